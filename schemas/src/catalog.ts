@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import avro from 'avsc';
+
+export const AVRO_DIR = fileURLToPath(new URL('../avro/', import.meta.url));
+
+/** Which topic each event type lives on; the key is the aggregate id named here. */
+export const EVENT_TOPICS = {
+  UserRegistered: 'users',
+  UserProfileUpdated: 'users',
+  GroupCreated: 'groups',
+  GroupUpdated: 'groups',
+  GroupDeleted: 'groups',
+  MemberJoined: 'groups',
+  MemberLeft: 'groups',
+  MemberInvited: 'groups',
+  MemberRemoved: 'groups',
+  MemberRoleChanged: 'groups',
+  MessageSent: 'messages',
+  MessageEdited: 'messages',
+  MessageDeleted: 'messages',
+  ReactionAdded: 'messages',
+  ReactionRemoved: 'messages',
+} as const;
+
+export type EventType = keyof typeof EVENT_TOPICS;
+export type TopicName = (typeof EVENT_TOPICS)[EventType];
+export const EVENT_TYPES = Object.keys(EVENT_TOPICS) as EventType[];
+
+export interface SchemaVersion {
+  eventType: string;
+  version: number;
+  schema: avro.Schema;
+  type: avro.Type;
+  /** SHA-256 of the Avro Parsing Canonical Form, hex. */
+  fingerprint: string;
+}
+
+/**
+ * SHA-256 of the canonical form rather than avsc's default MD5: the Avro spec lists
+ * SHA-256 among its fingerprints, and it leaves no practical room for collisions in a
+ * registry that lives forever.
+ */
+export function fingerprintOf(type: avro.Type): string {
+  return createHash('sha256').update(JSON.stringify(type.schema())).digest('hex');
+}
+
+export function parseSchema(schema: avro.Schema): avro.Type {
+  return avro.Type.forSchema(schema, { logicalTypes: {}, wrapUnions: false });
+}
+
+/** Every version of every event found under avro/<Event>/v<N>.avsc, sorted by version. */
+export function loadCatalog(dir = AVRO_DIR): Map<string, SchemaVersion[]> {
+  const catalog = new Map<string, SchemaVersion[]>();
+  for (const eventType of readdirSync(dir).sort()) {
+    const versions = readdirSync(join(dir, eventType))
+      .map((file) => /^v(\d+)\.avsc$/.exec(file))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => {
+        const schema = JSON.parse(readFileSync(join(dir, eventType, m[0]), 'utf8')) as avro.Schema;
+        const type = parseSchema(schema);
+        return { eventType, version: Number(m[1]), schema, type, fingerprint: fingerprintOf(type) };
+      })
+      .sort((a, b) => a.version - b.version);
+    catalog.set(eventType, versions);
+  }
+  return catalog;
+}

@@ -1,0 +1,230 @@
+// Generated from schemas/avro by `npm run schemas:gen`; a test fails when it drifts.
+
+export interface Attachment {
+  mediaId: string;
+  kind: AttachmentKind;
+  contentType: string;
+  size: number;
+  fileName: null | string;
+  width: null | number;
+  height: null | number;
+  durationMs: null | number;
+  thumbnailMediaId: null | string;
+}
+export type AttachmentKind = 'image' | 'video' | 'audio' | 'file';
+export type JoinVia = 'create' | 'public' | 'invite';
+export type Role = 'owner' | 'admin' | 'moderator' | 'member';
+export type Visibility = 'public' | 'private';
+
+export interface GroupCreated {
+  type: 'GroupCreated';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  groupId: string;
+  name: string;
+  description: string;
+  interests: string[];
+  visibility: Visibility;
+  ownerId: string;
+  slowModeSeconds: number;
+}
+
+export interface GroupDeleted {
+  type: 'GroupDeleted';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  groupId: string;
+}
+
+export interface GroupUpdated {
+  type: 'GroupUpdated';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  groupId: string;
+  name: null | string;
+  description: null | string;
+  interests: null | string[];
+  visibility: null | Visibility;
+  slowModeSeconds: null | number;
+}
+
+export interface MemberInvited {
+  type: 'MemberInvited';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  groupId: string;
+  userId: string;
+  invitedBy: string;
+}
+
+export interface MemberJoined {
+  type: 'MemberJoined';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  groupId: string;
+  userId: string;
+  role: Role;
+  via: JoinVia;
+}
+
+export interface MemberLeft {
+  type: 'MemberLeft';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  groupId: string;
+  userId: string;
+}
+
+export interface MemberRemoved {
+  type: 'MemberRemoved';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  groupId: string;
+  userId: string;
+  removedBy: string;
+}
+
+export interface MemberRoleChanged {
+  type: 'MemberRoleChanged';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  groupId: string;
+  userId: string;
+  role: Role;
+  changedBy: string;
+}
+
+export interface MessageDeleted {
+  type: 'MessageDeleted';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  messageId: string;
+  groupId: string;
+}
+
+export interface MessageEdited {
+  type: 'MessageEdited';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  messageId: string;
+  groupId: string;
+  text: string;
+}
+
+export interface MessageSent {
+  type: 'MessageSent';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  messageId: string;
+  groupId: string;
+  senderId: string;
+  clientMessageId: string;
+  text: null | string;
+  attachments: Attachment[];
+}
+
+export interface ReactionAdded {
+  type: 'ReactionAdded';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  messageId: string;
+  groupId: string;
+  userId: string;
+  emoji: string;
+}
+
+export interface ReactionRemoved {
+  type: 'ReactionRemoved';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  messageId: string;
+  groupId: string;
+  userId: string;
+  emoji: string;
+}
+
+export interface UserProfileUpdated {
+  type: 'UserProfileUpdated';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  userId: string;
+  displayName: null | string;
+  bio: null | string;
+  interests: null | string[];
+  avatarMediaId: null | string;
+}
+
+export interface UserRegistered {
+  type: 'UserRegistered';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  userId: string;
+  username: string;
+  email: string;
+  displayName: string;
+  interests: string[];
+}
+
+export type DomainEvent =
+  | GroupCreated
+  | GroupDeleted
+  | GroupUpdated
+  | MemberInvited
+  | MemberJoined
+  | MemberLeft
+  | MemberRemoved
+  | MemberRoleChanged
+  | MessageDeleted
+  | MessageEdited
+  | MessageSent
+  | ReactionAdded
+  | ReactionRemoved
+  | UserProfileUpdated
+  | UserRegistered;
+
+export type EventOf<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;

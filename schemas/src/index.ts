@@ -1,0 +1,3 @@
+export * from './catalog';
+export * from './serde';
+export * from './generated/events';

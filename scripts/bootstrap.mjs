@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Entry of `npm start`, `npm test`, `npm run stack|bench|chaos`: installs what is missing, then hands over to scripts/run.ts.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const marker = join(repo, 'node_modules', '.package-lock.json');
+const lock = join(repo, 'package-lock.json');
+const stale = !existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs + 1000);
+if (stale) {
+  console.error('[bootstrap] installing npm dependencies …');
+  const install = spawnSync('npm', [existsSync(lock) ? 'ci' : 'install', '--no-audit', '--no-fund'], { cwd: repo, stdio: 'inherit' });
+  if (install.status !== 0) {
+    console.error('[bootstrap] npm install failed; see the output above');
+    process.exit(install.status ?? 1);
+  }
+}
+const tsx = join(repo, 'node_modules', '.bin', 'tsx');
+const child = spawn(tsx, [join(repo, 'scripts', 'run.ts'), ...process.argv.slice(2)], { cwd: repo, stdio: 'inherit' });
+// Hand signals to the child and wait for its orderly shutdown, so nothing is left behind.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,4 @@
+import { runUntilSignal } from '@groupchat/shared';
+import { start } from './index';
+
+await runUntilSignal(start);

@@ -1,0 +1,30 @@
+import { Router } from 'express';
+import { createRuntime, loadConfig, serve, type Config, type Runtime } from '@groupchat/shared';
+
+export interface QueryApi {
+  router: Router;
+  close(): Promise<void>;
+}
+
+/** Builds the query-api routes (mounted under /api/v1) on a shared runtime. */
+export async function createQueryApi(rt: Runtime): Promise<QueryApi> {
+  const router = Router();
+  void rt;
+  return { router, close: async () => undefined };
+}
+
+/** Runs query-api alone on its own port. */
+export async function start(config: Config = loadConfig()) {
+  const rt = await createRuntime(config, 'query-api');
+  const service = await createQueryApi(rt);
+  const served = await serve(rt, (app) => app.use('/api/v1', service.router));
+  rt.log.info({ port: served.port }, 'query-api listening');
+  return {
+    port: served.port,
+    async close() {
+      await served.close();
+      await service.close();
+      await rt.close();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import jwt from 'jsonwebtoken';
+import type { RequestHandler } from 'express';
+import type { Config } from './config';
+import { unauthorized } from './errors';
+
+export interface AccessClaims {
+  sub: string;
+  username: string;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    user?: AccessClaims;
+  }
+}
+
+export function signAccessToken(config: Pick<Config, 'JWT_SECRET' | 'ACCESS_TOKEN_TTL_SECONDS'>, claims: AccessClaims): string {
+  return jwt.sign({ username: claims.username }, config.JWT_SECRET, { algorithm: 'HS256', subject: claims.sub, expiresIn: config.ACCESS_TOKEN_TTL_SECONDS, issuer: 'groupchat' });
+}
+
+export class TokenExpired extends Error {}
+
+/** Only HS256 with our secret and issuer; `alg: none` and other algorithms are refused. */
+export function verifyAccessToken(config: Pick<Config, 'JWT_SECRET'>, token: string): AccessClaims {
+  try {
+    const payload = jwt.verify(token, config.JWT_SECRET, { algorithms: ['HS256'], issuer: 'groupchat' }) as jwt.JwtPayload;
+    if (typeof payload.sub !== 'string' || typeof payload.username !== 'string') throw new Error('bad claims');
+    return { sub: payload.sub, username: payload.username };
+  } catch (err) {
+    if (err instanceof jwt.TokenExpiredError) throw new TokenExpired('access token expired');
+    throw err;
+  }
+}
+
+function bearer(header: string | undefined): string | undefined {
+  const m = header ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header) : null;
+  return m?.[1];
+}
+
+export function authenticate(config: Pick<Config, 'JWT_SECRET'>, { optional = false } = {}): RequestHandler {
+  return (req, res, next) => {
+    const token = bearer(req.get('authorization'));
+    if (!token) {
+      if (optional) return next();
+      res.setHeader('WWW-Authenticate', 'Bearer');
+      return next(unauthorized());
+    }
+    try {
+      req.user = verifyAccessToken(config, token);
+      next();
+    } catch (err) {
+      res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
+      next(unauthorized(err instanceof TokenExpired ? 'access token expired' : 'invalid access token', err instanceof TokenExpired ? 'token_expired' : 'invalid_token'));
+    }
+  };
+}

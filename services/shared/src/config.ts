@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080).describe('HTTP port of the process'),
+  HOST: z.string().default('0.0.0.0'),
+  KAFKA_BROKERS: z.string().min(1).describe('comma-separated host:port list'),
+  DATABASE_URL: z.string().url().describe('Postgres connection string'),
+  ELASTICSEARCH_URL: z.string().url(),
+  GROUPCHAT_NAMESPACE: z
+    .string()
+    .regex(/^[a-z0-9_]*$/, 'lowercase letters, digits and _ only')
+    .default('')
+    .describe('prefix of topics, consumer groups and indices; lets isolated copies share one broker'),
+  JWT_SECRET: z.string().min(16).default('groupchat-local-development-secret-change-me'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
+  MIN_POSITION_WAIT_MS: z.coerce.number().int().positive().default(5000),
+  MEDIA_STORE: z.enum(['local', 'gcs']).default('local'),
+  MEDIA_DIR: z.string().default('.data/media'),
+  GCS_BUCKET: z.string().default('groupchat-media'),
+  GCS_ENDPOINT: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEB_DIST: z.string().optional().describe('folder of the built web app served at /'),
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** Reads and validates the configuration once at start; fails fast naming the bad key. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = schema.safeParse({ ...env, ...overrides });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

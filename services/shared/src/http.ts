@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
+import type { ZodError, ZodType, ZodTypeDef } from 'zod';
+import { AppError, badRequest, invalid, toProblem, tooLarge, type FieldError } from './errors';
+import type { Logger } from './logger';
+import { httpDuration } from './metrics';
+import { parsePositions, type Position } from './position';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    id: string;
+    log: Logger;
+    minPositions: Position[];
+  }
+}
+
+/** Request id (kept from X-Request-Id when sane), a child logger, timing, and X-Min-Position parsing. */
+export function requestContext(log: Logger): RequestHandler {
+  return (req, res, next) => {
+    const given = req.get('x-request-id');
+    req.id = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    req.log = log.child({ reqId: req.id });
+    res.setHeader('X-Request-Id', req.id);
+    const start = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      const route = (req.route?.path as string | undefined) ?? 'unmatched';
+      httpDuration.observe({ method: req.method, route: `${req.baseUrl}${route}`, status: String(res.statusCode) }, ms / 1000);
+      req.log.info({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    });
+    try {
+      req.minPositions = parsePositions(req.get('x-min-position'));
+    } catch (err) {
+      next(err);
+      return;
+    }
+    next();
+  };
+}
+
+export const jsonBody = (limit = '1mb'): RequestHandler => express.json({ limit, strict: true, type: ['application/json', 'application/*+json'] });
+
+/** Turns every error into application/problem+json; anything unexpected is logged and answered 500 without details. */
+export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  let error: AppError;
+  if (err instanceof AppError) error = err;
+  else if (err?.type === 'entity.too.large') error = tooLarge('request body too large');
+  else if (err?.type === 'entity.parse.failed') error = badRequest('request body is not valid JSON', 'malformed_json');
+  else if (err?.type === 'charset.unsupported' || err?.type === 'encoding.unsupported') error = new AppError(415, 'unsupported_encoding', err.message);
+  else if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500) error = new AppError(err.status, 'bad_request', String(err.message ?? 'bad request'));
+  else {
+    req.log?.error({ err }, 'unhandled error');
+    error = new AppError(500, 'internal', 'something went wrong on our side');
+  }
+  if (error.status === 429 && typeof error.extra.retryAfter === 'number') res.setHeader('Retry-After', String(error.extra.retryAfter));
+  if (res.headersSent) return;
+  res.status(error.status).type('application/problem+json').send(JSON.stringify(toProblem(error, req.originalUrl)));
+};
+
+export function notFoundHandler(): RequestHandler {
+  return (req, _res, next) => next(new AppError(404, 'not_found', `no route for ${req.method} ${req.path}`));
+}
+
+/** Parses with a zod schema; failures become 422 with one entry per field. */
+export function parse<T>(schema: ZodType<T, ZodTypeDef, unknown>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalid(fieldErrors(result.error));
+  return result.data;
+}
+
+export function fieldErrors(error: ZodError): FieldError[] {
+  return error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
+}
+
+export function bodyOf(req: Request): unknown {
+  return req.body === undefined ? {} : req.body;
+}

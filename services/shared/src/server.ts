@@ -1,0 +1,69 @@
+import { createServer, type Server } from 'node:http';
+import express, { type Express } from 'express';
+import type { Runtime } from './runtime';
+import { notFoundHandler, problemHandler, requestContext } from './http';
+import { registry } from './metrics';
+
+export interface Served {
+  app: Express;
+  server: Server;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Security headers every answer carries; the web app's CSP allows only its own origin. */
+export function securityHeaders(): express.RequestHandler {
+  return (_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+    res.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; connect-src 'self' ws: wss:; style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+    next();
+  };
+}
+
+/**
+ * One HTTP server with the common endpoints (/healthz, /readyz, /metrics) and whatever the
+ * services mount. Used by each service alone and by the all-in-one process.
+ */
+export async function serve(rt: Runtime, mount: (app: Express) => void, port = rt.config.PORT, host = rt.config.HOST): Promise<Served> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(securityHeaders());
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const checks = await rt.readiness();
+    const ok = Object.values(checks).every((c) => c.ok);
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', checks });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(registry.contentType).send(await registry.metrics());
+  });
+  app.use(requestContext(rt.log));
+  mount(app);
+  app.use(notFoundHandler());
+  app.use(problemHandler);
+  const server = createServer(app);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  return {
+    app,
+    server,
+    port: typeof address === 'object' && address ? address.port : port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 2000).unref();
+      }),
+  };
+}

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import type { Kafka } from 'kafkajs';
+import { EVENT_TOPICS, EventSerde, HEADER_FINGERPRINT, loadCatalog, type DomainEvent, type EventType } from '@groupchat/schemas';
+import { EventLog, createKafka, decodeRecord, learnSchemas, topicName, type Config } from '@groupchat/shared';
+import { isolatedConfig, waitUntil } from '../../../test/support/stack';
+
+const meta = () => ({ eventId: randomUUID(), occurredAt: Date.now(), actorId: 'u1', correlationId: randomUUID(), causationId: null });
+
+function sample(type: EventType): DomainEvent {
+  const m = meta();
+  const group = { groupId: 'g-1' };
+  const samples: Record<EventType, object> = {
+    UserRegistered: { userId: 'u1', username: 'ada', email: 'ada@example.com', displayName: 'Ada', interests: ['math'] },
+    UserProfileUpdated: { userId: 'u1', displayName: 'Ada L.', bio: null, interests: null, avatarMediaId: null },
+    GroupCreated: { ...group, name: 'Engines', description: 'Analytical', interests: ['math'], visibility: 'public', ownerId: 'u1', slowModeSeconds: 0 },
+    GroupUpdated: { ...group, name: null, description: 'New', interests: null, visibility: null, slowModeSeconds: 5 },
+    GroupDeleted: group,
+    MemberJoined: { ...group, userId: 'u2', role: 'member', via: 'public' },
+    MemberLeft: { ...group, userId: 'u2' },
+    MemberInvited: { ...group, userId: 'u3', invitedBy: 'u1' },
+    MemberRemoved: { ...group, userId: 'u3', removedBy: 'u1' },
+    MemberRoleChanged: { ...group, userId: 'u2', role: 'moderator', changedBy: 'u1' },
+    MessageSent: {
+      ...group, messageId: 'm1', senderId: 'u1', clientMessageId: 'c1', text: 'hello 世界',
+      attachments: [{ mediaId: 'x', kind: 'image', contentType: 'image/png', size: 10, fileName: 'a.png', width: 2, height: 3, durationMs: null, thumbnailMediaId: null }],
+    },
+    MessageEdited: { ...group, messageId: 'm1', text: 'hello again' },
+    MessageDeleted: { ...group, messageId: 'm1' },
+    ReactionAdded: { ...group, messageId: 'm1', userId: 'u2', emoji: '👍' },
+    ReactionRemoved: { ...group, messageId: 'm1', userId: 'u2', emoji: '👍' },
+  };
+  return { type, ...m, ...samples[type] } as DomainEvent;
+}
+
+describe('the event log on the real broker', () => {
+  let config: Config;
+  let kafka: Kafka;
+  let log: EventLog;
+
+  beforeAll(async () => {
+    config = isolatedConfig();
+    kafka = createKafka(config, 'event-log-test');
+    log = await EventLog.connect(kafka, config);
+  });
+  afterAll(async () => {
+    await log?.close();
+  });
+
+  it('when every event type is appended, then a consumer reads each back decoded, at the position the append returned', async () => {
+    const types = Object.keys(EVENT_TOPICS) as EventType[];
+    const events = types.map(sample);
+    const results = await Promise.all(events.map((e) => log.append(e, 'g-1')));
+    const consumer = kafka.consumer({ groupId: `${config.GROUPCHAT_NAMESPACE}reader` });
+    await consumer.connect();
+    await consumer.subscribe({ topics: ['users', 'groups', 'messages'].map((t) => topicName(config, t as never)), fromBeginning: true });
+    const seen = new Map<string, { event: DomainEvent; partition: number; offset: string }>();
+    await consumer.run({
+      eachMessage: async ({ partition, message }) => {
+        const event = decodeRecord(log.serde, message);
+        seen.set(event.eventId, { event, partition, offset: message.offset });
+      },
+    });
+    await waitUntil(() => seen.size === events.length, { timeoutMs: 30_000, what: 'every event consumed' });
+    await consumer.disconnect();
+    events.forEach((e, i) => {
+      const got = seen.get(e.eventId)!;
+      expect(got.event).toEqual(e);
+      expect(results[i]!.position.partition).toBe(got.partition);
+      expect(results[i]!.position.offset).toBe(BigInt(got.offset));
+      expect(results[i]!.position.topic).toBe(EVENT_TOPICS[e.type]);
+    });
+  });
+
+  it('appends made together get distinct consecutive positions in one partition', async () => {
+    const many = Array.from({ length: 50 }, (_, i) => ({ ...sample('MessageSent'), messageId: `m${i}` }) as DomainEvent);
+    const results = await log.appendMany(many.map((event) => ({ event, key: 'g-batch' })));
+    const offsets = results.map((r) => r.position.offset);
+    expect(new Set(results.map((r) => r.position.partition)).size).toBe(1);
+    offsets.forEach((o, i) => i > 0 && expect(o).toBe(offsets[i - 1]! + 1n));
+  });
+
+  it('decodes a record written with an older schema version with the newer reader, learning it from the schemas topic', async () => {
+    const [v1] = loadCatalog().get('GroupCreated')!;
+    const producer = kafka.producer();
+    await producer.connect();
+    const m = meta();
+    await producer.send({
+      topic: topicName(config, 'groups'),
+      messages: [{
+        key: 'g-old',
+        value: v1!.type.toBuffer({ ...m, groupId: 'g-old', name: 'Old', description: 'written by v1', interests: [], visibility: 'private', ownerId: 'u9' }),
+        headers: { 'event-type': 'GroupCreated', [HEADER_FINGERPRINT]: v1!.fingerprint },
+      }],
+    });
+    await producer.disconnect();
+
+    // A reader that only knows the newest version learns v1 from the registry topic.
+    const newest = new Map([...loadCatalog()].map(([k, vs]) => [k, vs.slice(-1)]));
+    const reader = new EventSerde(newest);
+    expect(reader.knows(v1!.fingerprint)).toBe(false);
+    await learnSchemas(kafka, config, reader);
+    expect(reader.knows(v1!.fingerprint)).toBe(true);
+
+    const consumer = kafka.consumer({ groupId: `${config.GROUPCHAT_NAMESPACE}old-reader` });
+    await consumer.connect();
+    await consumer.subscribe({ topic: topicName(config, 'groups'), fromBeginning: true });
+    let found: DomainEvent | undefined;
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        if (message.key?.toString() === 'g-old') found = decodeRecord(reader, message);
+      },
+    });
+    await waitUntil(() => found, { timeoutMs: 30_000, what: 'the v1 record' });
+    await consumer.disconnect();
+    expect(found).toMatchObject({ type: 'GroupCreated', groupId: 'g-old', description: 'written by v1', visibility: 'private', slowModeSeconds: 0 });
+  });
+});

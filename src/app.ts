@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import express from 'express';
+import { createRuntime, serve, type Config } from '@groupchat/shared';
+import { createCommandApi } from '@groupchat/command-api';
+import { createQueryApi } from '@groupchat/query-api';
+import { createProjectors } from '@groupchat/projectors';
+import { createRealtime } from '@groupchat/realtime';
+
+/** Every service in one process behind one port: API under /api/v1, WebSocket at /ws, the web app at /. */
+export async function startAll(config: Config) {
+  const rt = await createRuntime(config, 'groupchat');
+  const projectors = await createProjectors(rt);
+  const command = await createCommandApi(rt);
+  const query = await createQueryApi(rt);
+  const web = config.WEB_DIST && existsSync(config.WEB_DIST) ? config.WEB_DIST : undefined;
+  const served = await serve(rt, (app) => {
+    app.use('/api/v1', command.router, query.router);
+    if (web) {
+      app.use(express.static(web, { index: false, maxAge: '1h', immutable: false }));
+      app.get(/^\/(?!api\/|ws$|healthz$|readyz$|metrics$).*/, (_req, res) => res.sendFile('index.html', { root: web, maxAge: 0 }));
+    }
+  });
+  const realtime = await createRealtime(rt, served.server);
+  rt.log.info({ port: served.port, web: web ?? null }, 'GroupChat listening');
+  return {
+    rt,
+    port: served.port,
+    async close() {
+      await realtime.close();
+      await served.close();
+      await Promise.allSettled([command.close(), query.close()]);
+      await projectors.close();
+      await rt.close();
+    },
+  };
+}

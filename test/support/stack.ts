@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import { loadConfig, type Config } from '@groupchat/shared';
+
+/** The servers `npm test` started (or the local defaults when vitest runs on its own). */
+export function stackEnv() {
+  return {
+    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:19092',
+    DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://groupchat:groupchat@127.0.0.1:15432/postgres',
+    ELASTICSEARCH_URL: process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:19200',
+  };
+}
+
+/**
+ * A configuration isolated from every other test: its own topic and index prefix and its
+ * own database, on the same real servers.
+ */
+export function isolatedConfig(overrides: Partial<Config> = {}): Config {
+  const ns = `t${randomBytes(5).toString('hex')}_`;
+  const env = stackEnv();
+  const db = new URL(env.DATABASE_URL);
+  db.pathname = `/gc_${ns.slice(0, -1)}`;
+  return loadConfig({ ...env, DATABASE_URL: db.toString(), GROUPCHAT_NAMESPACE: ns, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', MEDIA_DIR: `.data/test-media/${ns}` }, overrides);
+}
+
+/** Polls `check` until it returns a truthy value or the time is up; never a fixed sleep. */
+export async function waitUntil<T>(check: () => Promise<T> | T, { timeoutMs = 15_000, intervalMs = 50, what = 'condition' } = {}): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value as NonNullable<T>;
+    } catch (err) {
+      lastError = err;
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`);
+}
