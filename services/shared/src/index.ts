@@ -11,3 +11,4 @@ export * from './position';
 export * from './runtime';
 export * from './server';
 export * from './lifecycle';
+export * from './progress';
