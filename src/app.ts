@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import express from 'express';
-import { createRuntime, serve, type Config } from '@groupchat/shared';
+import { createRuntime, serve, serveOpenApi, type Config } from '@groupchat/shared';
+import { Router } from 'express';
 import { createCommandApi } from '@groupchat/command-api';
 import { createQueryApi } from '@groupchat/query-api';
 import { createProjectors } from '@groupchat/projectors';
@@ -14,7 +15,9 @@ export async function startAll(config: Config) {
   const query = await createQueryApi(rt);
   const web = config.WEB_DIST && existsSync(config.WEB_DIST) ? config.WEB_DIST : undefined;
   const served = await serve(rt, (app) => {
-    app.use('/api/v1', command.router, query.router);
+    const docs = Router();
+    serveOpenApi(docs, command.openapi, query.openapi);
+    app.use('/api/v1', docs, command.router, query.router);
     if (web) {
       app.use(express.static(web, { index: false, maxAge: '1h', immutable: false }));
       app.get(/^\/(?!api\/|ws$|healthz$|readyz$|metrics$).*/, (_req, res) => res.sendFile('index.html', { root: web, maxAge: 0 }));

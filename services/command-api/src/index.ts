@@ -1,8 +1,10 @@
 import { Router } from 'express';
-import { createRuntime, loadConfig, serve, type Config, type Runtime } from '@groupchat/shared';
+import { createRuntime, loadConfig, serve, serveOpenApi, type Config, type OpenApiPart, type Runtime } from '@groupchat/shared';
 
 export interface CommandApi {
   router: Router;
+  /** This service's paths in /api/v1/openapi.json. */
+  openapi: OpenApiPart;
   close(): Promise<void>;
 }
 
@@ -10,14 +12,18 @@ export interface CommandApi {
 export async function createCommandApi(rt: Runtime): Promise<CommandApi> {
   const router = Router();
   void rt;
-  return { router, close: async () => undefined };
+  return { router, openapi: { paths: {} }, close: async () => undefined };
 }
 
 /** Runs command-api alone on its own port. */
 export async function start(config: Config = loadConfig()) {
   const rt = await createRuntime(config, 'command-api');
   const service = await createCommandApi(rt);
-  const served = await serve(rt, (app) => app.use('/api/v1', service.router));
+  const served = await serve(rt, (app) => {
+    const docs = Router();
+    serveOpenApi(docs, service.openapi);
+    app.use('/api/v1', docs, service.router);
+  });
   rt.log.info({ port: served.port }, 'command-api listening');
   return {
     port: served.port,

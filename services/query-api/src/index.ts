@@ -1,8 +1,10 @@
 import { Router } from 'express';
-import { createRuntime, loadConfig, serve, type Config, type Runtime } from '@groupchat/shared';
+import { createRuntime, loadConfig, serve, serveOpenApi, type Config, type OpenApiPart, type Runtime } from '@groupchat/shared';
 
 export interface QueryApi {
   router: Router;
+  /** This service's paths in /api/v1/openapi.json. */
+  openapi: OpenApiPart;
   close(): Promise<void>;
 }
 
@@ -10,14 +12,18 @@ export interface QueryApi {
 export async function createQueryApi(rt: Runtime): Promise<QueryApi> {
   const router = Router();
   void rt;
-  return { router, close: async () => undefined };
+  return { router, openapi: { paths: {} }, close: async () => undefined };
 }
 
 /** Runs query-api alone on its own port. */
 export async function start(config: Config = loadConfig()) {
   const rt = await createRuntime(config, 'query-api');
   const service = await createQueryApi(rt);
-  const served = await serve(rt, (app) => app.use('/api/v1', service.router));
+  const served = await serve(rt, (app) => {
+    const docs = Router();
+    serveOpenApi(docs, service.openapi);
+    app.use('/api/v1', docs, service.router);
+  });
   rt.log.info({ port: served.port }, 'query-api listening');
   return {
     port: served.port,

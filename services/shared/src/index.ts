@@ -12,3 +12,4 @@ export * from './runtime';
 export * from './server';
 export * from './lifecycle';
 export * from './progress';
+export * from './openapi';
