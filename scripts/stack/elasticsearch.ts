@@ -18,7 +18,7 @@ async function answers(): Promise<boolean> {
   }
 }
 
-const env = () => ({ ...process.env, ...(javaHome() ? { JAVA_HOME: javaHome() } : {}) });
+const env = () => ({ ...process.env, GROUPCHAT_ES_CACHE: ES_CACHE, ES_JAVA_OPTS: process.env.ES_JAVA_OPTS ?? '-Des.setting.logger.level=WARN', ...(javaHome() ? { JAVA_HOME: javaHome() } : {}) });
 
 export const elasticsearch: Part = {
   name: 'elasticsearch',
@@ -30,7 +30,7 @@ export const elasticsearch: Part = {
   async up() {
     mkdirSync(HOME, { recursive: true });
     run('elasticsearch', `resolve Maven jars and build the launcher in ${ES_CACHE}`, 'bash', [join(REPO, 'stack/elasticsearch/setup.sh'), ES_CACHE], { env: env() });
-    launch('elasticsearch', 'bash', [join(REPO, 'stack/elasticsearch/run.sh'), ES_CACHE, join(HOME, 'node'), String(PORTS.elasticsearch)], LOG, { env: env() });
+    launch('elasticsearch', 'bash', [join(REPO, 'stack/elasticsearch/run.sh'), join(HOME, 'node'), String(PORTS.elasticsearch), 'groupchat'], LOG, { env: env() });
     await waitFor('elasticsearch', `wait for HTTP on ${url()}`, answers, 180_000, LOG, 'elasticsearch');
   },
   down: () => terminate('elasticsearch', 30_000),

@@ -35,7 +35,7 @@ export async function up(): Promise<StackHandle> {
         return;
       }
       env[part.envOverride] = part.url();
-      if (await part.isUp()) {
+      if ((await part.isUp()) || (!part.running() && (await part.isUp()))) {
         log(`${part.name}: already up at ${part.url()}`);
         return;
       }

