@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { down, reset, status, up, StackError, type StackHandle } from './stack/index';
 import { REPO } from './stack/paths';
+import { ensureChromium } from './stack/chromium';
 
 const [command = 'start', ...args] = process.argv.slice(2);
 
@@ -56,13 +57,14 @@ async function main(): Promise<number> {
     }
     case 'start':
       return withStack(async (stack) => {
-        if (existsSync(join(REPO, 'web', 'index.html'))) {
+        if (existsSync(join(REPO, 'web', 'index.html')) && !process.env.GROUPCHAT_SKIP_WEB_BUILD) {
           const built = await runChild(bin('vite'), ['build', '--logLevel', 'warn'], { NODE_ENV: 'production' }).catch(() => 1);
           if (built !== 0) console.error('[start] the web app did not build; the API still starts');
         }
         return runChild(bin('tsx'), [join(REPO, 'src', 'main.ts')], { ...stack.env, WEB_DIST: join(REPO, 'web', 'dist') });
       });
     case 'test':
+      if (existsSync(join(REPO, 'test', 'e2e'))) ensureChromium();
       return withStack(async (stack) => {
         const steps: [string, string, string[]][] = [
           ['schemas:check', bin('tsx'), [join(REPO, 'schemas/src/check.ts')]],
