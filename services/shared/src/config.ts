@@ -19,6 +19,13 @@ const schema = z.object({
   MEDIA_DIR: z.string().default('.data/media'),
   GCS_BUCKET: z.string().default('groupchat-media'),
   GCS_ENDPOINT: z.string().optional(),
+  APPEND_TIMEOUT_MS: z.coerce.number().int().positive().default(4000).describe('longest a command waits for the broker to acknowledge its events before answering 503'),
+  LOGIN_LIMIT_PER_IP_AND_ACCOUNT: z.coerce.number().int().positive().default(10).describe('failed logins per 15 minutes for one login name from one IP'),
+  LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(50).describe('failed logins per 15 minutes for one login name from any IP'),
+  LOGIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(200).describe('login attempts per 15 minutes from one IP'),
+  REGISTER_LIMIT_PER_IP: z.coerce.number().int().positive().default(30).describe('registrations per hour from one IP'),
+  MESSAGE_LIMIT_BURST: z.coerce.number().int().positive().default(20).describe('messages and reactions per 10 seconds of one user'),
+  MESSAGE_LIMIT_SUSTAINED: z.coerce.number().int().positive().default(300).describe('messages and reactions per 5 minutes of one user'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional().describe('folder of the built web app served at /'),
 });
