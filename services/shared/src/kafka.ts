@@ -11,6 +11,8 @@ export const TOPICS = {
   messages: { partitions: 12, compacted: false },
   schemas: { partitions: 1, compacted: true },
   deadletters: { partitions: 1, compacted: false },
+  // Typing and presence between realtime processes: ephemeral, JSON, read only from the recent past.
+  presence: { partitions: 1, compacted: false, retentionMs: 60_000 },
 } as const;
 export type LogicalTopic = keyof typeof TOPICS;
 
@@ -25,13 +27,13 @@ export function logicalTopic(config: Pick<Config, 'GROUPCHAT_NAMESPACE'>, name: 
   return t in TOPICS ? (t as LogicalTopic) : undefined;
 }
 
-export function createKafka(config: Pick<Config, 'KAFKA_BROKERS'>, clientId: string, log?: Logger): Kafka {
+export function createKafka(config: Pick<Config, 'KAFKA_BROKERS'>, clientId: string, log?: Logger, { retries = 8 }: { retries?: number } = {}): Kafka {
   return new Kafka({
     clientId,
     brokers: config.KAFKA_BROKERS.split(',').map((b) => b.trim()),
     connectionTimeout: 3000,
     requestTimeout: 30000,
-    retry: { initialRetryTime: 100, retries: 8 },
+    retry: { initialRetryTime: 100, retries },
     logLevel: logLevel.WARN,
     logCreator: () => ({ level, log: entry }) => {
       if (!log) return;
@@ -54,13 +56,29 @@ export async function ensureTopics(admin: Admin, config: Pick<Config, 'GROUPCHAT
         topic: topicName(config, t),
         numPartitions: TOPICS[t].partitions,
         replicationFactor: 1,
-        configEntries: TOPICS[t].compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
+        configEntries: topicConfig(t),
       })),
     })
     .catch((err: Error) => {
       // Another process creating the same topics at the same moment is fine.
       if (!/already exists/i.test(err.message)) throw err;
     });
+}
+
+function topicConfig(t: LogicalTopic): { name: string; value: string }[] {
+  const spec: { compacted: boolean; retentionMs?: number } = TOPICS[t];
+  const entries: { name: string; value: string }[] = spec.compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [];
+  // Retention applies to closed segments only, so a short retention needs equally short segments.
+  if (spec.retentionMs) entries.push({ name: 'retention.ms', value: String(spec.retentionMs) }, { name: 'segment.ms', value: String(spec.retentionMs) });
+  return entries;
+}
+
+const defaultPartitioner = Partitioners.DefaultPartitioner();
+
+/** The partition the producer's default partitioner picks for a key: where a group's messages live. */
+export function partitionForKey(key: string, partitions: number): number {
+  const partitionMetadata = Array.from({ length: partitions }, (_, i) => ({ partitionId: i, leader: 1, replicas: [1], isr: [1], partitionErrorCode: 0 }));
+  return defaultPartitioner({ topic: '', partitionMetadata, message: { key, value: null } });
 }
 
 export interface AppendResult {
@@ -88,7 +106,6 @@ export class EventLog {
   private sending = false;
   private scheduled = false;
   private partitionCounts = new Map<LogicalTopic, number>();
-  private readonly partitioner = Partitioners.DefaultPartitioner();
 
   private constructor(
     private readonly config: Pick<Config, 'GROUPCHAT_NAMESPACE'>,
@@ -130,9 +147,7 @@ export class EventLog {
   }
 
   partitionFor(topic: LogicalTopic, key: string): number {
-    const count = this.partitionCounts.get(topic) ?? TOPICS[topic].partitions;
-    const partitionMetadata = Array.from({ length: count }, (_, i) => ({ partitionId: i, leader: 1, replicas: [1], isr: [1], partitionErrorCode: 0 }));
-    return this.partitioner({ topic, partitionMetadata, message: { key, value: null } });
+    return partitionForKey(key, this.partitionCounts.get(topic) ?? TOPICS[topic].partitions);
   }
 
   /** Appends one event keyed by its aggregate id; resolves once Kafka has acknowledged it. */
