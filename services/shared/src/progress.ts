@@ -15,7 +15,7 @@ export async function hasReached(pool: Pool, p: Position, projections?: string[]
     `SELECT count(*)::int AS behind
        FROM projections pr
        LEFT JOIN projection_checkpoints c
-         ON c.projection = pr.name AND c.version = pr.version AND c.topic = $1 AND c.partition = $2
+         ON c.projection = pr.name AND c.version = pr.version AND c.generation = pr.generation AND c.topic = $1 AND c.partition = $2
       WHERE pr.status = 'live' AND pr.storage = 'postgres' AND $1 = ANY(pr.topics)
         AND ($4::text[] IS NULL OR pr.name = ANY($4))
         AND coalesce(c.next_offset, 0) <= $3`,
