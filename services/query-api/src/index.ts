@@ -1,5 +1,10 @@
 import { Router } from 'express';
-import { createRuntime, loadConfig, serve, serveOpenApi, type Config, type OpenApiPart, type Runtime } from '@groupchat/shared';
+import { authenticate, createRuntime, loadConfig, serve, serveOpenApi, type Config, type OpenApiPart, type Runtime } from '@groupchat/shared';
+import { readYourWrites } from './access';
+import { groupRoutes } from './groups/routes';
+import { messageRoutes } from './messages/routes';
+import { queryOpenApi } from './openapi/paths';
+import { userRoutes } from './users/routes';
 
 export interface QueryApi {
   router: Router;
@@ -11,8 +16,12 @@ export interface QueryApi {
 /** Builds the query-api routes (mounted under /api/v1) on a shared runtime. */
 export async function createQueryApi(rt: Runtime): Promise<QueryApi> {
   const router = Router();
-  void rt;
-  return { router, openapi: { paths: {} }, close: async () => undefined };
+  // Per route rather than router.use: this router shares /api/v1 with command-api, and must not answer for paths it does not own.
+  const guard = [authenticate(rt.config), readYourWrites(rt)];
+  userRoutes(router, rt, guard);
+  groupRoutes(router, rt, guard);
+  messageRoutes(router, rt, guard);
+  return { router, openapi: queryOpenApi, close: async () => undefined };
 }
 
 /** Runs query-api alone on its own port. */

@@ -1,0 +1,93 @@
+import type { EsClient } from '@groupchat/shared';
+import type { Role } from '../access';
+import { isoDate, pageOf, searchAlias } from '../search-index';
+import type { GroupSummary } from './group-row';
+
+export type GroupSort = 'relevance' | 'activity' | 'size';
+
+export interface DiscoveryParams {
+  q?: string;
+  interests: string[];
+  sort: GroupSort;
+  after?: unknown[];
+  limit: number;
+}
+
+/** A group as the groups projection indexes it. */
+interface GroupDoc {
+  group_id: string;
+  name: string;
+  description?: string;
+  interests?: string[];
+  visibility: 'public' | 'private';
+  member_count?: number;
+  last_activity_at?: string | number | null;
+}
+
+const SORTS: Record<GroupSort, unknown[]> = {
+  relevance: [{ _score: 'desc' }, { member_count: { order: 'desc', unmapped_type: 'integer' } }, { group_id: 'asc' }],
+  activity: [{ last_activity_at: { order: 'desc', missing: '_last', unmapped_type: 'date' } }, { group_id: 'asc' }],
+  size: [{ member_count: { order: 'desc', unmapped_type: 'integer' } }, { group_id: 'asc' }],
+};
+
+/**
+ * Who may see which group is part of the query itself: public groups, or the caller's own.
+ * The route cannot forget it, and totals and facet counts never include hidden groups.
+ */
+export function visibleGroupsFilter(memberGroupIds: string[]) {
+  return {
+    bool: {
+      should: [{ term: { visibility: 'public' } }, ...(memberGroupIds.length ? [{ terms: { group_id: memberGroupIds } }] : [])],
+      minimum_should_match: 1,
+    },
+  };
+}
+
+export function discoveryQuery(p: DiscoveryParams, memberGroupIds: string[]) {
+  const text = p.q
+    ? {
+        bool: {
+          should: [
+            { multi_match: { query: p.q, type: 'most_fields', fields: ['name^3', 'name.*^2', 'description', 'description.*', 'interests^2'] } },
+            { multi_match: { query: p.q, type: 'bool_prefix', fields: ['name^2', 'name.*'] } },
+          ],
+          minimum_should_match: 1,
+        },
+      }
+    : { match_all: {} };
+  return {
+    size: p.limit + 1,
+    query: { bool: { must: [text], filter: [visibleGroupsFilter(memberGroupIds)], must_not: [{ term: { deleted: true } }] } },
+    // The interest filter is a post_filter so the facets still count every interest of the matching groups.
+    ...(p.interests.length ? { post_filter: { bool: { filter: p.interests.map((i) => ({ term: { interests: i } })) } } } : {}),
+    aggs: { interests: { terms: { field: 'interests', size: 30 } } },
+    sort: SORTS[p.sort],
+    ...(p.after ? { search_after: p.after } : {}),
+    highlight: { encoder: 'html', pre_tags: ['<mark>'], post_tags: ['</mark>'], fields: { name: { number_of_fragments: 0 }, description: { fragment_size: 160, number_of_fragments: 2 } } },
+  };
+}
+
+export async function discoverGroups(es: EsClient, index: string, p: DiscoveryParams, memberships: Map<string, Role>) {
+  const result = await searchAlias<GroupDoc>(es, index, discoveryQuery(p, [...memberships.keys()]));
+  const { hits, nextCursor } = pageOf(result, p.limit, `groups:${p.sort}`);
+  const buckets = (result.aggregations.interests as { buckets?: { key: string; doc_count: number }[] } | undefined)?.buckets ?? [];
+  return {
+    items: hits.map((h) => ({ ...toSummary(h.source, memberships), ...(Object.keys(h.highlight).length ? { highlight: h.highlight } : {}) })),
+    total: result.total,
+    nextCursor,
+    facets: { interests: buckets.map((b) => ({ value: String(b.key), count: b.doc_count })) },
+  };
+}
+
+function toSummary(d: GroupDoc, memberships: Map<string, Role>): GroupSummary {
+  return {
+    id: d.group_id,
+    name: d.name,
+    description: d.description ?? '',
+    interests: d.interests ?? [],
+    visibility: d.visibility,
+    memberCount: d.member_count ?? 0,
+    lastActivityAt: isoDate(d.last_activity_at),
+    myRole: memberships.get(d.group_id) ?? null,
+  };
+}

@@ -1,0 +1,41 @@
+import type { RequestHandler, Router } from 'express';
+import { z } from 'zod';
+import { badRequest, indexName, parse, parsePosition, type Runtime } from '@groupchat/shared';
+import { membershipsOf } from '../access';
+import { decodeCursor, limitParam, textParam } from '../paging';
+import { historyOf } from './history';
+import { searchMessages } from './search';
+
+const historyParams = z.object({ before: z.string().optional(), after: z.string().optional(), limit: limitParam(50, 200) });
+const searchParams = z.object({
+  q: z.string().trim().min(1, 'a search text is required').max(200),
+  groupId: textParam(100),
+  sort: z.enum(['relevance', 'recent']).default('relevance'),
+  cursor: z.string().optional(),
+  limit: limitParam(20, 100),
+});
+
+/** GET /groups/:id/messages (history) and /search/messages. */
+export function messageRoutes(router: Router, rt: Runtime, guard: RequestHandler[]) {
+  const index = indexName(rt.config, 'messages');
+
+  router.get('/groups/:id/messages', ...guard, async (req, res) => {
+    const p = parse(historyParams, req.query);
+    res.json(await historyOf(rt.pool, req.params.id as string, req.user!.sub, { before: messageOffset(p.before), after: messageOffset(p.after), limit: p.limit }));
+  });
+
+  router.get('/search/messages', ...guard, async (req, res) => {
+    const p = parse(searchParams, req.query);
+    const memberships = await membershipsOf(rt.pool, req.user!.sub);
+    const after = decodeCursor(`messages:${p.sort}`, p.cursor);
+    res.json(await searchMessages(rt.es, index, { q: p.q, groupId: p.groupId || undefined, sort: p.sort, after, limit: p.limit }, [...memberships.keys()]));
+  });
+}
+
+/** History cursors are message positions; a users or groups token here is a client mistake. */
+function messageOffset(token: string | undefined): bigint | undefined {
+  if (token === undefined || token === '') return undefined;
+  const p = parsePosition(token);
+  if (p.topic !== 'messages') throw badRequest(`"${token}" is not a message position`, 'invalid_position');
+  return p.offset;
+}

@@ -1,0 +1,70 @@
+import { formatPosition, type EsClient } from '@groupchat/shared';
+import { isoDate, pageOf, searchAlias } from '../search-index';
+
+export type MessageSort = 'relevance' | 'recent';
+
+export interface MessageSearchParams {
+  q: string;
+  groupId?: string;
+  sort: MessageSort;
+  after?: unknown[];
+  limit: number;
+}
+
+/** A message as the messages search projection indexes it. */
+interface MessageDoc {
+  message_id: string;
+  group_id: string;
+  sender_id: string;
+  text: string | null;
+  sent_at: string | number;
+  edited_at?: string | number | null;
+  partition?: number;
+  offset?: number;
+}
+
+const SORTS: Record<MessageSort, unknown[]> = {
+  relevance: [{ _score: 'desc' }, { sent_at: { order: 'desc', unmapped_type: 'date' } }, { message_id: 'asc' }],
+  recent: [{ sent_at: { order: 'desc', unmapped_type: 'date' } }, { message_id: 'asc' }],
+};
+
+/**
+ * Only the caller's groups are searched, and that rule is a terms filter inside the query:
+ * nothing outside it is scored, counted or highlighted. A groupId narrows further; it can
+ * never widen, so naming a group the caller is not in finds nothing.
+ */
+export function messageSearchQuery(p: MessageSearchParams, memberGroupIds: string[]) {
+  return {
+    size: p.limit + 1,
+    query: {
+      bool: {
+        must: [{ multi_match: { query: p.q, type: 'most_fields', fields: ['text', 'text.*'] } }],
+        filter: [{ terms: { group_id: memberGroupIds } }, ...(p.groupId ? [{ term: { group_id: p.groupId } }] : [])],
+        must_not: [{ term: { deleted: true } }],
+      },
+    },
+    sort: SORTS[p.sort],
+    ...(p.after ? { search_after: p.after } : {}),
+    highlight: { encoder: 'html', pre_tags: ['<mark>'], post_tags: ['</mark>'], fragment_size: 150, number_of_fragments: 3, fields: { text: {}, 'text.*': {} } },
+  };
+}
+
+export async function searchMessages(es: EsClient, index: string, p: MessageSearchParams, memberGroupIds: string[]) {
+  const result = await searchAlias<MessageDoc>(es, index, messageSearchQuery(p, memberGroupIds));
+  const { hits, nextCursor } = pageOf(result, p.limit, `messages:${p.sort}`);
+  return {
+    items: hits.map((h) => ({
+      id: h.source.message_id,
+      groupId: h.source.group_id,
+      senderId: h.source.sender_id,
+      text: h.source.text,
+      sentAt: isoDate(h.source.sent_at),
+      editedAt: isoDate(h.source.edited_at),
+      position: typeof h.source.partition === 'number' && h.source.offset !== undefined ? formatPosition({ topic: 'messages', partition: h.source.partition, offset: BigInt(h.source.offset) }) : null,
+      highlight: h.highlight.text ?? Object.values(h.highlight)[0] ?? [],
+      score: h.score,
+    })),
+    total: result.total,
+    nextCursor,
+  };
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { discoveryQuery, visibleGroupsFilter } from '../src/groups/discovery';
+import { historySql } from '../src/messages/history';
+import { messageSearchQuery } from '../src/messages/search';
+import { userSearchQuery } from '../src/users/search';
+
+describe('group discovery query', () => {
+  it('lets a caller without groups see public groups only, inside the query', () => {
+    const q = discoveryQuery({ q: 'chess', interests: [], sort: 'relevance', limit: 20 }, []);
+    expect(q.query.bool.filter).toEqual([{ bool: { should: [{ term: { visibility: 'public' } }], minimum_should_match: 1 } }]);
+    expect(q.query.bool.must_not).toEqual([{ term: { deleted: true } }]);
+  });
+
+  it("adds the caller's own groups, so their private groups are found too", () => {
+    expect(visibleGroupsFilter(['g1', 'g2']).bool.should).toContainEqual({ terms: { group_id: ['g1', 'g2'] } });
+  });
+
+  it('filters interests after the facets are counted, and asks one extra hit to know whether there is a next page', () => {
+    const q = discoveryQuery({ interests: ['go', 'rust'], sort: 'size', limit: 10, after: [3, 'g9'] }, []);
+    expect(q.size).toBe(11);
+    expect(q.post_filter).toEqual({ bool: { filter: [{ term: { interests: 'go' } }, { term: { interests: 'rust' } }] } });
+    expect(q.aggs.interests.terms.field).toBe('interests');
+    expect(q.search_after).toEqual([3, 'g9']);
+    expect(q.query.bool.must).toEqual([{ match_all: {} }]);
+  });
+
+  it('sorts by activity or size with the group id as a tie-breaker, so search_after is exact', () => {
+    for (const sort of ['activity', 'size', 'relevance'] as const) {
+      const s = discoveryQuery({ interests: [], sort, limit: 1 }, []).sort;
+      expect(s[s.length - 1]).toEqual({ group_id: 'asc' });
+    }
+  });
+});
+
+describe('message search query', () => {
+  it("restricts to the caller's groups with a terms filter, and a groupId only narrows", () => {
+    const q = messageSearchQuery({ q: 'hello', groupId: 'gx', sort: 'relevance', limit: 5 }, ['g1']);
+    expect(q.query.bool.filter).toEqual([{ terms: { group_id: ['g1'] } }, { term: { group_id: 'gx' } }]);
+  });
+
+  it('finds nothing for a caller in no group (empty terms filter, not a missing one)', () => {
+    expect(messageSearchQuery({ q: 'x', sort: 'recent', limit: 5 }, []).query.bool.filter).toEqual([{ terms: { group_id: [] } }]);
+  });
+
+  it('escapes HTML in highlights', () => {
+    expect(messageSearchQuery({ q: 'x', sort: 'recent', limit: 5 }, []).highlight.encoder).toBe('html');
+  });
+});
+
+describe('user search query', () => {
+  it('matches the last word as a prefix of usernames and display names', () => {
+    const q = userSearchQuery({ q: 'Ad', limit: 5 });
+    expect(JSON.stringify(q.query)).toContain('bool_prefix');
+    expect(q.size).toBe(6);
+  });
+});
+
+describe('history SQL', () => {
+  it('walks forward from `after` ascending and backward from `before` (or the newest) descending, both keyed by offset', () => {
+    expect(historySql(true)).toMatch(/ORDER BY m\."offset" ASC\s+LIMIT/);
+    expect(historySql(false)).toMatch(/ORDER BY m\."offset" DESC\s+LIMIT/);
+    expect(historySql(false)).toContain(`g.visibility = 'public' OR me.user_id IS NOT NULL`);
+  });
+});
