@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import vue from '@vitejs/plugin-vue';
 
 // Tiers by file name: *.unit.spec.ts (no servers), *.int.spec.ts (real Kafka, Postgres,
 // Elasticsearch from the local stack), *.e2e.spec.ts (the whole app in Chromium).
@@ -10,6 +11,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
+        plugins: [vue()],
         test: { name: 'unit', include: ['{schemas,services,cli,test,src,web}/**/*.unit.spec.ts'], exclude: ['**/node_modules/**'], environment: 'node' },
       },
       {

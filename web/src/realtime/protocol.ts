@@ -1,0 +1,41 @@
+/** Frames of the /ws contract (ARCHITECTURE.md). */
+export type ClientFrame =
+  | { type: 'auth'; token: string }
+  | { type: 'subscribe'; groupId: string; after?: string }
+  | { type: 'unsubscribe'; groupId: string }
+  | { type: 'typing'; groupId: string };
+
+export interface EventFrame {
+  type: 'event';
+  groupId: string;
+  position: string;
+  event: { type: string; [field: string]: unknown };
+}
+
+export type ServerFrame =
+  | { type: 'ready' }
+  | EventFrame
+  | { type: 'typing'; groupId: string; userId: string }
+  | { type: 'presence'; groupId: string; online: string[] }
+  | { type: 'resync'; groupId?: string; reason?: string }
+  | { type: 'subscribed'; groupId: string }
+  | { type: 'error'; code: string; message: string; groupId?: string };
+
+/** The subset of the browser WebSocket the client uses, so tests can pass a fake. */
+export interface SocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onclose: ((ev: { code: number; reason?: string }) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+}
+
+export type SocketFactory = (url: string) => SocketLike;
+
+/** Close codes after which reconnecting at once is right: server restart, or "too slow, resume". */
+export const RESUME_NOW_CODES = new Set([1012, 4008]);
+/** Close codes that mean the token was refused: refresh it before reconnecting. */
+export const AUTH_CLOSE_CODES = new Set([1008, 4001, 4003, 4401]);
+export const AUTH_ERROR_CODES = new Set(['unauthorized', 'token_expired', 'invalid_token', 'auth_required', 'auth_failed']);
