@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { waitForPositions, type Pool, type Runtime } from '@groupchat/shared';
+import { searchError } from './search-index';
 
 export type Role = 'owner' | 'admin' | 'moderator' | 'member';
 
@@ -9,10 +10,22 @@ export async function membershipsOf(pool: Pool, userId: string): Promise<Map<str
   return new Map(rows.map((r) => [r.group_id, r.role]));
 }
 
-/** Read-your-writes: the request waits, bounded, until the read models hold the positions the caller passed. */
-export function readYourWrites(rt: Runtime): RequestHandler {
+/**
+ * Read-your-writes: the request waits, bounded, until the read models hold the positions the
+ * caller passed. Search routes also wait for the Elasticsearch projections, then refresh the
+ * index once, because an acknowledged write only becomes searchable at the next refresh.
+ */
+export function readYourWrites(rt: Runtime, searchIndex?: string): RequestHandler {
   return async (req, _res, next) => {
-    await waitForPositions(rt.pool, req.minPositions, { timeoutMs: rt.config.MIN_POSITION_WAIT_MS });
+    if (!req.minPositions.length) return next();
+    const timeoutMs = rt.config.MIN_POSITION_WAIT_MS;
+    await Promise.all([
+      waitForPositions(rt.pool, req.minPositions, { timeoutMs }),
+      searchIndex &&
+        waitForPositions(rt.pool, req.minPositions, { timeoutMs, storage: 'elasticsearch' }).then(() =>
+          rt.es.indices.refresh({ index: searchIndex }).catch((err: unknown) => Promise.reject(searchError(err))),
+        ),
+    ]);
     next();
   };
 }

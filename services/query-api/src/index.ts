@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import { authenticate, createRuntime, loadConfig, serve, serveOpenApi, type Config, type OpenApiPart, type Runtime } from '@groupchat/shared';
-import { readYourWrites } from './access';
 import { groupRoutes } from './groups/routes';
 import { messageRoutes } from './messages/routes';
 import { queryOpenApi } from './openapi/paths';
@@ -17,10 +16,10 @@ export interface QueryApi {
 export async function createQueryApi(rt: Runtime): Promise<QueryApi> {
   const router = Router();
   // Per route rather than router.use: this router shares /api/v1 with command-api, and must not answer for paths it does not own.
-  const guard = [authenticate(rt.config), readYourWrites(rt)];
-  userRoutes(router, rt, guard);
-  groupRoutes(router, rt, guard);
-  messageRoutes(router, rt, guard);
+  const auth = authenticate(rt.config);
+  userRoutes(router, rt, auth);
+  groupRoutes(router, rt, auth);
+  messageRoutes(router, rt, auth);
   return { router, openapi: queryOpenApi, close: async () => undefined };
 }
 

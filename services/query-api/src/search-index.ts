@@ -34,7 +34,7 @@ export async function searchAlias<T>(es: EsClient, index: string, body: Record<s
   }
 }
 
-function searchError(err: unknown): unknown {
+export function searchError(err: unknown): unknown {
   const e = err as { name?: string; statusCode?: number; body?: { error?: { type?: string } } };
   if (e?.name === 'ResponseError') {
     if (e.body?.error?.type === 'index_not_found_exception') return unavailable('the search index is not built yet; retry shortly', 'search_unavailable');

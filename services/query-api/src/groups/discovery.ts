@@ -46,24 +46,23 @@ export function visibleGroupsFilter(memberGroupIds: string[]) {
 export function discoveryQuery(p: DiscoveryParams, memberGroupIds: string[]) {
   const text = p.q
     ? {
-        bool: {
-          should: [
-            { multi_match: { query: p.q, type: 'most_fields', fields: ['name^3', 'name.*^2', 'description', 'description.*', 'interests^2'] } },
-            { multi_match: { query: p.q, type: 'bool_prefix', fields: ['name^2', 'name.*'] } },
-          ],
-          minimum_should_match: 1,
+        multi_match: {
+          query: p.q,
+          type: 'most_fields',
+          // `.prefix` holds edge n-grams, so a partial last word still matches; `.cjk` covers Chinese, Japanese and Korean.
+          fields: ['name^3', 'name.prefix^1.5', 'name.cjk^2', 'description', 'description.prefix^0.5', 'description.cjk', 'interests.text^2', 'interests.prefix'],
         },
       }
     : { match_all: {} };
   return {
     size: p.limit + 1,
-    query: { bool: { must: [text], filter: [visibleGroupsFilter(memberGroupIds)], must_not: [{ term: { deleted: true } }] } },
+    query: { bool: { must: [text], filter: [visibleGroupsFilter(memberGroupIds)] } },
     // The interest filter is a post_filter so the facets still count every interest of the matching groups.
-    ...(p.interests.length ? { post_filter: { bool: { filter: p.interests.map((i) => ({ term: { interests: i } })) } } } : {}),
+    ...(p.interests.length ? { post_filter: { bool: { filter: p.interests.map((i) => ({ term: { interests: i.toLowerCase() } })) } } } : {}),
     aggs: { interests: { terms: { field: 'interests', size: 30 } } },
     sort: SORTS[p.sort],
     ...(p.after ? { search_after: p.after } : {}),
-    highlight: { encoder: 'html', pre_tags: ['<mark>'], post_tags: ['</mark>'], fields: { name: { number_of_fragments: 0 }, description: { fragment_size: 160, number_of_fragments: 2 } } },
+    highlight: { encoder: 'html', pre_tags: ['<mark>'], post_tags: ['</mark>'], fields: { name: { number_of_fragments: 0 }, description: { fragment_size: 160, number_of_fragments: 2 } }, require_field_match: false },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import { indexName, parse, type Runtime } from '@groupchat/shared';
-import { membershipsOf } from '../access';
+import { membershipsOf, readYourWrites } from '../access';
 import { decodeCursor, limitParam, listParam, textParam } from '../paging';
 import { groupById } from './detail';
 import { discoverGroups } from './discovery';
@@ -19,8 +19,10 @@ const membersParams = z.object({ cursor: z.string().optional(), limit: limitPara
 const recommendedParams = z.object({ limit: limitParam(20, 50) });
 
 /** GET /groups (discovery), /groups/recommended, /groups/:id, /groups/:id/members. */
-export function groupRoutes(router: Router, rt: Runtime, guard: RequestHandler[]) {
+export function groupRoutes(router: Router, rt: Runtime, auth: RequestHandler) {
   const index = indexName(rt.config, 'groups');
+  const reads = [auth, readYourWrites(rt)];
+  const searches = [auth, readYourWrites(rt, index)];
 
   const discover: RequestHandler = async (req, res) => {
     const p = parse(discoveryParams, req.query);
@@ -28,19 +30,19 @@ export function groupRoutes(router: Router, rt: Runtime, guard: RequestHandler[]
     const after = decodeCursor(`groups:${p.sort}`, p.cursor);
     res.json(await discoverGroups(rt.es, index, { q: p.q || undefined, interests: p.interest, sort: p.sort, after, limit: p.limit }, memberships));
   };
-  router.get('/groups', ...guard, discover);
-  router.get('/search/groups', ...guard, discover);
+  router.get('/groups', ...searches, discover);
+  router.get('/search/groups', ...searches, discover);
 
-  router.get('/groups/recommended', ...guard, async (req, res) => {
+  router.get('/groups/recommended', ...reads, async (req, res) => {
     const p = parse(recommendedParams, req.query);
     res.json(await recommendedFor(rt.pool, req.user!.sub, p.limit));
   });
 
-  router.get('/groups/:id', ...guard, async (req, res) => {
+  router.get('/groups/:id', ...reads, async (req, res) => {
     res.json(await groupById(rt.pool, req.params.id as string, req.user!.sub));
   });
 
-  router.get('/groups/:id/members', ...guard, async (req, res) => {
+  router.get('/groups/:id/members', ...reads, async (req, res) => {
     const p = parse(membersParams, req.query);
     res.json(await membersOf(rt.pool, req.params.id as string, req.user!.sub, decodeCursor('members', p.cursor), p.limit));
   });

@@ -1,7 +1,7 @@
 import type { RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import { badRequest, indexName, parse, parsePosition, type Runtime } from '@groupchat/shared';
-import { membershipsOf } from '../access';
+import { membershipsOf, readYourWrites } from '../access';
 import { decodeCursor, limitParam, textParam } from '../paging';
 import { historyOf } from './history';
 import { searchMessages } from './search';
@@ -16,15 +16,17 @@ const searchParams = z.object({
 });
 
 /** GET /groups/:id/messages (history) and /search/messages. */
-export function messageRoutes(router: Router, rt: Runtime, guard: RequestHandler[]) {
+export function messageRoutes(router: Router, rt: Runtime, auth: RequestHandler) {
   const index = indexName(rt.config, 'messages');
+  const reads = [auth, readYourWrites(rt)];
+  const searches = [auth, readYourWrites(rt, index)];
 
-  router.get('/groups/:id/messages', ...guard, async (req, res) => {
+  router.get('/groups/:id/messages', ...reads, async (req, res) => {
     const p = parse(historyParams, req.query);
     res.json(await historyOf(rt.pool, req.params.id as string, req.user!.sub, { before: messageOffset(p.before), after: messageOffset(p.after), limit: p.limit }));
   });
 
-  router.get('/search/messages', ...guard, async (req, res) => {
+  router.get('/search/messages', ...searches, async (req, res) => {
     const p = parse(searchParams, req.query);
     const memberships = await membershipsOf(rt.pool, req.user!.sub);
     const after = decodeCursor(`messages:${p.sort}`, p.cursor);

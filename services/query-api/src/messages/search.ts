@@ -1,4 +1,4 @@
-import { formatPosition, type EsClient } from '@groupchat/shared';
+import type { EsClient } from '@groupchat/shared';
 import { isoDate, pageOf, searchAlias } from '../search-index';
 
 export type MessageSort = 'relevance' | 'recent';
@@ -16,11 +16,10 @@ interface MessageDoc {
   message_id: string;
   group_id: string;
   sender_id: string;
-  text: string | null;
+  text?: string;
   sent_at: string | number;
   edited_at?: string | number | null;
-  partition?: number;
-  offset?: number;
+  position?: string;
 }
 
 const SORTS: Record<MessageSort, unknown[]> = {
@@ -38,14 +37,13 @@ export function messageSearchQuery(p: MessageSearchParams, memberGroupIds: strin
     size: p.limit + 1,
     query: {
       bool: {
-        must: [{ multi_match: { query: p.q, type: 'most_fields', fields: ['text', 'text.*'] } }],
+        must: [{ multi_match: { query: p.q, type: 'most_fields', fields: ['text', 'text.cjk'] } }],
         filter: [{ terms: { group_id: memberGroupIds } }, ...(p.groupId ? [{ term: { group_id: p.groupId } }] : [])],
-        must_not: [{ term: { deleted: true } }],
       },
     },
     sort: SORTS[p.sort],
     ...(p.after ? { search_after: p.after } : {}),
-    highlight: { encoder: 'html', pre_tags: ['<mark>'], post_tags: ['</mark>'], fragment_size: 150, number_of_fragments: 3, fields: { text: {}, 'text.*': {} } },
+    highlight: { encoder: 'html', pre_tags: ['<mark>'], post_tags: ['</mark>'], fragment_size: 150, number_of_fragments: 3, fields: { text: {}, 'text.cjk': {} } },
   };
 }
 
@@ -57,10 +55,10 @@ export async function searchMessages(es: EsClient, index: string, p: MessageSear
       id: h.source.message_id,
       groupId: h.source.group_id,
       senderId: h.source.sender_id,
-      text: h.source.text,
+      text: h.source.text ?? null,
       sentAt: isoDate(h.source.sent_at),
       editedAt: isoDate(h.source.edited_at),
-      position: typeof h.source.partition === 'number' && h.source.offset !== undefined ? formatPosition({ topic: 'messages', partition: h.source.partition, offset: BigInt(h.source.offset) }) : null,
+      position: h.source.position ?? null,
       highlight: h.highlight.text ?? Object.values(h.highlight)[0] ?? [],
       score: h.score,
     })),

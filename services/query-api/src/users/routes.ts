@@ -1,6 +1,7 @@
 import type { RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import { indexName, parse, type Runtime } from '@groupchat/shared';
+import { readYourWrites } from '../access';
 import { decodeCursor, limitParam, textParam } from '../paging';
 import { me, userById } from './profile';
 import { searchUsers } from './search';
@@ -8,10 +9,12 @@ import { searchUsers } from './search';
 const searchParams = z.object({ q: textParam(100), cursor: z.string().optional(), limit: limitParam(20, 100) });
 
 /** GET /me, /users (search), /users/:id. */
-export function userRoutes(router: Router, rt: Runtime, guard: RequestHandler[]) {
+export function userRoutes(router: Router, rt: Runtime, auth: RequestHandler) {
   const index = indexName(rt.config, 'users');
+  const reads = [auth, readYourWrites(rt)];
+  const searches = [auth, readYourWrites(rt, index)];
 
-  router.get('/me', ...guard, async (req, res) => {
+  router.get('/me', ...reads, async (req, res) => {
     res.json(await me(rt.pool, req.user!.sub));
   });
 
@@ -19,10 +22,10 @@ export function userRoutes(router: Router, rt: Runtime, guard: RequestHandler[])
     const p = parse(searchParams, req.query);
     res.json(await searchUsers(rt.es, index, { q: p.q || undefined, after: decodeCursor('users', p.cursor), limit: p.limit }));
   };
-  router.get('/users', ...guard, search);
-  router.get('/search/users', ...guard, search);
+  router.get('/users', ...searches, search);
+  router.get('/search/users', ...searches, search);
 
-  router.get('/users/:id', ...guard, async (req, res) => {
+  router.get('/users/:id', ...reads, async (req, res) => {
     res.json(await userById(rt.pool, req.params.id as string));
   });
 }

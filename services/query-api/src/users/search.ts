@@ -16,7 +16,7 @@ export interface UserSearchParams {
   limit: number;
 }
 
-/** Partial names match: "ad" finds ada and Adalbert, the last word typed counts as a prefix. */
+/** Partial names match through the edge n-gram `.prefix` fields: "ad" finds ada and Adalbert; an exact username ranks first. */
 export function userSearchQuery(p: UserSearchParams) {
   return {
     size: p.limit + 1,
@@ -25,7 +25,7 @@ export function userSearchQuery(p: UserSearchParams) {
           bool: {
             should: [
               { term: { username: { value: p.q.toLowerCase(), boost: 5 } } },
-              { multi_match: { query: p.q, type: 'bool_prefix', fields: ['username^3', 'username.*^2', 'display_name^2', 'display_name.*'] } },
+              { multi_match: { query: p.q, type: 'most_fields', fields: ['username.prefix^3', 'username.text^2', 'display_name^2', 'display_name.prefix', 'display_name.cjk'] } },
             ],
             minimum_should_match: 1,
           },
