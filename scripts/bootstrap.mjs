@@ -17,8 +17,12 @@ if (stale) {
     process.exit(install.status ?? 1);
   }
 }
-const tsx = join(repo, 'node_modules', '.bin', 'tsx');
-const child = spawn(tsx, [join(repo, 'scripts', 'run.ts'), ...process.argv.slice(2)], { cwd: repo, stdio: 'inherit' });
+const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'scripts', 'run.ts'), ...process.argv.slice(2)], { cwd: repo, stdio: 'inherit' });
 // Hand signals to the child and wait for its orderly shutdown, so nothing is left behind.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+// `npm` runs us under `sh -c`, which does not pass a SIGTERM on: if our parent goes away, shut down too.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) child.kill('SIGTERM');
+}, 500).unref();
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -21,6 +21,18 @@ function runChild(cmd: string, argv: string[], env: Record<string, string>): Pro
 
 const bin = (name: string) => join(REPO, 'node_modules', '.bin', name);
 
+// Until a child runs, a signal stops the stack parts this run started (withStack's finally).
+let interrupted = false;
+const onSignal = () => {
+  interrupted = true;
+};
+process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+// If whatever started us dies without a signal reaching us, behave as if one had.
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid) process.emit('SIGTERM');
+}, 500).unref();
+
 async function withStack(fn: (stack: StackHandle) => Promise<number>): Promise<number> {
   const stack = await up();
   let stopping = false;
@@ -61,7 +73,8 @@ async function main(): Promise<number> {
           const built = await runChild(bin('vite'), ['build', '--logLevel', 'warn'], { NODE_ENV: 'production' }).catch(() => 1);
           if (built !== 0) console.error('[start] the web app did not build; the API still starts');
         }
-        return runChild(bin('tsx'), [join(REPO, 'src', 'main.ts')], { ...stack.env, WEB_DIST: join(REPO, 'web', 'dist') });
+        if (interrupted) return 130;
+        return runChild(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'main.ts')], { ...stack.env, WEB_DIST: join(REPO, 'web', 'dist') });
       });
     case 'test':
       if (existsSync(join(REPO, 'test', 'e2e'))) ensureChromium();

@@ -13,4 +13,11 @@ export async function runUntilSignal(start: () => Promise<{ close(): Promise<voi
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // Started by a supervisor that died without passing a signal on: stop rather than linger.
+  const parent = process.ppid;
+  if (parent !== 1) {
+    setInterval(() => {
+      if (process.ppid !== parent) void stop('parent exit');
+    }, 1000).unref();
+  }
 }
