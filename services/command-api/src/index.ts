@@ -1,5 +1,15 @@
+import { fileURLToPath } from 'node:url';
 import { Router } from 'express';
-import { createRuntime, loadConfig, serve, serveOpenApi, type Config, type OpenApiPart, type Runtime } from '@groupchat/shared';
+import { EventLog, createRuntime, loadConfig, migrate, serve, serveOpenApi, type Config, type OpenApiPart, type Runtime } from '@groupchat/shared';
+import { authRoutes } from './accounts/routes';
+import { preparePasswords } from './accounts/passwords';
+import { profileRoutes } from './accounts/profile-routes';
+import { commandContext } from './commands/context';
+import { commandErrors } from './commands/errors';
+import { CommandRoutes } from './commands/routes';
+import { GroupHeads } from './groups/heads';
+import { groupRoutes } from './groups/routes';
+import { messageRoutes } from './messages/routes';
 
 export interface CommandApi {
   router: Router;
@@ -8,11 +18,21 @@ export interface CommandApi {
   close(): Promise<void>;
 }
 
+const MIGRATIONS = fileURLToPath(new URL('../migrations/', import.meta.url));
+
 /** Builds the command-api routes (mounted under /api/v1) on a shared runtime. */
 export async function createCommandApi(rt: Runtime): Promise<CommandApi> {
-  const router = Router();
-  void rt;
-  return { router, openapi: { paths: {} }, close: async () => undefined };
+  await migrate(rt.pool, 'command-api', MIGRATIONS);
+  const [log] = await Promise.all([EventLog.connect(rt.kafka, rt.config, rt.serde), preparePasswords()]);
+  const ctx = commandContext(rt, log);
+  const routes = new CommandRoutes();
+  const heads = new GroupHeads(rt.pool, rt.config.MIN_POSITION_WAIT_MS);
+  const { credentials } = authRoutes(routes, ctx);
+  profileRoutes(routes, ctx, credentials);
+  groupRoutes(routes, ctx, heads, credentials);
+  messageRoutes(routes, ctx, heads);
+  routes.router.use(commandErrors);
+  return { router: routes.router, openapi: routes.openapi, close: () => log.close() };
 }
 
 /** Runs command-api alone on its own port. */

@@ -1,0 +1,44 @@
+import { z } from 'zod/v4';
+import { identifier, onlyIfValid, tags, text } from '../commands/validation';
+
+export const username = z
+  .string()
+  .min(3, 'must be at least 3 characters')
+  .max(32, 'must be at most 32 characters')
+  .regex(/^[a-z0-9_.]+$/, 'only lowercase letters, digits, _ and .');
+
+export const email = text({ min: 3, max: 254 })
+  .overwrite((v) => v.toLowerCase())
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address');
+
+const password = text({ min: 8, max: 256, trim: false });
+export const displayName = text({ min: 1, max: 64 });
+
+export const RegisterRequest = z.object({
+  username,
+  email,
+  password,
+  displayName: displayName.optional(),
+  interests: tags.optional(),
+});
+
+export const LoginRequest = z.object({
+  login: text({ min: 1, max: 254 }).overwrite((v) => v.toLowerCase()).describe('username or email'),
+  password: text({ min: 1, max: 256, trim: false }),
+});
+
+export const RefreshRequest = z.object({ refreshToken: z.string().min(1).max(512) });
+
+export const UpdateProfileRequest = z
+  .object({
+    displayName: displayName.optional(),
+    bio: text({ max: 500, multiline: true }).optional(),
+    interests: tags.optional(),
+    avatarMediaId: identifier.nullable().optional().describe('an uploaded image of the caller; null removes the avatar'),
+  })
+  .refine((o) => Object.values(o).some((v) => v !== undefined), { message: 'nothing to change: give at least one field', when: onlyIfValid });
+
+export const RegisterResponse = z.object({ userId: z.string(), position: z.string() });
+export const Tokens = z.object({ accessToken: z.string(), refreshToken: z.string(), expiresIn: z.number().int().describe('seconds the access token is valid') });
+export const LoginResponse = Tokens.extend({ user: z.object({ id: z.string(), username: z.string(), email: z.string() }) });
+export const PositionResponse = z.object({ position: z.string().describe('log position of the appended event; pass it back as X-Min-Position') });

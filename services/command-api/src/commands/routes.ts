@@ -1,0 +1,88 @@
+import { Router, type RequestHandler } from 'express';
+import type { z } from 'zod/v4';
+import { jsonBody, unsupportedType, type OpenApiPart } from '@groupchat/shared';
+import { jsonSchemaOf } from './validation';
+
+export interface Operation {
+  method: 'post' | 'patch' | 'put' | 'delete';
+  /** Express style, e.g. `/groups/:id/join`. */
+  path: string;
+  summary: string;
+  description?: string;
+  auth: boolean;
+  body?: { name: string; schema: z.ZodType };
+  params?: Record<string, Record<string, unknown>>;
+  success: { status: number; description: string; name?: string; schema?: z.ZodType };
+  /** Error statuses this operation can answer besides 400/413/415/503, which every command can. */
+  errors: number[];
+}
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'malformed JSON or X-Min-Position',
+  401: 'no, expired or invalid access token',
+  403: 'not allowed for the caller',
+  404: 'unknown (a private group is unknown to non-members)',
+  409: 'conflicts with the current state',
+  413: 'request body over 1 MB',
+  415: 'request body is not application/json',
+  422: 'invalid fields, listed in `errors`',
+  429: 'rate limited; see Retry-After',
+  503: 'a dependency is down or the read model is behind; see Retry-After',
+};
+
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+
+const minPosition = {
+  name: 'X-Min-Position',
+  in: 'header',
+  required: false,
+  description: 'position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them',
+  schema: { type: 'string' },
+};
+
+/** Answers 415 when a body arrives in another type than JSON; an absent body is left to validation. */
+const requireJson: RequestHandler = (req, _res, next) => {
+  const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
+  if (hasBody && !req.is(['application/json', 'application/*+json'])) return next(unsupportedType('send the body as application/json'));
+  next();
+};
+
+/** A router whose every route is also described in this service's OpenAPI part, from the same schemas that validate. */
+export class CommandRoutes {
+  readonly router = Router();
+  readonly openapi: Required<OpenApiPart> = { paths: {}, schemas: {} };
+
+  add(op: Operation, ...handlers: RequestHandler[]): void {
+    const body = op.body ? [requireJson, jsonBody('1mb')] : [];
+    this.router[op.method](op.path, ...body, ...handlers);
+    this.document(op);
+  }
+
+  private document(op: Operation) {
+    const path = op.path.replace(/:(\w+)/g, '{$1}');
+    const params = [...op.path.matchAll(/:(\w+)/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: op.params?.[name!] ?? { type: 'string', maxLength: 64 } }));
+    const statuses = [...new Set([400, ...(op.auth ? [401] : []), ...op.errors, ...(op.body ? [413, 415, 422] : []), 503])].sort();
+    const responses: Record<string, unknown> = {
+      [op.success.status]: op.success.schema
+        ? { description: op.success.description, content: { 'application/json': { schema: this.component(op.success.name!, op.success.schema) } } }
+        : { description: op.success.description },
+    };
+    for (const status of statuses) responses[status] = problem(ERROR_TEXT[status] ?? 'error');
+    this.openapi.paths[path] = {
+      ...(this.openapi.paths[path] ?? {}),
+      [op.method]: {
+        summary: op.summary,
+        ...(op.description ? { description: op.description } : {}),
+        ...(op.auth ? { security: [{ bearer: [] }] } : {}),
+        parameters: [...params, minPosition],
+        ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: this.component(op.body.name, op.body.schema) } } } } : {}),
+        responses,
+      },
+    };
+  }
+
+  private component(name: string, schema: z.ZodType) {
+    this.openapi.schemas[name] ??= jsonSchemaOf(schema);
+    return { $ref: `#/components/schemas/${name}` };
+  }
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod/v4';
+import { invalid, notFound } from '@groupchat/shared';
+
+// C0 and C1 controls; tab and newline are allowed only where text may span lines.
+const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/;
+const CONTROLS_BUT_TAB_NEWLINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+
+export interface TextRules {
+  min?: number;
+  max: number;
+  /** Allows \n and \t (message text, descriptions). */
+  multiline?: boolean;
+  /** Trims surrounding whitespace before the length checks (default true). */
+  trim?: boolean;
+}
+
+/** A string that is well-formed UTF-16, NFC-normalised and free of control characters. */
+export function text({ min = 0, max, multiline = false, trim = true }: TextRules) {
+  const controls = multiline ? CONTROLS_BUT_TAB_NEWLINE : CONTROLS;
+  let s = z
+    .string()
+    .refine((v) => v.isWellFormed(), 'must be valid Unicode')
+    .overwrite((v) => v.normalize('NFC'))
+    .refine((v) => !controls.test(v), multiline ? 'must not contain control characters other than newline and tab' : 'must not contain control characters');
+  if (trim) s = s.trim();
+  if (min > 0) s = s.min(min, min === 1 ? 'must not be blank' : `must be at least ${min} characters`);
+  return s.max(max, `must be at most ${max} characters`);
+}
+
+/** One interest tag: lowercase, inner whitespace collapsed, 1–32 characters. */
+export const tag = text({ min: 1, max: 32 }).overwrite((v) => v.toLowerCase().replace(/\s+/g, ' '));
+
+/** Up to 10 tags, deduplicated in order. */
+export const tags = z
+  .array(tag)
+  .max(10, 'at most 10 interests')
+  .overwrite((xs) => [...new Set(xs)]);
+
+export const identifier = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id');
+
+/** For whole-object rules: judged only once every field is valid, so one mistake is reported once. */
+export const onlyIfValid = (payload: { issues: readonly unknown[] }) => payload.issues.length === 0;
+
+/** Validates with a zod schema; every failure becomes one entry of a 422 problem. */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw invalid(result.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', message: i.message })));
+}
+
+/** Ids in paths are never user-facing fields: a malformed one names nothing, so it is 404. */
+export function pathId(value: unknown, what: string): string {
+  if (typeof value !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(value)) throw notFound(what);
+  return value;
+}
+
+export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}

@@ -1,0 +1,106 @@
+import type { Role, Visibility } from '@groupchat/schemas';
+import { conflict, forbidden, invalid, notFound } from '@groupchat/shared';
+import type { Decided } from '../commands/envelope';
+import { RANK, atLeast, memberOf, visibleGroup, type GroupFacts } from './roles';
+
+export interface GroupState {
+  group: GroupFacts | null;
+  /** The caller's role; null when not a member. */
+  actorRole: Role | null;
+  actorInvited?: boolean;
+  /** The role of the member the command is about; null when not a member. */
+  targetRole?: Role | null;
+  targetInvited?: boolean;
+  targetRegistered?: boolean;
+  /** How many owners the group has. */
+  owners?: number;
+}
+
+export interface CreateGroup {
+  groupId: string;
+  ownerId: string;
+  name: string;
+  description?: string;
+  interests?: string[];
+  visibility: Visibility;
+}
+
+export function decideCreateGroup(c: CreateGroup): Decided[] {
+  return [
+    { type: 'GroupCreated', groupId: c.groupId, name: c.name, description: c.description ?? '', interests: c.interests ?? [], visibility: c.visibility, ownerId: c.ownerId, slowModeSeconds: 0 },
+    { type: 'MemberJoined', groupId: c.groupId, userId: c.ownerId, role: 'owner', via: 'create' },
+  ];
+}
+
+export interface UpdateGroup {
+  groupId: string;
+  name?: string;
+  description?: string;
+  interests?: string[];
+  visibility?: Visibility;
+  slowModeSeconds?: number;
+}
+
+/** Owners and admins change what the group is; moderators may only set slow mode. */
+export function decideUpdateGroup(s: GroupState, c: UpdateGroup): Decided[] {
+  const role = memberOf(s.group, s.actorRole);
+  const settingsOnly = c.name === undefined && c.description === undefined && c.interests === undefined && c.visibility === undefined;
+  if (!atLeast(role, settingsOnly ? 'moderator' : 'admin')) throw forbidden(settingsOnly ? 'only moderators and above set slow mode' : 'only owners and admins edit the group');
+  return [
+    { type: 'GroupUpdated', groupId: c.groupId, name: c.name ?? null, description: c.description ?? null, interests: c.interests ?? null, visibility: c.visibility ?? null, slowModeSeconds: c.slowModeSeconds ?? null },
+  ];
+}
+
+export function decideDeleteGroup(s: GroupState, c: { groupId: string }): Decided[] {
+  if (!atLeast(memberOf(s.group, s.actorRole), 'admin')) throw forbidden('only owners and admins delete the group');
+  return [{ type: 'GroupDeleted', groupId: c.groupId }];
+}
+
+/** Public groups are open; a private one is joined only with a pending invite and stays 404 otherwise. */
+export function decideJoin(s: GroupState, c: { groupId: string; userId: string }): Decided[] {
+  if (!s.group || s.group.deleted || (s.group.visibility === 'private' && !s.actorRole && !s.actorInvited)) throw notFound('group');
+  if (s.actorRole) throw conflict('already a member of this group', 'already_member');
+  return [{ type: 'MemberJoined', groupId: c.groupId, userId: c.userId, role: 'member', via: s.actorInvited ? 'invite' : 'public' }];
+}
+
+export function decideInvite(s: GroupState, c: { groupId: string; actorId: string; userId: string }): Decided[] {
+  const role = memberOf(s.group, s.actorRole);
+  if (s.group!.visibility === 'public') throw conflict('anyone can join a public group; invites are for private groups', 'group_is_public');
+  if (!atLeast(role, 'moderator')) throw forbidden('only moderators and above invite');
+  if (!s.targetRegistered) throw invalid([{ field: 'userId', message: 'no such user' }]);
+  if (s.targetRole) throw conflict('already a member of this group', 'already_member');
+  if (s.targetInvited) throw conflict('already invited to this group', 'already_invited');
+  return [{ type: 'MemberInvited', groupId: c.groupId, userId: c.userId, invitedBy: c.actorId }];
+}
+
+/** The last owner must hand ownership over (PUT …/role) before leaving. */
+export function decideLeave(s: GroupState, c: { groupId: string; userId: string }): Decided[] {
+  visibleGroup(s.group, s.actorRole);
+  if (!s.actorRole) throw conflict('not a member of this group', 'not_a_member');
+  if (s.actorRole === 'owner' && (s.owners ?? 0) <= 1) throw conflict('the last owner cannot leave; make another member owner first', 'last_owner');
+  return [{ type: 'MemberLeft', groupId: c.groupId, userId: c.userId }];
+}
+
+/** Moderators and above remove members of strictly lower rank. */
+export function decideRemoveMember(s: GroupState, c: { groupId: string; actorId: string; userId: string }): Decided[] {
+  const role = memberOf(s.group, s.actorRole);
+  if (!atLeast(role, 'moderator')) throw forbidden('only moderators and above remove members');
+  if (!s.targetRole) throw notFound('member');
+  if (c.userId === c.actorId) throw forbidden('to leave the group, use POST /groups/{id}/leave');
+  if (RANK[s.targetRole] >= RANK[role]) throw forbidden('only members of a lower role can be removed');
+  return [{ type: 'MemberRemoved', groupId: c.groupId, userId: c.userId, removedBy: c.actorId }];
+}
+
+/**
+ * Owners set any role, including making another member owner (the handover); admins move
+ * members and moderators between member and moderator. The last owner is never demoted.
+ */
+export function decideChangeRole(s: GroupState, c: { groupId: string; actorId: string; userId: string; role: Role }): Decided[] {
+  const role = memberOf(s.group, s.actorRole);
+  if (!atLeast(role, 'admin')) throw forbidden('only owners and admins change roles');
+  if (!s.targetRole) throw notFound('member');
+  if (role !== 'owner' && (RANK[s.targetRole] >= RANK[role] || RANK[c.role] >= RANK[role])) throw forbidden('admins change roles only below admin');
+  if (s.targetRole === c.role) throw conflict(`already ${c.role}`, 'role_unchanged');
+  if (s.targetRole === 'owner' && (s.owners ?? 0) <= 1) throw conflict('the last owner cannot be demoted; make another member owner first', 'last_owner');
+  return [{ type: 'MemberRoleChanged', groupId: c.groupId, userId: c.userId, role: c.role, changedBy: c.actorId }];
+}

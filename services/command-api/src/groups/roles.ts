@@ -1,0 +1,26 @@
+import type { Role, Visibility } from '@groupchat/schemas';
+import { forbidden, notFound } from '@groupchat/shared';
+
+export const RANK: Record<Role, number> = { member: 0, moderator: 1, admin: 2, owner: 3 };
+
+export const atLeast = (role: Role | null | undefined, min: Role): role is Role => role != null && RANK[role] >= RANK[min];
+
+export interface GroupFacts {
+  groupId: string;
+  visibility: Visibility;
+  slowModeSeconds: number;
+  deleted: boolean;
+}
+
+/** A deleted group is gone for everyone; a private one does not exist for non-members. */
+export function visibleGroup(group: GroupFacts | null, role: Role | null): GroupFacts {
+  if (!group || group.deleted || (group.visibility === 'private' && !role)) throw notFound('group');
+  return group;
+}
+
+/** The caller must be a member (of a group visible to them) to act in it. */
+export function memberOf(group: GroupFacts | null, role: Role | null): Role {
+  visibleGroup(group, role);
+  if (!role) throw forbidden('only members of this group can do this', 'not_a_member');
+  return role;
+}

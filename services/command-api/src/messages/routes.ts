@@ -1,0 +1,132 @@
+import type { Request } from 'express';
+import { formatPosition, type Pool } from '@groupchat/shared';
+import type { CommandContext } from '../commands/context';
+import { envelopeOf, stamp, uuidV5, type Decided } from '../commands/envelope';
+import { byUser, limiter, MINUTE } from '../commands/rate-limits';
+import type { CommandRoutes } from '../commands/routes';
+import { parseInput, pathId } from '../commands/validation';
+import { PositionResponse } from '../accounts/schemas';
+import type { GroupHeads } from '../groups/heads';
+import { loadGroup, roleIn } from '../groups/state';
+import { markAttached, resolveAttachments } from './attachments';
+import { MessageClaims, type ClaimKey } from './claims';
+import { decideDelete, decideEdit, decideReact, decideSend, type MessageFacts, type MessageState } from './decide';
+import { EMOJI_PARAM, parseEmoji } from './emoji';
+import { EditMessageRequest, SendMessageRequest, SendMessageResponse } from './schemas';
+
+export function messageRoutes(routes: CommandRoutes, ctx: CommandContext, heads: GroupHeads) {
+  const { pool, config } = ctx.rt;
+  const claims = new MessageClaims(pool, config.APPEND_TIMEOUT_MS);
+  const pace = [
+    limiter({ windowMs: 10_000, limit: config.MESSAGE_LIMIT_BURST, key: (req) => `burst:${byUser(req)}` }),
+    limiter({ windowMs: 5 * MINUTE, limit: config.MESSAGE_LIMIT_SUSTAINED, key: (req) => `sustained:${byUser(req)}` }),
+  ];
+
+  async function send(req: Request, key: ClaimKey, messageId: string, mediaIds: string[], decide: (lastSentAt: number | null) => Decided[]) {
+    for (;;) {
+      const outcome = await claims.claim(key, messageId, decide);
+      if (outcome.kind === 'sent') return outcome.position;
+      if (outcome.kind === 'in_flight') {
+        const settled = await claims.awaitOutcome(key, config.APPEND_TIMEOUT_MS);
+        if (settled === 'released') continue;
+        return settled.position;
+      }
+      const envelope = envelopeOf(req);
+      const events = outcome.decided.map((d) => ({ event: stamp(d, envelope, uuidV5('MessageSent', messageId)), key: key.groupId }));
+      return ctx.append(events, {
+        async done([result]) {
+          const position = formatPosition(result!.position);
+          await claims.markSent(key, position);
+          await markAttached(pool, mediaIds);
+          return position;
+        },
+        failed: () => claims.release(key, outcome.attemptId),
+      });
+    }
+  }
+
+  routes.add(
+    {
+      method: 'post', path: '/groups/:id/messages', summary: 'Send a message (members only)', auth: true,
+      description: 'Idempotent per clientMessageId: sending the same id again, even concurrently, yields one MessageSent and the same messageId and position. In slow mode a member waits slowModeSeconds between messages (429 slow_mode); moderators and above are exempt.',
+      body: { name: 'SendMessageRequest', schema: SendMessageRequest },
+      success: { status: 202, description: 'appended to the log', name: 'SendMessageResponse', schema: SendMessageResponse },
+      errors: [403, 404, 429],
+    },
+    ctx.auth,
+    ...pace,
+    async (req, res) => {
+      const groupId = pathId(req.params.id, 'group');
+      const input = parseInput(SendMessageRequest, req.body);
+      const senderId = req.user!.sub;
+      const key = { groupId, senderId, clientMessageId: input.clientMessageId };
+      const messageId = uuidV5('message', groupId, senderId, input.clientMessageId);
+      const earlier = await claims.find(key);
+      if (earlier) return void res.status(202).json(earlier);
+      await heads.settle(req, groupId);
+      const mediaIds = input.attachments ?? [];
+      const [group, senderRole, attachments] = await Promise.all([loadGroup(pool, groupId), roleIn(pool, groupId, senderId), resolveAttachments(pool, senderId, mediaIds)]);
+      const text = input.text?.length ? input.text : null;
+      const position = await send(req, key, messageId, mediaIds, (lastSentAt) =>
+        decideSend({ group, senderRole, lastSentAt, now: Date.now() }, { ...key, messageId, text, attachments }),
+      );
+      res.status(202).json({ messageId, position });
+    },
+  );
+
+  /** Edits, deletions and reactions: the message must be in the read model, so wait for its own append first. */
+  async function onMessage(req: Request, decide: (s: MessageState, ids: { groupId: string; messageId: string; actorId: string }) => Decided[]) {
+    const groupId = pathId(req.params.id, 'group');
+    const messageId = pathId(req.params.messageId, 'message');
+    const actorId = req.user!.sub;
+    const sentAt = await claims.positionOf(messageId);
+    await heads.settle(req, groupId, sentAt ? [sentAt] : []);
+    const [group, actorRole, message] = await Promise.all([loadGroup(pool, groupId), roleIn(pool, groupId, actorId), loadMessage(pool, messageId)]);
+    return ctx.record(req, decide({ group, actorRole, message }, { groupId, messageId, actorId }), groupId);
+  }
+
+  const onMessageDoc = { auth: true, success: { status: 200, description: 'appended to the log', name: 'PositionResponse', schema: PositionResponse } } as const;
+
+  routes.add(
+    { ...onMessageDoc, method: 'patch', path: '/groups/:id/messages/:messageId', summary: 'Edit a message’s text (author only)', body: { name: 'EditMessageRequest', schema: EditMessageRequest }, errors: [403, 404] },
+    ctx.auth,
+    async (req, res) => {
+      const { text } = parseInput(EditMessageRequest, req.body);
+      res.json({ position: await onMessage(req, (s, ids) => decideEdit(s, { ...ids, text })) });
+    },
+  );
+
+  routes.add(
+    { ...onMessageDoc, method: 'delete', path: '/groups/:id/messages/:messageId', summary: 'Delete a message (author, or moderator and above)', errors: [403, 404] },
+    ctx.auth,
+    async (req, res) => {
+      res.json({ position: await onMessage(req, decideDelete) });
+    },
+  );
+
+  for (const [method, add] of [['post', true], ['delete', false]] as const) {
+    routes.add(
+      {
+        ...onMessageDoc, method, path: '/groups/:id/messages/:messageId/reactions/:emoji', summary: add ? 'React to a message (members)' : 'Take a reaction back',
+        description: 'Reactions are a set per user and message: adding twice or removing a missing one is accepted and changes nothing.',
+        params: { emoji: EMOJI_PARAM },
+        errors: [403, 404, 422, 429],
+      },
+      ctx.auth,
+      ...pace,
+      async (req, res) => {
+        const emoji = parseEmoji(req.params.emoji);
+        res.json({ position: await onMessage(req, (s, ids) => decideReact(s, { ...ids, emoji, add })) });
+      },
+    );
+  }
+}
+
+async function loadMessage(pool: Pool, messageId: string): Promise<MessageFacts | null> {
+  const { rows } = await pool.query<{ message_id: string; group_id: string; sender_id: string; deleted: boolean }>(
+    'SELECT message_id, group_id, sender_id, deleted FROM messages WHERE message_id = $1',
+    [messageId],
+  );
+  const row = rows[0];
+  return row ? { messageId: row.message_id, groupId: row.group_id, senderId: row.sender_id, deleted: row.deleted } : null;
+}
