@@ -1,15 +1,81 @@
-import type { Server } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, Server } from 'node:http';
+import { hostname } from 'node:os';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { createRuntime, loadConfig, serve, type Config, type Runtime } from '@groupchat/shared';
+import { Access } from './access';
+import { Connection, Connections } from './connection';
+import { realtimeOptions, type Context, type RealtimeOptions } from './context';
+import { LiveFeed } from './feed';
+import { Hub } from './hub';
+import { Presence } from './presence';
+import { CLOSE } from './protocol';
+import { endMembership, resyncGroup } from './subscribe';
+
+export { CLOSE } from './protocol';
+export type { ClientFrame, ServerFrame } from './protocol';
+export type { RealtimeOptions } from './context';
 
 export interface Realtime {
   close(): Promise<void>;
 }
 
 /** Attaches the WebSocket endpoint /ws to an HTTP server. */
-export async function createRealtime(rt: Runtime, server: Server): Promise<Realtime> {
-  void rt;
-  void server;
-  return { close: async () => undefined };
+export async function createRealtime(rt: Runtime, server: Server, given: Partial<RealtimeOptions> = {}): Promise<Realtime> {
+  const options = realtimeOptions(rt, given);
+  const instance = `${hostname()}.${process.pid}.${randomBytes(3).toString('hex')}`;
+  const hub = new Hub();
+  const access = new Access(rt.pool, options.resumeWaitMs);
+  const presence = await Presence.start(rt, hub, instance, options.presence);
+  const ctx: Context = { rt, options, hub, access, presence, feed: undefined as unknown as LiveFeed };
+  ctx.feed = await LiveFeed.start(rt, hub, {
+    membership(event, partition, offset) {
+      access.noteChange(event, partition, offset);
+      if (event.type !== 'MemberJoined') endMembership(ctx, event);
+    },
+    lost: (groupId) => resyncGroup(ctx, groupId),
+  });
+
+  const connections = new Connections(options.maxConnectionsPerUser);
+  const sockets = new Set<WebSocket>();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes, perMessageDeflate: false, clientTracking: false });
+  let closing = false;
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== '/ws') {
+      // Leave other paths to other upgrade handlers, if there are any.
+      if (server.listenerCount('upgrade') === 1) refuse(socket, 404, 'Not Found');
+      return;
+    }
+    if (closing) return refuse(socket, 503, 'Service Unavailable');
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      new Connection(ws, ctx, connections, url.searchParams.get('token') ?? undefined);
+    });
+  };
+  server.on('upgrade', onUpgrade);
+
+  const pinger = setInterval(() => {
+    for (const conn of [...connections.all]) if (!conn.ping()) conn.terminate();
+    access.sweep();
+  }, options.pingIntervalMs);
+  pinger.unref();
+
+  return {
+    async close() {
+      if (closing) return;
+      closing = true;
+      server.off('upgrade', onUpgrade);
+      clearInterval(pinger);
+      for (const conn of [...connections.all]) conn.close(CLOSE.restart, 'service restart');
+      const deadline = Date.now() + options.shutdownGraceMs;
+      while (sockets.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      for (const ws of sockets) ws.terminate();
+      await Promise.allSettled([ctx.feed.close(), presence.close()]);
+    },
+  };
 }
 
 /** Runs realtime alone on its own port. */
@@ -26,4 +92,9 @@ export async function start(config: Config = loadConfig()) {
       await rt.close();
     },
   };
+}
+
+function refuse(socket: Duplex, status: number, text: string) {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.destroy();
 }

@@ -13,3 +13,4 @@ export * from './server';
 export * from './lifecycle';
 export * from './progress';
 export * from './openapi';
+export * from './tail';

@@ -1,0 +1,66 @@
+import type { Runtime } from '@groupchat/shared';
+import type { Access } from './access';
+import type { LiveFeed } from './feed';
+import type { Hub } from './hub';
+import type { Presence, PresenceOptions } from './presence';
+
+export interface RealtimeOptions {
+  /** A connection must authenticate within this time. */
+  authTimeoutMs: number;
+  /** Ping period; a socket that has not answered the previous ping is terminated. */
+  pingIntervalMs: number;
+  /** Per-socket send buffer bound; a client further behind is closed with 4008 (slow consumer). */
+  maxBufferedBytes: number;
+  /** A replay waits for the client to drain its buffer at most this long before giving up on it. */
+  drainTimeoutMs: number;
+  maxConnectionsPerUser: number;
+  framesPerSecond: number;
+  frameBurst: number;
+  maxFrameBytes: number;
+  maxSubscriptionsPerSocket: number;
+  /** How long a resume waits for the timeline projection to reach the live offset. */
+  resumeWaitMs: number;
+  replayPageSize: number;
+  /** A resume further behind than this is told to resync (reload over HTTP) instead. */
+  maxReplayEvents: number;
+  /** Live events held per subscription while its replay runs; more means resync. */
+  maxHeldEvents: number;
+  /** On shutdown, sockets get this long to close cleanly before they are terminated. */
+  shutdownGraceMs: number;
+  presence: PresenceOptions;
+}
+
+export function realtimeOptions(rt: Runtime, given: Partial<RealtimeOptions> = {}): RealtimeOptions {
+  const options: RealtimeOptions = {
+    authTimeoutMs: 5000,
+    pingIntervalMs: 30_000,
+    maxBufferedBytes: 1024 * 1024,
+    drainTimeoutMs: 10_000,
+    maxConnectionsPerUser: 20,
+    framesPerSecond: 20,
+    frameBurst: 50,
+    maxFrameBytes: 64 * 1024,
+    maxSubscriptionsPerSocket: 1000,
+    resumeWaitMs: rt.config.MIN_POSITION_WAIT_MS,
+    replayPageSize: 1000,
+    maxReplayEvents: 100_000,
+    maxHeldEvents: 20_000,
+    shutdownGraceMs: 2000,
+    ...given,
+    presence: { heartbeatMs: 10_000, typingIntervalMs: 2000, typingTtlMs: 5000, ...given.presence },
+  };
+  for (const [key, value] of Object.entries(options)) {
+    if (typeof value === 'number' && !(value > 0)) throw new Error(`realtime option ${key} must be positive`);
+  }
+  return options;
+}
+
+/** What a connection works with. */
+export interface Context {
+  rt: Runtime;
+  options: RealtimeOptions;
+  hub: Hub;
+  feed: LiveFeed;
+  access: Access;
+  presence: Presence;
+}

@@ -1,0 +1,147 @@
+import { AppError, formatPosition, parsePosition, parsePositions, waitForPositions, type Position } from '@groupchat/shared';
+import type { Context } from './context';
+import type { MembershipEnd } from './feed';
+import { resyncsCounter, subscriptionsGauge } from './metrics';
+import { eventFrame, type ClientFrame } from './protocol';
+import { Subscription, type Sink } from './subscription';
+
+type SubscribeFrame = Extract<ClientFrame, { type: 'subscribe' }>;
+
+/**
+ * Subscribes a socket to a group. The subscription joins the hub first, holding live events,
+ * so nothing after `from` (the live offset at that moment) can be missed; membership is checked;
+ * with `after`, the events in (after, from] come from the timeline read model once it has
+ * reached `from`; then the held events past that go out and the subscription is live.
+ */
+export async function subscribe(ctx: Context, sink: Sink, frame: SubscribeFrame): Promise<void> {
+  const { groupId } = frame;
+  const existing = sink.subs.get(groupId);
+  if (existing) drop(ctx, existing);
+  else if (sink.subs.size >= ctx.options.maxSubscriptionsPerSocket) {
+    return sink.sendJson({ type: 'error', code: 'too_many_subscriptions', message: `at most ${ctx.options.maxSubscriptionsPerSocket} subscriptions per connection`, groupId });
+  }
+  const partition = ctx.feed.partitionOf(groupId);
+  const sub = new Subscription(groupId, partition, ctx.feed.lastOffset(partition), sink, ctx.options.maxHeldEvents);
+  sink.subs.set(groupId, sub);
+  ctx.hub.add(sub);
+  subscriptionsGauge.inc();
+  try {
+    if (frame.minPosition) await waitForPositions(ctx.rt.pool, parsePositions(frame.minPosition), { timeoutMs: ctx.options.resumeWaitMs });
+    const verdict = await ctx.access.check(groupId, sink.userId);
+    if (sub.ended) return;
+    if (verdict !== 'ok') {
+      drop(ctx, sub);
+      const message = verdict === 'forbidden' ? 'join the group to follow it' : 'no such group';
+      return sink.sendJson({ type: 'error', code: verdict, message, groupId });
+    }
+    if (frame.after === undefined) {
+      const position = sub.from >= 0 ? formatPosition({ topic: 'messages', partition, offset: BigInt(sub.from) }) : undefined;
+      sink.sendJson({ type: 'subscribed', groupId, ...(position ? { position } : {}) });
+      return activate(ctx, sub, sub.from);
+    }
+    sink.sendJson({ type: 'subscribed', groupId });
+    const covered = await replay(ctx, sub, frame.after);
+    if (sub.ended) return;
+    if (covered === undefined) {
+      drop(ctx, sub);
+      resyncsCounter.inc();
+      return sink.sendJson({ type: 'resync', groupId });
+    }
+    activate(ctx, sub, covered);
+  } catch (err) {
+    if (sub.ended) return;
+    drop(ctx, sub);
+    if (err instanceof AppError && err.status < 500) return sink.sendJson({ type: 'error', code: err.code, message: err.message, groupId });
+    ctx.rt.log.warn({ err, groupId }, 'subscription could not be set up');
+    sink.sendJson({ type: 'error', code: 'unavailable', message: 'the subscription could not be set up; retry shortly', groupId });
+  }
+}
+
+export function unsubscribe(ctx: Context, sink: Sink, groupId: string) {
+  const sub = sink.subs.get(groupId);
+  if (sub) drop(ctx, sub);
+  sink.sendJson({ type: 'unsubscribed', groupId, reason: 'client' });
+}
+
+/** A member removed or gone, or the group deleted: their subscriptions end at once. */
+export function endMembership(ctx: Context, event: MembershipEnd) {
+  const reason = event.type === 'GroupDeleted' ? 'group_deleted' : event.type === 'MemberLeft' ? 'left' : 'removed';
+  for (const sub of ctx.hub.subscriptions(event.groupId)) {
+    if (event.type !== 'GroupDeleted' && sub.userId !== event.userId) continue;
+    drop(ctx, sub);
+    sub.sink.sendJson({ type: 'unsubscribed', groupId: event.groupId, reason });
+  }
+}
+
+/** The group's subscribers missed an event: they must reload. */
+export function resyncGroup(ctx: Context, groupId: string) {
+  for (const sub of ctx.hub.subscriptions(groupId)) {
+    drop(ctx, sub);
+    resyncsCounter.inc();
+    sub.sink.sendJson({ type: 'resync', groupId });
+  }
+}
+
+export function drop(ctx: Context, sub: Subscription) {
+  if (sub.ended) return;
+  const wasLive = sub.state === 'live';
+  sub.end();
+  ctx.hub.remove(sub);
+  if (sub.sink.subs.get(sub.groupId) === sub) sub.sink.subs.delete(sub.groupId);
+  subscriptionsGauge.dec();
+  if (wasLive) ctx.presence.leave(sub.groupId, sub.userId);
+}
+
+function activate(ctx: Context, sub: Subscription, covered: number) {
+  sub.goLive(covered);
+  // Releasing the held events may have closed a slow socket.
+  if (sub.state !== 'live') return;
+  ctx.presence.join(sub.groupId, sub.userId);
+  sub.sink.send(ctx.presence.frame(sub.groupId), 'presence');
+}
+
+/**
+ * Sends the group's events after the client's position up to the subscription's live offset
+ * from the timeline read model; returns the last offset now covered, or undefined when the
+ * position cannot be served (malformed, another partition, a read model too far behind, or
+ * more to replay than a resume should carry).
+ */
+async function replay(ctx: Context, sub: Subscription, token: string): Promise<number | undefined> {
+  let after: Position;
+  try {
+    after = parsePosition(token);
+  } catch {
+    return undefined;
+  }
+  if (after.topic !== 'messages' || after.partition !== sub.partition) return undefined;
+  const { groupId, partition, from: until } = sub;
+  const { pool } = ctx.rt;
+  const { resumeWaitMs, replayPageSize, maxReplayEvents } = ctx.options;
+  const from = Number(after.offset);
+  if (from >= until) {
+    // The client saw more than this process has delivered (it was on a process further ahead);
+    // the events up to its position are held and skipped when the subscription goes live.
+    return (await ctx.feed.reached(partition, from, resumeWaitMs)) ? from : undefined;
+  }
+  try {
+    await waitForPositions(pool, [{ topic: 'messages', partition, offset: BigInt(until) }], { projections: ['timeline'], timeoutMs: resumeWaitMs });
+  } catch {
+    return undefined;
+  }
+  let cursor = from;
+  let sent = 0;
+  for (;;) {
+    const { rows } = await pool.query<{ offset: number; payload: string }>(
+      `SELECT "offset", payload::text AS payload FROM message_events
+        WHERE group_id = $1 AND "offset" > $2 AND "offset" <= $3 ORDER BY "offset" LIMIT $4`,
+      [groupId, cursor, until, replayPageSize],
+    );
+    for (const row of rows) {
+      if (sub.state !== 'pending' || !(await sub.sink.paced(eventFrame(groupId, partition, row.offset, row.payload), 'event'))) return undefined;
+    }
+    sent += rows.length;
+    if (sub.overflowed || sent > maxReplayEvents) return undefined;
+    if (rows.length < replayPageSize) return until;
+    cursor = rows[rows.length - 1]!.offset;
+  }
+}

@@ -1,0 +1,70 @@
+import type { ServerFrame } from './protocol';
+
+/** Where a subscription's frames go: one socket. */
+export interface Sink {
+  readonly userId: string;
+  readonly subs: Map<string, Subscription>;
+  send(frame: string, kind: string): void;
+  sendJson(frame: ServerFrame): void;
+  /** Sends once the socket's buffer has room; false when the socket went away meanwhile. */
+  paced(frame: string, kind: string): Promise<boolean>;
+}
+
+/**
+ * One socket's interest in one group. Pending while membership is checked and history is
+ * replayed: live events are held back (by reference: the frame strings are shared with every
+ * other subscriber) and released, past the replayed range, when it goes live.
+ */
+export class Subscription {
+  state: 'pending' | 'live' | 'ended' = 'pending';
+  /** More live events arrived during the replay than may be held: the replay cannot be completed. */
+  overflowed = false;
+  private held: { offset: number; frame: string }[] = [];
+
+  constructor(
+    readonly groupId: string,
+    readonly partition: number,
+    /** The last offset of the partition delivered live when the subscription began; later ones reach it live. */
+    readonly from: number,
+    readonly sink: Sink,
+    private readonly maxHeld: number,
+  ) {}
+
+  /** A getter, so checks after an await are not narrowed away. */
+  get ended(): boolean {
+    return this.state === 'ended';
+  }
+
+  get userId() {
+    return this.sink.userId;
+  }
+
+  /** Returns true when the frame went to the socket now. */
+  deliver(offset: number, frame: string): boolean {
+    if (this.state === 'live') {
+      this.sink.send(frame, 'event');
+      return true;
+    }
+    if (this.state === 'pending' && !this.overflowed) {
+      this.held.push({ offset, frame });
+      if (this.held.length > this.maxHeld) {
+        this.overflowed = true;
+        this.held = [];
+      }
+    }
+    return false;
+  }
+
+  /** Sends the held events after `covered` (everything up to it was sent already) and goes live. */
+  goLive(covered: number) {
+    if (this.state !== 'pending') return;
+    for (const h of this.held) if (h.offset > covered) this.sink.send(h.frame, 'event');
+    this.held = [];
+    this.state = 'live';
+  }
+
+  end() {
+    this.state = 'ended';
+    this.held = [];
+  }
+}
