@@ -53,6 +53,23 @@ export function pageOf<T>(result: SearchResult<T>, limit: number, cursorKind: st
   return { hits, nextCursor: result.hits.length > limit && last ? encodeCursor(cursorKind, last.sort) : null };
 }
 
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+
+/**
+ * A field is searched through several analyses (`.prefix` for partial words, `.cjk` for
+ * bigrams); each yields its own highlight. Per field, keep the one that fits the query: the
+ * bigrams for CJK text, else the partial-word one, which also marks whole words.
+ */
+export function pickHighlights(highlight: Record<string, string[]>, fields: string[], q: string | undefined): Record<string, string[]> {
+  const order = q && CJK.test(q) ? ['.cjk', '.prefix', ''] : ['.prefix', '', '.cjk'];
+  const picked: Record<string, string[]> = {};
+  for (const field of fields) {
+    const fragments = order.map((suffix) => highlight[field + suffix]).find((f) => f?.length);
+    if (fragments) picked[field] = fragments;
+  }
+  return picked;
+}
+
 /** Dates in search documents may be epoch millis or ISO strings; clients always get ISO. */
 export function isoDate(v: unknown): string | null {
   if (v === null || v === undefined || v === '') return null;

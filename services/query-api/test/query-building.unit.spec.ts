@@ -3,6 +3,7 @@ import { discoveryQuery, visibleGroupsFilter } from '../src/groups/discovery';
 import { historySql } from '../src/messages/history';
 import { messageSearchQuery } from '../src/messages/search';
 import { userSearchQuery } from '../src/users/search';
+import { pickHighlights } from '../src/search-index';
 
 describe('group discovery query', () => {
   it('lets a caller without groups see public groups only, inside the query', () => {
@@ -60,5 +61,15 @@ describe('history SQL', () => {
     expect(historySql(true)).toMatch(/ORDER BY m\."offset" ASC\s+LIMIT/);
     expect(historySql(false)).toMatch(/ORDER BY m\."offset" DESC\s+LIMIT/);
     expect(historySql(false)).toContain(`g.visibility = 'public' OR me.user_id IS NOT NULL`);
+  });
+});
+
+describe('highlights', () => {
+  const hl = { name: ['<mark>Café</mark> Rustaceans'], 'name.prefix': ['<mark>Café</mark> <mark>Rustaceans</mark>'], 'name.cjk': ['<mark>東京</mark>'], description: ['a <mark>b</mark>'] };
+
+  it('prefer the partial-word analysis for Latin text and the bigrams for CJK, per field', () => {
+    expect(pickHighlights(hl, ['name', 'description'], 'cafe rusta')).toEqual({ name: [hl['name.prefix'][0]], description: hl.description });
+    expect(pickHighlights(hl, ['name'], '東京')).toEqual({ name: hl['name.cjk'] });
+    expect(pickHighlights({}, ['name'], 'x')).toEqual({});
   });
 });

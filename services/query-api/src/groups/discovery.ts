@@ -1,6 +1,6 @@
 import type { EsClient } from '@groupchat/shared';
 import type { Role } from '../access';
-import { isoDate, pageOf, searchAlias } from '../search-index';
+import { isoDate, pageOf, pickHighlights, searchAlias } from '../search-index';
 import type { GroupSummary } from './group-row';
 
 export type GroupSort = 'relevance' | 'activity' | 'size';
@@ -62,7 +62,9 @@ export function discoveryQuery(p: DiscoveryParams, memberGroupIds: string[]) {
     aggs: { interests: { terms: { field: 'interests', size: 30 } } },
     sort: SORTS[p.sort],
     ...(p.after ? { search_after: p.after } : {}),
-    highlight: { encoder: 'html', pre_tags: ['<mark>'], post_tags: ['</mark>'], fields: { name: { number_of_fragments: 0 }, description: { fragment_size: 160, number_of_fragments: 2 } }, require_field_match: false },
+    highlight: { encoder: 'html', pre_tags: ['<mark>'], post_tags: ['</mark>'], fields: Object.fromEntries(
+        ['', '.prefix', '.cjk'].flatMap((v) => [[`name${v}`, { number_of_fragments: 0 }], [`description${v}`, { fragment_size: 160, number_of_fragments: 2 }]]),
+      ), },
   };
 }
 
@@ -71,7 +73,10 @@ export async function discoverGroups(es: EsClient, index: string, p: DiscoveryPa
   const { hits, nextCursor } = pageOf(result, p.limit, `groups:${p.sort}`);
   const buckets = (result.aggregations.interests as { buckets?: { key: string; doc_count: number }[] } | undefined)?.buckets ?? [];
   return {
-    items: hits.map((h) => ({ ...toSummary(h.source, memberships), ...(Object.keys(h.highlight).length ? { highlight: h.highlight } : {}) })),
+    items: hits.map((h) => {
+      const highlight = pickHighlights(h.highlight, ['name', 'description'], p.q);
+      return { ...toSummary(h.source, memberships), ...(Object.keys(highlight).length ? { highlight } : {}) };
+    }),
     total: result.total,
     nextCursor,
     facets: { interests: buckets.map((b) => ({ value: String(b.key), count: b.doc_count })) },

@@ -31,9 +31,10 @@ export async function recommendedFor(pool: Pool, callerId: string, limit: number
         GROUP BY m.group_id
      ), candidates AS (
        SELECT ${GROUP_COLUMNS},
-              ARRAY(SELECT i FROM unnest(g.interests) i WHERE lower(i) = ANY((SELECT interests FROM me))) AS shared,
+              ARRAY(SELECT i FROM unnest(g.interests) i WHERE lower(i) = ANY(me.interests)) AS shared,
               coalesce(co.co_members, 0) AS co_members
          FROM groups g
+         CROSS JOIN me
          LEFT JOIN co ON co.group_id = g.group_id
         WHERE NOT g.deleted
           AND g.group_id NOT IN (SELECT group_id FROM mine)

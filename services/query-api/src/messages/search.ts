@@ -1,5 +1,5 @@
 import type { EsClient } from '@groupchat/shared';
-import { isoDate, pageOf, searchAlias } from '../search-index';
+import { isoDate, pageOf, pickHighlights, searchAlias } from '../search-index';
 
 export type MessageSort = 'relevance' | 'recent';
 
@@ -59,7 +59,7 @@ export async function searchMessages(es: EsClient, index: string, p: MessageSear
       sentAt: isoDate(h.source.sent_at),
       editedAt: isoDate(h.source.edited_at),
       position: h.source.position ?? null,
-      highlight: h.highlight.text ?? Object.values(h.highlight)[0] ?? [],
+      highlight: pickHighlights(h.highlight, ['text'], p.q).text ?? [],
       score: h.score,
     })),
     total: result.total,
