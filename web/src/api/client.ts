@@ -111,7 +111,7 @@ export function createApiClient(options: ApiClientOptions) {
     const text = await res.text();
     const body = text ? (JSON.parse(text) as T) : (undefined as T);
     if (method !== 'GET' && body && typeof body === 'object' && typeof (body as { position?: unknown }).position === 'string') {
-      minPositions.note((body as { position: string }).position);
+      minPositions.note((body as unknown as { position: string }).position);
     }
     return body;
   }

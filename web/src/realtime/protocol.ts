@@ -1,7 +1,7 @@
 /** Frames of the /ws contract (ARCHITECTURE.md). */
 export type ClientFrame =
   | { type: 'auth'; token: string }
-  | { type: 'subscribe'; groupId: string; after?: string }
+  | { type: 'subscribe'; groupId: string; after?: string; minPosition?: string }
   | { type: 'unsubscribe'; groupId: string }
   | { type: 'typing'; groupId: string };
 
@@ -13,12 +13,13 @@ export interface EventFrame {
 }
 
 export type ServerFrame =
-  | { type: 'ready' }
+  | { type: 'ready'; userId?: string }
   | EventFrame
   | { type: 'typing'; groupId: string; userId: string }
   | { type: 'presence'; groupId: string; online: string[] }
   | { type: 'resync'; groupId?: string; reason?: string }
-  | { type: 'subscribed'; groupId: string }
+  | { type: 'subscribed'; groupId: string; position?: string }
+  | { type: 'unsubscribed'; groupId: string; reason: 'client' | 'removed' | 'left' | 'group_deleted' }
   | { type: 'error'; code: string; message: string; groupId?: string };
 
 /** The subset of the browser WebSocket the client uses, so tests can pass a fake. */
@@ -36,6 +37,6 @@ export type SocketFactory = (url: string) => SocketLike;
 
 /** Close codes after which reconnecting at once is right: server restart, or "too slow, resume". */
 export const RESUME_NOW_CODES = new Set([1012, 4008]);
-/** Close codes that mean the token was refused: refresh it before reconnecting. */
-export const AUTH_CLOSE_CODES = new Set([1008, 4001, 4003, 4401]);
+/** Close codes that mean the token was refused or expired: refresh it before reconnecting. */
+export const AUTH_CLOSE_CODES = new Set([4001, 4003]);
 export const AUTH_ERROR_CODES = new Set(['unauthorized', 'token_expired', 'invalid_token', 'auth_required', 'auth_failed']);

@@ -11,6 +11,7 @@ type Listeners = {
   typing: (frame: { groupId: string; userId: string }) => void;
   presence: (frame: { groupId: string; online: string[] }) => void;
   resync: (frame: { groupId?: string }) => void;
+  unsubscribed: (frame: { groupId: string; reason: string }) => void;
   error: (frame: { code: string; message: string; groupId?: string }) => void;
   ready: () => void;
 };
@@ -20,6 +21,8 @@ export interface StartOptions {
   token: () => string | null;
   /** Renew the access token; false when the session is over. */
   refresh: () => Promise<boolean>;
+  /** X-Min-Position of our own writes, so a subscribe right after joining is not refused. */
+  minPosition?: () => string | undefined;
   createSocket?: SocketFactory;
   baseDelayMs?: number;
   maxDelayMs?: number;
@@ -44,6 +47,7 @@ export const useRealtimeStore = defineStore('realtime', () => {
     typing: new Set(),
     presence: new Set(),
     resync: new Set(),
+    unsubscribed: new Set(),
     error: new Set(),
     ready: new Set(),
   };
@@ -63,7 +67,8 @@ export const useRealtimeStore = defineStore('realtime', () => {
 
   function subscribeFrame(groupId: string): ClientFrame {
     const after = positions.get(groupId);
-    return after ? { type: 'subscribe', groupId, after } : { type: 'subscribe', groupId };
+    const minPosition = options?.minPosition?.();
+    return { type: 'subscribe', groupId, ...(after ? { after } : {}), ...(minPosition ? { minPosition } : {}) };
   }
 
   function onReady() {
@@ -102,6 +107,10 @@ export const useRealtimeStore = defineStore('realtime', () => {
         return emit('presence', frame);
       case 'resync':
         return emit('resync', frame);
+      case 'unsubscribed':
+        if (frame.reason === 'client') return undefined;
+        positions.delete(frame.groupId);
+        return emit('unsubscribed', frame);
       case 'error':
         if (AUTH_ERROR_CODES.has(frame.code) && !frame.groupId) return void reauthorise();
         return emit('error', frame);

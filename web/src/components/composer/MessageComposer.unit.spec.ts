@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { mount } from '@vue/test-utils';
+import MessageComposer from './MessageComposer.vue';
+
+const mountComposer = () => mount(MessageComposer, { props: { groupName: 'Chess' }, attachTo: document.body });
+
+describe('MessageComposer', () => {
+  it('sends on Enter and clears the field', async () => {
+    const w = mountComposer();
+    const input = w.get('textarea');
+    await input.setValue('hello there');
+    await input.trigger('keydown', { key: 'Enter' });
+    expect(w.emitted('send')).toEqual([['hello there', []]]);
+    expect((input.element as HTMLTextAreaElement).value).toBe('');
+    w.unmount();
+  });
+
+  it('does not send on Shift+Enter (the browser inserts a new line)', async () => {
+    const w = mountComposer();
+    const input = w.get('textarea');
+    await input.setValue('line one');
+    await input.trigger('keydown', { key: 'Enter', shiftKey: true });
+    expect(w.emitted('send')).toBeUndefined();
+    await input.setValue('line one\nline two');
+    await input.trigger('keydown', { key: 'Enter' });
+    expect(w.emitted('send')).toEqual([['line one\nline two', []]]);
+    w.unmount();
+  });
+
+  it('does not send while an IME composition is in progress', async () => {
+    const w = mountComposer();
+    const input = w.get('textarea');
+    await input.setValue('にほん');
+    await input.trigger('keydown', { key: 'Enter', isComposing: true });
+    expect(w.emitted('send')).toBeUndefined();
+    w.unmount();
+  });
+
+  it('ignores blank messages', async () => {
+    const w = mountComposer();
+    const input = w.get('textarea');
+    await input.setValue('   \n ');
+    await input.trigger('keydown', { key: 'Enter' });
+    expect(w.emitted('send')).toBeUndefined();
+    expect(w.get('[data-testid="send-button"]').attributes('disabled')).toBeDefined();
+    w.unmount();
+  });
+
+  it('has labelled controls', () => {
+    const w = mountComposer();
+    expect(w.get('label[for="composer-text"]').text()).toBe('Message Chess');
+    expect(w.find('button[aria-label="Attach files"]').exists()).toBe(true);
+    w.unmount();
+  });
+});

@@ -1,0 +1,93 @@
+import { watch } from 'vue';
+import { api } from '../api';
+import { messagesApi } from '../api/messages';
+import { useRealtimeStore } from '../realtime/realtime.store';
+import { useAuthStore } from '../stores/auth.store';
+import { useGroupsStore } from '../stores/groups.store';
+import { useMessagesStore } from '../stores/messages.store';
+import { usePresenceStore } from '../stores/presence.store';
+import { useUsersStore } from '../stores/users.store';
+
+/**
+ * Wires the realtime connection to the stores for the whole signed-in session: one
+ * subscription per group of the user, events into the messages store, typing and presence
+ * into the presence store, a resync into a history reload. Call once, from the app shell.
+ */
+export function useChatSync() {
+  const auth = useAuthStore();
+  const realtime = useRealtimeStore();
+  const groups = useGroupsStore();
+  const messages = useMessagesStore();
+  const presence = usePresenceStore();
+  const users = useUsersStore();
+  const offs: (() => void)[] = [];
+
+  async function reload(groupId: string) {
+    const page = await messagesApi.history(groupId, auth.userId);
+    messages.receiveLatest(groupId, page.items, page.hasMore, true);
+    realtime.resubscribe(groupId, messages.thread(groupId).lastPosition);
+  }
+
+  function begin() {
+    messages.me = auth.userId;
+    offs.push(
+      realtime.on('event', (f) => {
+        const senderId = typeof f.event.senderId === 'string' ? f.event.senderId : null;
+        if (messages.applyEvent(f.groupId, f.position, f.event) && senderId) {
+          void users.ensure(senderId);
+          presence.stoppedTyping(f.groupId, senderId);
+        }
+      }),
+      realtime.on('typing', (f) => {
+        if (f.userId === auth.userId) return;
+        presence.setTyping(f.groupId, f.userId);
+        void users.ensure(f.userId);
+      }),
+      realtime.on('presence', (f) => presence.setOnline(f.groupId, f.online)),
+      realtime.on('resync', (f) => {
+        const ids = f.groupId ? [f.groupId] : realtime.subscribed();
+        for (const id of ids) void reload(id).catch(() => undefined);
+      }),
+      realtime.on('unsubscribed', (f) => {
+        if (f.reason !== 'client') void groups.loadMine().catch(() => undefined);
+      }),
+    );
+    realtime.start({ token: () => api.tokens.access(), refresh: () => api.refresh(), minPosition: () => api.minPositions.header() });
+    void groups.loadMine().catch(() => undefined);
+  }
+
+  function end() {
+    offs.splice(0).forEach((off) => off());
+    realtime.stop();
+    messages.reset();
+    presence.reset();
+    groups.reset();
+  }
+
+  watch(
+    () => auth.signedIn,
+    (on, was) => {
+      if (on && !was) begin();
+      if (!on && was) end();
+    },
+    { immediate: true },
+  );
+
+  // Follow every group the user belongs to, so unread counts and resumes cover them all.
+  watch(
+    () => [...groups.myIds],
+    (ids) => {
+      if (!auth.signedIn) return;
+      const want = new Set(ids);
+      for (const id of realtime.subscribed()) if (!want.has(id)) realtime.unsubscribe(id);
+      for (const id of ids) realtime.subscribe(id, messages.threads.get(id)?.lastPosition ?? null);
+    },
+  );
+
+  const online = () => realtime.retryNow();
+  window.addEventListener('online', online);
+  return () => {
+    window.removeEventListener('online', online);
+    end();
+  };
+}

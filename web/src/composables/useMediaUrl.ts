@@ -1,0 +1,77 @@
+import { onBeforeUnmount, ref, watch, type Ref } from 'vue';
+import { fetchMedia } from '../api/media';
+
+interface Entry {
+  url: Promise<string>;
+  refs: number;
+  idleSince: number;
+}
+
+const cache = new Map<string, Entry>();
+const KEEP_IDLE = 150;
+
+/**
+ * Media needs the access token, which an <img src> cannot send: fetch it as a blob and show
+ * an object URL. URLs are shared and reference-counted, so scrolling the virtual list back
+ * and forth does not refetch; idle ones beyond a small pool are revoked.
+ */
+function acquire(key: string, load: () => Promise<Blob>): Promise<string> {
+  let e = cache.get(key);
+  if (!e) {
+    e = { url: load().then((b) => URL.createObjectURL(b)), refs: 0, idleSince: 0 };
+    cache.set(key, e);
+    e.url.catch(() => cache.delete(key));
+  }
+  e.refs += 1;
+  return e.url;
+}
+
+function release(key: string) {
+  const e = cache.get(key);
+  if (!e) return;
+  e.refs -= 1;
+  if (e.refs > 0) return;
+  e.idleSince = Date.now();
+  const idle = [...cache.entries()].filter(([, v]) => v.refs <= 0).sort((a, b) => a[1].idleSince - b[1].idleSince);
+  for (const [k, v] of idle.slice(0, Math.max(0, idle.length - KEEP_IDLE))) {
+    cache.delete(k);
+    void v.url.then((u) => URL.revokeObjectURL(u), () => undefined);
+  }
+}
+
+export function useMediaUrl(mediaId: Ref<string | null | undefined>, thumbnail: Ref<boolean> | boolean = false, enabled: Ref<boolean> = ref(true)) {
+  const url = ref<string | null>(null);
+  const failed = ref(false);
+  const loading = ref(false);
+  let held: string | null = null;
+
+  function drop() {
+    if (held) release(held);
+    held = null;
+  }
+
+  watch(
+    [mediaId, () => (typeof thumbnail === 'boolean' ? thumbnail : thumbnail.value), enabled],
+    async ([id, thumb, on]) => {
+      drop();
+      url.value = null;
+      failed.value = false;
+      if (!id || !on) return;
+      const key = `${id}:${thumb ? 't' : 'f'}`;
+      held = key;
+      loading.value = true;
+      try {
+        const u = await acquire(key, () => fetchMedia(id, thumb));
+        if (held === key) url.value = u;
+      } catch {
+        if (held === key) failed.value = true;
+      } finally {
+        loading.value = false;
+      }
+    },
+    { immediate: true },
+  );
+  onBeforeUnmount(drop);
+
+  return { url, failed, loading };
+}

@@ -1,0 +1,80 @@
+import { errorMessage } from '../api';
+import { messagesApi } from '../api/messages';
+import type { Attachment } from '../api/types';
+import type { ChatMessage } from '../stores/messages.merge';
+import { useMessagesStore } from '../stores/messages.store';
+
+export function newClientMessageId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * Message commands with their optimistic updates: a send shows at once as pending and is
+ * confirmed by the answer or the live event; a failure stays visible with a retry that reuses
+ * the clientMessageId, so the server never stores it twice. Edits, deletions and reactions are
+ * applied locally and rolled back when refused.
+ */
+export function useMessageActions(groupId: () => string) {
+  const store = useMessagesStore();
+
+  async function deliver(gid: string, clientMessageId: string, text: string | null, attachments: Attachment[]) {
+    try {
+      const res = await messagesApi.send(gid, { clientMessageId, ...(text ? { text } : {}), ...(attachments.length ? { attachments: attachments.map((a) => a.mediaId) } : {}) });
+      store.markSent(gid, clientMessageId, res.messageId, res.position ?? null);
+    } catch (err) {
+      store.markFailed(gid, clientMessageId, errorMessage(err));
+    }
+  }
+
+  function send(text: string, attachments: Attachment[] = []) {
+    const gid = groupId();
+    const body = text.trim() ? text : null;
+    if (!body && !attachments.length) return;
+    const clientMessageId = newClientMessageId();
+    store.addPending(gid, { clientMessageId, text: body, attachments });
+    return deliver(gid, clientMessageId, body, attachments);
+  }
+
+  function retry(m: ChatMessage) {
+    if (!m.clientMessageId || m.status !== 'failed') return;
+    store.markPending(m.groupId, m.clientMessageId);
+    return deliver(m.groupId, m.clientMessageId, m.text, m.attachments);
+  }
+
+  function discard(m: ChatMessage) {
+    if (m.clientMessageId) store.discard(m.groupId, m.clientMessageId);
+  }
+
+  async function optimistic(m: ChatMessage, change: (m: ChatMessage) => ChatMessage, call: () => Promise<unknown>) {
+    const before = m;
+    store.update(m.groupId, m.id, change);
+    try {
+      await call();
+    } catch (err) {
+      store.update(m.groupId, m.id, () => before);
+      throw err;
+    }
+  }
+
+  const edit = (m: ChatMessage, text: string) =>
+    optimistic(m, (x) => ({ ...x, text, editedAt: new Date().toISOString() }), () => messagesApi.edit(m.groupId, m.id, text));
+
+  const remove = (m: ChatMessage) => optimistic(m, (x) => ({ ...x, deleted: true, text: null, attachments: [], reactions: [] }), () => messagesApi.remove(m.groupId, m.id));
+
+  function toggleReaction(m: ChatMessage, emoji: string) {
+    const mine = m.reactions.find((r) => r.emoji === emoji)?.mine ?? false;
+    return optimistic(
+      m,
+      (x) => {
+        const exists = x.reactions.some((r) => r.emoji === emoji);
+        const reactions = exists
+          ? x.reactions.map((r) => (r.emoji === emoji ? { ...r, mine: !mine, count: r.count + (mine ? -1 : 1) } : r)).filter((r) => r.count > 0)
+          : [...x.reactions, { emoji, count: 1, mine: true }];
+        return { ...x, reactions };
+      },
+      () => (mine ? messagesApi.unreact(m.groupId, m.id, emoji) : messagesApi.react(m.groupId, m.id, emoji)),
+    );
+  }
+
+  return { send, retry, discard, edit, remove, toggleReaction };
+}

@@ -1,0 +1,27 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { useAuthStore } from './stores/auth.store';
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true, title: 'Sign in' } },
+  { path: '/register', name: 'register', component: () => import('./views/RegisterView.vue'), meta: { public: true, title: 'Create account' } },
+  { path: '/', name: 'discover', component: () => import('./views/DiscoverView.vue'), meta: { title: 'Discover groups' } },
+  { path: '/groups/new', name: 'group-new', component: () => import('./views/CreateGroupView.vue'), meta: { title: 'New group' } },
+  { path: '/groups/:id', name: 'chat', component: () => import('./views/ChatView.vue'), props: true, meta: { title: 'Chat' } },
+  { path: '/groups/:id/settings', name: 'group-settings', component: () => import('./views/GroupSettingsView.vue'), props: true, meta: { title: 'Group settings' } },
+  { path: '/profile', name: 'profile', component: () => import('./views/ProfileView.vue'), meta: { title: 'Your profile' } },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { public: true, title: 'Not found' } },
+];
+
+export function createAppRouter() {
+  const router = createRouter({ history: createWebHistory(), routes });
+  router.beforeEach((to) => {
+    const auth = useAuthStore();
+    if (!to.meta.public && !auth.signedIn) return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
+    if ((to.name === 'login' || to.name === 'register') && auth.signedIn) return { name: 'discover' };
+    return true;
+  });
+  router.afterEach((to) => {
+    document.title = `${String(to.meta.title ?? 'GroupChat')} · GroupChat`;
+  });
+  return router;
+}
