@@ -1,0 +1,106 @@
+import type { OpenApiPart } from '@groupchat/shared';
+
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } };
+const tokenParam = {
+  name: 'token',
+  in: 'query',
+  required: false,
+  description: 'the signed token of a media URL (from the upload answer or /media/{id}/links), for <img>/<video> which cannot send Authorization',
+  schema: { type: 'string' },
+};
+const bytes = (description: string) => ({
+  description,
+  headers: {
+    'Content-Disposition': { schema: { type: 'string' }, description: 'inline for images, video and audio; attachment for everything else' },
+    ETag: { schema: { type: 'string' } },
+    'Accept-Ranges': { schema: { type: 'string', enum: ['bytes'] } },
+  },
+  content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
+});
+const download = (summary: string) => ({
+  get: {
+    tags: ['media'],
+    summary,
+    description:
+      'Only for the uploader, users who may see a message carrying the media (public group, or member of a private one), and — for avatars — any signed-in user. Unknown and not allowed both answer 404. Supports Range (206) and If-None-Match (304).',
+    security: [{ bearer: [] }, {}],
+    parameters: [idParam, tokenParam, { name: 'Range', in: 'header', required: false, schema: { type: 'string', example: 'bytes=0-1023' } }],
+    responses: {
+      200: bytes('the bytes, with the type sniffed at upload'),
+      206: bytes('the requested range'),
+      304: { description: 'not modified' },
+      401: problem('no or invalid token, or an expired media link'),
+      404: problem('unknown, or not visible to the caller'),
+      416: problem('range not satisfiable'),
+    },
+  },
+});
+
+export const mediaOpenApi: OpenApiPart = {
+  paths: {
+    '/media': {
+      post: {
+        tags: ['media'],
+        summary: 'Upload an image, video, audio file or document',
+        description:
+          'The type is sniffed from the bytes and must agree with the declared name and type. Images are re-encoded (EXIF/GPS removed, orientation applied) and get a 320 px WebP thumbnail. Limits per kind: MEDIA_MAX_IMAGE_BYTES, MEDIA_MAX_VIDEO_BYTES, MEDIA_MAX_AUDIO_BYTES, MEDIA_MAX_FILE_BYTES. Uploads not attached to a message or used as an avatar within MEDIA_UNATTACHED_TTL_SECONDS are removed.',
+        security: [{ bearer: [] }],
+        requestBody: {
+          required: true,
+          content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } } },
+        },
+        responses: {
+          201: { description: 'stored', content: { 'application/json': { schema: { $ref: '#/components/schemas/MediaUploaded' } } } },
+          400: problem('no file field, an empty file, or a malformed body'),
+          401: problem('not signed in'),
+          413: problem('over the size limit of its kind, or too many pixels'),
+          415: problem('type not accepted, or contradicting its declared name or type (executables, markup, polyglots, archives that look like bombs)'),
+          422: problem('damaged or truncated content'),
+        },
+      },
+    },
+    '/media/{id}': download('The uploaded bytes'),
+    '/media/{id}/thumbnail': download('The 320 px WebP thumbnail of an image'),
+    '/media/{id}/links': {
+      get: {
+        tags: ['media'],
+        summary: 'Fresh signed URLs for a media the caller may see',
+        security: [{ bearer: [] }],
+        parameters: [idParam],
+        responses: {
+          200: {
+            description: 'URLs usable without an Authorization header until expiresAt',
+            content: {
+              'application/json': {
+                schema: { type: 'object', required: ['url', 'expiresAt'], properties: { url: { type: 'string' }, thumbnailUrl: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } },
+              },
+            },
+          },
+          401: problem('not signed in'),
+          404: problem('unknown, or not visible to the caller'),
+        },
+      },
+    },
+  },
+  schemas: {
+    MediaUploaded: {
+      type: 'object',
+      required: ['mediaId', 'kind', 'contentType', 'size', 'url', 'urlExpiresAt'],
+      properties: {
+        mediaId: { type: 'string' },
+        kind: { type: 'string', enum: ['image', 'video', 'audio', 'file'] },
+        contentType: { type: 'string' },
+        size: { type: 'integer' },
+        width: { type: 'integer' },
+        height: { type: 'integer' },
+        durationMs: { type: 'integer' },
+        fileName: { type: 'string' },
+        url: { type: 'string', description: 'a signed URL of the bytes, usable in <img>/<video> until urlExpiresAt' },
+        thumbnailMediaId: { type: 'string' },
+        thumbnailUrl: { type: 'string' },
+        urlExpiresAt: { type: 'string', format: 'date-time' },
+      },
+    },
+  },
+};
