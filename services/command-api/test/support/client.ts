@@ -22,7 +22,7 @@ export function apiOf(app: Pick<TestApp, 'url'>) {
       payload = JSON.stringify(body);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await fetch(`${app.url}/api/v1${path}`, { method, headers, body: payload });
+    const res = await fetch(`${app.url}/api/v1${path}`, { method, headers, body: typeof payload === 'string' || payload === undefined ? payload : new Uint8Array(payload) });
     const text = await res.text();
     let parsed: unknown = text;
     try {
@@ -63,4 +63,9 @@ export async function registerUser(api: Api, prefix = 'u'): Promise<TestUser> {
   const login = await api.post('/auth/login', { login: username, password });
   if (login.status !== 200) throw new Error(`login ${username}: ${login.status} ${JSON.stringify(login.body)}`);
   return { userId: reg.body.userId, username, token: login.body.accessToken, refreshToken: login.body.refreshToken, position: reg.body.position };
+}
+
+/** Registers one user per prefix, in parallel. */
+export function registerUsers<const P extends readonly string[]>(api: Api, prefixes: P): Promise<{ [K in keyof P]: TestUser }> {
+  return Promise.all(prefixes.map((p) => registerUser(api, p))) as Promise<{ [K in keyof P]: TestUser }>;
 }
