@@ -30,6 +30,7 @@ export interface StartOptions {
 
 const QUEUE_LIMIT = 200;
 const TYPING_STALE_MS = 4000;
+const RESUBSCRIBE_DELAY_MS = 2000;
 
 /**
  * The realtime connection: auth, one subscription per group resumed from the last position
@@ -107,15 +108,31 @@ export const useRealtimeStore = defineStore('realtime', () => {
         return emit('presence', frame);
       case 'resync':
         return emit('resync', frame);
+      case 'subscribed':
+        // Subscribed from "now": that position is where a resume after a drop must start.
+        if (frame.position && positions.has(frame.groupId) && !positions.get(frame.groupId)) positions.set(frame.groupId, frame.position);
+        return undefined;
       case 'unsubscribed':
         if (frame.reason === 'client') return undefined;
         positions.delete(frame.groupId);
         return emit('unsubscribed', frame);
       case 'error':
         if (AUTH_ERROR_CODES.has(frame.code) && !frame.groupId) return void reauthorise();
+        if (frame.groupId) subscriptionFailed(frame.groupId, frame.code);
         return emit('error', frame);
       default:
         return undefined;
+    }
+  }
+
+  /** Not allowed or gone: stop asking. Anything else (e.g. unavailable): ask again shortly. */
+  function subscriptionFailed(groupId: string, code: string) {
+    if (!positions.has(groupId)) return;
+    if (code === 'forbidden' || code === 'not_found') return void positions.delete(groupId);
+    if (code === 'unavailable') {
+      setTimeout(() => {
+        if (positions.has(groupId) && status.value === 'online') write(subscribeFrame(groupId));
+      }, RESUBSCRIBE_DELAY_MS);
     }
   }
 

@@ -179,4 +179,48 @@ describe('realtime store', () => {
     socket.receive(sent('other', 1));
     expect(seen).toHaveLength(0);
   });
+
+  it('takes the position of a subscription from "now" as the place to resume from', () => {
+    const { store, socket } = startConnected();
+    store.subscribe('g1');
+    socket.receive({ type: 'subscribed', groupId: 'g1', position: 'm.3.40' });
+    socket.drop(1006);
+    vi.advanceTimersByTime(1000);
+    const again = FakeSocket.latest();
+    again.open();
+    again.receive({ type: 'ready' });
+    expect(again.framesOf('subscribe')).toEqual([{ type: 'subscribe', groupId: 'g1', after: 'm.3.40' }]);
+  });
+
+  it('stops following a group it may not read, and retries one that was unavailable', () => {
+    const { store, socket } = startConnected();
+    store.subscribe('secret');
+    store.subscribe('busy');
+    socket.receive({ type: 'error', code: 'forbidden', message: 'join the group to follow it', groupId: 'secret' });
+    socket.receive({ type: 'error', code: 'unavailable', message: 'retry shortly', groupId: 'busy' });
+    expect(store.subscribed()).toEqual(['busy']);
+    const before = socket.framesOf('subscribe').length;
+    vi.advanceTimersByTime(2500);
+    expect(socket.framesOf('subscribe').slice(before)).toEqual([{ type: 'subscribe', groupId: 'busy' }]);
+  });
+
+  it('forgets a group when the server ends the membership', () => {
+    const { store, socket } = startConnected();
+    store.subscribe('g1', 'm.3.1');
+    const ended: unknown[] = [];
+    store.on('unsubscribed', (f) => ended.push(f));
+    socket.receive({ type: 'unsubscribed', groupId: 'g1', reason: 'removed' });
+    expect(store.subscribed()).toEqual([]);
+    expect(ended).toEqual([{ type: 'unsubscribed', groupId: 'g1', reason: 'removed' }]);
+  });
+
+  it('sends the read-your-writes position with a subscribe', () => {
+    const store = useRealtimeStore();
+    store.start({ url: 'ws://t/ws', token: () => 't', refresh: async () => true, minPosition: () => 'g.0.7', createSocket: (u) => new FakeSocket(u) });
+    const socket = FakeSocket.latest();
+    socket.open();
+    socket.receive({ type: 'ready' });
+    store.subscribe('g1');
+    expect(socket.framesOf('subscribe')).toEqual([{ type: 'subscribe', groupId: 'g1', minPosition: 'g.0.7' }]);
+  });
 });
