@@ -1,13 +1,52 @@
 import { createRuntime, loadConfig, serve, type Config, type Runtime } from '@groupchat/shared';
+import {
+  Supervisor,
+  listDeadLetters,
+  projectionStatus,
+  retryDeadLetter,
+  type BuildRow,
+  type BuildStatusReport,
+  type DeadLetter,
+  type Projection,
+  type RetryOutcome,
+  type SupervisorOptions,
+} from './framework';
+import { projections as registered } from './projections';
+
+export * from './framework';
+export { projections } from './projections';
+
+export interface ProjectorsOptions extends SupervisorOptions {
+  /** The projections to run (default: every registered one). */
+  projections?: Projection[];
+}
 
 export interface Projectors {
+  /** Every build in the registry with its lag per partition. */
+  status(name?: string): Promise<BuildStatusReport[]>;
+  /** Builds the current version again from offset 0 beside the live one; readers switch when it has caught up. */
+  rebuild(name: string): Promise<BuildRow>;
+  /** Dead letters, oldest first. */
+  deadLetters(filter?: { projection?: string }): Promise<DeadLetter[]>;
+  /** Applies a dead letter (by its offset in the dead-letter topic) again to its projection. */
+  retryDeadLetter(offset: number): Promise<RetryOutcome>;
   close(): Promise<void>;
 }
 
-/** Runs every registered projection on a shared runtime. */
-export async function createProjectors(rt: Runtime): Promise<Projectors> {
-  void rt;
-  return { close: async () => undefined };
+/**
+ * Runs every registered projection on a shared runtime. Resolves once every projection's
+ * tables, views and aliases exist (readers never meet a missing relation), not when the
+ * projections have caught up.
+ */
+export async function createProjectors(rt: Runtime, options: ProjectorsOptions = {}): Promise<Projectors> {
+  const supervisor = await Supervisor.start(rt, options.projections ?? registered, options);
+  return {
+    status: (name) => projectionStatus(supervisor.pool, supervisor.admin, rt.config, { name }),
+    rebuild: (name) => supervisor.rebuild(name),
+    deadLetters: (filter) => listDeadLetters(rt.kafka, rt.config, filter),
+    retryDeadLetter: (offset) => retryDeadLetter(supervisor, rt.kafka, rt.config, offset),
+    close: () => supervisor.close(),
+  };
 }
 
 /** Runs the projectors alone (health, readiness and metrics on their own port). */

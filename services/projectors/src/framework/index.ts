@@ -1,0 +1,10 @@
+export { defineProjection } from './define';
+export type { Build, Doc, DocHandler, ElasticsearchProjection, Envelope, PostgresContext, PostgresProjection, Projection } from './types';
+export { withRows, ms } from './sql';
+export { Supervisor, type SupervisorOptions } from './supervisor';
+export { projectionStatus, type BuildStatusReport, type PartitionProgress } from './status';
+export { listBuilds, type BuildRow, type BuildStatus } from './registry';
+export { listDeadLetters, DEADLETTER_HEADERS, type DeadLetter } from './deadletters';
+export { retryDeadLetter, type RetryOutcome } from './deadletter-retry';
+export { physicalTable, physicalIndex, aliasName, consumerGroup, buildLabel } from './naming';
+export { OFFSETS_FIELD } from './es-documents';

@@ -1,0 +1,31 @@
+import { indexName, type Config } from '@groupchat/shared';
+import type { Build } from './types';
+
+/** `_v2` for generation 0, `_v2_g3` for a forced rebuild of the same version. */
+export function tableSuffix(b: Pick<Build, 'version' | 'generation'>): string {
+  return `_v${b.version}${b.generation ? `_g${b.generation}` : ''}`;
+}
+
+export function physicalTable(table: string, b: Pick<Build, 'version' | 'generation'>): string {
+  return `${table}${tableSuffix(b)}`;
+}
+
+export function aliasName(config: Pick<Config, 'GROUPCHAT_NAMESPACE'>, index: string): string {
+  return indexName(config, index);
+}
+
+export function physicalIndex(config: Pick<Config, 'GROUPCHAT_NAMESPACE'>, index: string, b: Pick<Build, 'version' | 'generation'>): string {
+  return `${aliasName(config, index)}-v${b.version}${b.generation ? `-g${b.generation}` : ''}`;
+}
+
+export function consumerGroup(config: Pick<Config, 'GROUPCHAT_NAMESPACE'>, b: Build): string {
+  return `${config.GROUPCHAT_NAMESPACE}projection.${b.name}.v${b.version}${b.generation ? `.g${b.generation}` : ''}`;
+}
+
+export function buildLabel(b: Build): string {
+  return `${b.name}.v${b.version}${b.generation ? `.g${b.generation}` : ''}`;
+}
+
+export function sameBuild(a: Build, b: Build): boolean {
+  return a.name === b.name && a.version === b.version && a.generation === b.generation;
+}

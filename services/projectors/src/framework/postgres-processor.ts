@@ -1,0 +1,95 @@
+import { withTransaction, type Pool, type PoolClient } from '@groupchat/shared';
+import { lockCheckpoint } from './checkpoints';
+import type { Poison } from './deadletters';
+import { BuildRetired, describe, isTransient } from './errors';
+import { physicalTable } from './naming';
+import { Processor, type Item, type ProcessorDeps, type RawBatch } from './processor';
+import { buildStatus } from './registry';
+import { schedule } from './schedule';
+import type { Envelope, PostgresContext, PostgresProjection } from './types';
+
+/**
+ * One transaction per batch: lock the build's registry row (a swap cannot retire it midway)
+ * and the partition's checkpoint, skip what the checkpoint says is done, apply, move the
+ * checkpoint. A crash anywhere rolls all of it back; the batch is read again and applied once.
+ */
+export class PostgresProcessor extends Processor {
+  private readonly projection: PostgresProjection;
+
+  constructor(deps: ProcessorDeps, private readonly pool: Pool) {
+    super(deps);
+    this.projection = deps.projection as PostgresProjection;
+  }
+
+  protected async attempt(batch: RawBatch, items: Item[], isolate: boolean): Promise<number> {
+    const { build } = this.deps;
+    return withTransaction(this.pool, async (client) => {
+      // Writes and checkpoint commit or vanish together, so an unflushed commit lost in a
+      // Postgres crash is simply projected again: durability of each commit buys nothing here.
+      await client.query('SET LOCAL synchronous_commit = off');
+      const status = await buildStatus(client, build, true);
+      if (status !== 'building' && status !== 'live') throw new BuildRetired(this.label);
+      const next = await lockCheckpoint(client, build, batch.topic, batch.partition);
+      const todo = await this.pending(batch, items, next);
+      if (!todo) return next;
+      const poisons = todo.filter((i) => i.error).map((i) => this.poison(batch, i, i.error!));
+      const ctx = this.context(client);
+      if (!isolate) await this.apply(this.handled(todo), ctx);
+      else poisons.push(...(await this.applyOneByOne(batch, todo, ctx)));
+      await this.deps.deadletters.publish(build, poisons);
+      const after = todo[todo.length - 1]!.offset + 1;
+      await client.query(
+        `UPDATE projection_checkpoints SET next_offset = $6, updated_at = now()
+          WHERE projection = $1 AND version = $2 AND generation = $3 AND topic = $4 AND partition = $5`,
+        [build.name, build.version, build.generation, batch.topic, batch.partition, after],
+      );
+      return after;
+    });
+  }
+
+  protected async active(): Promise<boolean> {
+    const status = await buildStatus(this.pool, this.deps.build);
+    return status === 'building' || status === 'live';
+  }
+
+  /** Applies events to the transaction of `ctx` (also used to re-apply a dead letter). */
+  async apply(envelopes: Envelope[], ctx: PostgresContext): Promise<void> {
+    if (!envelopes.length) return;
+    const { batchHandlers = {}, handlers = {}, keys, afterBatch } = this.projection;
+    const keysOf = keys ?? ((e: Envelope) => [e.key ?? '']);
+    for (const statement of schedule(envelopes, keysOf)) {
+      const many = (batchHandlers as Record<string, ((e: Envelope[], c: PostgresContext) => unknown) | undefined>)[statement.type];
+      if (many) {
+        await many(statement.envelopes, ctx);
+        continue;
+      }
+      const one = (handlers as Record<string, ((e: Envelope, c: PostgresContext) => unknown) | undefined>)[statement.type];
+      for (const e of statement.envelopes) await one?.(e, ctx);
+    }
+    await afterBatch?.(envelopes, ctx);
+  }
+
+  context(client: PoolClient): PostgresContext {
+    const { build, log } = this.deps;
+    return { client, build, log, table: (name) => physicalTable(name, build) };
+  }
+
+  private async applyOneByOne(batch: RawBatch, items: Item[], ctx: PostgresContext): Promise<Poison[]> {
+    const poisons: Poison[] = [];
+    for (const item of items) {
+      if (item.error) continue;
+      const envelopes = this.handled([item]);
+      if (!envelopes.length) continue;
+      await ctx.client.query('SAVEPOINT projection_event');
+      try {
+        await this.apply(envelopes, ctx);
+        await ctx.client.query('RELEASE SAVEPOINT projection_event');
+      } catch (err) {
+        if (isTransient(err)) throw err;
+        await ctx.client.query('ROLLBACK TO SAVEPOINT projection_event');
+        poisons.push(this.poison(batch, item, describe(err)));
+      }
+    }
+    return poisons;
+  }
+}

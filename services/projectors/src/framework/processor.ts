@@ -1,0 +1,129 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { KafkaMessage } from 'kafkajs';
+import type { LogicalTopic, Logger } from '@groupchat/shared';
+import type { Decoder } from './decode';
+import type { DeadLetterWriter, Poison } from './deadletters';
+import { handledTypes } from './define';
+import { BuildRetired, Stopping, backoffMs, describe, isTransient } from './errors';
+import { buildLabel } from './naming';
+import type { Build, Envelope, Projection } from './types';
+
+export interface RawBatch {
+  topic: LogicalTopic;
+  /** The namespaced Kafka topic. */
+  physicalTopic: string;
+  partition: number;
+  messages: KafkaMessage[];
+}
+
+export interface BatchControl {
+  signal: AbortSignal;
+  heartbeat(): Promise<void>;
+}
+
+/** A record of the batch, decoded or not. */
+export interface Item {
+  offset: number;
+  message: KafkaMessage;
+  envelope?: Envelope;
+  error?: string;
+}
+
+export interface ProcessorDeps {
+  build: Build;
+  projection: Projection;
+  decoder: Decoder;
+  deadletters: DeadLetterWriter;
+  log: Logger;
+  /** Oldest offset still in the partition: a checkpoint below it is a gap retention made, not a bug. */
+  lowWatermark(topic: LogicalTopic, partition: number): Promise<number>;
+}
+
+/**
+ * What every storage shares: decode, retry transient failures forever with backoff, retry a
+ * failing batch a few times, then apply its events one by one and dead-letter those that
+ * still fail, so the projection moves on.
+ */
+export abstract class Processor {
+  protected readonly label: string;
+  private readonly types: Set<string>;
+
+  constructor(protected readonly deps: ProcessorDeps) {
+    this.label = buildLabel(deps.build);
+    this.types = handledTypes(deps.projection);
+  }
+
+  /**
+   * Applies the batch exactly once with the checkpoint; returns the next offset to read, which
+   * differs from the one after the batch when Kafka's position and the checkpoint disagree.
+   */
+  async process(batch: RawBatch, control: BatchControl): Promise<number> {
+    const items = await Promise.all(batch.messages.map((m) => this.decode(batch, m)));
+    const maxAttempts = this.deps.projection.maxAttempts ?? 3;
+    let failures = 0;
+    let transient = 0;
+    for (;;) {
+      if (control.signal.aborted) throw new Stopping();
+      try {
+        return await this.attempt(batch, items, failures >= maxAttempts);
+      } catch (err) {
+        if (err instanceof BuildRetired || err instanceof Stopping) throw err;
+        if (control.signal.aborted) throw new Stopping();
+        if (!(await this.active().catch(() => true))) throw new BuildRetired(this.label);
+        const retry = isTransient(err);
+        if (retry) transient++;
+        else failures++;
+        const ctx = { projection: this.label, topic: batch.topic, partition: batch.partition, from: batch.messages[0]?.offset, error: describe(err) };
+        if (retry) this.deps.log.warn({ ...ctx, attempt: transient }, 'projection batch failed on a dependency, retrying');
+        else this.deps.log.error({ ...ctx, attempt: failures }, failures >= maxAttempts ? 'projection batch keeps failing, applying its events one by one' : 'projection batch failed, retrying');
+        await sleep(backoffMs(retry ? transient : failures), undefined, { signal: control.signal }).catch(() => undefined);
+        await control.heartbeat().catch(() => undefined);
+      }
+    }
+  }
+
+  /** One try: all of the batch in one go, or (isolate) event by event, failures to dead letters. */
+  protected abstract attempt(batch: RawBatch, items: Item[], isolate: boolean): Promise<number>;
+
+  /** Whether this build still consumes (not retired by a swap). */
+  protected abstract active(): Promise<boolean>;
+
+  /**
+   * Items from the checkpoint on. Undefined when there is nothing to apply here: either all
+   * of it was applied before, or there is a hole between the checkpoint and the batch (Kafka's
+   * position ran ahead of ours), and the caller should continue from the checkpoint.
+   */
+  protected async pending(batch: RawBatch, items: Item[], next: number): Promise<Item[] | undefined> {
+    const todo = items.filter((i) => i.offset >= next);
+    const first = todo[0];
+    if (!first) return undefined;
+    if (first.offset > next) {
+      const low = await this.deps.lowWatermark(batch.topic, batch.partition);
+      if (next >= low) return undefined;
+      this.deps.log.warn({ projection: this.label, topic: batch.topic, partition: batch.partition, next, low }, 'records before the retention horizon are gone; continuing from the oldest');
+    }
+    return todo;
+  }
+
+  protected poison(batch: RawBatch, item: Item, error: string): Poison {
+    this.deps.log.error({ projection: this.label, topic: batch.topic, partition: batch.partition, offset: item.offset, error }, 'event dead-lettered');
+    return { message: item.message, topic: batch.physicalTopic, partition: batch.partition, error };
+  }
+
+  /** Envelopes of the handled types; other events still move the checkpoint. */
+  protected handled(items: Item[]): Envelope[] {
+    return items.flatMap((i) => (i.envelope && this.types.has(i.envelope.event.type) ? [i.envelope] : []));
+  }
+
+  private async decode(batch: RawBatch, message: KafkaMessage): Promise<Item> {
+    const offset = Number(message.offset);
+    try {
+      const event = await this.deps.decoder.decode(message);
+      return { offset, message, envelope: { event, topic: batch.topic, partition: batch.partition, offset, key: message.key?.toString() ?? null } };
+    } catch (err) {
+      if (isTransient(err)) throw err;
+      return { offset, message, error: `cannot decode: ${describe(err)}` };
+    }
+  }
+}
+

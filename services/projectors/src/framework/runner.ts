@@ -1,0 +1,115 @@
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { logicalTopic, topicName, type Config, type Logger, type Pool } from '@groupchat/shared';
+import { readCheckpoint } from './checkpoints';
+import { BuildRetired, Stopping, describe } from './errors';
+import { buildLabel, consumerGroup } from './naming';
+import type { Processor } from './processor';
+import type { Build, Projection } from './types';
+
+export interface RunnerOptions {
+  kafka: Kafka;
+  pool: Pool;
+  config: Config;
+  log: Logger;
+  build: Build;
+  projection: Projection;
+  processor: Processor;
+  onProgress(topic: string, partition: number, nextOffset: number, highWatermark: number, applied: number): void;
+  /** The build was retired under us (by a swap, maybe in another process). */
+  onRetired(): void;
+}
+
+/**
+ * One Kafka consumer group per build. Kafka's committed offsets are informational: on every
+ * assignment the runner seeks to the checkpoint kept with the read model, which is the truth.
+ */
+export class Runner {
+  private consumer?: Consumer;
+  private readonly abort = new AbortController();
+  private joined: Promise<void> = Promise.resolve();
+  private stopped?: Promise<void>;
+
+  constructor(private readonly o: RunnerOptions) {}
+
+  get build(): Build {
+    return this.o.build;
+  }
+
+  async start(): Promise<void> {
+    const { kafka, config, build, projection } = this.o;
+    const consumer = kafka.consumer({
+      groupId: consumerGroup(config, build),
+      maxWaitTimeInMs: 100,
+      maxBytesPerPartition: 4 * 1024 * 1024,
+      maxBytes: 32 * 1024 * 1024,
+      sessionTimeout: 30_000,
+      rebalanceTimeout: 60_000,
+      heartbeatInterval: 3_000,
+      allowAutoTopicCreation: false,
+      retry: { retries: 10, restartOnFailure: async () => !this.abort.signal.aborted },
+    });
+    this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      this.joined = this.seekToCheckpoints(payload.memberAssignment).catch((err) => {
+        this.o.log.warn({ projection: buildLabel(build), error: describe(err) }, 'could not seek to the checkpoints; batches are still filtered by them');
+      });
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.o.log.error({ projection: buildLabel(build), error: describe(payload.error) }, 'projection consumer crashed; restarting');
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: projection.topics.map((t) => topicName(config, t)), fromBeginning: true });
+    await consumer.run({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: projection.concurrency ?? 2,
+      eachBatch: (payload) => this.onBatch(payload),
+    });
+  }
+
+  /** Stops after the batch in hand (an unfinished transaction rolls back). Idempotent. */
+  stop(): Promise<void> {
+    this.abort.abort();
+    this.stopped ??= (this.consumer?.disconnect() ?? Promise.resolve()).catch(() => undefined);
+    return this.stopped;
+  }
+
+  private async seekToCheckpoints(assignment: Record<string, number[]>): Promise<void> {
+    const { pool, build, config } = this.o;
+    await Promise.all(
+      Object.entries(assignment).flatMap(([topic, partitions]) =>
+        partitions.map(async (partition) => {
+          const next = await readCheckpoint(pool, build, logicalTopic(config, topic) ?? topic, partition);
+          this.consumer?.seek({ topic, partition, offset: String(next) });
+        }),
+      ),
+    );
+  }
+
+  private async onBatch({ batch, resolveOffset, heartbeat, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
+    await this.joined;
+    if (this.abort.signal.aborted || isStale() || !batch.messages.length) return;
+    const topic = logicalTopic(this.o.config, batch.topic);
+    if (!topic) return;
+    try {
+      const next = await this.o.processor.process(
+        { topic, physicalTopic: batch.topic, partition: batch.partition, messages: batch.messages },
+        { signal: this.abort.signal, heartbeat },
+      );
+      const last = Number(batch.lastOffset());
+      const first = Number(batch.firstOffset() ?? last);
+      if (next === last + 1) resolveOffset(batch.lastOffset());
+      else this.consumer?.seek({ topic: batch.topic, partition: batch.partition, offset: String(next) });
+      this.o.onProgress(topic, batch.partition, next, Number(batch.highWatermark), Math.max(0, Math.min(next, last + 1) - first));
+      await commitOffsetsIfNecessary().catch(() => undefined);
+    } catch (err) {
+      if (err instanceof Stopping) return;
+      if (err instanceof BuildRetired) {
+        this.abort.abort();
+        this.o.onRetired();
+        return;
+      }
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import type { Config, EsClient, Logger, PoolClient } from '@groupchat/shared';
+import { OFFSETS_FIELD } from './es-documents';
+import { aliasName, physicalIndex, physicalTable } from './naming';
+import type { BuildRow } from './registry';
+import type { Build, ElasticsearchProjection, PostgresProjection, Projection } from './types';
+
+/** What a build creates (relations) and what readers use (views or aliases), as recorded in the registry. */
+export interface Objects {
+  views: string[];
+  relations: string[];
+}
+
+export interface StorageDeps {
+  config: Config;
+  es: EsClient;
+  log: Logger;
+}
+
+/** Creates the build's tables or index; with `live`, points the views or alias at them too. */
+export async function createBuildObjects(deps: StorageDeps, client: PoolClient, p: Projection, b: Build, live: boolean): Promise<Objects> {
+  if (p.storage === 'postgres') {
+    await p.setup({ client, build: b, log: deps.log, table: (name) => physicalTable(name, b) });
+    if (live) await createViews(client, p, b);
+    return { views: Object.keys(viewSql(p, b)), relations: p.tables.map((t) => physicalTable(t, b)) };
+  }
+  const index = physicalIndex(deps.config, p.index.name, b);
+  await createIndex(deps.es, p, index);
+  if (live) await pointAlias(deps.es, aliasName(deps.config, p.index.name), index);
+  return { views: [aliasName(deps.config, p.index.name)], relations: [index] };
+}
+
+/**
+ * Points readers at `next` instead of `previous`, inside the caller's transaction for
+ * Postgres (views are dropped and created in it, so a reader sees the old or the new one,
+ * never neither) and in one alias update for Elasticsearch.
+ */
+export async function switchReaders(deps: StorageDeps, client: PoolClient, p: Projection, next: Build, previous: BuildRow | undefined): Promise<void> {
+  if (p.storage === 'postgres') {
+    for (const view of previous?.storage === 'postgres' ? previous.views : []) await client.query(`DROP VIEW IF EXISTS ${view}`);
+    await createViews(client, p, next);
+    return;
+  }
+  await pointAlias(deps.es, aliasName(deps.config, p.index.name), physicalIndex(deps.config, p.index.name, next));
+}
+
+/** Drops what a retired build created. */
+export async function dropBuildObjects(deps: StorageDeps, client: PoolClient, row: BuildRow): Promise<void> {
+  if (row.storage === 'postgres') {
+    for (const table of row.relations) await client.query(`DROP TABLE IF EXISTS ${table}`);
+    return;
+  }
+  if (row.relations.length) await deps.es.indices.delete({ index: row.relations, ignore_unavailable: true });
+}
+
+function viewSql(p: PostgresProjection, b: Build): Record<string, string> {
+  const table = (name: string) => physicalTable(name, b);
+  if (p.views) return Object.fromEntries(Object.entries(p.views).map(([view, sql]) => [view, sql(table)]));
+  return Object.fromEntries(p.tables.map((t) => [t, `SELECT * FROM ${table(t)}`]));
+}
+
+async function createViews(client: PoolClient, p: PostgresProjection, b: Build): Promise<void> {
+  for (const [view, sql] of Object.entries(viewSql(p, b))) {
+    await client.query(`DROP VIEW IF EXISTS ${view}`);
+    await client.query(`CREATE VIEW ${view} AS ${sql}`);
+  }
+}
+
+async function createIndex(es: EsClient, p: ElasticsearchProjection, index: string): Promise<void> {
+  const mappings = p.index.mappings as { properties?: Record<string, unknown> };
+  try {
+    await es.indices.create({
+      index,
+      settings: { number_of_shards: 1, number_of_replicas: 0, 'index.gc_deletes': '1d', ...p.index.settings },
+      mappings: { ...mappings, properties: { ...mappings.properties, [OFFSETS_FIELD]: { type: 'object', enabled: false } } },
+    });
+  } catch (err) {
+    // A build whose registry row was rolled back may have created it already; it is rebuilt from 0 anyway.
+    if ((err as { meta?: { body?: { error?: { type?: string } } } }).meta?.body?.error?.type !== 'resource_already_exists_exception') throw err;
+  }
+}
+
+/** Moves the alias to `index` from whatever it pointed at, in one atomic alias update. */
+async function pointAlias(es: EsClient, alias: string, index: string): Promise<void> {
+  const holders = (await es.indices.existsAlias({ name: alias })) ? Object.keys(await es.indices.getAlias({ name: alias })).filter((i) => i !== index) : [];
+  await es.indices.updateAliases({
+    actions: [...holders.map((h) => ({ remove: { index: h, alias } })), { add: { index, alias } }],
+  });
+}

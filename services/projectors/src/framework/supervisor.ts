@@ -1,0 +1,224 @@
+import type { Admin } from 'kafkajs';
+import { createPool, type Pool, type Runtime } from '@groupchat/shared';
+import { listCheckpoints } from './checkpoints';
+import { Decoder } from './decode';
+import { DeadLetterWriter } from './deadletters';
+import { describe } from './errors';
+import { ElasticsearchProcessor } from './elasticsearch-processor';
+import { dropRetired, ensureBuilds, promote, requestRebuild, type Partitions } from './lifecycle';
+import { eventsApplied, projectionLag, rebuildLag } from './metrics';
+import { buildLabel, physicalIndex, sameBuild } from './naming';
+import { PostgresProcessor } from './postgres-processor';
+import type { Processor } from './processor';
+import { listBuilds, migrateRegistry, type BuildRow } from './registry';
+import { Runner } from './runner';
+import { partitionKey, watermarks, type HighWatermarks } from './status';
+import type { StorageDeps } from './storage';
+import type { Build, Projection } from './types';
+
+interface Running {
+  projection: Projection;
+  build: Build;
+  status: 'building' | 'live';
+  runner: Runner;
+  /** High watermarks when the build started: it cannot go live before reaching them. */
+  target: HighWatermarks;
+  gauges: Set<string>;
+}
+
+export interface SupervisorOptions {
+  /** How often lag is measured and caught-up builds are promoted. */
+  tickMs?: number;
+}
+
+/**
+ * Runs the builds of every declared projection in this process, measures their lag, promotes
+ * a build that has caught up and retires the one it replaces, and notices rebuilds requested
+ * or swaps made by other processes.
+ */
+export class Supervisor {
+  private readonly running = new Map<string, Running>();
+  private timer?: NodeJS.Timeout;
+  private ticking?: Promise<void>;
+  private closed = false;
+
+  private constructor(
+    private readonly rt: Runtime,
+    readonly projections: Projection[],
+    readonly pool: Pool,
+    readonly admin: Admin,
+    private readonly deadletters: DeadLetterWriter,
+    readonly decoder: Decoder,
+    private readonly partitions: Partitions,
+  ) {}
+
+  static async start(rt: Runtime, projections: Projection[], { tickMs = 250 }: SupervisorOptions = {}): Promise<Supervisor> {
+    const names = projections.map((p) => p.name);
+    const twice = names.filter((n, i) => names.indexOf(n) !== i);
+    if (twice.length) throw new Error(`projection names must be unique: ${twice.join(', ')}`);
+    // Its own pool: a rebuild holding connections must not starve the API's requests.
+    const pool = createPool(rt.config, 12);
+    await migrateRegistry(pool);
+    const admin = rt.kafka.admin();
+    await admin.connect();
+    const deadletters = await DeadLetterWriter.connect(rt.kafka, rt.config);
+    const topics = [...new Set(projections.flatMap((p) => p.topics))];
+    const marks = topics.length ? await watermarks(admin, rt.config, topics) : new Map();
+    const partitions = [...marks.keys()].map((k) => ({ topic: k.split('/')[0]!, partition: Number(k.split('/')[1]) }));
+    const s = new Supervisor(rt, projections, pool, admin, deadletters, new Decoder(rt.kafka, rt.config, rt.serde), partitions);
+    for (const p of projections) {
+      for (const row of await ensureBuilds(s.deps, pool, p, s.partitionsOf(p))) await s.startBuild(p, row);
+    }
+    await dropRetired(s.deps, pool).catch((err) => rt.log.warn({ error: describe(err) }, 'could not drop retired projection builds yet'));
+    s.timer = setInterval(() => void s.tick(), tickMs);
+    return s;
+  }
+
+  get deps(): StorageDeps {
+    return { config: this.rt.config, es: this.rt.es, log: this.rt.log };
+  }
+
+  partitionsOf(p: Projection): Partitions {
+    return this.partitions.filter((x) => (p.topics as string[]).includes(x.topic));
+  }
+
+  /** Builds the declared version again from offset 0 beside the live build; swaps when caught up. */
+  async rebuild(name: string): Promise<BuildRow> {
+    const p = this.projection(name);
+    const row = await requestRebuild(this.deps, this.pool, p, this.partitionsOf(p));
+    if (!this.running.has(buildLabel(row))) await this.startBuild(p, row);
+    return row;
+  }
+
+  projection(name: string): Projection {
+    const p = this.projections.find((x) => x.name === name);
+    if (!p) throw new Error(`no projection named "${name}" (known: ${this.projections.map((x) => x.name).join(', ')})`);
+    return p;
+  }
+
+  createProcessor(p: Projection, build: Build): Processor {
+    const deps = {
+      build,
+      projection: p,
+      decoder: this.decoder,
+      deadletters: this.deadletters,
+      log: this.rt.log,
+      lowWatermark: async (topic: string, partition: number) => (await watermarks(this.admin, this.rt.config, [topic])).get(partitionKey(topic, partition))?.low ?? 0,
+    };
+    if (p.storage === 'postgres') return new PostgresProcessor(deps, this.pool);
+    return new ElasticsearchProcessor(deps, this.pool, this.rt.es, physicalIndex(this.rt.config, p.index.name, build));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.timer);
+    await this.ticking;
+    await Promise.all([...this.running.values()].map((r) => this.stopBuild(r)));
+    await Promise.allSettled([this.deadletters.close(), this.admin.disconnect()]);
+    await this.pool.end().catch(() => undefined);
+  }
+
+  private async startBuild(p: Projection, row: BuildRow): Promise<void> {
+    const label = buildLabel(row);
+    if (this.running.has(label) || this.closed) return;
+    const build: Build = { name: row.name, version: row.version, generation: row.generation };
+    const target = row.status === 'building' ? await watermarks(this.admin, this.rt.config, p.topics) : new Map();
+    const entry: Running = { projection: p, build, status: row.status === 'live' ? 'live' : 'building', target, gauges: new Set(), runner: undefined as unknown as Runner };
+    const processor = this.createProcessor(p, build);
+    entry.runner = new Runner({
+      kafka: this.rt.kafka,
+      pool: this.pool,
+      config: this.rt.config,
+      log: this.rt.log,
+      build,
+      projection: p,
+      processor,
+      onProgress: (topic, partition, next, high, applied) => {
+        this.setLag(entry, topic, partition, Math.max(0, high - next));
+        eventsApplied.inc({ projection: label }, applied);
+      },
+      onRetired: () => void this.stopBuild(entry),
+    });
+    this.running.set(label, entry);
+    await entry.runner.start();
+  }
+
+  private async stopBuild(r: Running): Promise<void> {
+    this.running.delete(buildLabel(r.build));
+    await r.runner.stop();
+    this.clearGauges(r);
+  }
+
+  private clearGauges(r: Running): void {
+    for (const g of r.gauges) {
+      const labels = JSON.parse(g) as Record<string, string>;
+      if ('version' in labels) rebuildLag.remove(labels);
+      else projectionLag.remove(labels);
+    }
+    r.gauges.clear();
+  }
+
+  private setLag(r: Running, topic: string, partition: number, lag: number): void {
+    const labels: Record<string, string> =
+      r.status === 'live'
+        ? { projection: r.build.name, topic, partition: String(partition) }
+        : { projection: r.build.name, version: buildLabel(r.build).slice(r.build.name.length + 1), topic, partition: String(partition) };
+    r.gauges.add(JSON.stringify(labels));
+    (r.status === 'live' ? projectionLag : rebuildLag).set(labels, lag);
+  }
+
+  private tick(): Promise<void> {
+    if (this.ticking || this.closed) return this.ticking ?? Promise.resolve();
+    this.ticking = this.supervise()
+      .catch((err) => this.rt.log.warn({ error: describe(err) }, 'projection supervision failed; next tick retries'))
+      .finally(() => (this.ticking = undefined));
+    return this.ticking;
+  }
+
+  private async supervise(): Promise<void> {
+    const rows = await listBuilds(this.pool);
+    for (const p of this.projections) {
+      for (const row of rows.filter((r) => r.name === p.name && r.version === p.version && r.status === 'building')) await this.startBuild(p, row);
+    }
+    for (const r of [...this.running.values()]) {
+      const row = rows.find((x) => sameBuild(x, r.build));
+      if (!row || row.status === 'retired') await this.stopBuild(r);
+      else if (row.status !== r.status) this.retag(r, row.status);
+    }
+    if (!this.running.size || this.closed) return;
+    const marks = await watermarks(this.admin, this.rt.config, [...this.running.values()].flatMap((r) => r.projection.topics));
+    for (const r of [...this.running.values()]) {
+      const cps = new Map((await listCheckpoints(this.pool, r.build)).map((c) => [partitionKey(c.topic, c.partition), c.nextOffset]));
+      for (const [k, m] of marks) {
+        const [topic, partition] = k.split('/');
+        if ((r.projection.topics as string[]).includes(topic!)) this.setLag(r, topic!, Number(partition), Math.max(0, m.high - Math.max(cps.get(k) ?? 0, m.low)));
+      }
+      if (r.status === 'building' && (await this.caughtUp(r, cps, marks, rows)) && (await promote(this.deps, this.pool, r.projection, r.build))) {
+        this.retag(r, 'live');
+        for (const old of [...this.running.values()]) if (old !== r && old.build.name === r.build.name) await this.stopBuild(old);
+        await dropRetired(this.deps, this.pool, r.build.name);
+      }
+    }
+  }
+
+  /** Past the watermarks of its start, and at least as fresh as the live build (or the log end) everywhere. */
+  private async caughtUp(r: Running, cps: Map<string, number>, marks: HighWatermarks, rows: BuildRow[]): Promise<boolean> {
+    const live = rows.find((x) => x.name === r.build.name && x.status === 'live');
+    const liveCps = live ? new Map((await listCheckpoints(this.pool, live)).map((c) => [partitionKey(c.topic, c.partition), c.nextOffset])) : new Map<string, number>();
+    for (const { topic, partition } of this.partitionsOf(r.projection)) {
+      const k = partitionKey(topic, partition);
+      const cp = cps.get(k) ?? 0;
+      const m = marks.get(k) ?? { high: 0, low: 0 };
+      if (cp < (r.target.get(k)?.high ?? 0) && cp < m.high) return false;
+      if (cp >= m.high) continue;
+      const l = liveCps.get(k);
+      if (l === undefined || cp < l) return false;
+    }
+    return true;
+  }
+
+  private retag(r: Running, status: 'building' | 'live'): void {
+    this.clearGauges(r);
+    r.status = status;
+  }
+}

@@ -1,0 +1,21 @@
+import type { Projection } from '../framework';
+import { groupDailyActivity } from './group-daily-activity';
+import { groups } from './groups';
+import { messages } from './messages';
+import { searchGroups } from './search-groups';
+import { searchMessages } from './search-messages';
+import { searchUsers } from './search-users';
+import { timeline } from './timeline';
+import { users } from './users';
+
+/** Every projection the projectors run. A new projection is its file plus one line here. */
+export const projections: Projection[] = [
+  users,
+  groups,
+  messages,
+  timeline,
+  groupDailyActivity,
+  searchUsers,
+  searchGroups,
+  searchMessages,
+];
