@@ -36,9 +36,10 @@ const HEAD_BYTES = 64 * 1024;
  * type is enforced while the bytes flow, and a refused upload leaves no staging file behind.
  * On refusal the rest of the request is discarded as it arrives.
  */
-export function stageUpload(req: Request, options: StagingOptions): Promise<StagedUpload> {
+export async function stageUpload(req: Request, options: StagingOptions): Promise<StagedUpload> {
   const length = Number(req.get('content-length') ?? 0);
-  if (length > options.maxBytes + 1024 * 1024) return Promise.reject(overLimit('uploads', options.maxBytes));
+  if (length > options.maxBytes + 1024 * 1024) throw overLimit('uploads', options.maxBytes);
+  await mkdir(options.tmpDir, { recursive: true, mode: 0o700 });
   let parser: busboy.Busboy;
   try {
     parser = busboy({
@@ -47,7 +48,7 @@ export function stageUpload(req: Request, options: StagingOptions): Promise<Stag
       limits: { files: 1, fileSize: options.maxBytes + 1, fields: 10, fieldSize: 4096, parts: 20, headerPairs: 50 },
     });
   } catch {
-    return Promise.reject(refused('uploads are multipart/form-data with the file in the field "file"'));
+    throw refused('uploads are multipart/form-data with the file in the field "file"');
   }
   return new Promise<StagedUpload>((resolve, reject) => {
     let settled = false;
@@ -95,7 +96,7 @@ async function stageFile(stream: Readable & { truncated?: boolean }, info: FileI
     return inspector.feed(head);
   };
   try {
-    await mkdir(options.tmpDir, { recursive: true });
+    // Called synchronously from busboy's 'file' event: the stream must have its error listener before busboy can fail it.
     await pipeline(
       stream,
       async function* (source: AsyncIterable<Buffer>) {
