@@ -121,7 +121,10 @@ describe('groups and membership through HTTP', () => {
       api.put(`/groups/${groupId}/members/${alice.userId}/role`, { role: 'member' }, as(owner)),
       api.put(`/groups/${groupId}/members/${owner.userId}/role`, { role: 'member' }, as(alice)),
     ]);
-    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    // Serialised: the second sees the first's effect; its actor is no longer an owner.
+    expect([a.status, b.status].sort()).toEqual([200, 403]);
+    const demotions = (await eventsIn(app.config, 'groups')).filter((e) => e.key === groupId && e.event.type === 'MemberRoleChanged' && e.event.role === 'member');
+    expect(demotions).toHaveLength(1);
   });
 
   it('removing: moderators and above remove lower roles only; a removed member is out at once', async () => {

@@ -131,6 +131,34 @@ describe('bad input through HTTP', () => {
     expect(await logSize()).toBe(before);
   });
 
+  it('every command answers the documented generic errors: 401 without a token, 400 malformed JSON, 415 non-JSON, 413 over 1 MB, 422 empty body', async () => {
+    const doc = (await api.call('GET', '/openapi.json')).body;
+    let checked = 0;
+    for (const [template, ops] of Object.entries<Record<string, { security?: unknown; requestBody?: unknown; responses: Record<string, unknown> }>>(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        if (method === 'get' || template.startsWith('/media')) continue;
+        const path = template.replace('{emoji}', encodeURIComponent('👍')).replace('{id}', GROUP).replace('{messageId}', MESSAGE).replace('{userId}', user.userId);
+        const label = `${method} ${template}`;
+        const withToken = op.security ? { token: token() } : {};
+        if (op.security) {
+          expect((await api.call(method.toUpperCase(), path, op.requestBody ? {} : undefined)).status, label).toBe(401);
+          expect(op.responses['401'], label).toBeDefined();
+        }
+        if (op.requestBody) {
+          const json = { ...withToken, headers: { 'content-type': 'application/json' } };
+          expect((await api.call(method.toUpperCase(), path, undefined, { ...json, raw: '{"a":' })).status, label).toBe(400);
+          expect((await api.call(method.toUpperCase(), path, undefined, { ...withToken, raw: 'a=1', headers: { 'content-type': 'text/plain' } })).status, label).toBe(415);
+          expect((await api.call(method.toUpperCase(), path, undefined, { ...json, raw: JSON.stringify({ pad: 'x'.repeat(1_050_000) }) })).status, label).toBe(413);
+          const empty = await api.call(method.toUpperCase(), path, {}, withToken);
+          expect(empty.status, label).toBe(422);
+          for (const status of ['400', '413', '415', '422']) expect(op.responses[status], `${label} documents ${status}`).toBeDefined();
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(18);
+  });
+
   it('the OpenAPI document describes every command with its limits and problem responses', async () => {
     const res = await api.call('GET', '/openapi.json');
     expect(res.status).toBe(200);
