@@ -59,10 +59,27 @@ export async function ensureTopics(admin: Admin, config: Pick<Config, 'GROUPCHAT
         configEntries: topicConfig(t),
       })),
     })
-    .catch((err: Error) => {
+    .catch(async (err: Error & { type?: string }) => {
       // Another process creating the same topics at the same moment is fine.
-      if (!/already exists/i.test(err.message)) throw err;
+      if (/already exists/i.test(err.message)) return;
+      // A busy broker may answer metadata for a topic it has just created before it knows it.
+      if (err.type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw err;
+      await waitForLeaders(admin, missing.map((t) => topicName(config, t)));
     });
+}
+
+async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const meta = await admin.fetchTopicMetadata({ topics });
+      if (meta.topics.every((t) => t.partitions.length && t.partitions.every((p) => p.leader >= 0))) return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+    }
+    if (Date.now() > deadline) throw new Error(`topics ${topics.join(', ')} have no leaders after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 function topicConfig(t: LogicalTopic): { name: string; value: string }[] {
