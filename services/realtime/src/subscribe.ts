@@ -51,7 +51,7 @@ export async function subscribe(ctx: Context, sink: Sink, frame: SubscribeFrame)
   } catch (err) {
     if (sub.ended) return;
     drop(ctx, sub);
-    if (err instanceof AppError && err.status < 500) return sink.sendJson({ type: 'error', code: err.code, message: err.message, groupId });
+    if (err instanceof AppError) return sink.sendJson({ type: 'error', code: err.code, message: err.message, groupId });
     ctx.rt.log.warn({ err, groupId }, 'subscription could not be set up');
     sink.sendJson({ type: 'error', code: 'unavailable', message: 'the subscription could not be set up; retry shortly', groupId });
   }

@@ -17,7 +17,7 @@ describe('a realtime connection', () => {
   const token = (userId: string, ttl?: number) => sys.fixtures.token(userId, ttl);
 
   beforeAll(async () => {
-    sys = await startSystem({ authTimeoutMs: 300, maxConnectionsPerUser: 3, maxBufferedBytes: BUFFER_BOUND, frameBurst: 30, framesPerSecond: 10 });
+    sys = await startSystem({ authTimeoutMs: 1500, maxConnectionsPerUser: 3, maxBufferedBytes: BUFFER_BOUND, frameBurst: 30, framesPerSecond: 10 });
     url = sys.realtime.wsUrl;
   });
   afterAll(async () => {

@@ -26,6 +26,7 @@ describe('resume without gap or duplicate', () => {
     const urls = [sys.app.wsUrl, sys.realtime.wsUrl];
 
     const sent: { messageId: string; offset: bigint }[] = [];
+    const byId = new Map<string, unknown>();
     const received: Frame[] = [];
     const unexpected: Frame[] = [];
     let sessions = 0;
@@ -41,7 +42,10 @@ describe('resume without gap or duplicate', () => {
         // Stay a bounded distance ahead of the reader, so sending and resuming interleave.
         while (i - received.length > MAX_AHEAD) await new Promise((r) => setTimeout(r, 5));
         const positions = await sys.fixtures.append(events);
-        events.forEach((e, j) => sent.push({ messageId: e.messageId, offset: positions[j]!.offset }));
+        events.forEach((e, j) => {
+          sent.push({ messageId: e.messageId, offset: positions[j]!.offset });
+          byId.set(e.messageId, JSON.parse(JSON.stringify(e)));
+        });
       }
     };
 
@@ -88,5 +92,14 @@ describe('resume without gap or duplicate', () => {
     expect(got.length).toBe(TOTAL);
     expect(new Set(got).size).toBe(TOTAL);
     expect(got).toEqual(expected);
+    // Replayed (from the read model) and live events look the same: the event as appended.
+    const differing = received.filter((f) => JSON.stringify(sortKeys(f.event)) !== JSON.stringify(sortKeys(byId.get(f.event!.messageId!))));
+    expect(differing.slice(0, 3)).toEqual([]);
   });
 });
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)]));
+  return value;
+}

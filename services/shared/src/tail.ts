@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import type { Config } from './config';
 import { logicalTopic, topicName, type LogicalTopic } from './kafka';
 import type { Logger } from './logger';
@@ -87,13 +87,14 @@ export interface JsonPublisher {
 }
 
 export async function connectJsonPublisher(kafka: Kafka, config: Pick<Config, 'GROUPCHAT_NAMESPACE'>): Promise<JsonPublisher> {
-  const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  // Ephemeral records: one request in flight keeps the order; idempotence is not worth its cost here.
+  const producer: Producer = kafka.producer({ maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   let last: Promise<unknown> = Promise.resolve();
   return {
     publish(topic, records) {
       const send = last.then(() =>
-        producer.send({ topic: topicName(config, topic), acks: -1, messages: records.map((r) => ({ key: r.key, value: JSON.stringify(r.value) })) }),
+        producer.send({ topic: topicName(config, topic), acks: 1, messages: records.map((r) => ({ key: r.key, value: JSON.stringify(r.value) })) }),
       );
       last = send.catch(() => undefined);
       return send.then(() => undefined);
