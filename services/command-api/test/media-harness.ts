@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -91,6 +91,7 @@ export async function startMediaHarness(overrides: Partial<Config> = {}): Promis
       await served.close();
       await media.close();
       await rt.close();
+      await Promise.all([rm(config.MEDIA_DIR, { recursive: true, force: true }), rm(tmpDir, { recursive: true, force: true })]);
     },
   };
 }
