@@ -63,3 +63,9 @@ function problemOf(res: { status: number; body: string; retryAfter: string | nul
 }
 
 export const fetchMedia = (id: string, thumbnail = false) => api.blob(thumbnail ? thumbnailPath(id) : mediaPath(id));
+
+/**
+ * Short-lived signed URLs usable without an Authorization header: <video> and <audio> stream
+ * them with range requests instead of downloading the whole file first.
+ */
+export const mediaLinks = (id: string) => api.get<{ url: string; thumbnailUrl?: string; expiresAt: string }>(`${mediaPath(id)}/links`);

@@ -88,7 +88,9 @@ export function useVirtualList<T>(o: VirtualListOptions<T>) {
     const off = offsets.value;
     const list = o.items.value;
     if (!list.length) return (anchor = null);
-    const i = firstEndingAfter(off, scrollTop.value);
+    // The row at the middle of the viewport: a row pinned at the very top (such as a "load
+    // older" row) would stay put when rows are inserted after it.
+    const i = firstEndingAfter(off, scrollTop.value + height() / 2);
     const item = list[i];
     anchor = item ? { key: o.keyOf(item), delta: scrollTop.value - off[i]! } : null;
   }

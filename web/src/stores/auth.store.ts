@@ -32,7 +32,8 @@ export const useAuthStore = defineStore('auth', () => {
   async function login(login: string, password: string) {
     const res = await authApi.login(login.trim(), password);
     tokens.set(res);
-    setUser(res.user ?? (await authApi.me()));
+    // The login answer carries only part of the profile; /me has all of it.
+    setUser(await authApi.me().catch(() => res.user));
   }
 
   async function register(input: RegisterInput) {
