@@ -8,6 +8,7 @@ import { commandContext } from './commands/context';
 import { commandErrors } from './commands/errors';
 import { CommandRoutes } from './commands/routes';
 import { GroupHeads } from './groups/heads';
+import { createMediaRoutes } from './media';
 import { groupRoutes } from './groups/routes';
 import { messageRoutes } from './messages/routes';
 
@@ -31,8 +32,18 @@ export async function createCommandApi(rt: Runtime): Promise<CommandApi> {
   profileRoutes(routes, ctx, credentials);
   groupRoutes(routes, ctx, heads, credentials);
   messageRoutes(routes, ctx, heads);
+  const media = await createMediaRoutes(rt);
+  routes.router.use(media.router);
   routes.router.use(commandErrors);
-  return { router: routes.router, openapi: routes.openapi, close: () => log.close() };
+  const openapi = { paths: { ...routes.openapi.paths, ...media.openapi.paths }, schemas: { ...routes.openapi.schemas, ...media.openapi.schemas } };
+  return {
+    router: routes.router,
+    openapi,
+    async close() {
+      await media.close();
+      await log.close();
+    },
+  };
 }
 
 /** Runs command-api alone on its own port. */
