@@ -70,7 +70,12 @@ export function createApiClient(options: ApiClientOptions) {
   }
 
   async function refresh(): Promise<boolean> {
-    refreshing ??= (async () => {
+    refreshing ??= withTabLock(async () => {
+      const stale = tokens.access();
+      tokens.reload();
+      // Another tab rotated the pair while we waited for the lock: use theirs, since
+      // presenting the old refresh token again would count as reuse and end the session.
+      if (tokens.access() && tokens.access() !== stale) return true;
       const refreshToken = tokens.refresh();
       if (!refreshToken) return false;
       try {
@@ -87,7 +92,7 @@ export function createApiClient(options: ApiClientOptions) {
       } catch {
         return false;
       }
-    })().finally(() => {
+    }).finally(() => {
       refreshing = null;
     });
     return refreshing;
@@ -136,3 +141,9 @@ export function createApiClient(options: ApiClientOptions) {
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 export { ApiError };
+
+/** Refreshes from several tabs of one browser take turns (Web Locks where available). */
+function withTabLock<T>(fn: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  return locks ? (locks.request('groupchat.refresh', fn) as Promise<T>) : fn();
+}

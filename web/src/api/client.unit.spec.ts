@@ -101,4 +101,25 @@ describe('API client', () => {
     await client.get('/y');
     expect(calls[4]!.headers.get('x-min-position')!.split(',').sort()).toEqual(['g.1.5', 'm.2.10', 'm.4.1']);
   });
+
+  it('uses a pair another tab already rotated instead of refreshing with a used token', async () => {
+    const storage = memoryStorage();
+    const tokens = createTokenStore(storage);
+    tokens.set({ accessToken: 'a1', refreshToken: 'r1' });
+    const other = createTokenStore(storage);
+    const urls: string[] = [];
+    const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      urls.push(String(input));
+      if (String(input).endsWith('/auth/refresh')) return json(401, { status: 401 });
+      if (new Headers(init!.headers).get('authorization') === 'Bearer a1') {
+        other.set({ accessToken: 'a2', refreshToken: 'r2' });
+        return json(401, { status: 401 });
+      }
+      return json(200, { ok: true });
+    });
+    const client = createApiClient({ tokens, fetch: fetch as unknown as typeof globalThis.fetch });
+    await expect(client.get('/me')).resolves.toEqual({ ok: true });
+    expect(urls).toEqual(['/api/v1/me', '/api/v1/me']);
+    expect(tokens.refresh()).toBe('r2');
+  });
 });

@@ -9,6 +9,8 @@ export interface TokenStore {
   refresh(): string | null;
   set(pair: TokenPair): void;
   clear(): void;
+  /** Reads the pair again from storage (another tab may have rotated it). */
+  reload(): void;
   /** Called with the new pair (or null on sign-out), also when another tab changed it. */
   subscribe(listener: (pair: TokenPair | null) => void): () => void;
 }
@@ -47,6 +49,9 @@ export function createTokenStore(storage: Storage | undefined = globalThis.local
       pair = { accessToken: next.accessToken, refreshToken: next.refreshToken, expiresIn: next.expiresIn };
       storage?.setItem(KEY, JSON.stringify(pair));
       emit();
+    },
+    reload() {
+      pair = read();
     },
     clear() {
       pair = null;
