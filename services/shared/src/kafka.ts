@@ -66,6 +66,26 @@ export async function ensureTopics(admin: Admin, config: Pick<Config, 'GROUPCHAT
       if (err.type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw err;
       await waitForLeaders(admin, missing.map((t) => topicName(config, t)));
     });
+  await waitForOffsets(admin, missing.map((t) => topicName(config, t)));
+}
+
+/**
+ * Right after creation a broker can name a leader in metadata yet still answer "not the
+ * leader" to ListOffsets; readers that start at once (tails, status) need the offsets.
+ */
+async function waitForOffsets(admin: Admin, topics: string[], timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (const topic of topics) {
+    for (;;) {
+      try {
+        await admin.fetchTopicOffsets(topic);
+        break;
+      } catch (err) {
+        if (Date.now() > deadline) throw err;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  }
 }
 
 async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 30_000): Promise<void> {
