@@ -80,6 +80,7 @@ export interface ZipEntry {
   sameDataAs?: number;
 }
 
+const EMPTY = Buffer.alloc(0);
 const deflatedCache = new WeakMap<Buffer, Buffer>();
 function deflatedOnce(data: Buffer): Buffer {
   let deflated = deflatedCache.get(data);
@@ -96,7 +97,7 @@ export function zip(entries: ZipEntry[]): Buffer {
   let offset = 0;
   entries.forEach((entry, i) => {
     const name = Buffer.from(entry.name);
-    const data = entry.data ?? Buffer.alloc(0);
+    const data = entry.data ?? EMPTY;
     const deflated = deflatedOnce(data);
     const crc = crc32(data);
     if (entry.sameDataAs === undefined) {
