@@ -51,19 +51,29 @@ export function useVirtualList<T>(o: VirtualListOptions<T>) {
 
   const offsets = shallowRef(new Float64Array(1));
   const indexOfKey = shallowRef(new Map<string, number>());
+  let sizes = new Float64Array(0);
 
-  function rebuild() {
+  /** On a new list: keys and sizes (measured, else estimated) per row. */
+  function reindex() {
     const list = o.items.value;
-    const next = new Float64Array(list.length + 1);
+    const next = new Float64Array(list.length);
     const keys = new Map<string, number>();
     for (let i = 0; i < list.length; i++) {
       const item = list[i]!;
       const key = o.keyOf(item);
       keys.set(key, i);
-      next[i + 1] = next[i]! + (heights.get(key) ?? o.estimate(item));
+      next[i] = heights.get(key) ?? o.estimate(item);
     }
-    offsets.value = next;
+    sizes = next;
     indexOfKey.value = keys;
+    resum();
+  }
+
+  /** Prefix sums only: cheap enough to redo for every batch of measurements. */
+  function resum() {
+    const next = new Float64Array(sizes.length + 1);
+    for (let i = 0; i < sizes.length; i++) next[i + 1] = next[i]! + sizes[i]!;
+    offsets.value = next;
   }
 
   const totalHeight = computed(() => offsets.value[offsets.value.length - 1] ?? 0);
@@ -129,16 +139,19 @@ export function useVirtualList<T>(o: VirtualListOptions<T>) {
   function measure(key: string, h: number) {
     if (!h || Math.abs((heights.get(key) ?? -1) - h) < 0.5) return;
     heights.set(key, h);
-    scheduleRebuild();
+    const i = indexOfKey.value.get(key);
+    if (i === undefined) return;
+    sizes[i] = h;
+    scheduleResum();
   }
 
   let pending = false;
-  function scheduleRebuild() {
+  function scheduleResum() {
     if (pending) return;
     pending = true;
     queueMicrotask(() => {
       pending = false;
-      rebuild();
+      resum();
       version.value++;
       void nextTick(restore);
     });
@@ -147,7 +160,7 @@ export function useVirtualList<T>(o: VirtualListOptions<T>) {
   watch(
     () => o.items.value,
     () => {
-      rebuild();
+      reindex();
       void nextTick(restore);
     },
     { immediate: true },
