@@ -80,7 +80,8 @@ export class LiveFeed {
       let json: string | undefined;
       let occurredAt = 0;
       if (groupId && this.hub.has(groupId)) {
-        const event = await this.decode(message);
+        const decoded = this.decode(message);
+        const event = decoded instanceof Promise ? await decoded : decoded;
         if (event) {
           json = JSON.stringify(event);
           occurredAt = event.occurredAt;
@@ -104,24 +105,25 @@ export class LiveFeed {
     for (const message of messages) {
       const type = message.headers?.[HEADER_EVENT_TYPE]?.toString();
       if (!type || !MEMBERSHIP_TYPES.has(type)) continue;
-      const event = await this.decode(message);
+      const decoded = this.decode(message);
+      const event = decoded instanceof Promise ? await decoded : decoded;
       if (event) this.handlers.membership(event as MembershipEvent, partition, Number(message.offset));
     }
   }
 
-  /** Decodes, learning writer schemas of newer producers from the schemas topic once if needed. */
-  private async decode(message: KafkaMessage): Promise<DomainEvent | undefined> {
+  /**
+   * Decodes; only a writer schema this process has not seen (a newer producer) costs an await,
+   * to learn it from the schemas topic, so the common path stays synchronous.
+   */
+  private decode(message: KafkaMessage): DomainEvent | undefined | Promise<DomainEvent | undefined> {
     try {
       return decodeRecord(this.rt.serde, message);
     } catch (err) {
       if (!(err instanceof UnknownSchemaError)) return undefined;
     }
-    try {
-      await learnSchemas(this.rt.kafka, this.rt.config, this.rt.serde);
-      return decodeRecord(this.rt.serde, message);
-    } catch {
-      return undefined;
-    }
+    return learnSchemas(this.rt.kafka, this.rt.config, this.rt.serde)
+      .then(() => decodeRecord(this.rt.serde, message))
+      .catch(() => undefined);
   }
 
   private wake(partition: number) {

@@ -22,13 +22,15 @@ export type ClientFrame =
 
 export type UnsubscribeReason = 'client' | 'removed' | 'left' | 'group_deleted';
 
+export type ResyncReason = 'invalid_position' | 'position_ahead' | 'read_model_behind' | 'too_far_behind' | 'too_much_live' | 'undecodable_event' | 'connection_gone';
+
 export type ServerFrame =
   | { type: 'ready'; userId: string }
   | { type: 'subscribed'; groupId: string; position?: string }
   | { type: 'unsubscribed'; groupId: string; reason: UnsubscribeReason }
   | { type: 'typing'; groupId: string; userId: string }
   | { type: 'presence'; groupId: string; online: string[] }
-  | { type: 'resync'; groupId: string }
+  | { type: 'resync'; groupId: string; reason: ResyncReason }
   | { type: 'error'; code: string; message: string; groupId?: string };
 
 export class FrameError extends Error {}

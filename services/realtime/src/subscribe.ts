@@ -2,7 +2,7 @@ import { AppError, formatPosition, parsePosition, parsePositions, waitForPositio
 import type { Context } from './context';
 import type { MembershipEnd } from './feed';
 import { resyncsCounter, subscriptionsGauge } from './metrics';
-import { eventFrame, type ClientFrame } from './protocol';
+import { eventFrame, type ClientFrame, type ResyncReason } from './protocol';
 import { Subscription, type Sink } from './subscription';
 
 type SubscribeFrame = Extract<ClientFrame, { type: 'subscribe' }>;
@@ -40,14 +40,15 @@ export async function subscribe(ctx: Context, sink: Sink, frame: SubscribeFrame)
       return activate(ctx, sub, sub.from);
     }
     sink.sendJson({ type: 'subscribed', groupId });
-    const covered = await replay(ctx, sub, frame.after);
+    const outcome = await replay(ctx, sub, frame.after);
     if (sub.ended) return;
-    if (covered === undefined) {
+    if (typeof outcome === 'string') {
       drop(ctx, sub);
       resyncsCounter.inc();
-      return sink.sendJson({ type: 'resync', groupId });
+      ctx.rt.log.info({ groupId, after: frame.after, from: sub.from, reason: outcome }, 'resume answered with resync');
+      return sink.sendJson({ type: 'resync', groupId, reason: outcome });
     }
-    activate(ctx, sub, covered);
+    activate(ctx, sub, outcome);
   } catch (err) {
     if (sub.ended) return;
     drop(ctx, sub);
@@ -78,7 +79,7 @@ export function resyncGroup(ctx: Context, groupId: string) {
   for (const sub of ctx.hub.subscriptions(groupId)) {
     drop(ctx, sub);
     resyncsCounter.inc();
-    sub.sink.sendJson({ type: 'resync', groupId });
+    sub.sink.sendJson({ type: 'resync', groupId, reason: 'undecodable_event' });
   }
 }
 
@@ -102,18 +103,17 @@ function activate(ctx: Context, sub: Subscription, covered: number) {
 
 /**
  * Sends the group's events after the client's position up to the subscription's live offset
- * from the timeline read model; returns the last offset now covered, or undefined when the
- * position cannot be served (malformed, another partition, a read model too far behind, or
- * more to replay than a resume should carry).
+ * from the timeline read model; returns the last offset now covered, or why the position
+ * cannot be served.
  */
-async function replay(ctx: Context, sub: Subscription, token: string): Promise<number | undefined> {
+async function replay(ctx: Context, sub: Subscription, token: string): Promise<number | ResyncReason> {
   let after: Position;
   try {
     after = parsePosition(token);
   } catch {
-    return undefined;
+    return 'invalid_position';
   }
-  if (after.topic !== 'messages' || after.partition !== sub.partition) return undefined;
+  if (after.topic !== 'messages' || after.partition !== sub.partition) return 'invalid_position';
   const { groupId, partition, from: until } = sub;
   const { pool } = ctx.rt;
   const { resumeWaitMs, replayPageSize, maxReplayEvents } = ctx.options;
@@ -121,12 +121,12 @@ async function replay(ctx: Context, sub: Subscription, token: string): Promise<n
   if (from >= until) {
     // The client saw more than this process has delivered (it was on a process further ahead);
     // the events up to its position are held and skipped when the subscription goes live.
-    return (await ctx.feed.reached(partition, from, resumeWaitMs)) ? from : undefined;
+    return (await ctx.feed.reached(partition, from, resumeWaitMs)) ? from : 'position_ahead';
   }
   try {
     await waitForPositions(pool, [{ topic: 'messages', partition, offset: BigInt(until) }], { projections: ['timeline'], timeoutMs: resumeWaitMs });
   } catch {
-    return undefined;
+    return 'read_model_behind';
   }
   let cursor = from;
   let sent = 0;
@@ -137,10 +137,11 @@ async function replay(ctx: Context, sub: Subscription, token: string): Promise<n
       [groupId, cursor, until, replayPageSize],
     );
     for (const row of rows) {
-      if (sub.state !== 'pending' || !(await sub.sink.paced(eventFrame(groupId, partition, row.offset, row.payload), 'event'))) return undefined;
+      if (sub.state !== 'pending' || !(await sub.sink.paced(eventFrame(groupId, partition, row.offset, row.payload), 'event'))) return 'connection_gone';
     }
     sent += rows.length;
-    if (sub.overflowed || sent > maxReplayEvents) return undefined;
+    if (sub.overflowed) return 'too_much_live';
+    if (sent > maxReplayEvents) return 'too_far_behind';
     if (rows.length < replayPageSize) return until;
     cursor = rows[rows.length - 1]!.offset;
   }

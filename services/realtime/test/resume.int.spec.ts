@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePosition } from '@groupchat/shared';
+import { parsePosition, waitForPositions } from '@groupchat/shared';
 import { TestClient, type Frame } from './support/client';
 import { messageSent } from './support/fixtures';
 import { startSystem } from './support/system';
@@ -8,6 +8,8 @@ import { startSystem } from './support/system';
 const TOTAL = 10_000;
 const BATCH = 100;
 const MAX_AHEAD = 2000;
+/** How far the log may run ahead of the timeline projection: a resume waits for it, bounded. */
+const MAX_PROJECTION_LAG = 1500;
 
 describe('resume without gap or duplicate', () => {
   let sys: Awaited<ReturnType<typeof startSystem>>;
@@ -26,6 +28,7 @@ describe('resume without gap or duplicate', () => {
     const urls = [sys.app.wsUrl, sys.realtime.wsUrl];
 
     const sent: { messageId: string; offset: bigint }[] = [];
+    let partition = 0;
     const byId = new Map<string, unknown>();
     const received: Frame[] = [];
     const unexpected: Frame[] = [];
@@ -41,7 +44,12 @@ describe('resume without gap or duplicate', () => {
         const events = Array.from({ length: BATCH }, (_, j) => messageSent(groupId, owner, `message ${i + j}`));
         // Stay a bounded distance ahead of the reader, so sending and resuming interleave.
         while (i - received.length > MAX_AHEAD) await new Promise((r) => setTimeout(r, 5));
+        if (sent.length > MAX_PROJECTION_LAG) {
+          const behind = sent[sent.length - MAX_PROJECTION_LAG]!;
+          await waitForPositions(sys.pool, [{ topic: 'messages', partition, offset: behind.offset }], { projections: ['timeline'], timeoutMs: 60_000 });
+        }
         const positions = await sys.fixtures.append(events);
+        partition = positions[0]!.partition;
         events.forEach((e, j) => {
           sent.push({ messageId: e.messageId, offset: positions[j]!.offset });
           byId.set(e.messageId, JSON.parse(JSON.stringify(e)));
@@ -64,7 +72,8 @@ describe('resume without gap or duplicate', () => {
           () => {
             const events = client.events();
             const done = received.length + events.length >= TOTAL || (finalId() && events.some((f) => f.event!.messageId === finalId()));
-            return events.length >= leaveAfter || done || client.closed ? true : undefined;
+            const refused = client.frames.some((f) => f.type === 'resync' || f.type === 'error');
+            return events.length >= leaveAfter || done || refused || client.closed ? true : undefined;
           },
           60_000,
           'events',
@@ -75,6 +84,7 @@ describe('resume without gap or duplicate', () => {
         received.push(...events);
         if (events.length) last = events[events.length - 1]!.position;
         unexpected.push(...client.frames.filter((f) => f.type === 'resync' || f.type === 'error'));
+        if (unexpected.length) throw new Error(`resume refused: ${JSON.stringify(unexpected)} after ${received.length} events`);
       }
     };
 
