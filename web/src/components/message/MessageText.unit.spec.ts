@@ -61,4 +61,12 @@ describe('MessageText', () => {
     const w = render('[**big** link](https://x.test)');
     expect(w.find('a strong').text()).toBe('big');
   });
+
+  it('stays fast on pathological input', () => {
+    for (const input of ['**a'.repeat(1400), '*a '.repeat(1400), '_'.repeat(4000), '[x]('.repeat(800), 'https://' + 'a('.repeat(2000)]) {
+      const t0 = performance.now();
+      parseMarkdown(input);
+      expect(performance.now() - t0).toBeLessThan(200);
+    }
+  });
 });
