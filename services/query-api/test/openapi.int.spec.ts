@@ -107,6 +107,10 @@ describe('the OpenAPI document at /api/v1/openapi.json', () => {
       expect(res.status, url).toBe(status);
       conforms(path, status, res.body);
     }
+    // The check itself must bite: an answer missing fields or carrying extra ones fails it.
+    expect(() => conforms('/me', 200, { id: ada.id })).toThrow();
+    const profile = (await w.get(`/users/${ada.id}`, bob)).body;
+    expect(() => conforms('/users/{id}', 200, { ...profile, email: 'leak@example.com' })).toThrow();
     const history = await w.get(`/groups/${pub.id}/messages`, ada, at);
     expect(history.body.items[0].attachments[0]).toMatchObject({ mediaId: 'media-1', url: '/api/v1/media/media-1', thumbnailUrl: '/api/v1/media/media-1/thumbnail' });
     expect((await w.get('/search/messages?q=world', ada)).body.items).toHaveLength(1);

@@ -8,7 +8,7 @@ describe('read-your-writes with X-Min-Position', () => {
   let owner: Registered;
 
   beforeAll(async () => {
-    w = await World.start({ MIN_POSITION_WAIT_MS: 3000 });
+    w = await World.start();
     owner = await w.user('owner', ['kites']);
   });
   afterAll(() => w?.close());
@@ -16,12 +16,17 @@ describe('read-your-writes with X-Min-Position', () => {
   it('finds a group read right after it was created, with the returned position, 100 times out of 100', async () => {
     const latencies: number[] = [];
     let found = 0;
-    for (let i = 0; i < 100; i++) {
-      const group = await w.group(owner, { name: `kite club ${i}`, interests: ['kites'] });
-      const res = await w.get(`/groups/${group.id}`, owner, latest(owner.position, group.position));
-      latencies.push(res.ms);
-      if (res.status === 200 && res.body.id === group.id && res.body.myRole === 'owner' && res.body.memberCount === 1) found++;
-    }
+    // Five clients at once, each reading its own write immediately: the same check, in a fifth of the time.
+    await Promise.all(
+      Array.from({ length: 5 }, async (_, client) => {
+        for (let i = 0; i < 20; i++) {
+          const group = await w.group(owner, { name: `kite club ${client}-${i}`, interests: ['kites'] });
+          const res = await w.get(`/groups/${group.id}`, owner, latest(owner.position, group.position));
+          latencies.push(res.ms);
+          if (res.status === 200 && res.body.id === group.id && res.body.myRole === 'owner' && res.body.memberCount === 1) found++;
+        }
+      }),
+    );
     console.log(`read-your-writes GET /groups/:id: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
     expect(found).toBe(100);
   });
@@ -50,8 +55,8 @@ describe('read-your-writes with X-Min-Position', () => {
     const res = await w.get('/me', owner, 'u.0.999999999');
     expect(res.status).toBe(503);
     expect(res.body).toMatchObject({ code: 'read_model_behind', status: 503 });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(2900);
-    expect(Date.now() - started).toBeLessThan(4500);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(w.config.MIN_POSITION_WAIT_MS - 100);
+    expect(Date.now() - started).toBeLessThan(w.config.MIN_POSITION_WAIT_MS + 2500);
   });
 
   it('answers 400 for a malformed position token', async () => {

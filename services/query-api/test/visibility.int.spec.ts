@@ -26,14 +26,14 @@ describe('visibility of groups, members, messages and search', () => {
   });
   afterAll(() => w?.close());
 
-  const cases: [string, () => Actor, () => { id: string }, number][] = [
-    ['public group, member', () => bob, () => pub, 200],
-    ['public group, non-member', () => carol, () => pub, 200],
-    ['private group, member', () => bob, () => priv, 200],
-    ['private group, non-member', () => carol, () => priv, 404],
+  const cases: [string, number, () => Actor, () => { id: string }][] = [
+    ['public group, member', 200, () => bob, () => pub],
+    ['public group, non-member', 200, () => carol, () => pub],
+    ['private group, member', 200, () => bob, () => priv],
+    ['private group, non-member', 404, () => carol, () => priv],
   ];
 
-  it.each(cases)('GET /groups/:id — %s → %i', async (_c, who, group, status) => {
+  it.each(cases)('GET /groups/:id — %s → %i', async (_c, status, who, group) => {
     const res = await w.get(`/groups/${group().id}`, who(), last);
     expect(res.status).toBe(status);
     if (status === 200) {
@@ -53,7 +53,7 @@ describe('visibility of groups, members, messages and search', () => {
     expect((await w.get(`/groups/${priv.id}/messages`, dave, last)).status).toBe(404);
   });
 
-  it.each(cases)('GET /groups/:id/members — %s → %i', async (_c, who, group, status) => {
+  it.each(cases)('GET /groups/:id/members — %s → %i', async (_c, status, who, group) => {
     const res = await w.get(`/groups/${group().id}/members`, who(), last);
     expect(res.status).toBe(status);
     if (status === 200) {
@@ -64,20 +64,20 @@ describe('visibility of groups, members, messages and search', () => {
     }
   });
 
-  it.each(cases)('GET /groups/:id/messages — %s → %i', async (_c, who, group, status) => {
+  it.each(cases)('GET /groups/:id/messages — %s → %i', async (_c, status, who, group) => {
     const res = await w.get(`/groups/${group().id}/messages`, who(), last);
     expect(res.status).toBe(status);
     if (status === 200) expect(res.body.items).toHaveLength(1);
   });
 
   it.each([
-    ['member of both', () => bob, '', 2],
-    ['member of both, narrowed to the private group', () => bob, 'priv', 1],
-    ['member of neither', () => carol, '', 0],
-    ['non-member naming the public group', () => carol, 'pub', 0],
-    ['non-member naming the private group', () => carol, 'priv', 0],
-    ['invitee naming the private group', () => dave, 'priv', 0],
-  ] as const)('GET /search/messages — %s finds %i', async (_c, who, narrow, count) => {
+    ['member of both', 2, () => bob, ''],
+    ['member of both, narrowed to the private group', 1, () => bob, 'priv'],
+    ['member of neither', 0, () => carol, ''],
+    ['non-member naming the public group', 0, () => carol, 'pub'],
+    ['non-member naming the private group', 0, () => carol, 'priv'],
+    ['invitee naming the private group', 0, () => dave, 'priv'],
+  ] as const)('GET /search/messages — %s finds %i', async (_c, count, who, narrow) => {
     const groupId = narrow === 'pub' ? pub.id : narrow === 'priv' ? priv.id : '';
     const res = await w.get(`/search/messages?q=${word}${groupId ? `&groupId=${groupId}` : ''}`, who(), last);
     expect(res.status).toBe(200);
