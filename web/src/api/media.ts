@@ -62,7 +62,24 @@ function problemOf(res: { status: number; body: string; retryAfter: string | nul
   return problemFrom(new Response(res.body || null, { status: res.status, headers }));
 }
 
-export const fetchMedia = (id: string, thumbnail = false) => api.blob(thumbnail ? thumbnailPath(id) : mediaPath(id));
+const NOT_YET_VISIBLE_RETRIES_MS = [300, 700, 1500, 3000];
+
+/**
+ * The bytes of an upload, with the token. A message can arrive over the WebSocket before the
+ * read models that grant access to its attachments have caught up: a 404 then is retried a
+ * few times before it counts.
+ */
+export async function fetchMedia(id: string, thumbnail = false, delays = NOT_YET_VISIBLE_RETRIES_MS): Promise<Blob> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await api.blob(thumbnail ? thumbnailPath(id) : mediaPath(id));
+    } catch (err) {
+      const wait = delays[attempt];
+      if (!(err instanceof ApiError) || err.status !== 404 || wait === undefined) throw err;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}
 
 /**
  * Short-lived signed URLs usable without an Authorization header: <video> and <audio> stream
