@@ -43,7 +43,12 @@ export function useChatSync() {
         presence.setTyping(f.groupId, f.userId);
         void users.ensure(f.userId);
       }),
-      realtime.on('presence', (f) => presence.setOnline(f.groupId, f.online)),
+      realtime.on('presence', (f) => {
+        presence.setOnline(f.groupId, f.online);
+        // More people online than members known: someone joined since the group was loaded.
+        const known = groups.details.get(f.groupId);
+        if (known && f.online.length > known.memberCount) void groups.load(f.groupId).catch(() => undefined);
+      }),
       realtime.on('resync', (f) => {
         const ids = f.groupId ? [f.groupId] : realtime.subscribed();
         for (const id of ids) void reload(id).catch(() => undefined);

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, ref } from 'vue';
+import { ApiError } from '../api/errors';
 import { groupsApi, type GroupInput, type Invite } from '../api/groups';
 import type { GroupDetail, GroupSummary, Member, Role } from '../api/types';
 
@@ -22,7 +23,10 @@ export const useGroupsStore = defineStore('groups', () => {
   }
 
   async function load(groupId: string): Promise<GroupDetail> {
-    const detail = await groupsApi.get(groupId);
+    const detail = await groupsApi.get(groupId).catch((err: unknown) => {
+      if (err instanceof ApiError && err.status === 404) details.delete(groupId);
+      throw err;
+    });
     details.set(groupId, detail);
     const i = mine.value.findIndex((g) => g.id === groupId);
     if (i >= 0) mine.value[i] = { ...mine.value[i]!, ...detail, myRole: detail.myRole ?? mine.value[i]!.myRole };
