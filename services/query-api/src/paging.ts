@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { badRequest } from '@groupchat/shared';
+import { badRequest, notFound } from '@groupchat/shared';
+
+/** Ids in paths are never user-facing fields: one that cannot be an id names nothing, so it is 404 (as in the command-api). */
+export function pathId(value: unknown, what: string): string {
+  if (typeof value !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(value)) throw notFound(what);
+  return value;
+}
 
 /** `?limit=` with a default and a ceiling; anything else is a 422 naming the field. */
 export const limitParam = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);

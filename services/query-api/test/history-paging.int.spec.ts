@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitUntil } from '../../../test/support/stack';
 import { World, latest, token, type Registered } from './support/world';
 
 interface Item {
@@ -23,6 +24,13 @@ describe('message history', () => {
   });
   afterAll(() => w?.close());
 
+  /** Reads once the projections hold `position`: a client retrying its 503 read_model_behind while a large backlog is projected. */
+  const settled = (path: string, position: string | string[]) =>
+    waitUntil(async () => {
+      const res = await w.get(path, alice, position);
+      return res.status === 503 ? undefined : res;
+    }, { timeoutMs: 60_000, what: `${path} at ${position}` });
+
   async function post(groupId: string, from: number, count: number) {
     const events = Array.from({ length: count }, (_, i) => w.sent(groupId, i % 2 ? bob : alice, `#${from + i}`));
     const results = await w.log.appendMany(events.map((event) => ({ event, key: groupId })));
@@ -33,7 +41,7 @@ describe('message history', () => {
     const group = await w.group(alice, { name: 'busy' });
     let lastPosition = '';
     for (let from = 0; from < 10_000; from += 2_000) lastPosition = await post(group.id, from, 2_000);
-    const first = await w.get<{ items: Item[]; hasMore: boolean; nextBefore: string; nextAfter: string }>(`/groups/${group.id}/messages?limit=200`, alice, latest(group.position, lastPosition));
+    const first = await settled(`/groups/${group.id}/messages?limit=200`, latest(group.position, lastPosition));
     expect(first.status).toBe(200);
 
     // The 1,000 arrive in batches of 50 while the reader walks back through history.
@@ -43,7 +51,7 @@ describe('message history', () => {
       return position;
     })();
 
-    const seen: Item[] = [...first.body.items];
+    const seen: Item[] = [...(first.body.items as Item[])];
     let page = first.body;
     while (page.hasMore) {
       const res = await w.get(`/groups/${group.id}/messages?limit=200&before=${page.nextBefore}`, alice);
@@ -54,7 +62,7 @@ describe('message history', () => {
     const arrivedAt = await arriving;
     let forward = { hasMore: true, nextAfter: first.body.nextAfter };
     while (forward.hasMore) {
-      const res = await w.get(`/groups/${group.id}/messages?limit=200&after=${forward.nextAfter}`, alice, arrivedAt);
+      const res = await settled(`/groups/${group.id}/messages?limit=200&after=${forward.nextAfter}`, arrivedAt);
       expect(res.status).toBe(200);
       seen.push(...res.body.items);
       forward = { hasMore: res.body.hasMore, nextAfter: res.body.nextAfter ?? forward.nextAfter };
@@ -69,7 +77,7 @@ describe('message history', () => {
   it('keeps the default page at 50, caps the limit at 200, and pages by position between two cursors', async () => {
     const group = await w.group(alice, { name: 'limits' });
     const last = await post(group.id, 0, 120);
-    const all = await w.get(`/groups/${group.id}/messages`, alice, latest(group.position, last));
+    const all = await settled(`/groups/${group.id}/messages`, latest(group.position, last));
     expect(all.body.items).toHaveLength(50);
     expect(all.body.items[49].text).toBe('#119');
     expect(all.body.hasMore).toBe(true);
@@ -101,7 +109,7 @@ describe('message history', () => {
     await g('ReactionAdded', alice, { messageId: removed.id, userId: alice.id, emoji: '👍' });
     const done = await g('MessageDeleted', bob, { messageId: removed.id });
 
-    const res = await w.get<{ items: Item[] }>(`/groups/${group.id}/messages`, alice, done);
+    const res = await settled(`/groups/${group.id}/messages`, done);
     const [a, b] = res.body.items;
     expect(a).toMatchObject({ id: edited.id, text: 'final text', deleted: false });
     expect(a!.reactions).toHaveLength(2);

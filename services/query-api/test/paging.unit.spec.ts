@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError, parse } from '@groupchat/shared';
-import { decodeCursor, encodeCursor, limitParam, listParam } from '../src/paging';
+import { decodeCursor, encodeCursor, limitParam, listParam, pathId } from '../src/paging';
 
 describe('cursors', () => {
   it('round-trip the sort values of the last hit', () => {
@@ -51,6 +51,25 @@ describe('query parameters', () => {
         expect((err as AppError).status).toBe(422);
         const fields = ((err as AppError).extra.errors as { field: string }[]).map((e) => e.field);
         expect(fields).toEqual([Object.keys(query)[0]]);
+      }
+    },
+  );
+});
+
+describe('ids in paths', () => {
+  it('pass when they can be ids', () => {
+    expect(pathId('0b7c1c1e-0d2f-4f3e-9a8e-1c2d3e4f5a6b', 'group')).toBe('0b7c1c1e-0d2f-4f3e-9a8e-1c2d3e4f5a6b');
+  });
+
+  it.each([['a NUL byte', 'abc\u0000.png'], ['a traversal', '../../etc/passwd'], ['a backslash', '..\\win.ini'], ['too long', 'a'.repeat(65)], ['empty', ''], ['SQL', "' OR '1'='1"]])(
+    'are 404 with %s, before any query sees them',
+    (_what, id) => {
+      try {
+        pathId(id, 'group');
+        expect.unreachable();
+      } catch (err) {
+        expect(err).toBeInstanceOf(AppError);
+        expect((err as AppError).status).toBe(404);
       }
     },
   );

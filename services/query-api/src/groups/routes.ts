@@ -2,7 +2,7 @@ import type { RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import { indexName, parse, type Runtime } from '@groupchat/shared';
 import { membershipsOf, readYourWrites } from '../access';
-import { decodeCursor, limitParam, listParam, textParam } from '../paging';
+import { decodeCursor, limitParam, listParam, pathId, textParam } from '../paging';
 import { groupById } from './detail';
 import { discoverGroups } from './discovery';
 import { membersOf } from './members';
@@ -39,11 +39,11 @@ export function groupRoutes(router: Router, rt: Runtime, auth: RequestHandler) {
   });
 
   router.get('/groups/:id', ...reads, async (req, res) => {
-    res.json(await groupById(rt.pool, req.params.id as string, req.user!.sub));
+    res.json(await groupById(rt.pool, pathId(req.params.id, 'group'), req.user!.sub));
   });
 
   router.get('/groups/:id/members', ...reads, async (req, res) => {
     const p = parse(membersParams, req.query);
-    res.json(await membersOf(rt.pool, req.params.id as string, req.user!.sub, decodeCursor('members', p.cursor), p.limit));
+    res.json(await membersOf(rt.pool, pathId(req.params.id, 'group'), req.user!.sub, decodeCursor('members', p.cursor), p.limit));
   });
 }

@@ -2,7 +2,7 @@ import type { RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import { badRequest, indexName, parse, parsePosition, type Runtime } from '@groupchat/shared';
 import { membershipsOf, readYourWrites } from '../access';
-import { decodeCursor, limitParam, textParam } from '../paging';
+import { decodeCursor, limitParam, pathId, textParam } from '../paging';
 import { historyOf } from './history';
 import { searchMessages } from './search';
 
@@ -23,7 +23,7 @@ export function messageRoutes(router: Router, rt: Runtime, auth: RequestHandler)
 
   router.get('/groups/:id/messages', ...reads, async (req, res) => {
     const p = parse(historyParams, req.query);
-    res.json(await historyOf(rt.pool, req.params.id as string, req.user!.sub, { before: messageOffset(p.before), after: messageOffset(p.after), limit: p.limit }));
+    res.json(await historyOf(rt.pool, pathId(req.params.id, 'group'), req.user!.sub, { before: messageOffset(p.before), after: messageOffset(p.after), limit: p.limit }));
   });
 
   router.get('/search/messages', ...searches, async (req, res) => {

@@ -2,7 +2,7 @@ import type { RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import { indexName, parse, type Runtime } from '@groupchat/shared';
 import { readYourWrites } from '../access';
-import { decodeCursor, limitParam, textParam } from '../paging';
+import { decodeCursor, limitParam, pathId, textParam } from '../paging';
 import { me, userById } from './profile';
 import { searchUsers } from './search';
 
@@ -26,6 +26,6 @@ export function userRoutes(router: Router, rt: Runtime, auth: RequestHandler) {
   router.get('/search/users', ...searches, search);
 
   router.get('/users/:id', ...reads, async (req, res) => {
-    res.json(await userById(rt.pool, req.params.id as string));
+    res.json(await userById(rt.pool, pathId(req.params.id, 'user')));
   });
 }
