@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
 import type { ZodError, ZodType, ZodTypeDef } from 'zod';
@@ -38,13 +39,27 @@ export function requestContext(log: Logger): RequestHandler {
   };
 }
 
-export const jsonBody = (limit = '1mb'): RequestHandler => express.json({ limit, strict: true, type: ['application/json', 'application/*+json'] });
+/** Marks a body that is not well-formed UTF-8; body-parser would otherwise replace the bad bytes with U+FFFD and go on. */
+class InvalidUtf8 extends Error {
+  readonly invalidUtf8 = true;
+}
+
+export const jsonBody = (limit = '1mb'): RequestHandler =>
+  express.json({
+    limit,
+    strict: true,
+    type: ['application/json', 'application/*+json'],
+    verify: (_req, _res, buf) => {
+      if (!isUtf8(buf)) throw new InvalidUtf8('request body is not valid UTF-8');
+    },
+  });
 
 /** Turns every error into application/problem+json; anything unexpected is logged and answered 500 without details. */
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   let error: AppError;
   if (err instanceof AppError) error = err;
   else if (err?.type === 'entity.too.large') error = tooLarge('request body too large');
+  else if (err?.invalidUtf8 === true) error = badRequest('request body is not valid UTF-8', 'invalid_utf8');
   else if (err?.type === 'entity.parse.failed') error = badRequest('request body is not valid JSON', 'malformed_json');
   else if (err?.type === 'charset.unsupported' || err?.type === 'encoding.unsupported') error = new AppError(415, 'unsupported_encoding', err.message);
   else if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500) error = new AppError(err.status, 'bad_request', String(err.message ?? 'bad request'));
