@@ -36,6 +36,11 @@ const schema = z.object({
   MESSAGE_LIMIT_BURST: z.coerce.number().int().positive().default(20).describe('messages and reactions per 10 seconds of one user'),
   MESSAGE_LIMIT_SUSTAINED: z.coerce.number().int().positive().default(300).describe('messages and reactions per 5 minutes of one user'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .refine((v) => v.split(',').map((o) => o.trim()).filter(Boolean).every((o) => /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(o)), 'a comma-separated list of origins such as https://chat.example.com (no wildcards, no paths)')
+    .describe('other origins whose web pages may call the API from a browser; empty: the API serves only its own origin'),
   WEB_DIST: z.string().optional().describe('folder of the built web app served at /'),
 });
 

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import express, { type Express } from 'express';
 import type { Runtime } from './runtime';
+import { AppError, toProblem } from './errors';
 import { notFoundHandler, problemHandler, requestContext } from './http';
 import { registry } from './metrics';
 
@@ -24,6 +25,42 @@ export function securityHeaders(): express.RequestHandler {
   };
 }
 
+const CORS_METHODS = 'GET, POST, PUT, PATCH, DELETE';
+const CORS_HEADERS = 'Authorization, Content-Type, X-Min-Position, X-Request-Id';
+const CORS_EXPOSED = 'Retry-After, X-Request-Id, Content-Range, Accept-Ranges';
+
+/**
+ * Cross-origin access only for the origins in CORS_ORIGINS, named one by one (never `*`, never
+ * with credentials: the API uses no cookies, tokens travel in the Authorization header). A
+ * preflight from any other origin is refused with 403; other requests from it get no
+ * Access-Control-Allow-Origin, so a browser keeps the answer from the page.
+ */
+export function corsPolicy(origins: string): express.RequestHandler {
+  const allowed = new Set(origins.split(',').map((o) => o.trim().toLowerCase()).filter(Boolean));
+  return (req, res, next) => {
+    const origin = req.get('origin');
+    if (!origin) return next();
+    res.vary('Origin');
+    const ok = allowed.has(origin.toLowerCase());
+    if (ok) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Access-Control-Expose-Headers', CORS_EXPOSED);
+    }
+    if (req.method === 'OPTIONS' && req.get('access-control-request-method')) {
+      if (!ok) {
+        res.status(403).type('application/problem+json').send(JSON.stringify(toProblem(new AppError(403, 'cors_origin_refused', `the origin ${origin.slice(0, 100)} may not call this API`), req.originalUrl)));
+        return;
+      }
+      res.setHeader('Access-Control-Allow-Methods', CORS_METHODS);
+      res.setHeader('Access-Control-Allow-Headers', CORS_HEADERS);
+      res.setHeader('Access-Control-Max-Age', '600');
+      res.status(204).end();
+      return;
+    }
+    next();
+  };
+}
+
 /**
  * One HTTP server with the common endpoints (/healthz, /readyz, /metrics) and whatever the
  * services mount. Used by each service alone and by the all-in-one process.
@@ -33,6 +70,7 @@ export async function serve(rt: Runtime, mount: (app: Express) => void, port = r
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(securityHeaders());
+  app.use(corsPolicy(rt.config.CORS_ORIGINS));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -2,15 +2,18 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonBody, problemHandler } from '../src/index';
+import { corsPolicy, jsonBody, loadConfig, problemHandler, securityHeaders } from '../src/index';
 
-describe('JSON bodies', () => {
+describe('JSON bodies and cross-origin requests', () => {
   let server: Server;
   let url: string;
+  const ALLOWED = 'https://chat.example.com';
 
   beforeAll(async () => {
     const app = express();
+    app.use(securityHeaders(), corsPolicy(`${ALLOWED}, http://localhost:5173`));
     app.post('/echo', jsonBody(), (req, res) => res.json(req.body));
+    app.get('/hello', (_req, res) => res.json({ hello: 'world' }));
     app.use(problemHandler);
     server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
@@ -34,5 +37,34 @@ describe('JSON bodies', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ text: 'héllo 👋 世界' });
   });
-});
+
+  it('answers a preflight from a configured origin, naming that origin, never *', async () => {
+    const res = await fetch(`${url}/echo`, { method: 'OPTIONS', headers: { origin: ALLOWED, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe(ALLOWED);
+    expect(res.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(res.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull();
+    expect(res.headers.get('vary')).toMatch(/Origin/);
+  });
+
+  it('refuses a preflight from any other origin with 403, and gives its simple requests no CORS header', async () => {
+    for (const origin of ['https://evil.example', 'null', 'https://chat.example.com.evil.example', 'http://chat.example.com']) {
+      const pre = await fetch(`${url}/echo`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+      expect(pre.status, origin).toBe(403);
+      expect(pre.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(pre.headers.get('access-control-allow-origin')).toBeNull();
+      const simple = await fetch(`${url}/hello`, { headers: { origin } });
+      expect(simple.status).toBe(200);
+      expect(simple.headers.get('access-control-allow-origin')).toBeNull();
+      expect(simple.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+  });
+
+  it('takes CORS_ORIGINS only as a list of exact origins', () => {
+    const env = { KAFKA_BROKERS: 'k:1', DATABASE_URL: 'postgres://x@y/z', ELASTICSEARCH_URL: 'http://e:1' };
+    expect(loadConfig(env).CORS_ORIGINS).toBe('');
+    expect(loadConfig({ ...env, CORS_ORIGINS: 'https://a.example, http://localhost:5173' }).CORS_ORIGINS).toBe('https://a.example, http://localhost:5173');
+    for (const bad of ['*', 'https://*.example.com', 'https://a.example/path', 'a.example']) expect(() => loadConfig({ ...env, CORS_ORIGINS: bad }), bad).toThrow(/CORS_ORIGINS/);
+  });
 });
