@@ -12,9 +12,14 @@ export interface Served {
   close(): Promise<void>;
 }
 
-/** Security headers every answer carries; the web app's CSP allows only its own origin. */
+/**
+ * Security headers every answer carries; the web app's CSP allows only its own origin. API
+ * answers (tokens, private messages) are not stored by any cache unless a route says otherwise
+ * (media downloads set `private`).
+ */
 export function securityHeaders(): express.RequestHandler {
-  return (_req, res, next) => {
+  return (req, res, next) => {
+    if (req.path.startsWith('/api/')) res.setHeader('Cache-Control', 'no-store');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader('Referrer-Policy', 'no-referrer');

@@ -61,6 +61,11 @@ describe('JSON bodies and cross-origin requests', () => {
     }
   });
 
+  it('marks API answers no-store, and leaves other paths to their routes', async () => {
+    expect((await fetch(`${url}/api/v1/anything`)).headers.get('cache-control')).toBe('no-store');
+    expect((await fetch(`${url}/hello`)).headers.get('cache-control')).toBeNull();
+  });
+
   it('takes CORS_ORIGINS only as a list of exact origins', () => {
     const env = { KAFKA_BROKERS: 'k:1', DATABASE_URL: 'postgres://x@y/z', ELASTICSEARCH_URL: 'http://e:1' };
     expect(loadConfig(env).CORS_ORIGINS).toBe('');
