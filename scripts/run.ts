@@ -33,6 +33,9 @@ setInterval(() => {
   if (process.ppid !== parentPid) process.emit('SIGTERM');
 }, 500).unref();
 
+/** Builds web/dist and prints the initial JavaScript's gzipped size against its budget. */
+const buildWeb = () => runChild(process.execPath, [join(REPO, 'scripts', 'build-web.mjs')], { NODE_ENV: 'production' }).catch(() => 1);
+
 async function withStack(fn: (stack: StackHandle) => Promise<number>): Promise<number> {
   const stack = await up();
   let stopping = false;
@@ -70,7 +73,7 @@ async function main(): Promise<number> {
     case 'start':
       return withStack(async (stack) => {
         if (existsSync(join(REPO, 'web', 'index.html')) && !process.env.GROUPCHAT_SKIP_WEB_BUILD) {
-          const built = await runChild(bin('vite'), ['build', '--logLevel', 'warn'], { NODE_ENV: 'production' }).catch(() => 1);
+          const built = await buildWeb();
           if (built !== 0) console.error('[start] the web app did not build; the API still starts');
         }
         if (interrupted) return 130;
@@ -82,6 +85,8 @@ async function main(): Promise<number> {
         const steps: [string, string, string[]][] = [
           ['schemas:check', bin('tsx'), [join(REPO, 'schemas/src/check.ts')]],
           ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+          ['web typecheck', bin('vue-tsc'), ['-p', 'web/tsconfig.json', '--noEmit']],
+          ['web build (for the browser tests)', process.execPath, [join(REPO, 'scripts', 'build-web.mjs')]],
           ['vitest', bin('vitest'), ['run', ...args]],
         ];
         for (const [name, cmd, argv] of steps) {

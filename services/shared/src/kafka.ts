@@ -218,7 +218,14 @@ export class EventLog {
   private async flush() {
     if (this.sending || !this.queue.length) return;
     this.sending = true;
-    const batch = this.queue.splice(0, 5000);
+    // Bounded by count and by bytes: a partition's record batch must stay under the broker's message.max.bytes.
+    let take = 0;
+    let bytes = 0;
+    while (take < this.queue.length && take < 5000 && (take === 0 || bytes + this.queue[take]!.value.length + 256 <= 900_000)) {
+      bytes += this.queue[take]!.value.length + 256;
+      take++;
+    }
+    const batch = this.queue.splice(0, take);
     const byTopic = new Map<LogicalTopic, Pending[]>();
     for (const p of batch) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p]);
     try {

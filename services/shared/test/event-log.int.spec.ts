@@ -80,6 +80,13 @@ describe('the event log on the real broker', () => {
     offsets.forEach((o, i) => i > 0 && expect(o).toBe(offsets[i - 1]! + 1n));
   });
 
+  it('splits a large burst into requests the broker accepts', async () => {
+    const text = 'x'.repeat(400);
+    const many = Array.from({ length: 10_000 }, (_, i) => ({ ...sample('MessageSent'), messageId: `big${i}`, text }) as DomainEvent);
+    const results = await log.appendMany(many.map((event) => ({ event, key: 'g-big' })));
+    expect(new Set(results.map((r) => r.position.offset)).size).toBe(10_000);
+  });
+
   it('decodes a record written with an older schema version with the newer reader, learning it from the schemas topic', async () => {
     const [v1] = loadCatalog().get('GroupCreated')!;
     const producer = kafka.producer();
