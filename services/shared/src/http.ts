@@ -54,10 +54,28 @@ export const jsonBody = (limit = '1mb'): RequestHandler =>
     },
   });
 
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300']);
+
+/**
+ * A dependency that is down or not ready is worth a retry, so it is a 503, never a 500:
+ * Postgres unreachable, or a read model whose view the projectors have not created yet.
+ */
+export function dependencyError(err: unknown): AppError | undefined {
+  const e = err as { code?: string; message?: string } | undefined;
+  if (!e) return undefined;
+  if (e.code === '42P01') return new AppError(503, 'read_model_unavailable', 'the read model is not ready yet; retry shortly', {}, true);
+  if ((e.code && UNREACHABLE.has(e.code)) || /Connection terminated|timeout exceeded when trying to connect/i.test(e.message ?? '')) {
+    return new AppError(503, 'database_unavailable', 'the database is unavailable; retry shortly', {}, true);
+  }
+  return undefined;
+}
+
 /** Turns every error into application/problem+json; anything unexpected is logged and answered 500 without details. */
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   let error: AppError;
+  const dependency = err instanceof AppError ? undefined : dependencyError(err);
   if (err instanceof AppError) error = err;
+  else if (dependency) error = dependency;
   else if (err?.type === 'entity.too.large') error = tooLarge('request body too large');
   else if (err?.invalidUtf8 === true) error = badRequest('request body is not valid UTF-8', 'invalid_utf8');
   else if (err?.type === 'entity.parse.failed') error = badRequest('request body is not valid JSON', 'malformed_json');
@@ -68,6 +86,7 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
     error = new AppError(500, 'internal', 'something went wrong on our side');
   }
   if (error.status === 429 && typeof error.extra.retryAfter === 'number') res.setHeader('Retry-After', String(error.extra.retryAfter));
+  if (error.status === 503 && !res.headersSent && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(typeof error.extra.retryAfter === 'number' ? error.extra.retryAfter : 1));
   if (res.headersSent) return;
   res.status(error.status).type('application/problem+json').send(JSON.stringify(toProblem(error, req.originalUrl)));
 };

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corsPolicy, jsonBody, loadConfig, problemHandler, securityHeaders } from '../src/index';
+import { corsPolicy, jsonBody, loadConfig, problemHandler, securityHeaders, unavailable } from '../src/index';
 
 describe('JSON bodies and cross-origin requests', () => {
   let server: Server;
@@ -14,6 +14,13 @@ describe('JSON bodies and cross-origin requests', () => {
     app.use(securityHeaders(), corsPolicy(`${ALLOWED}, http://localhost:5173`));
     app.post('/echo', jsonBody(), (req, res) => res.json(req.body));
     app.get('/hello', (_req, res) => res.json({ hello: 'world' }));
+    app.get('/fail/:how', (req) => {
+      if (req.params.how === 'refused') throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+      if (req.params.how === 'terminated') throw new Error('Connection terminated unexpectedly');
+      if (req.params.how === 'no-view') throw Object.assign(new Error('relation "messages" does not exist'), { code: '42P01' });
+      if (req.params.how === 'behind') throw unavailable('the read model is behind', 'read_model_behind');
+      throw new Error('a bug');
+    });
     app.use(problemHandler);
     server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
@@ -59,6 +66,19 @@ describe('JSON bodies and cross-origin requests', () => {
       expect(simple.headers.get('access-control-allow-origin')).toBeNull();
       expect(simple.headers.get('x-content-type-options')).toBe('nosniff');
     }
+  });
+
+  it('answers a database that is down, a view not created yet or any 503 with Retry-After; a bug stays a 500', async () => {
+    for (const [how, code] of [['refused', 'database_unavailable'], ['terminated', 'database_unavailable'], ['no-view', 'read_model_unavailable'], ['behind', 'read_model_behind']]) {
+      const res = await fetch(`${url}/fail/${how}`);
+      expect(res.status, how).toBe(503);
+      expect(res.headers.get('retry-after'), how).toBe('1');
+      expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(await res.json()).toMatchObject({ status: 503, code });
+    }
+    const bug = await fetch(`${url}/fail/bug`);
+    expect(bug.status).toBe(500);
+    expect(bug.headers.get('retry-after')).toBeNull();
   });
 
   it('marks API answers no-store, and leaves other paths to their routes', async () => {
