@@ -16,13 +16,19 @@ export interface SearchResult<T> {
 }
 
 /**
+ * Someone is waiting: one quick retry, not the client's default three with exponential backoff
+ * (5–10 s before a 503 while Elasticsearch is down).
+ */
+const INTERACTIVE = { maxRetries: 1, requestTimeout: 5000 };
+
+/**
  * One search against an alias. A missing index (projection not built yet) or an unreachable
  * node is a 503 the client may retry; a request Elasticsearch rejects can only come from a
  * forged cursor, so it is the client's 400.
  */
 export async function searchAlias<T>(es: EsClient, index: string, body: Record<string, unknown>): Promise<SearchResult<T>> {
   try {
-    const res = await es.search<T>({ index, ...body, track_total_hits: true, ignore_unavailable: false });
+    const res = await es.search<T>({ index, ...body, track_total_hits: true, ignore_unavailable: false }, INTERACTIVE);
     const total = typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
     return {
       total,
