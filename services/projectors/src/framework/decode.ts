@@ -1,5 +1,5 @@
 import type { Kafka, KafkaMessage } from 'kafkajs';
-import { UnknownSchemaError, type DomainEvent, type EventSerde } from '@groupchat/schemas';
+import { HEADER_EVENT_TYPE, UnknownSchemaError, type DomainEvent, type EventSerde } from '@groupchat/schemas';
 import { decodeRecord, learnSchemas, type Config } from '@groupchat/shared';
 
 /**
@@ -15,6 +15,11 @@ export class Decoder {
     private readonly config: Pick<Config, 'GROUPCHAT_NAMESPACE'>,
     private readonly serde: EventSerde,
   ) {}
+
+  /** The type the producer wrote in the headers, so that uninteresting records need no decoding. */
+  static typeOf(message: KafkaMessage): string | undefined {
+    return message.headers?.[HEADER_EVENT_TYPE]?.toString();
+  }
 
   async decode(message: KafkaMessage): Promise<DomainEvent> {
     try {

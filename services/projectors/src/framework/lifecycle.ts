@@ -17,7 +17,7 @@ export type Partitions = { topic: string; partition: number }[];
 export async function ensureBuilds(deps: StorageDeps, pool: Pool, p: Projection, partitions: Partitions): Promise<BuildRow[]> {
   return withTransaction(pool, async (client) => {
     await lockProjection(client, p.name);
-    const rows = await listBuilds(client, p.name, true);
+    const rows = await listBuilds(client, p.name);
     let live = rows.find((r) => r.status === 'live');
     const building = rows.filter((r) => r.status === 'building').sort((a, b) => b.generation - a.generation);
     const current = building.find((r) => r.version === p.version);
@@ -39,7 +39,7 @@ export async function ensureBuilds(deps: StorageDeps, pool: Pool, p: Projection,
 export async function requestRebuild(deps: StorageDeps, pool: Pool, p: Projection, partitions: Partitions): Promise<BuildRow> {
   return withTransaction(pool, async (client) => {
     await lockProjection(client, p.name);
-    const rows = await listBuilds(client, p.name, true);
+    const rows = await listBuilds(client, p.name);
     const pending = rows.find((r) => r.status === 'building' && r.version === p.version);
     if (pending) return pending;
     const live = rows.some((r) => r.status === 'live');
@@ -54,7 +54,7 @@ export async function requestRebuild(deps: StorageDeps, pool: Pool, p: Projectio
 export async function promote(deps: StorageDeps, pool: Pool, p: Projection, b: Build): Promise<boolean> {
   return withTransaction(pool, async (client) => {
     await lockProjection(client, p.name);
-    const rows = await listBuilds(client, p.name, true);
+    const rows = await listBuilds(client, p.name);
     const row = rows.find((r) => sameBuild(r, b));
     if (row?.status !== 'building') return false;
     const live = rows.find((r) => r.status === 'live');

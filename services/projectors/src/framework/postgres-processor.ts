@@ -9,10 +9,13 @@ import { schedule } from './schedule';
 import type { Envelope, PostgresContext, PostgresProjection } from './types';
 
 /**
- * One transaction per batch: lock the build's registry row (a swap cannot retire it midway)
- * and the partition's checkpoint, skip what the checkpoint says is done, apply, move the
- * checkpoint. A crash anywhere rolls all of it back; the batch is read again and applied once.
+ * One transaction per batch: lock the partition's checkpoint, skip what it says is done,
+ * apply, move it. A crash anywhere rolls all of it back; the batch is read again and applied
+ * once. A build retired by a swap meanwhile loses its tables: the failure that causes is
+ * recognised (the build is no longer active) and the runner stops.
  */
+const UNDEFINED_TABLE = '42P01';
+
 export class PostgresProcessor extends Processor {
   private readonly projection: PostgresProjection;
 
@@ -27,7 +30,7 @@ export class PostgresProcessor extends Processor {
       // Writes and checkpoint commit or vanish together, so an unflushed commit lost in a
       // Postgres crash is simply projected again: durability of each commit buys nothing here.
       await client.query('SET LOCAL synchronous_commit = off');
-      const status = await buildStatus(client, build, true);
+      const status = await buildStatus(client, build);
       if (status !== 'building' && status !== 'live') throw new BuildRetired(this.label);
       const next = await lockCheckpoint(client, build, batch.topic, batch.partition);
       const todo = await this.pending(batch, items, next);
@@ -85,7 +88,8 @@ export class PostgresProcessor extends Processor {
         await this.apply(envelopes, ctx);
         await ctx.client.query('RELEASE SAVEPOINT projection_event');
       } catch (err) {
-        if (isTransient(err)) throw err;
+        // A missing table means the build was dropped under us, not that the event is bad.
+        if (isTransient(err) || (err as { code?: string }).code === UNDEFINED_TABLE) throw err;
         await ctx.client.query('ROLLBACK TO SAVEPOINT projection_event');
         poisons.push(this.poison(batch, item, describe(err)));
       }

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { KafkaMessage } from 'kafkajs';
 import type { LogicalTopic, Logger } from '@groupchat/shared';
-import type { Decoder } from './decode';
+import { Decoder } from './decode';
 import type { DeadLetterWriter, Poison } from './deadletters';
 import { handledTypes } from './define';
 import { BuildRetired, Stopping, backoffMs, describe, isTransient } from './errors';
@@ -58,7 +58,8 @@ export abstract class Processor {
    * differs from the one after the batch when Kafka's position and the checkpoint disagree.
    */
   async process(batch: RawBatch, control: BatchControl): Promise<number> {
-    const items = await Promise.all(batch.messages.map((m) => this.decode(batch, m)));
+    const items: Item[] = [];
+    for (const m of batch.messages) items.push(await this.decode(batch, m));
     const maxAttempts = this.deps.projection.maxAttempts ?? 3;
     let failures = 0;
     let transient = 0;
@@ -117,6 +118,8 @@ export abstract class Processor {
 
   private async decode(batch: RawBatch, message: KafkaMessage): Promise<Item> {
     const offset = Number(message.offset);
+    const type = Decoder.typeOf(message);
+    if (type && !this.types.has(type)) return { offset, message };
     try {
       const event = await this.deps.decoder.decode(message);
       return { offset, message, envelope: { event, topic: batch.topic, partition: batch.partition, offset, key: message.key?.toString() ?? null } };

@@ -26,18 +26,17 @@ export async function migrateRegistry(pool: Pool): Promise<void> {
 const COLUMNS = `name, version, generation, storage, topics, status, views, relations,
   started_at AS "startedAt", live_at AS "liveAt", retired_at AS "retiredAt", dropped_at AS "droppedAt"`;
 
-export async function listBuilds(db: Pool | PoolClient, name?: string, lock = false): Promise<BuildRow[]> {
+export async function listBuilds(db: Pool | PoolClient, name?: string): Promise<BuildRow[]> {
   const { rows } = await db.query<BuildRow>(
-    `SELECT ${COLUMNS} FROM projections WHERE ($1::text IS NULL OR name = $1)
-      ORDER BY name, version, generation${lock ? ' FOR UPDATE' : ''}`,
+    `SELECT ${COLUMNS} FROM projections WHERE ($1::text IS NULL OR name = $1) ORDER BY name, version, generation`,
     [name ?? null],
   );
   return rows;
 }
 
-export async function buildStatus(db: Pool | PoolClient, b: Build, share = false): Promise<BuildStatus | undefined> {
+export async function buildStatus(db: Pool | PoolClient, b: Build): Promise<BuildStatus | undefined> {
   const { rows } = await db.query<{ status: BuildStatus }>(
-    `SELECT status FROM projections WHERE name = $1 AND version = $2 AND generation = $3${share ? ' FOR SHARE' : ''}`,
+    `SELECT status FROM projections WHERE name = $1 AND version = $2 AND generation = $3`,
     [b.name, b.version, b.generation],
   );
   return rows[0]?.status;

@@ -19,6 +19,8 @@ export interface RunnerOptions {
   onRetired(): void;
 }
 
+const SLOW_BATCH_MS = 5_000;
+
 /**
  * One Kafka consumer group per build. Kafka's committed offsets are informational: on every
  * assignment the runner seeks to the checkpoint kept with the read model, which is the truth.
@@ -42,16 +44,19 @@ export class Runner {
       maxWaitTimeInMs: 100,
       maxBytesPerPartition: 4 * 1024 * 1024,
       maxBytes: 32 * 1024 * 1024,
-      sessionTimeout: 30_000,
-      rebalanceTimeout: 60_000,
-      heartbeatInterval: 3_000,
+      // A killed process holds its partitions until its session times out: keep that short,
+      // and heartbeat during long batches (below) so a live one keeps them.
+      sessionTimeout: 10_000,
+      rebalanceTimeout: 30_000,
+      heartbeatInterval: 1_000,
       allowAutoTopicCreation: false,
       retry: { retries: 10, restartOnFailure: async () => !this.abort.signal.aborted },
     });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      this.o.log.info({ projection: buildLabel(build), partitions: payload.memberAssignment, ms: payload.duration }, 'projection consumer joined its group');
       this.joined = this.seekToCheckpoints(payload.memberAssignment).catch((err) => {
-        this.o.log.warn({ projection: buildLabel(build), error: describe(err) }, 'could not seek to the checkpoints; batches are still filtered by them');
+        if (!this.abort.signal.aborted) this.o.log.warn({ projection: buildLabel(build), error: describe(err) }, 'could not seek to the checkpoints; batches are still filtered by them');
       });
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
@@ -91,11 +96,15 @@ export class Runner {
     if (this.abort.signal.aborted || isStale() || !batch.messages.length) return;
     const topic = logicalTopic(this.o.config, batch.topic);
     if (!topic) return;
+    const beat = setInterval(() => void heartbeat().catch(() => undefined), 1_000);
     try {
+      const started = Date.now();
       const next = await this.o.processor.process(
         { topic, physicalTopic: batch.topic, partition: batch.partition, messages: batch.messages },
         { signal: this.abort.signal, heartbeat },
       );
+      const took = Date.now() - started;
+      if (took > SLOW_BATCH_MS) this.o.log.warn({ projection: buildLabel(this.o.build), topic, partition: batch.partition, records: batch.messages.length, ms: took }, 'slow projection batch');
       const last = Number(batch.lastOffset());
       const first = Number(batch.firstOffset() ?? last);
       if (next === last + 1) resolveOffset(batch.lastOffset());
@@ -110,6 +119,8 @@ export class Runner {
         return;
       }
       throw err;
+    } finally {
+      clearInterval(beat);
     }
   }
 }

@@ -122,9 +122,7 @@ export class Supervisor {
     const label = buildLabel(row);
     if (this.running.has(label) || this.closed) return;
     const build: Build = { name: row.name, version: row.version, generation: row.generation };
-    const target = row.status === 'building' ? await watermarks(this.admin, this.rt.config, p.topics) : new Map();
-    const entry: Running = { projection: p, build, status: row.status === 'live' ? 'live' : 'building', target, gauges: new Set(), runner: undefined as unknown as Runner };
-    const processor = this.createProcessor(p, build);
+    const entry: Running = { projection: p, build, status: row.status === 'live' ? 'live' : 'building', target: new Map(), gauges: new Set(), runner: undefined as unknown as Runner };
     entry.runner = new Runner({
       kafka: this.rt.kafka,
       pool: this.pool,
@@ -132,14 +130,16 @@ export class Supervisor {
       log: this.rt.log,
       build,
       projection: p,
-      processor,
+      processor: this.createProcessor(p, build),
       onProgress: (topic, partition, next, high, applied) => {
         this.setLag(entry, topic, partition, Math.max(0, high - next));
         eventsApplied.inc({ projection: label }, applied);
       },
       onRetired: () => void this.stopBuild(entry),
     });
+    // Registered before the first await, so a tick running meanwhile cannot start it twice.
     this.running.set(label, entry);
+    if (entry.status === 'building') entry.target = await watermarks(this.admin, this.rt.config, p.topics);
     await entry.runner.start();
   }
 

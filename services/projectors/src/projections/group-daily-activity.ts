@@ -32,7 +32,7 @@ export const groupDailyActivity = defineProjection({
       const activity = ctx.table('group_daily_activity');
       return withRows(
         ctx,
-        `WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(group_id text, day date, sender_id text, messages int)),
+        `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x(group_id text, day date, sender_id text, messages int)),
               first_today AS (INSERT INTO ${ctx.table('group_daily_senders')} (group_id, day, sender_id)
                               SELECT group_id, day, sender_id FROM x ON CONFLICT DO NOTHING RETURNING group_id, day),
               newcomers AS (SELECT group_id, day, count(*)::int AS n FROM first_today GROUP BY 1, 2),

@@ -65,7 +65,7 @@ export const groups = defineProjection({
         ctx,
         `INSERT INTO ${ctx.table('groups')} (group_id, name, description, interests, visibility, owner_id, slow_mode_seconds, created_at, updated_at)
          SELECT group_id, name, description, interests, visibility, owner_id, slow_mode_seconds, ${ms('at')}, ${ms('at')}
-           FROM jsonb_to_recordset($1::jsonb) AS x(group_id text, name text, description text, interests text[], visibility text, owner_id text, slow_mode_seconds int, at bigint)
+           FROM json_to_recordset($1::json) AS x(group_id text, name text, description text, interests text[], visibility text, owner_id text, slow_mode_seconds int, at bigint)
          ON CONFLICT DO NOTHING`,
         envelopes.map(({ event: e }) => ({ group_id: e.groupId, name: e.name, description: e.description, interests: e.interests, visibility: e.visibility, owner_id: e.ownerId, slow_mode_seconds: e.slowModeSeconds, at: e.occurredAt })),
       ),
@@ -75,7 +75,7 @@ export const groups = defineProjection({
         `UPDATE ${ctx.table('groups')} g
             SET name = coalesce(x.name, g.name), description = coalesce(x.description, g.description), interests = coalesce(x.interests, g.interests),
                 visibility = coalesce(x.visibility, g.visibility), slow_mode_seconds = coalesce(x.slow_mode_seconds, g.slow_mode_seconds), updated_at = ${ms('x.at')}
-           FROM jsonb_to_recordset($1::jsonb) AS x(group_id text, name text, description text, interests text[], visibility text, slow_mode_seconds int, at bigint)
+           FROM json_to_recordset($1::json) AS x(group_id text, name text, description text, interests text[], visibility text, slow_mode_seconds int, at bigint)
           WHERE g.group_id = x.group_id`,
         envelopes.map(({ event: e }) => ({ group_id: e.groupId, name: e.name, description: e.description, interests: e.interests, visibility: e.visibility, slow_mode_seconds: e.slowModeSeconds, at: e.occurredAt })),
       ),
@@ -83,13 +83,13 @@ export const groups = defineProjection({
       withRows(
         ctx,
         `UPDATE ${ctx.table('groups')} g SET deleted = true, updated_at = ${ms('x.at')}
-           FROM jsonb_to_recordset($1::jsonb) AS x(group_id text, at bigint) WHERE g.group_id = x.group_id`,
+           FROM json_to_recordset($1::json) AS x(group_id text, at bigint) WHERE g.group_id = x.group_id`,
         envelopes.map(({ event: e }) => ({ group_id: e.groupId, at: e.occurredAt })),
       ),
     MemberJoined: (envelopes, ctx) =>
       withRows(
         ctx,
-        `WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(group_id text, user_id text, role text, at bigint)),
+        `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x(group_id text, user_id text, role text, at bigint)),
               joined AS (INSERT INTO ${ctx.table('memberships')} (group_id, user_id, role, joined_at)
                          SELECT group_id, user_id, role, ${ms('at')} FROM x ON CONFLICT DO NOTHING)
          DELETE FROM ${ctx.table('invites')} i USING x WHERE i.group_id = x.group_id AND i.user_id = x.user_id`,
@@ -101,7 +101,7 @@ export const groups = defineProjection({
       withRows(
         ctx,
         `INSERT INTO ${ctx.table('invites')} (group_id, user_id, invited_by, invited_at)
-         SELECT group_id, user_id, invited_by, ${ms('at')} FROM jsonb_to_recordset($1::jsonb) AS x(group_id text, user_id text, invited_by text, at bigint)
+         SELECT group_id, user_id, invited_by, ${ms('at')} FROM json_to_recordset($1::json) AS x(group_id text, user_id text, invited_by text, at bigint)
          ON CONFLICT (group_id, user_id) DO UPDATE SET invited_by = EXCLUDED.invited_by, invited_at = EXCLUDED.invited_at`,
         envelopes.map(({ event: e }) => ({ group_id: e.groupId, user_id: e.userId, invited_by: e.invitedBy, at: e.occurredAt })),
       ),
@@ -109,7 +109,7 @@ export const groups = defineProjection({
     MemberRoleChanged: (envelopes, ctx) =>
       withRows(
         ctx,
-        `WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(group_id text, user_id text, role text)),
+        `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x(group_id text, user_id text, role text)),
               changed AS (UPDATE ${ctx.table('memberships')} m SET role = x.role FROM x WHERE m.group_id = x.group_id AND m.user_id = x.user_id)
          UPDATE ${ctx.table('groups')} g SET owner_id = x.user_id FROM x WHERE x.role = 'owner' AND g.group_id = x.group_id`,
         envelopes.map(({ event: e }) => ({ group_id: e.groupId, user_id: e.userId, role: e.role })),
@@ -120,7 +120,7 @@ export const groups = defineProjection({
       return withRows(
         ctx,
         `INSERT INTO ${ctx.table('group_activity')} (group_id, last_activity_at)
-         SELECT group_id, ${ms('at')} FROM jsonb_to_recordset($1::jsonb) AS x(group_id text, at bigint)
+         SELECT group_id, ${ms('at')} FROM json_to_recordset($1::json) AS x(group_id text, at bigint)
          ON CONFLICT (group_id) DO UPDATE SET last_activity_at = GREATEST(${ctx.table('group_activity')}.last_activity_at, EXCLUDED.last_activity_at)`,
         [...latest].map(([group_id, at]) => ({ group_id, at })),
       );
@@ -142,7 +142,7 @@ function removeMembers(envelopes: Envelope<EventOf<'MemberLeft'> | EventOf<'Memb
   return withRows(
     ctx,
     `DELETE FROM ${ctx.table('memberships')} m
-      USING jsonb_to_recordset($1::jsonb) AS x(group_id text, user_id text) WHERE m.group_id = x.group_id AND m.user_id = x.user_id`,
+      USING json_to_recordset($1::json) AS x(group_id text, user_id text) WHERE m.group_id = x.group_id AND m.user_id = x.user_id`,
     envelopes.map(({ event: e }) => ({ group_id: e.groupId, user_id: e.userId })),
   );
 }

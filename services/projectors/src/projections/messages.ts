@@ -42,7 +42,7 @@ export const messages = defineProjection({
         ctx,
         `INSERT INTO ${ctx.table('messages')} (message_id, group_id, sender_id, client_message_id, text, attachments, sent_at, partition, "offset")
          SELECT message_id, group_id, sender_id, client_message_id, text, attachments, ${ms('at')}, partition, "offset"
-           FROM jsonb_to_recordset($1::jsonb)
+           FROM json_to_recordset($1::json)
              AS x(message_id text, group_id text, sender_id text, client_message_id text, text text, attachments jsonb, at bigint, partition int, "offset" bigint)
          ON CONFLICT DO NOTHING`,
         envelopes.map(({ event: e, partition, offset }) => ({
@@ -54,7 +54,7 @@ export const messages = defineProjection({
       withRows(
         ctx,
         `UPDATE ${ctx.table('messages')} m SET text = x.text, edited_at = ${ms('x.at')}
-           FROM jsonb_to_recordset($1::jsonb) AS x(message_id text, text text, at bigint)
+           FROM json_to_recordset($1::json) AS x(message_id text, text text, at bigint)
           WHERE m.message_id = x.message_id AND NOT m.deleted`,
         envelopes.map(({ event: e }) => ({ message_id: e.messageId, text: e.text, at: e.occurredAt })),
       ),
@@ -62,7 +62,7 @@ export const messages = defineProjection({
       withRows(
         ctx,
         `UPDATE ${ctx.table('messages')} m SET deleted = true, text = NULL, attachments = '[]'::jsonb
-           FROM jsonb_to_recordset($1::jsonb) AS x(message_id text) WHERE m.message_id = x.message_id`,
+           FROM json_to_recordset($1::json) AS x(message_id text) WHERE m.message_id = x.message_id`,
         envelopes.map(({ event: e }) => ({ message_id: e.messageId })),
       ),
     ReactionAdded: (envelopes, ctx) =>
@@ -70,14 +70,14 @@ export const messages = defineProjection({
         ctx,
         `INSERT INTO ${ctx.table('reactions')} (message_id, user_id, emoji, group_id, reacted_at)
          SELECT message_id, user_id, emoji, group_id, ${ms('at')}
-           FROM jsonb_to_recordset($1::jsonb) AS x(message_id text, user_id text, emoji text, group_id text, at bigint)
+           FROM json_to_recordset($1::json) AS x(message_id text, user_id text, emoji text, group_id text, at bigint)
          ON CONFLICT DO NOTHING`,
         envelopes.map(({ event: e }) => ({ message_id: e.messageId, user_id: e.userId, emoji: e.emoji, group_id: e.groupId, at: e.occurredAt })),
       ),
     ReactionRemoved: (envelopes, ctx) =>
       withRows(
         ctx,
-        `DELETE FROM ${ctx.table('reactions')} r USING jsonb_to_recordset($1::jsonb) AS x(message_id text, user_id text, emoji text)
+        `DELETE FROM ${ctx.table('reactions')} r USING json_to_recordset($1::json) AS x(message_id text, user_id text, emoji text)
           WHERE r.message_id = x.message_id AND r.user_id = x.user_id AND r.emoji = x.emoji`,
         envelopes.map(({ event: e }) => ({ message_id: e.messageId, user_id: e.userId, emoji: e.emoji })),
       ),

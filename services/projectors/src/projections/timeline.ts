@@ -30,7 +30,7 @@ function append(envelopes: Envelope[], ctx: PostgresContext) {
     ctx,
     `INSERT INTO ${ctx.table('message_events')} (group_id, partition, "offset", event_type, payload, occurred_at)
      SELECT group_id, partition, "offset", event_type, payload, ${ms('at')}
-       FROM jsonb_to_recordset($1::jsonb) AS x(group_id text, partition int, "offset" bigint, event_type text, payload jsonb, at bigint)
+       FROM json_to_recordset($1::json) AS x(group_id text, partition int, "offset" bigint, event_type text, payload jsonb, at bigint)
      ON CONFLICT DO NOTHING`,
     envelopes.map(({ event, partition, offset }) => ({
       group_id: (event as { groupId: string }).groupId, partition, offset, event_type: event.type, payload: event, at: event.occurredAt,

@@ -27,7 +27,7 @@ export const users = defineProjection({
         ctx,
         `INSERT INTO ${ctx.table('users')} (user_id, username, email, display_name, interests, created_at, updated_at)
          SELECT user_id, username, email, display_name, interests, ${ms('at')}, ${ms('at')}
-           FROM jsonb_to_recordset($1::jsonb) AS x(user_id text, username text, email text, display_name text, interests text[], at bigint)
+           FROM json_to_recordset($1::json) AS x(user_id text, username text, email text, display_name text, interests text[], at bigint)
          ON CONFLICT DO NOTHING`,
         envelopes.map(({ event: e }) => ({ user_id: e.userId, username: e.username, email: e.email, display_name: e.displayName, interests: e.interests, at: e.occurredAt })),
       ),
@@ -39,7 +39,7 @@ export const users = defineProjection({
             SET display_name = coalesce(x.display_name, u.display_name), bio = coalesce(x.bio, u.bio),
                 interests = coalesce(x.interests, u.interests), avatar_media_id = coalesce(x.avatar_media_id, u.avatar_media_id),
                 updated_at = ${ms('x.at')}
-           FROM jsonb_to_recordset($1::jsonb) AS x(user_id text, display_name text, bio text, interests text[], avatar_media_id text, at bigint)
+           FROM json_to_recordset($1::json) AS x(user_id text, display_name text, bio text, interests text[], avatar_media_id text, at bigint)
           WHERE u.user_id = x.user_id`,
         envelopes.map(({ event: e }) => ({ user_id: e.userId, display_name: e.displayName, bio: e.bio, interests: e.interests, avatar_media_id: e.avatarMediaId, at: e.occurredAt })),
       ),

@@ -41,7 +41,16 @@ export async function startHarness(opts: { projections?: Projection[]; config?: 
     },
     given: (...events) => log.appendMany(events.map((event) => ({ event, key: aggregateOf(event) }))),
     async caughtUp(timeoutMs = 30_000) {
-      await waitUntil(async () => (await projectors.status()).filter((b) => b.status === 'live').every((b) => b.lag === 0), { timeoutMs, intervalMs: 100, what: 'projections caught up' });
+      let behind: string[] = [];
+      await waitUntil(
+        async () => {
+          behind = (await projectors.status()).filter((b) => b.status === 'live' && b.lag > 0).map((b) => `${b.name} (${b.lag})`);
+          return !behind.length;
+        },
+        { timeoutMs, intervalMs: 100, what: 'projections to catch up' },
+      ).catch((err: Error) => {
+        throw new Error(`${err.message}; behind: ${behind.join(', ')}`);
+      });
       await rt.es.indices.refresh({ index: aliasName(config, '*') }).catch(() => undefined);
     },
     rows: async (sql, params) => (await rt.pool.query(sql, params)).rows,
