@@ -24,7 +24,7 @@ export async function createBuildObjects(deps: StorageDeps, client: PoolClient, 
     return { views: Object.keys(viewSql(p, b)), relations: p.tables.map((t) => physicalTable(t, b)) };
   }
   const index = physicalIndex(deps.config, p.index.name, b);
-  await createIndex(deps.es, p, index);
+  await createIndex(deps.es, p, index, live);
   if (live) await pointAlias(deps.es, aliasName(deps.config, p.index.name), index);
   return { views: [aliasName(deps.config, p.index.name)], relations: [index] };
 }
@@ -40,7 +40,11 @@ export async function switchReaders(deps: StorageDeps, client: PoolClient, p: Pr
     await createViews(client, p, next);
     return;
   }
-  await pointAlias(deps.es, aliasName(deps.config, p.index.name), physicalIndex(deps.config, p.index.name, next));
+  const index = physicalIndex(deps.config, p.index.name, next);
+  // Built without refreshes (faster); everything written so far must be searchable before readers come.
+  await deps.es.indices.putSettings({ index, settings: { refresh_interval: refreshInterval(p) } });
+  await deps.es.indices.refresh({ index });
+  await pointAlias(deps.es, aliasName(deps.config, p.index.name), index);
 }
 
 /** Drops what a retired build created. */
@@ -65,12 +69,16 @@ async function createViews(client: PoolClient, p: PostgresProjection, b: Build):
   }
 }
 
-async function createIndex(es: EsClient, p: ElasticsearchProjection, index: string): Promise<void> {
+function refreshInterval(p: ElasticsearchProjection): string {
+  return String(p.index.settings.refresh_interval ?? '1s');
+}
+
+async function createIndex(es: EsClient, p: ElasticsearchProjection, index: string, live: boolean): Promise<void> {
   const mappings = p.index.mappings as { properties?: Record<string, unknown> };
   try {
     await es.indices.create({
       index,
-      settings: { number_of_shards: 1, number_of_replicas: 0, 'index.gc_deletes': '1d', ...p.index.settings },
+      settings: { number_of_shards: 1, number_of_replicas: 0, 'index.gc_deletes': '1d', ...p.index.settings, refresh_interval: live ? refreshInterval(p) : '-1' },
       mappings: { ...mappings, properties: { ...mappings.properties, [OFFSETS_FIELD]: { type: 'object', enabled: false } } },
     });
   } catch (err) {

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messages } from '../src/projections/messages';
+import { searchMessages } from '../src/projections/search-messages';
+import { aliasName } from '../src';
+import { startHarness, type Harness } from './support/harness';
+import { sent } from './support/events';
+import { waitUntil } from '../../../test/support/stack';
+
+const batchOf = (from: number, n: number) => Array.from({ length: n }, (_, i) => sent(`g-${(from + i) % 20}`, `m-${from + i}`, 'u-1', `message ${from + i}`));
+
+describe('rebuild beside the live build', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ projections: [messages, searchMessages] });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('a version bump builds the new tables and index from offset 0 while readers keep reading the old ones, then swaps and drops them', async () => {
+    await h.given(...batchOf(0, 3000));
+    await h.caughtUp();
+    const alias = aliasName(h.config, 'messages');
+    const failures: string[] = [];
+    const counts: number[] = [];
+    const searchCounts: number[] = [];
+    let reading = true;
+    const reader = (async () => {
+      while (reading) {
+        try {
+          counts.push((await h.rows<{ n: number }>(`SELECT count(*)::int AS n FROM messages`))[0]!.n);
+          searchCounts.push((await h.rt.es.count({ index: alias })).count);
+        } catch (err) {
+          failures.push((err as Error).message);
+        }
+      }
+    })();
+
+    await h.restart([{ ...messages, version: 2 }, { ...searchMessages, version: 2 }]);
+    await h.given(...batchOf(3000, 500));
+    await waitUntil(async () => (await h.projectors.status()).every((b) => b.version === 2 && b.status === 'live'), { timeoutMs: 40_000, intervalMs: 100, what: 'version 2 to go live' });
+    await h.caughtUp();
+    reading = false;
+    await reader;
+
+    expect(failures).toEqual([]);
+    expect(counts.length).toBeGreaterThan(10);
+    expect(Math.min(...counts), 'a reader saw a half-built model').toBe(3000);
+    expect(Math.min(...searchCounts), 'a search saw a half-built index').toBeGreaterThanOrEqual(3000);
+    expect((await h.rows(`SELECT count(*)::int AS n FROM messages`))[0]).toEqual({ n: 3500 });
+    expect((await h.rt.es.count({ index: alias })).count).toBe(3500);
+
+    const builds = await h.rows(`SELECT name, version, status, dropped_at IS NOT NULL AS dropped FROM projections ORDER BY name, version`);
+    expect(builds).toEqual([
+      { name: 'messages', version: 1, status: 'retired', dropped: true },
+      { name: 'messages', version: 2, status: 'live', dropped: false },
+      { name: 'search-messages', version: 1, status: 'retired', dropped: true },
+      { name: 'search-messages', version: 2, status: 'live', dropped: false },
+    ]);
+    const tables = await h.rows<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_name ~ '^(messages|reactions)_v' ORDER BY 1`);
+    expect(tables.map((r) => r.t)).toEqual(['messages_v2', 'reactions_v2']);
+    expect(Object.keys(await h.rt.es.indices.get({ index: `${alias}-v*` }))).toEqual([`${alias}-v2`]);
+    expect(Object.keys(await h.rt.es.indices.getAlias({ name: alias }))).toEqual([`${alias}-v2`]);
+  });
+});
