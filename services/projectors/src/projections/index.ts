@@ -1,4 +1,5 @@
 import type { Projection } from '../framework';
+import { analytics } from './analytics';
 import { groupDailyActivity } from './group-daily-activity';
 import { groups } from './groups';
 import { messages } from './messages';
@@ -18,4 +19,5 @@ export const projections: Projection[] = [
   searchUsers,
   searchGroups,
   searchMessages,
+  analytics,
 ];
