@@ -9,7 +9,7 @@ import type { TestApp } from '../support/app';
 import { waitUntil } from '../support/stack';
 import { REPO, startE2eApp } from './support/app';
 import { DESKTOP, launchBrowser, openPerson, PHONE } from './support/browser';
-import { messagesWithText, PASSWORD, registerViaApi, type Account } from './support/people';
+import { messagesWithText, PASSWORD, registerViaApi, signInViaUi, type Account } from './support/people';
 import { ApiActor } from './support/seed';
 
 const OUT = resolve(REPO, 'docs/screenshots');
@@ -79,6 +79,23 @@ describe('the main screens at desktop and phone width', () => {
   async function allImagesLoaded(page: Page) {
     return page.evaluate(() => [...document.querySelectorAll('#app img')].every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0) && !document.querySelector('#app .skeleton'));
   }
+
+  it('at phone width the empty composer keeps its placeholder on one line', async () => {
+    const { context, page } = await openPerson(browser, app.url, PHONE);
+    try {
+      await signInViaUi(page, maya);
+      await page.goto(`/groups/${chatGroup}`);
+      const input = page.getByTestId('composer-input');
+      await input.waitFor();
+      expect(await input.getAttribute('placeholder')).toBe('Message Bouldering Berlin');
+      // A wrapped placeholder overflows the one-row field: its scroll height grows past the box.
+      const box = await input.evaluate((el: HTMLTextAreaElement) => ({ scroll: el.scrollHeight, client: el.clientHeight, value: el.value }));
+      expect(box.value).toBe('');
+      expect(box.scroll).toBeLessThanOrEqual(box.client);
+    } finally {
+      await context.close();
+    }
+  });
 
   for (const [width, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
     it(`login, discover, chat, settings and profile at ${width} width`, async () => {
