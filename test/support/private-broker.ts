@@ -15,6 +15,10 @@ export interface PrivateBroker {
   up(): Promise<void>;
   /** Stops the broker (SIGTERM, as an operator would; SIGKILL for a crash) and waits until it has exited. */
   down(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
+  /** Freezes the broker (SIGSTOP): connections stay open, nothing is answered, like a broker stuck in a long pause. */
+  pause(): void;
+  /** Lets a paused broker go on (SIGCONT). */
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -71,7 +75,14 @@ export async function privateBroker(): Promise<PrivateBroker> {
       await waitUntil(exited, { timeoutMs: 30_000, intervalMs: 100, what: 'the private broker to stop' }).catch(() => child!.kill('SIGKILL'));
       await waitUntil(exited, { timeoutMs: 5000, what: 'the private broker to die' });
     },
+    pause() {
+      child?.kill('SIGSTOP');
+    },
+    resume() {
+      child?.kill('SIGCONT');
+    },
     async close() {
+      broker.resume();
       await broker.down();
       rmSync(home, { recursive: true, force: true });
     },

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { formatPosition, type Pool } from '@groupchat/shared';
+import { logUnavailable } from '../commands/append';
 import type { CommandContext } from '../commands/context';
 import { envelopeOf, stamp, uuidV5, type Decided } from '../commands/envelope';
 import { byUser, limiter, MINUTE } from '../commands/rate-limits';
@@ -14,6 +15,19 @@ import { decideDelete, decideEdit, decideReact, decideSend, type MessageFacts, t
 import { EMOJI_PARAM, parseEmoji } from './emoji';
 import { EditMessageRequest, SendMessageRequest, SendMessageResponse } from './schemas';
 
+/** The pending append's position, `released` when it failed (a new attempt may claim again), or 503 past the deadline. */
+async function settledWithin(acknowledged: Promise<string>, timeoutMs: number): Promise<string | 'released'> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(logUnavailable(`no acknowledgement within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([acknowledged.catch(() => 'released' as const), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function messageRoutes(routes: CommandRoutes, ctx: CommandContext, heads: GroupHeads) {
   const { pool, config } = ctx.rt;
   const claims = new MessageClaims(pool, config.APPEND_TIMEOUT_MS);
@@ -22,8 +36,21 @@ export function messageRoutes(routes: CommandRoutes, ctx: CommandContext, heads:
     limiter({ windowMs: 5 * MINUTE, limit: config.MESSAGE_LIMIT_SUSTAINED, key: (req) => `sustained:${byUser(req)}` }),
   ];
 
+  /**
+   * Appends this process has started and the broker has not settled yet, by messageId. A retry
+   * that arrives while one is pending (the first attempt was answered 503 because the broker
+   * is slow or down) waits for it instead of appending the same event a second time.
+   */
+  const pending = new Map<string, Promise<string>>();
+
   async function send(req: Request, key: ClaimKey, messageId: string, mediaIds: string[], decide: (lastSentAt: number | null) => Decided[]) {
     for (;;) {
+      const inFlight = pending.get(messageId);
+      if (inFlight) {
+        const settled = await settledWithin(inFlight, config.APPEND_TIMEOUT_MS);
+        if (settled === 'released') continue;
+        return settled;
+      }
       const outcome = await claims.claim(key, messageId, decide);
       if (outcome.kind === 'sent') return outcome.position;
       if (outcome.kind === 'in_flight') {
@@ -33,14 +60,31 @@ export function messageRoutes(routes: CommandRoutes, ctx: CommandContext, heads:
       }
       const envelope = envelopeOf(req);
       const events = outcome.decided.map((d) => ({ event: stamp(d, envelope, uuidV5('MessageSent', messageId)), key: key.groupId }));
+      let settle!: { resolve(position: string): void; reject(err: unknown): void };
+      const acknowledged = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
+      const forget = () => void pending.delete(messageId);
+      acknowledged.then(forget, forget);
+      pending.set(messageId, acknowledged);
       return ctx.append(events, {
         async done([result]) {
-          const position = formatPosition(result!.position);
-          await claims.markSent(key, position);
-          await markAttached(pool, mediaIds);
-          return position;
+          try {
+            const position = formatPosition(result!.position);
+            await claims.markSent(key, position);
+            await markAttached(pool, mediaIds);
+            settle.resolve(position);
+            return position;
+          } catch (err) {
+            settle.reject(err);
+            throw err;
+          }
         },
-        failed: () => claims.release(key, outcome.attemptId),
+        failed: async (err) => {
+          try {
+            await claims.release(key, outcome.attemptId);
+          } finally {
+            settle.reject(err);
+          }
+        },
       });
     }
   }
