@@ -1,13 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CACHE, REPO, javaBin } from '../../scripts/stack/paths';
 import { portOpen } from '../../scripts/stack/proc';
 import { createKafka, ensureTopics, TOPICS, topicName, type Config, type LogicalTopic } from '@groupchat/shared';
-import { waitUntil } from './stack';
+import { freePort, waitUntil } from './stack';
 
 export interface PrivateBroker {
   brokers: string;
@@ -90,16 +89,6 @@ export async function privateBroker(): Promise<PrivateBroker> {
   return broker;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Creates the namespace's topics on a fresh broker and waits until each partition has a leader that answers. */
 export async function topicsReady(config: Config): Promise<void> {
