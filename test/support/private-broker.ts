@@ -53,7 +53,7 @@ export async function privateBroker(): Promise<PrivateBroker> {
       '',
     ].join('\n'),
   );
-  const format = spawnSync(javaBin(), ['-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', randomBytes(16).toString('base64url'), '-c', props], { encoding: 'utf8' });
+  const format = spawnSync(javaBin(), ['-cp', classpath, 'kafka.tools.StorageTool', 'format', `--cluster-id=${randomBytes(16).toString('base64url')}`, '-c', props], { encoding: 'utf8' });
   if (format.status !== 0) throw new Error(`formatting the private broker failed: ${format.stderr}`);
 
   let child: ChildProcess | undefined;
