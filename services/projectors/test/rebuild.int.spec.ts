@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../src/projections/messages';
 import { searchMessages } from '../src/projections/search-messages';
-import { aliasName } from '../src';
+import { aliasName, createProjectors } from '../src';
 import { startHarness, type Harness } from './support/harness';
 import { sent } from './support/events';
 import { waitUntil } from '../../../test/support/stack';
@@ -61,5 +61,18 @@ describe('rebuild beside the live build', () => {
     expect(tables.map((r) => r.t)).toEqual(['messages_v2', 'reactions_v2']);
     expect(Object.keys(await h.rt.es.indices.get({ index: `${alias}-v*` }))).toEqual([`${alias}-v2`]);
     expect(Object.keys(await h.rt.es.indices.getAlias({ name: alias }))).toEqual([`${alias}-v2`]);
+  });
+
+  it('a rebuild requested by another process that consumes nothing (the CLI) is built by the running projector and swapped in', async () => {
+    const control = await createProjectors(h.rt, { projections: [{ ...messages, version: 2 }], run: false });
+    try {
+      const requested = await control.rebuild('messages');
+      expect(requested).toMatchObject({ name: 'messages', version: 2, generation: 1, status: 'building' });
+      await waitUntil(async () => (await control.status('messages')).some((b) => b.generation === 1 && b.status === 'live'), { timeoutMs: 40_000, intervalMs: 100, what: 'the requested build to go live' });
+    } finally {
+      await control.close();
+    }
+    expect((await h.rows(`SELECT count(*)::int AS n FROM messages`))[0]).toEqual({ n: 3500 });
+    expect(await h.rows(`SELECT version, generation, status FROM projections WHERE name = 'messages' AND dropped_at IS NULL`)).toEqual([{ version: 2, generation: 1, status: 'live' }]);
   });
 });

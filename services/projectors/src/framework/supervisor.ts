@@ -29,6 +29,11 @@ interface Running {
 export interface SupervisorOptions {
   /** How often lag is measured and caught-up builds are promoted. */
   tickMs?: number;
+  /**
+   * False: consume nothing, only control (status, rebuild requests, dead-letter retries), as
+   * the CLI does beside running projectors without joining their consumer groups.
+   */
+  run?: boolean;
 }
 
 /**
@@ -50,9 +55,10 @@ export class Supervisor {
     private readonly deadletters: DeadLetterWriter,
     readonly decoder: Decoder,
     private readonly partitions: Partitions,
+    private readonly runs: boolean,
   ) {}
 
-  static async start(rt: Runtime, projections: Projection[], { tickMs = 250 }: SupervisorOptions = {}): Promise<Supervisor> {
+  static async start(rt: Runtime, projections: Projection[], { tickMs = 250, run = true }: SupervisorOptions = {}): Promise<Supervisor> {
     const names = projections.map((p) => p.name);
     const twice = names.filter((n, i) => names.indexOf(n) !== i);
     if (twice.length) throw new Error(`projection names must be unique: ${twice.join(', ')}`);
@@ -65,7 +71,8 @@ export class Supervisor {
     const topics = [...new Set(projections.flatMap((p) => p.topics))];
     const marks = topics.length ? await watermarks(admin, rt.config, topics) : new Map();
     const partitions = [...marks.keys()].map((k) => ({ topic: k.split('/')[0]!, partition: Number(k.split('/')[1]) }));
-    const s = new Supervisor(rt, projections, pool, admin, deadletters, new Decoder(rt.kafka, rt.config, rt.serde), partitions);
+    const s = new Supervisor(rt, projections, pool, admin, deadletters, new Decoder(rt.kafka, rt.config, rt.serde), partitions, run);
+    if (!run) return s;
     for (const p of projections) {
       for (const row of await ensureBuilds(s.deps, pool, p, s.partitionsOf(p))) await s.startBuild(p, row);
     }
@@ -82,11 +89,14 @@ export class Supervisor {
     return this.partitions.filter((x) => (p.topics as string[]).includes(x.topic));
   }
 
-  /** Builds the declared version again from offset 0 beside the live build; swaps when caught up. */
+  /**
+   * Builds the declared version again from offset 0 beside the live build; swaps when caught
+   * up. Without `run`, only requests it: a running projector process picks it up.
+   */
   async rebuild(name: string): Promise<BuildRow> {
     const p = this.projection(name);
     const row = await requestRebuild(this.deps, this.pool, p, this.partitionsOf(p));
-    if (!this.running.has(buildLabel(row))) await this.startBuild(p, row);
+    if (this.runs) await this.startBuild(p, row);
     return row;
   }
 
