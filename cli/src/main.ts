@@ -3,6 +3,8 @@ import { CliError, cliConfig, explain } from './context';
 import { exportEvents } from './events/export';
 import { eventStats, renderStats } from './events/stats';
 import { tailEvents } from './events/tail';
+import { deadLetterList, deadLetterRetry, listProjections, projectionsStatus, rebuildProjection } from './projections/commands';
+import { renderReplay, replay } from './projections/replay';
 
 const program = new Command();
 program.name('groupchat').description('GroupChat operations: export and replay event history, run projections').showHelpAfterError();
@@ -47,6 +49,62 @@ events
   .option('--until <time|position>', 'until this time or position')
   .action(async (opts) => {
     process.stdout.write(renderStats(await eventStats(opts)));
+  });
+
+const nonNegativeInt = (v: string) => {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('must be an offset (a non-negative integer)');
+  return n;
+};
+
+const projectionsCmd = program.command('projections').description('inspect and operate the projections (read models)');
+projectionsCmd
+  .command('list')
+  .description('registered projections (name, version, storage, topics) and their builds in the registry with status')
+  .action(async () => {
+    process.stdout.write(await listProjections());
+  });
+projectionsCmd
+  .command('status')
+  .description('lag of every build, in total and per partition')
+  .argument('[name]', 'only this projection')
+  .action(async (name?: string) => {
+    process.stdout.write(await projectionsStatus(name));
+  });
+projectionsCmd
+  .command('rebuild')
+  .description('build the projection again from offset 0 beside the live build; readers switch when it has caught up')
+  .argument('<name>', 'the projection')
+  .option('--no-wait', 'only request the rebuild (a running projector builds it) instead of running it here until it is live')
+  .action(async (name: string, opts: { wait: boolean }) => {
+    process.stdout.write(await rebuildProjection(name, opts.wait));
+  });
+const dlq = projectionsCmd.command('dlq').description('events a projection could not apply (the dead-letter topic)');
+dlq
+  .command('list')
+  .description('dead letters, oldest first, with the offset to retry them by')
+  .option('--projection <name>', 'only this projection')
+  .action(async (opts: { projection?: string }) => {
+    process.stdout.write(await deadLetterList(opts.projection));
+  });
+dlq
+  .command('retry')
+  .description("apply a dead letter again to its projection's live build (after the handler or the data was fixed)")
+  .argument('<offset>', 'offset of the dead letter (see dlq list)', nonNegativeInt)
+  .action(async (offset: number) => {
+    process.stdout.write(await deadLetterRetry(offset));
+  });
+
+program
+  .command('replay')
+  .description(
+    'build a Postgres projection as it stood at a time into a separate schema beside the live one (printed), for analysis; ' +
+      'Elasticsearch projections are refused (export their events with "events export --until" instead)',
+  )
+  .requiredOption('--until <time>', 'apply every event recorded before this time (ISO 8601, e.g. 2026-11-01T12:00:00Z, or epoch ms)')
+  .requiredOption('--projection <name>', 'the Postgres projection to build (e.g. groups, messages, users, analytics)')
+  .action(async (opts: { until: string; projection: string }) => {
+    process.stdout.write(renderReplay(await replay(opts)));
   });
 
 export { program };

@@ -10,6 +10,8 @@ export interface LogRecord {
   offset: bigint;
   position: string;
   timestamp: number;
+  /** The record key: the aggregate id the event was appended under. */
+  key: string | null;
   event: DomainEvent;
 }
 
@@ -54,7 +56,7 @@ export async function readRanges(kafka: Kafka, config: Config, serde: EventSerde
               if (offset >= range.end) break;
               try {
                 const event = decodeRecord(serde, message);
-                await opts.onRecord({ topic: range.topic, partition: batch.partition, offset, position: formatPosition({ topic: range.topic, partition: batch.partition, offset }), timestamp: Number(message.timestamp), event });
+                await opts.onRecord({ topic: range.topic, partition: batch.partition, offset, position: formatPosition({ topic: range.topic, partition: batch.partition, offset }), timestamp: Number(message.timestamp), key: message.key?.toString() ?? null, event });
               } catch (err) {
                 if (!opts.onUndecodable) throw err;
                 opts.onUndecodable(batch.topic, batch.partition, message.offset, err as Error);

@@ -8,3 +8,7 @@ export { listDeadLetters, DEADLETTER_HEADERS, type DeadLetter } from './deadlett
 export { retryDeadLetter, type RetryOutcome } from './deadletter-retry';
 export { physicalTable, physicalIndex, aliasName, consumerGroup, buildLabel } from './naming';
 export { OFFSETS_FIELD } from './es-documents';
+export { applyPostgres } from './postgres-processor';
+export { Decoder } from './decode';
+export { handledTypes } from './define';
+export { requestRebuild } from './lifecycle';

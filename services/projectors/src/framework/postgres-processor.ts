@@ -56,20 +56,8 @@ export class PostgresProcessor extends Processor {
   }
 
   /** Applies events to the transaction of `ctx` (also used to re-apply a dead letter). */
-  async apply(envelopes: Envelope[], ctx: PostgresContext): Promise<void> {
-    if (!envelopes.length) return;
-    const { batchHandlers = {}, handlers = {}, keys, afterBatch } = this.projection;
-    const keysOf = keys ?? ((e: Envelope) => [e.key ?? '']);
-    for (const statement of schedule(envelopes, keysOf)) {
-      const many = (batchHandlers as Record<string, ((e: Envelope[], c: PostgresContext) => unknown) | undefined>)[statement.type];
-      if (many) {
-        await many(statement.envelopes, ctx);
-        continue;
-      }
-      const one = (handlers as Record<string, ((e: Envelope, c: PostgresContext) => unknown) | undefined>)[statement.type];
-      for (const e of statement.envelopes) await one?.(e, ctx);
-    }
-    await afterBatch?.(envelopes, ctx);
+  apply(envelopes: Envelope[], ctx: PostgresContext): Promise<void> {
+    return applyPostgres(this.projection, envelopes, ctx);
   }
 
   context(client: PoolClient): PostgresContext {
@@ -96,4 +84,24 @@ export class PostgresProcessor extends Processor {
     }
     return poisons;
   }
+}
+
+/**
+ * Applies decoded events of one partition, in log order, to the transaction of `ctx`: the
+ * projection's handlers, batched as its keys allow, then its afterBatch.
+ */
+export async function applyPostgres(projection: PostgresProjection, envelopes: Envelope[], ctx: PostgresContext): Promise<void> {
+  if (!envelopes.length) return;
+  const { batchHandlers = {}, handlers = {}, keys, afterBatch } = projection;
+  const keysOf = keys ?? ((e: Envelope) => [e.key ?? '']);
+  for (const statement of schedule(envelopes, keysOf)) {
+    const many = (batchHandlers as Record<string, ((e: Envelope[], c: PostgresContext) => unknown) | undefined>)[statement.type];
+    if (many) {
+      await many(statement.envelopes, ctx);
+      continue;
+    }
+    const one = (handlers as Record<string, ((e: Envelope, c: PostgresContext) => unknown) | undefined>)[statement.type];
+    for (const e of statement.envelopes) await one?.(e, ctx);
+  }
+  await afterBatch?.(envelopes, ctx);
 }
