@@ -11,7 +11,8 @@ export interface ClaimKey {
 
 export type ClaimOutcome =
   | { kind: 'sent'; messageId: string; position: string }
-  | { kind: 'claimed'; attemptId: string; decided: Decided[] }
+  /** `resumed`: the claim was left unsettled by an earlier attempt (its process may have died after the append landed). */
+  | { kind: 'claimed'; attemptId: string; decided: Decided[]; resumed: boolean }
   | { kind: 'in_flight' };
 
 const SENT = `SELECT status, message_id, position, attempt_id,
@@ -56,7 +57,7 @@ export class MessageClaims {
          ON CONFLICT (group_id, sender_id, client_message_id) DO UPDATE SET attempt_id = EXCLUDED.attempt_id, claimed_at = now()`,
         [key.groupId, key.senderId, key.clientMessageId, messageId, attemptId],
       );
-      return { kind: 'claimed', attemptId, decided };
+      return { kind: 'claimed', attemptId, decided, resumed: row !== undefined };
     });
   }
 

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { formatPosition, type Pool } from '@groupchat/shared';
+import { formatPosition, partitionForKey, topicName, waitForPositions, type Pool, type Runtime } from '@groupchat/shared';
 import { logUnavailable } from '../commands/append';
 import type { CommandContext } from '../commands/context';
 import { envelopeOf, stamp, uuidV5, type Decided } from '../commands/envelope';
@@ -26,6 +26,31 @@ async function settledWithin(acknowledged: Promise<string>, timeoutMs: number): 
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * A claim an earlier attempt left unsettled (its process died between the append and marking
+ * the claim sent) may belong to a message that is in the log already. Everything appended so
+ * far lies below the partition's end offset; once the messages projection has reached that
+ * end, the read model answers whether the message is there, and where.
+ */
+async function landedEarlier(rt: Runtime, groupId: string, messageId: string): Promise<string | undefined> {
+  const admin = rt.kafka.admin();
+  let offsets: { partition: number; high: string }[];
+  try {
+    await admin.connect();
+    offsets = await admin.fetchTopicOffsets(topicName(rt.config, 'messages'));
+  } catch (err) {
+    throw logUnavailable((err as Error).message);
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+  const partition = partitionForKey(groupId, offsets.length);
+  const high = BigInt(offsets.find((o) => o.partition === partition)?.high ?? '0');
+  if (high === 0n) return undefined;
+  await waitForPositions(rt.pool, [{ topic: 'messages', partition, offset: high - 1n }], { projections: ['messages'], timeoutMs: rt.config.MIN_POSITION_WAIT_MS });
+  const { rows } = await rt.pool.query<{ partition: number; offset: string }>('SELECT partition, "offset" FROM messages WHERE message_id = $1', [messageId]);
+  return rows[0] ? formatPosition({ topic: 'messages', partition: rows[0].partition, offset: BigInt(rows[0].offset) }) : undefined;
 }
 
 export function messageRoutes(routes: CommandRoutes, ctx: CommandContext, heads: GroupHeads) {
@@ -57,6 +82,14 @@ export function messageRoutes(routes: CommandRoutes, ctx: CommandContext, heads:
         const settled = await claims.awaitOutcome(key, config.APPEND_TIMEOUT_MS);
         if (settled === 'released') continue;
         return settled.position;
+      }
+      if (outcome.resumed) {
+        const landed = await landedEarlier(ctx.rt, key.groupId, messageId);
+        if (landed) {
+          await claims.markSent(key, landed);
+          await markAttached(pool, mediaIds);
+          return landed;
+        }
       }
       const envelope = envelopeOf(req);
       const events = outcome.decided.map((d) => ({ event: stamp(d, envelope, uuidV5('MessageSent', messageId)), key: key.groupId }));
