@@ -73,6 +73,8 @@ describe('rebuild beside the live build', () => {
       await control.close();
     }
     expect((await h.rows(`SELECT count(*)::int AS n FROM messages`))[0]).toEqual({ n: 3500 });
-    expect(await h.rows(`SELECT version, generation, status FROM projections WHERE name = 'messages' AND dropped_at IS NULL`)).toEqual([{ version: 2, generation: 1, status: 'live' }]);
+    const remaining = () => h.rows(`SELECT version, generation, status FROM projections WHERE name = 'messages' AND dropped_at IS NULL`);
+    await waitUntil(async () => (await remaining()).length === 1, { what: 'the replaced build to be dropped' });
+    expect(await remaining()).toEqual([{ version: 2, generation: 1, status: 'live' }]);
   });
 });

@@ -1,6 +1,6 @@
 export { defineProjection } from './define';
 export type { Build, Doc, DocHandler, ElasticsearchProjection, Envelope, PostgresContext, PostgresProjection, Projection } from './types';
-export { withRows, ms } from './sql';
+export { withRows, ms, copyRows } from './sql';
 export { Supervisor, type SupervisorOptions } from './supervisor';
 export { projectionStatus, type BuildStatusReport, type PartitionProgress } from './status';
 export { listBuilds, type BuildRow, type BuildStatus } from './registry';

@@ -1,4 +1,4 @@
-import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { logicalTopic, topicName, type Config, type Logger, type Pool } from '@groupchat/shared';
 import { readCheckpoint } from './checkpoints';
 import { BuildRetired, Stopping, describe } from './errors';
@@ -8,6 +8,7 @@ import type { Build, Projection } from './types';
 
 export interface RunnerOptions {
   kafka: Kafka;
+  admin: Admin;
   pool: Pool;
   config: Config;
   log: Logger;
@@ -42,8 +43,10 @@ export class Runner {
     const consumer = kafka.consumer({
       groupId: consumerGroup(config, build),
       maxWaitTimeInMs: 100,
-      maxBytesPerPartition: 4 * 1024 * 1024,
-      maxBytes: 32 * 1024 * 1024,
+      // Batches of a few thousand records: large enough for multi-row statements, small
+      // enough that the first arrives soon after a fetch of a long backlog.
+      maxBytesPerPartition: 1024 * 1024,
+      maxBytes: 8 * 1024 * 1024,
       // A killed process holds its partitions until its session times out: keep that short,
       // and heartbeat during long batches (below) so a live one keeps them.
       sessionTimeout: 10_000,
@@ -79,13 +82,27 @@ export class Runner {
     return this.stopped;
   }
 
+  /**
+   * Seeks where Kafka would start elsewhere than the checkpoint. Only there: a seek discards
+   * what is already fetched, and a new build (no committed offsets, checkpoint 0) starts right.
+   */
   private async seekToCheckpoints(assignment: Record<string, number[]>): Promise<void> {
-    const { pool, build, config } = this.o;
+    const { pool, build, config, admin } = this.o;
+    const topics = Object.keys(assignment);
+    const starts = new Map<string, number>();
+    await Promise.all(
+      topics.map(async (topic) => {
+        for (const o of await admin.fetchTopicOffsets(topic)) starts.set(`${topic}/${o.partition}`, Number(o.low));
+      }),
+    );
+    for (const t of await admin.fetchOffsets({ groupId: consumerGroup(config, build), topics })) {
+      for (const p of t.partitions) if (Number(p.offset) >= 0) starts.set(`${t.topic}/${p.partition}`, Number(p.offset));
+    }
     await Promise.all(
       Object.entries(assignment).flatMap(([topic, partitions]) =>
         partitions.map(async (partition) => {
           const next = await readCheckpoint(pool, build, logicalTopic(config, topic) ?? topic, partition);
-          this.consumer?.seek({ topic, partition, offset: String(next) });
+          if (starts.get(`${topic}/${partition}`) !== next) this.consumer?.seek({ topic, partition, offset: String(next) });
         }),
       ),
     );

@@ -135,6 +135,7 @@ export class Supervisor {
     const entry: Running = { projection: p, build, status: row.status === 'live' ? 'live' : 'building', target: new Map(), gauges: new Set(), runner: undefined as unknown as Runner };
     entry.runner = new Runner({
       kafka: this.rt.kafka,
+      admin: this.admin,
       pool: this.pool,
       config: this.rt.config,
       log: this.rt.log,

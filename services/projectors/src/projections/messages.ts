@@ -1,4 +1,4 @@
-import { defineProjection, ms, withRows } from '../framework';
+import { copyRows, defineProjection, ms, withRows } from '../framework';
 
 /**
  * Message history per group in log order (`offset`), with edits, deletions (the row stays,
@@ -38,17 +38,24 @@ export const messages = defineProjection({
   keys: ({ event: e }) => ('emoji' in e ? [`${e.messageId}/${e.userId}/${e.emoji}`] : [(e as { messageId: string }).messageId]),
   batchHandlers: {
     MessageSent: (envelopes, ctx) =>
-      withRows(
+      copyRows(
         ctx,
-        `INSERT INTO ${ctx.table('messages')} (message_id, group_id, sender_id, client_message_id, text, attachments, sent_at, partition, "offset")
-         SELECT message_id, group_id, sender_id, client_message_id, text, attachments, ${ms('at')}, partition, "offset"
-           FROM json_to_recordset($1::json)
-             AS x(message_id text, group_id text, sender_id text, client_message_id text, text text, attachments jsonb, at bigint, partition int, "offset" bigint)
-         ON CONFLICT DO NOTHING`,
-        envelopes.map(({ event: e, partition, offset }) => ({
-          message_id: e.messageId, group_id: e.groupId, sender_id: e.senderId, client_message_id: e.clientMessageId,
-          text: e.text, attachments: e.attachments, at: e.occurredAt, partition, offset,
-        })),
+        ctx.table('messages'),
+        ['message_id', 'group_id', 'sender_id', 'client_message_id', 'text', 'attachments', 'sent_at', 'partition', 'offset'],
+        envelopes.map(({ event: e, partition, offset }) => [e.messageId, e.groupId, e.senderId, e.clientMessageId, e.text, e.attachments, new Date(e.occurredAt), partition, offset]),
+        () =>
+          withRows(
+            ctx,
+            `INSERT INTO ${ctx.table('messages')} (message_id, group_id, sender_id, client_message_id, text, attachments, sent_at, partition, "offset")
+             SELECT message_id, group_id, sender_id, client_message_id, text, attachments, ${ms('at')}, partition, "offset"
+               FROM json_to_recordset($1::json)
+                 AS x(message_id text, group_id text, sender_id text, client_message_id text, text text, attachments jsonb, at bigint, partition int, "offset" bigint)
+             ON CONFLICT DO NOTHING`,
+            envelopes.map(({ event: e, partition, offset }) => ({
+              message_id: e.messageId, group_id: e.groupId, sender_id: e.senderId, client_message_id: e.clientMessageId,
+              text: e.text, attachments: e.attachments, at: e.occurredAt, partition, offset,
+            })),
+          ),
       ),
     MessageEdited: (envelopes, ctx) =>
       withRows(

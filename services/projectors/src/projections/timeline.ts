@@ -1,5 +1,5 @@
 import type { EventType } from '@groupchat/schemas';
-import { defineProjection, ms, withRows, type Envelope, type PostgresContext } from '../framework';
+import { copyRows, defineProjection, ms, withRows, type Envelope, type PostgresContext } from '../framework';
 
 const MESSAGE_EVENTS: EventType[] = ['MessageSent', 'MessageEdited', 'MessageDeleted', 'ReactionAdded', 'ReactionRemoved'];
 
@@ -26,14 +26,20 @@ export const timeline = defineProjection({
 });
 
 function append(envelopes: Envelope[], ctx: PostgresContext) {
-  return withRows(
+  const table = ctx.table('message_events');
+  return copyRows(
     ctx,
-    `INSERT INTO ${ctx.table('message_events')} (group_id, partition, "offset", event_type, payload, occurred_at)
-     SELECT group_id, partition, "offset", event_type, payload, ${ms('at')}
-       FROM json_to_recordset($1::json) AS x(group_id text, partition int, "offset" bigint, event_type text, payload jsonb, at bigint)
-     ON CONFLICT DO NOTHING`,
-    envelopes.map(({ event, partition, offset }) => ({
-      group_id: (event as { groupId: string }).groupId, partition, offset, event_type: event.type, payload: event, at: event.occurredAt,
-    })),
+    table,
+    ['group_id', 'partition', 'offset', 'event_type', 'payload', 'occurred_at'],
+    envelopes.map(({ event, partition, offset }) => [(event as { groupId: string }).groupId, partition, offset, event.type, event, new Date(event.occurredAt)]),
+    () =>
+      withRows(
+        ctx,
+        `INSERT INTO ${table} (group_id, partition, "offset", event_type, payload, occurred_at)
+         SELECT group_id, partition, "offset", event_type, payload, ${ms('at')}
+           FROM json_to_recordset($1::json) AS x(group_id text, partition int, "offset" bigint, event_type text, payload jsonb, at bigint)
+         ON CONFLICT DO NOTHING`,
+        envelopes.map(({ event, partition, offset }) => ({ group_id: (event as { groupId: string }).groupId, partition, offset, event_type: event.type, payload: event, at: event.occurredAt })),
+      ),
   );
 }

@@ -1,42 +1,44 @@
-import { performance } from 'node:perf_hooks';
+// Rebuild speed against a raw COPY of the same rows: `npx tsx services/projectors/test/support/bench-rebuild.ts [events] [projection]`.
+// Prints one JSON line: the rebuild of the projection (beside the live build, until it is
+// swapped in) and a COPY of its main table's rows into a table of the same shape and indexes.
+import { pipeline } from 'node:stream/promises';
+import { from, to } from 'pg-copy-streams';
 import { EventLog, createKafka, createRuntime } from '@groupchat/shared';
-import { createProjectors, projections } from '../../src/index';
+import { createProjectors, physicalTable, projections, type PostgresProjection } from '../../src/index';
 import { isolatedConfig, waitUntil } from '../../../../test/support/stack';
 import { aggregateOf, sent } from './events';
 
-const n = Number(process.argv[2] ?? 100_000);
-const which = (process.argv[3] ?? 'messages').split(',');
-const config = isolatedConfig({ LOG_LEVEL: 'warn' });
-const kafka = createKafka(config, 'bench');
-const log = await EventLog.connect(kafka, config);
-let t = performance.now();
-for (let i = 0; i < n; i += 5000) {
-  const events = Array.from({ length: Math.min(5000, n - i) }, (_, j) => sent(`g-${(i + j) % 500}`, `m-${i + j}`, `u-${(i + j) % 97}`, `message number ${i + j} with some words in it`));
-  await log.appendMany(events.map((event) => ({ event, key: aggregateOf(event) })));
+const events = Number(process.argv[2] ?? 100_000);
+const name = process.argv[3] ?? 'messages';
+const projection = projections.find((p) => p.name === name) as PostgresProjection | undefined;
+if (projection?.storage !== 'postgres') throw new Error(`${name} is not a Postgres projection`);
+
+const config = isolatedConfig({ LOG_LEVEL: 'error' });
+const log = await EventLog.connect(createKafka(config, 'bench'), config);
+for (let i = 0; i < events; i += 5000) {
+  const chunk = Array.from({ length: Math.min(5000, events - i) }, (_, j) => sent(`g-${(i + j) % 500}`, `m-${i + j}`, `u-${(i + j) % 97}`, `message number ${i + j} with a few words in it`));
+  await log.appendMany(chunk.map((event) => ({ event, key: aggregateOf(event) })));
 }
-console.log(`appended ${n} in ${(performance.now() - t).toFixed(0)} ms`);
 const rt = await createRuntime(config, 'bench');
-t = performance.now();
-const p = await createProjectors(rt, { projections: projections.filter((x) => which.includes(x.name)) });
-console.log(`started in ${(performance.now() - t).toFixed(0)} ms`);
-await waitUntil(async () => (await p.status()).every((b) => b.lag === 0), { timeoutMs: 600_000, intervalMs: 100 });
-const projected = performance.now() - t;
-console.log(`projected ${which} in ${projected.toFixed(0)} ms (${((n / projected) * 1000).toFixed(0)} events/s)`);
-await p.close();
-// The reference: the same rows COPY'd into a table of the same shape.
-const { rows } = await rt.pool.query(`SELECT count(*)::int AS n FROM messages`);
-console.log('rows', rows[0]);
-const client = await rt.pool.connect();
-await client.query(`CREATE TABLE copy_ref (LIKE messages_v1 INCLUDING ALL)`);
-const { from } = await import('pg-copy-streams');
-t = performance.now();
-const dump = client.query(from(`COPY copy_ref FROM STDIN`));
-const csv = (await rt.pool.query(`SELECT * FROM messages_v1`)).rows;
-const t2 = performance.now();
-for (const r of csv) dump.write([r.message_id, r.group_id, r.sender_id, r.client_message_id, r.text, JSON.stringify(r.attachments), r.sent_at.toISOString(), '\\N', 'f', r.partition, r.offset].join('\t') + '\n');
-await new Promise((res, rej) => dump.end(res).on('error', rej));
-const copyMs = performance.now() - t2;
-console.log(`COPY of ${csv.length} rows in ${copyMs.toFixed(0)} ms (${((csv.length / copyMs) * 1000).toFixed(0)} rows/s); ratio ${(copyMs / projected * 100).toFixed(0)}%`);
-client.release();
+const projectors = await createProjectors(rt, { projections: [projection] });
+const caughtUp = async () => (await projectors.status(name)).every((b) => b.lag === 0);
+await waitUntil(caughtUp, { timeoutMs: 600_000, intervalMs: 100 });
+
+const started = Date.now();
+const row = await projectors.rebuild(name);
+await waitUntil(async () => (await projectors.status(name)).some((b) => b.generation === row.generation && b.status === 'live'), { timeoutMs: 600_000, intervalMs: 50 });
+const rebuildMs = Date.now() - started;
+await projectors.close();
+
+const table = physicalTable(projection.tables[0]!, row);
+const source = await rt.pool.connect();
+const target = await rt.pool.connect();
+await target.query(`CREATE TABLE copy_reference (LIKE ${table} INCLUDING ALL)`);
+const copyStarted = Date.now();
+await pipeline(source.query(to(`COPY ${table} TO STDOUT`)), target.query(from(`COPY copy_reference FROM STDIN`)));
+const copyMs = Date.now() - copyStarted;
+source.release();
+target.release();
+console.log(JSON.stringify({ projection: name, events, rebuildMs, copyMs, rebuildPerSecond: Math.round((events / rebuildMs) * 1000), copyPerSecond: Math.round((events / copyMs) * 1000), ratio: +(copyMs / rebuildMs).toFixed(2) }));
 await log.close();
 await rt.close();
