@@ -28,10 +28,30 @@ const fragile = defineProjection({
   },
 });
 
+let deadlocks = 0;
+
+/** Meets a deadlock on its first five tries of "contended": a dependency problem, to wait out. */
+const contended = defineProjection({
+  name: 'contended',
+  version: 1,
+  storage: 'postgres',
+  topics: ['messages'],
+  tables: ['contended'],
+  async setup({ client, table }) {
+    await client.query(`CREATE TABLE ${table('contended')} (message_id text PRIMARY KEY)`);
+  },
+  handlers: {
+    MessageSent: async ({ event: e }, ctx) => {
+      if (e.text === 'contended' && deadlocks++ < 5) throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+      await ctx.client.query(`INSERT INTO ${ctx.table('contended')} VALUES ($1)`, [e.messageId]);
+    },
+  },
+});
+
 describe('dead letters', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ projections: [messages, fragile] });
+    h = await startHarness({ projections: [messages, fragile, contended] });
   });
   afterAll(async () => {
     await h?.close();
@@ -51,7 +71,7 @@ describe('dead letters', () => {
 
     expect(await h.rows(`SELECT message_id FROM messages WHERE group_id = 'g-poison'`)).toEqual([{ message_id: 'm-after' }]);
     const letters = (await h.projectors.deadLetters()).filter((l) => l.originalOffset === Number(meta!.baseOffset) && l.partition === meta!.partition);
-    expect(letters.map((l) => l.projection).sort()).toEqual(['fragile', 'messages']);
+    expect(letters.map((l) => l.projection).sort()).toEqual(['contended', 'fragile', 'messages']);
     for (const letter of letters) {
       expect(letter).toMatchObject({ topic: topicName(h.config, 'messages'), version: 1, eventType: 'MessageSent', key: 'g-poison' });
       expect(letter.error).toMatch(/cannot decode.*no writer schema registered/);
@@ -72,5 +92,13 @@ describe('dead letters', () => {
     expect(await h.projectors.retryDeadLetter(letter.offset)).toBe('applied');
     expect(await h.projectors.retryDeadLetter(letter.offset)).toBe('already-applied');
     expect(await h.rows(`SELECT message_id, text FROM fragile WHERE message_id = 'm-boom'`)).toEqual([{ message_id: 'm-boom', text: 'boom' }]);
+  });
+
+  it('a transient failure (a deadlock) is retried with backoff however often it happens, never dead-lettered', async () => {
+    await h.given(sent('g-c', 'm-contended', 'u-1', 'contended'), sent('g-c', 'm-calm', 'u-1', 'calm'));
+    await h.caughtUp();
+    expect(deadlocks).toBe(6);
+    expect(await h.rows(`SELECT message_id FROM contended WHERE message_id IN ('m-contended', 'm-calm') ORDER BY 1`)).toEqual([{ message_id: 'm-calm' }, { message_id: 'm-contended' }]);
+    expect((await h.projectors.deadLetters({ projection: 'contended' })).filter((l) => l.key === 'g-c')).toEqual([]);
   });
 });
