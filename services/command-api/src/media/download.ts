@@ -34,7 +34,7 @@ export async function sendMedia(req: Request, res: Response, media: MediaRecord,
     'Content-Type': media.contentType,
     'X-Content-Type-Options': 'nosniff',
     'Content-Disposition': contentDisposition(INLINE_KINDS.has(media.kind) ? 'inline' : 'attachment', media),
-    'Content-Security-Policy': "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox",
+    'Content-Security-Policy': "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; sandbox",
     'Accept-Ranges': 'bytes',
     'Content-Length': String(range ? range.end - range.start + 1 : media.size),
   };
