@@ -18,7 +18,9 @@ export interface Harness {
   rows<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Hits (`_source`) of a query on an alias (`groups`, `messages`, `users`). */
   search(index: string, query: object): Promise<Record<string, unknown>[]>;
-  /** Stops the projectors, and starts them again (with other projections if given). */
+  /** Stops the projectors (another process may run them meanwhile). */
+  stop(): Promise<void>;
+  /** Stops the projectors if running, and starts them again (with other projections if given). */
   restart(projections?: Projection[]): Promise<void>;
   close(): Promise<void>;
 }
@@ -31,6 +33,7 @@ export async function startHarness(opts: { projections?: Projection[]; config?: 
   const rt = await createRuntime(config, 'projectors-test');
   let projections = opts.projections;
   let projectors = await createProjectors(rt, { projections });
+  let running = true;
   const h: Harness = {
     config,
     kafka,
@@ -58,13 +61,18 @@ export async function startHarness(opts: { projections?: Projection[]; config?: 
       const res = await rt.es.search({ index: aliasName(config, index), query, size: 100 });
       return res.hits.hits.map((h) => h._source as Record<string, unknown>);
     },
+    async stop() {
+      if (running) await projectors.close();
+      running = false;
+    },
     async restart(next) {
-      await projectors.close();
+      await h.stop();
       projections = next ?? projections;
       projectors = await createProjectors(rt, { projections });
+      running = true;
     },
     async close() {
-      await projectors.close();
+      await h.stop();
       await log.close();
       await rt.close();
     },
