@@ -1,0 +1,28 @@
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+
+function run(cmd: string, args: string[]): string {
+  try {
+    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  } catch (err) {
+    // `java -version` writes to stderr.
+    const e = err as { stderr?: string; stdout?: string };
+    return (e.stdout || e.stderr || '').trim();
+  }
+}
+
+/** What the figures were measured on. */
+export function describeMachine(): Record<string, string | number> {
+  const lscpu = run('lscpu', []);
+  const model = /^Model name:\s*(.+)$/m.exec(lscpu)?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  const java = run('java', ['-version']).split('\n')[0] ?? 'unknown';
+  return {
+    cpus: Number(run('nproc', [])) || cpus().length,
+    cpuModel: model,
+    memory: `${Math.round(totalmem() / 2 ** 30)} GiB`,
+    node: process.version,
+    java,
+    kernel: run('uname', ['-r']),
+    openFilesLimit: run('bash', ['-c', 'ulimit -Hn']),
+  };
+}

@@ -1,0 +1,82 @@
+export const SCENARIOS = ['ingest', 'e2e', 'fanout', 'connections', 'rebuild', 'queries'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+export interface Sizes {
+  searchers: number;
+  groupsPerSearcher: number;
+  /** Messages appended at setup for the query and rebuild scenarios. */
+  messages: number;
+  ingest: { seconds: number; concurrencyPerSender: number; senders: number; rawBatch: number; fixedRate: number; fixedSeconds: number };
+  /** Each socket count at each rate; the target applies at 1,000 msg/s with 10,000 sockets. */
+  e2e: { sockets: number[]; rates: number[]; seconds: number };
+  /** Closed-loop HTTP publishers, then a fixed rate through each system's fastest way in. */
+  fanout: { sockets: number[]; seconds: number; concurrencyPerSender: number; pacedRate: number };
+  connections: { sockets: number[]; perProcess: number; perAddress: number };
+  rebuild: { budgetSeconds: number; freshnessRate: number; freshnessSeconds: number };
+  queries: { seconds: number; historyRate: number; searchRate: number };
+}
+
+const FULL: Sizes = {
+  searchers: 20,
+  groupsPerSearcher: 100,
+  messages: 1_000_000,
+  ingest: { seconds: 15, concurrencyPerSender: 64, senders: 2, rawBatch: 1000, fixedRate: 1000, fixedSeconds: 15 },
+  e2e: { sockets: [1000, 10_000], rates: [200, 1000], seconds: 15 },
+  fanout: { sockets: [1000, 5000, 10_000], seconds: 10, concurrencyPerSender: 64, pacedRate: 5000 },
+  connections: { sockets: [10_000, 50_000], perProcess: 17_000, perAddress: 20_000 },
+  rebuild: { budgetSeconds: 360, freshnessRate: 10, freshnessSeconds: 20 },
+  queries: { seconds: 15, historyRate: 200, searchRate: 50 },
+};
+
+const QUICK: Sizes = {
+  searchers: 10,
+  groupsPerSearcher: 100,
+  messages: 50_000,
+  ingest: { seconds: 5, concurrencyPerSender: 64, senders: 2, rawBatch: 1000, fixedRate: 1000, fixedSeconds: 5 },
+  e2e: { sockets: [1000], rates: [200, 1000], seconds: 5 },
+  fanout: { sockets: [1000, 5000], seconds: 5, concurrencyPerSender: 64, pacedRate: 5000 },
+  connections: { sockets: [2000, 5000], perProcess: 17_000, perAddress: 20_000 },
+  rebuild: { budgetSeconds: 180, freshnessRate: 10, freshnessSeconds: 8 },
+  queries: { seconds: 5, historyRate: 200, searchRate: 50 },
+};
+
+export interface Options {
+  quick: boolean;
+  only: Scenario[];
+  keep: boolean;
+  sizes: Sizes;
+}
+
+const USAGE = `npm run bench [-- --quick] [-- --only ${SCENARIOS.join(',')}] [-- --keep]
+  --quick   small sizes and short windows (minutes, not a quarter of an hour)
+  --only    run only these scenarios (comma-separated)
+  --keep    keep the run's topics, database and indices afterwards`;
+
+export function parseOptions(argv: string[]): Options {
+  let quick = false;
+  let keep = false;
+  let only: Scenario[] = [...SCENARIOS];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--quick') quick = true;
+    else if (a === '--keep') keep = true;
+    else if (a === '--only' || a.startsWith('--only=')) {
+      const list = a.includes('=') ? a.slice(a.indexOf('=') + 1) : (argv[++i] ?? '');
+      const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+      const unknown = names.filter((n) => !(SCENARIOS as readonly string[]).includes(n));
+      if (unknown.length || !names.length) throw new Error(`unknown scenario ${unknown.join(', ') || '(none)'}\n${USAGE}`);
+      only = names as Scenario[];
+    } else if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else throw new Error(`unknown option ${a}\n${USAGE}`);
+  }
+  return { quick, only, keep, sizes: quick ? QUICK : FULL };
+}
+
+/** Users the selected scenarios need: one per socket at the largest count, at least enough for the other scenarios. */
+export function usersNeeded(o: Options): number {
+  const s = o.sizes;
+  const sockets = [...(o.only.includes('e2e') ? s.e2e.sockets : []), ...(o.only.includes('fanout') ? s.fanout.sockets : []), ...(o.only.includes('connections') ? s.connections.sockets : [])];
+  return Math.max(2000, ...sockets);
+}

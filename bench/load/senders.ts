@@ -1,0 +1,139 @@
+// Sends chat messages over HTTP: to GroupChat's command API, or to Centrifugo's publish API.
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Agent } from 'node:http';
+import { signAccessToken } from '@groupchat/shared';
+import { encode, histogram, nowMs, recordMs } from '../lib/hdr';
+import { keepAliveAgent, send, StatusCounts, type Answer } from '../lib/http';
+import { closedLoop, drain, openLoop } from '../lib/pace';
+import type { Poster } from '../lib/population';
+import { serveCalls } from '../lib/worker';
+import { prng, Vocabulary } from '../lib/words';
+
+interface Setup {
+  target: 'ours' | 'centrifugo';
+  baseUrl: string;
+  posters: Poster[];
+  jwtSecret?: string;
+  tokenTtlSeconds?: number;
+  apiKey?: string;
+  maxSockets: number;
+  seed: number;
+}
+
+let setup: Setup;
+let agent: Agent;
+let rand: () => number;
+const tokens = new Map<string, string>();
+const tag = randomBytes(4).toString('hex');
+let counter = 0;
+let sentences: string[] = [];
+
+function tokenOf(p: Poster): string {
+  let t = tokens.get(p.userId);
+  if (!t) {
+    t = signAccessToken({ JWT_SECRET: setup.jwtSecret!, ACCESS_TOKEN_TTL_SECONDS: setup.tokenTtlSeconds! }, { sub: p.userId, username: p.username });
+    tokens.set(p.userId, t);
+  }
+  return t;
+}
+
+/** The message text carries the time it was meant to be sent, for the receiving sockets. */
+function stamped(intendedMs: number): string {
+  return `t=${intendedMs.toFixed(3)} ${sentences[counter % sentences.length]}`;
+}
+
+function post(intendedMs: number): Promise<Answer> {
+  const p = setup.posters[Math.floor(rand() * setup.posters.length)]!;
+  const n = counter++;
+  const text = stamped(intendedMs);
+  if (setup.target === 'ours') {
+    return send(agent, 'POST', new URL(`/api/v1/groups/${p.groupId}/messages`, setup.baseUrl), { authorization: `Bearer ${tokenOf(p)}` }, JSON.stringify({ clientMessageId: `b${tag}-${n}`, text }));
+  }
+  return send(agent, 'POST', new URL('/api/publish', setup.baseUrl), { 'x-api-key': setup.apiKey! }, JSON.stringify(publication(p, n, text))).then(centrifugoAnswer);
+}
+
+/** The same payload our WebSocket pushes for a MessageSent, so frames are of a similar size. */
+function publication(p: Poster, n: number, text: string) {
+  const data = {
+    type: 'MessageSent', eventId: randomUUID(), occurredAt: Date.now(), actorId: p.userId, correlationId: randomUUID(), causationId: null,
+    messageId: randomUUID(), groupId: p.groupId, senderId: p.userId, clientMessageId: `b${tag}-${n}`, text, attachments: [],
+  };
+  return { channel: p.groupId, data };
+}
+
+/** Centrifugo answers API errors with 200 and an error object. */
+function centrifugoAnswer(a: Answer): Answer {
+  return a.status === 200 && a.body.includes('"error"') ? { status: 599, body: a.body } : a;
+}
+
+serveCalls({
+  setup(args: Setup) {
+    setup = args;
+    agent = keepAliveAgent(args.maxSockets);
+    rand = prng(args.seed);
+    const vocab = new Vocabulary();
+    sentences = Array.from({ length: 2000 }, () => vocab.sentence(rand));
+    if (args.target === 'ours') for (const p of args.posters) tokenOf(p);
+    return { posters: args.posters.length };
+  },
+
+  /** As fast as `concurrency` callers go, for `seconds`. */
+  async closed({ seconds, concurrency }: { seconds: number; concurrency: number }) {
+    const statuses = new StatusCounts();
+    const h = histogram();
+    const started = nowMs();
+    await closedLoop(concurrency, seconds, async () => {
+      const t = nowMs();
+      const a = await post(t);
+      statuses.add(a);
+      if (a.status >= 200 && a.status < 300) recordMs(h, nowMs() - t);
+    });
+    return { seconds: (nowMs() - started) / 1000, ok: statuses.ok(), failed: statuses.failed(), statuses: statuses.counts, samples: statuses.samples, hist: encode(h) };
+  },
+
+  /** Centrifugo only: `rate` publications per second for `seconds`, `batch` to an /api/batch request (its fastest way in). */
+  async batched({ seconds, rate, batch }: { seconds: number; rate: number; batch: number }) {
+    const statuses = new StatusCounts();
+    const inFlight = new Set<Promise<unknown>>();
+    const started = nowMs();
+    let published = 0;
+    await openLoop(rate / batch, seconds, (intended) => {
+      const commands = Array.from({ length: batch }, () => {
+        const p = setup.posters[Math.floor(rand() * setup.posters.length)]!;
+        return { publish: publication(p, counter++, stamped(intended)) };
+      });
+      const req = send(agent, 'POST', new URL('/api/batch', setup.baseUrl), { 'x-api-key': setup.apiKey! }, JSON.stringify({ commands }))
+        .then(centrifugoAnswer)
+        .then((a) => {
+          statuses.add(a);
+          if (a.status === 200) published += batch;
+          inFlight.delete(req);
+        });
+      inFlight.add(req);
+    });
+    const pending = await drain(inFlight, 30_000);
+    return { seconds: (nowMs() - started) / 1000, ok: published, failed: statuses.failed() * batch, pending, statuses: statuses.counts };
+  },
+
+  /** `rate` sends per second for `seconds`, each timed from when it was due. */
+  async open({ seconds, rate, drainMs = 30_000, track = false }: { seconds: number; rate: number; drainMs?: number; track?: boolean }) {
+    const statuses = new StatusCounts();
+    const accepted: string[] = [];
+    const h = histogram();
+    const inFlight = new Set<Promise<unknown>>();
+    const started = nowMs();
+    const { scheduled, lateMs } = await openLoop(rate, seconds, (intended) => {
+      const p = post(intended).then((a) => {
+        statuses.add(a);
+        if (a.status >= 200 && a.status < 300) {
+          recordMs(h, nowMs() - intended);
+          if (track) accepted.push(intended.toFixed(3));
+        }
+        inFlight.delete(p);
+      });
+      inFlight.add(p);
+    });
+    const pending = await drain(inFlight, drainMs);
+    return { seconds: (nowMs() - started) / 1000, scheduled, lateMs, pending, ok: statuses.ok(), failed: statuses.failed(), statuses: statuses.counts, samples: statuses.samples, hist: encode(h), ...(track ? { accepted } : {}) };
+  },
+});

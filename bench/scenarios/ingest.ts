@@ -1,0 +1,84 @@
+import { cpuOf, metered, progress, settle, withWorkers, type Bench } from '../lib/bench';
+import { merge, summarize } from '../lib/hdr';
+import type { Outcome } from '../lib/http';
+import { postersOf } from '../lib/population';
+import { fmt, type Row } from '../lib/report';
+
+function sum<T>(xs: T[], f: (x: T) => number): number {
+  return xs.reduce((n, x) => n + f(x), 0);
+}
+
+/**
+ * Messages accepted (202) by the command API, many concurrent keep-alive senders in two
+ * processes, against a bare kafkajs producer writing the same events to the same broker; then
+ * command latency at a fixed rate, against the shared EventLog's own append latency.
+ */
+export async function ingest(b: Bench): Promise<Row[]> {
+  const s = b.options.sizes.ingest;
+  const posters = postersOf(b.population.groups);
+  const kafkaConfig = { KAFKA_BROKERS: b.config.KAFKA_BROKERS, GROUPCHAT_NAMESPACE: b.config.GROUPCHAT_NAMESPACE };
+  await settle(b);
+
+  progress(`ingest: raw kafkajs producer for ${s.seconds} s (batches of ${s.rawBatch}) …`);
+  const raw = await withWorkers('producer', 1, async ([p]) => {
+    await p!.call('setup', { config: kafkaConfig, posters });
+    const produced = await metered([b.sut.pid], [p!.pid], () => p!.call<{ count: number; seconds: number }>('produce', { seconds: s.seconds, batch: s.rawBatch }));
+    await settle(b);
+    progress(`ingest: EventLog.append at ${s.fixedRate}/s for ${s.fixedSeconds} s …`);
+    const appended = await metered([b.sut.pid], [p!.pid], () => p!.call<Outcome>('appendOpen', { seconds: s.fixedSeconds, rate: s.fixedRate }));
+    await p!.call('close');
+    return { produced, appended };
+  });
+  const rawRate = raw.produced.result.count / raw.produced.result.seconds;
+  await settle(b);
+
+  return withWorkers('senders', s.senders, async (senders) => {
+    await Promise.all(
+      senders.map((w, i) =>
+        w.call('setup', { target: 'ours', baseUrl: b.sut.url, posters, jwtSecret: b.config.JWT_SECRET, tokenTtlSeconds: b.config.ACCESS_TOKEN_TTL_SECONDS, maxSockets: s.concurrencyPerSender, seed: 100 + i }),
+      ),
+    );
+    const pids = senders.map((w) => w.pid);
+    progress(`ingest: ${s.senders} × ${s.concurrencyPerSender} concurrent senders for ${s.seconds} s …`);
+    const closed = await metered([b.sut.pid], pids, () => Promise.all(senders.map((w) => w.call<Outcome>('closed', { seconds: s.seconds, concurrency: s.concurrencyPerSender }))));
+    const accepted = sum(closed.result, (r) => r.ok);
+    const window = Math.max(...closed.result.map((r) => r.seconds));
+    const oursRate = accepted / window;
+    const closedLatency = summarize(merge(closed.result.map((r) => r.hist!)));
+    const backlog = await settle(b);
+
+    progress(`ingest: fixed ${s.fixedRate} commands/s for ${s.fixedSeconds} s (open loop) …`);
+    const fixed = await metered([b.sut.pid], pids, () => Promise.all(senders.map((w) => w.call<Outcome>('open', { seconds: s.fixedSeconds, rate: s.fixedRate / senders.length }))));
+    const lat = summarize(merge(fixed.result.map((r) => r.hist!)));
+    const rawLat = summarize(merge([raw.appended.result.hist!]));
+    const fixedFailed = sum(fixed.result, (r) => r.failed + (r.pending ?? 0));
+    const ratio = rawRate > 0 ? oursRate / rawRate : null;
+    return [
+      {
+        scenario: 'ingest',
+        figure: `messages accepted (202), ${s.senders}×${s.concurrencyPerSender} senders`,
+        value: `${fmt.int(oursRate)} msg/s`,
+        baseline: `raw kafkajs producer ${fmt.int(rawRate)} msg/s`,
+        ratio,
+        target: '≥ 0.50',
+        pass: ratio !== null && ratio >= 0.5,
+        ...cpuOf(closed),
+        data: {
+          accepted, seconds: window, failed: sum(closed.result, (r) => r.failed), statuses: closed.result.map((r) => r.statuses), samples: closed.result.map((r) => r.samples),
+          latencyUnderSaturation: closedLatency, raw: { ...raw.produced.result, ...cpuOf(raw.produced) }, projectionCatchUpMs: backlog,
+        },
+      },
+      {
+        scenario: 'ingest',
+        figure: `command latency at ${fmt.int(s.fixedRate)}/s, p50 / p99`,
+        value: `${fmt.ms(lat.p50)} / ${fmt.ms(lat.p99)} ms${fixedFailed ? ` (${fmt.int(fixedFailed)} failed)` : ''}`,
+        baseline: `EventLog.append ${fmt.ms(rawLat.p50)} / ${fmt.ms(rawLat.p99)} ms`,
+        ratio: rawLat.p99 > 0 ? lat.p99 / rawLat.p99 : null,
+        target: 'p99 (ours ÷ log)',
+        pass: null,
+        ...cpuOf(fixed),
+        data: { latency: lat, failed: fixedFailed, statuses: fixed.result.map((r) => r.statuses), worstSchedulingLateMs: Math.max(...fixed.result.map((r) => r.lateMs ?? 0)), baseline: { latency: rawLat, ...raw.appended.result, hist: undefined } },
+      },
+    ];
+  });
+}
