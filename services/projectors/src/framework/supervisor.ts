@@ -3,7 +3,7 @@ import { createPool, type Pool, type Runtime } from '@groupchat/shared';
 import { listCheckpoints } from './checkpoints';
 import { Decoder } from './decode';
 import { DeadLetterWriter } from './deadletters';
-import { describe } from './errors';
+import { backoffMs, describe, isTransient } from './errors';
 import { ElasticsearchProcessor } from './elasticsearch-processor';
 import { dropRetired, ensureBuilds, promote, requestRebuild, type Partitions } from './lifecycle';
 import { eventsApplied, projectionLag, rebuildLag } from './metrics';
@@ -74,7 +74,8 @@ export class Supervisor {
     const s = new Supervisor(rt, projections, pool, admin, deadletters, new Decoder(rt.kafka, rt.config, rt.serde), partitions, run);
     if (!run) return s;
     for (const p of projections) {
-      for (const row of await ensureBuilds(s.deps, pool, p, s.partitionsOf(p))) await s.startBuild(p, row);
+      const rows = await untilReachable(rt, `setting up projection ${p.name}`, () => ensureBuilds(s.deps, pool, p, s.partitionsOf(p)));
+      for (const row of rows) await s.startBuild(p, row);
     }
     await dropRetired(s.deps, pool).catch((err) => rt.log.warn({ error: describe(err) }, 'could not drop retired projection builds yet'));
     s.timer = setInterval(() => void s.tick(), tickMs);
@@ -231,5 +232,18 @@ export class Supervisor {
   private retag(r: Running, status: 'building' | 'live'): void {
     this.clearGauges(r);
     r.status = status;
+  }
+}
+
+/** Retries work that failed on a dependency still starting (Elasticsearch after a reboot), for a while. */
+async function untilReachable<T>(rt: Runtime, what: string, fn: () => Promise<T>, attempts = 10): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!isTransient(err) || attempt + 1 >= attempts) throw err;
+      rt.log.warn({ error: describe(err), attempt: attempt + 1 }, `${what} failed on a dependency, retrying`);
+      await new Promise((r) => setTimeout(r, backoffMs(attempt + 3)));
+    }
   }
 }
