@@ -115,6 +115,8 @@ class Follower {
   resumes = 0;
   resyncs = 0;
   outOfOrder = 0;
+  /** Why sockets ended: close code (1006: dropped without a close frame, e.g. the process died or never answered). */
+  readonly closeCodes: Record<number, number> = {};
   private ws?: WebSocket;
   private stopped = false;
   private attempt = 0;
@@ -135,8 +137,9 @@ class Follower {
     ws.on('open', () => ws.send(JSON.stringify({ type: 'auth', token: this.token })));
     ws.on('message', (data) => this.onFrame(ws, JSON.parse(data.toString())));
     ws.on('error', () => undefined);
-    ws.on('close', () => {
+    ws.on('close', (code) => {
       if (this.stopped) return;
+      this.closeCodes[code] = (this.closeCodes[code] ?? 0) + 1;
       this.reconnects++;
       setTimeout(() => this.connect(), 200);
     });
@@ -400,7 +403,7 @@ async function main(): Promise<number> {
       log: { messages: inLog.size, records: records.length, duplicateRecords: records.length - [...inLog.values()].reduce((n, e) => n + e.eventIds.size, 0) },
       readModel: { messages: viewed.size, rows: [...viewed.values()].reduce((n, v) => n + v, 0) },
       timeline: { rows: timeline.n, distinctOffsets: timeline.d },
-      clients: followers.map((f) => ({ client: f.id, delivered: f.order.length, distinct: f.counts.size, acknowledgedDelivered: expectedAtClients.filter((a) => f.counts.has(a.messageId)).length, reconnects: f.reconnects, resumes: f.resumes, resyncs: f.resyncs })),
+      clients: followers.map((f) => ({ client: f.id, delivered: f.order.length, distinct: f.counts.size, acknowledgedDelivered: expectedAtClients.filter((a) => f.counts.has(a.messageId)).length, reconnects: f.reconnects, resumes: f.resumes, resyncs: f.resyncs, closeCodes: f.closeCodes })),
       kills: Object.fromEntries(services.map((s) => [s.name, s.kills])),
       violations: violations.length,
     };
@@ -415,7 +418,7 @@ async function main(): Promise<number> {
     line('unacknowledged (gave up)', `${summary.unacknowledged}, of which in the log: ${summary.unacknowledgedInLog}`);
     line('in the log (distinct messages)', `${inLog.size} (= ${summary.acknowledged} acknowledged + ${warmups.size} warm-up + ${unackedIds.size} unacknowledged), records ${records.length}, duplicate records ${summary.log.duplicateRecords}`);
     line('in the read model (messages view)', `${viewed.size} messages, ${summary.readModel.rows} rows`);
-    for (const c of summary.clients) line(`at client ${c.client}`, `${c.acknowledgedDelivered}/${expectedAtClients.length} acknowledged, ${c.delivered} deliveries, ${c.distinct} distinct, resumed ${c.resumes} times (${c.reconnects} connection attempts), ${c.resyncs} resyncs`);
+    for (const c of summary.clients) line(`at client ${c.client}`, `${c.acknowledgedDelivered}/${expectedAtClients.length} acknowledged, ${c.delivered} deliveries, ${c.distinct} distinct, resumed ${c.resumes} times (${c.reconnects} connection attempts; closes by code ${JSON.stringify(c.closeCodes)}), ${c.resyncs} resyncs`);
     line('violations', violations.length);
     for (const v of violations.slice(0, 30)) console.log(`  ✗ ${v}`);
     console.log(`\n${violations.length ? 'FAILED' : 'PASSED'} — ${join(dir, 'summary.json')}`);
