@@ -85,7 +85,7 @@ args=(run "$URL/api/v1/openapi.json" --url "$URL/api/v1"
   --checks not_a_server_error,response_schema_conformance
   --header "Authorization: Bearer $TOKEN"
   --max-examples "$EXAMPLES" --seed "$SEED" --phases "$PHASES"
-  --workers "${FUZZ_WORKERS:-2}" --request-timeout 30 --suppress-health-check all
+  --workers "${FUZZ_WORKERS:-1}" --request-timeout 30 --suppress-health-check all
   --report junit,ndjson --report-junit-path "$OUT/junit-$NS.xml" --report-ndjson-path "$OUT/events-$NS.ndjson" --warnings off)
 [ -n "$MAX_TIME" ] && args+=(--max-time "$MAX_TIME")
 
