@@ -1,14 +1,24 @@
-/** Starts a service and closes it in order on SIGINT/SIGTERM; a second signal forces the exit. */
+/**
+ * Starts a service and closes it in order on SIGINT/SIGTERM; a second signal forces the exit.
+ * Signals are handled from the first moment: one arriving while the service is still starting
+ * waits for the start to finish, then closes what was started.
+ */
 export async function runUntilSignal(start: () => Promise<{ close(): Promise<void> }>): Promise<void> {
-  const service = await start();
   let closing = false;
+  const starting = start();
   const stop = async (signal: string) => {
     if (closing) process.exit(1);
     closing = true;
     process.stderr.write(`${signal}: shutting down\n`);
     const timer = setTimeout(() => process.exit(1), 20_000);
     timer.unref();
-    await service.close();
+    try {
+      const service = await starting;
+      await service.close();
+    } catch (err) {
+      process.stderr.write(`shutdown: ${(err as Error).message}\n`);
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -20,4 +30,5 @@ export async function runUntilSignal(start: () => Promise<{ close(): Promise<voi
       if (process.ppid !== parent) void stop('parent exit');
     }, 1000).unref();
   }
+  await starting;
 }
