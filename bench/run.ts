@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const [pgVersion, esInfo] = await Promise.all([pool.query<{ v: string }>('SHOW server_version').then((r) => r.rows[0]?.v), es.info().then((i) => i.version.number)]);
+  const [pgVersion, esInfo] = await Promise.all([pool.query<{ v: string }>(`SELECT current_setting('server_version') AS v`).then((r) => r.rows[0]?.v), es.info().then((i) => i.version.number)]);
   const machine = { ...describeMachine(), postgres: pgVersion ?? '?', elasticsearch: esInfo };
   const files = writeResults(resultsDir, stamp, { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), quick: options.quick, only: options.only, machine, sizes: s, notes: b.notes, rows: b.rows });
   console.log(`\n${printTable(b.rows)}\n`);

@@ -1,14 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 
 function run(cmd: string, args: string[]): string {
-  try {
-    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-  } catch (err) {
-    // `java -version` writes to stderr.
-    const e = err as { stderr?: string; stdout?: string };
-    return (e.stdout || e.stderr || '').trim();
-  }
+  // `java -version` answers on stderr.
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  return (r.stdout || r.stderr || '').trim();
 }
 
 /** What the figures were measured on. */

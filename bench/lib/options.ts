@@ -11,7 +11,8 @@ export interface Sizes {
   e2e: { sockets: number[]; rates: number[]; seconds: number };
   /** Closed-loop HTTP publishers, then a fixed rate through each system's fastest way in. */
   fanout: { sockets: number[]; seconds: number; concurrencyPerSender: number; pacedRate: number };
-  connections: { sockets: number[]; perProcess: number; perAddress: number };
+  /** Connecting stops after budgetSeconds; memory is divided by the sockets actually open. */
+  connections: { sockets: number[]; perProcess: number; perAddress: number; budgetSeconds: number };
   rebuild: { budgetSeconds: number; freshnessRate: number; freshnessSeconds: number };
   queries: { seconds: number; historyRate: number; searchRate: number };
 }
@@ -20,12 +21,12 @@ const FULL: Sizes = {
   searchers: 20,
   groupsPerSearcher: 100,
   messages: 1_000_000,
-  ingest: { seconds: 15, concurrencyPerSender: 64, senders: 2, rawBatch: 1000, fixedRate: 1000, fixedSeconds: 15 },
-  e2e: { sockets: [1000, 10_000], rates: [200, 1000], seconds: 15 },
+  ingest: { seconds: 10, concurrencyPerSender: 64, senders: 2, rawBatch: 1000, fixedRate: 1000, fixedSeconds: 10 },
+  e2e: { sockets: [1000, 10_000], rates: [200, 1000], seconds: 10 },
   fanout: { sockets: [1000, 5000, 10_000], seconds: 10, concurrencyPerSender: 64, pacedRate: 5000 },
-  connections: { sockets: [10_000, 50_000], perProcess: 17_000, perAddress: 20_000 },
-  rebuild: { budgetSeconds: 360, freshnessRate: 10, freshnessSeconds: 20 },
-  queries: { seconds: 15, historyRate: 200, searchRate: 50 },
+  connections: { sockets: [10_000, 50_000], perProcess: 17_000, perAddress: 20_000, budgetSeconds: 180 },
+  rebuild: { budgetSeconds: 180, freshnessRate: 10, freshnessSeconds: 20 },
+  queries: { seconds: 10, historyRate: 200, searchRate: 50 },
 };
 
 const QUICK: Sizes = {
@@ -35,8 +36,8 @@ const QUICK: Sizes = {
   ingest: { seconds: 5, concurrencyPerSender: 64, senders: 2, rawBatch: 1000, fixedRate: 1000, fixedSeconds: 5 },
   e2e: { sockets: [1000], rates: [200, 1000], seconds: 5 },
   fanout: { sockets: [1000, 5000], seconds: 5, concurrencyPerSender: 64, pacedRate: 5000 },
-  connections: { sockets: [2000, 5000], perProcess: 17_000, perAddress: 20_000 },
-  rebuild: { budgetSeconds: 180, freshnessRate: 10, freshnessSeconds: 8 },
+  connections: { sockets: [2000, 5000], perProcess: 17_000, perAddress: 20_000, budgetSeconds: 120 },
+  rebuild: { budgetSeconds: 90, freshnessRate: 10, freshnessSeconds: 8 },
   queries: { seconds: 5, historyRate: 200, searchRate: 50 },
 };
 

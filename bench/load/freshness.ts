@@ -2,11 +2,12 @@
 // unique word; a poller searches for the words still missing and notes when each turns up.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Agent } from 'node:http';
-import { createEs, signAccessToken, type EsClient } from '@groupchat/shared';
+import { createEs, type EsClient } from '@groupchat/shared';
 import { encode, histogram, nowMs, recordMs } from '../lib/hdr';
 import { keepAliveAgent, send, StatusCounts } from '../lib/http';
 import { openLoop } from '../lib/pace';
 import { sleep } from '../lib/proc';
+import { tokenSigner } from '../lib/tokens';
 import { serveCalls } from '../lib/worker';
 import type { SearchUser } from './queries';
 
@@ -81,7 +82,7 @@ serveCalls({
     s = args;
     agent = keepAliveAgent(64);
     es = createEs({ ELASTICSEARCH_URL: args.elasticsearchUrl });
-    bearer = `Bearer ${signAccessToken({ JWT_SECRET: args.jwtSecret, ACCESS_TOKEN_TTL_SECONDS: args.tokenTtlSeconds }, { sub: args.user.userId, username: args.user.username })}`;
+    bearer = `Bearer ${tokenSigner(args.jwtSecret, args.tokenTtlSeconds)(args.user.userId, args.user.username)}`;
     return {};
   },
 

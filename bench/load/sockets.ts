@@ -1,10 +1,9 @@
 // WebSocket clients: each authenticates, subscribes to its group, then counts the chat messages
 // it receives and how long after their intended send time they arrived.
-import jwt from 'jsonwebtoken';
 import { WebSocket, type RawData } from 'ws';
-import { signAccessToken } from '@groupchat/shared';
 import { encode, histogram, nowMs, recordMs, type Histogram } from '../lib/hdr';
 import type { Poster } from '../lib/population';
+import { centrifugoSigner, tokenSigner } from '../lib/tokens';
 import { cpuMsSince, serveCalls } from '../lib/worker';
 
 interface Connect {
@@ -17,6 +16,8 @@ interface Connect {
   localAddresses: string[];
   concurrency: number;
   timeoutMs: number;
+  /** No new connection is started after this long. */
+  budgetMs?: number;
 }
 
 const MARKER = Buffer.from('"text":"t=');
@@ -47,17 +48,29 @@ function onDelivery(data: Buffer) {
   return true;
 }
 
+const PING = Buffer.from('{}');
+const PING_LINE = Buffer.from('\n{}');
+
+function isPing(data: Buffer): boolean {
+  if (data.length === 2) return data.equals(PING);
+  return data.subarray(0, 3).toString() === '{}\n' || data.indexOf(PING_LINE) >= 0;
+}
+
 function asBuffer(data: RawData): Buffer {
   return Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
 }
 
-function tokenFor(c: Connect, p: Poster): string {
-  if (c.kind === 'ours') return signAccessToken({ JWT_SECRET: c.jwtSecret!, ACCESS_TOKEN_TTL_SECONDS: c.tokenTtlSeconds! }, { sub: p.userId, username: p.username });
-  return jwt.sign({ sub: p.userId }, c.hmacSecret!, { algorithm: 'HS256', expiresIn: c.tokenTtlSeconds ?? 3600 });
+function signerFor(c: Connect): (p: Poster) => string {
+  if (c.kind === 'ours') {
+    const sign = tokenSigner(c.jwtSecret!, c.tokenTtlSeconds!);
+    return (p) => sign(p.userId, p.username);
+  }
+  const sign = centrifugoSigner(c.hmacSecret!, c.tokenTtlSeconds ?? 3600);
+  return (p) => sign(p.userId);
 }
 
 /** Opens one client; resolves when it is subscribed, rejects with the reason it is not. */
-function open(c: Connect, p: Poster, localAddress: string): Promise<void> {
+function open(c: Connect, p: Poster, localAddress: string, tokenFor: (p: Poster) => string): Promise<void> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(c.url, { localAddress, perMessageDeflate: false, handshakeTimeout: c.timeoutMs });
     let live = false;
@@ -80,15 +93,15 @@ function open(c: Connect, p: Poster, localAddress: string): Promise<void> {
     });
     ws.on('open', () => {
       sockets.add(ws);
-      const token = tokenFor(c, p);
+      const token = tokenFor(p);
       ws.send(c.kind === 'ours' ? JSON.stringify({ type: 'auth', token }) : JSON.stringify({ id: 1, connect: { token, name: 'bench' } }));
     });
     ws.on('message', (raw) => {
       const data = asBuffer(raw);
       if (live) {
-        if (onDelivery(data)) return;
-        // Centrifugo pings with an empty command and expects one back.
-        if (c.kind === 'centrifugo' && data.length === 2 && data.toString() === '{}') ws.send('{}');
+        onDelivery(data);
+        // Centrifugo pings with an empty command, alone or among other lines of a frame, and expects one back.
+        if (c.kind === 'centrifugo' && isPing(data)) ws.send('{}');
         return;
       }
       for (const line of data.toString().split('\n')) {
@@ -116,12 +129,14 @@ serveCalls({
     const failures: Record<string, number> = {};
     let connected = 0;
     let next = 0;
+    const tokenFor = signerFor(c);
+    const deadline = started + (c.budgetMs ?? Infinity);
     await Promise.all(
       Array.from({ length: Math.min(c.concurrency, c.clients.length) }, async () => {
-        while (next < c.clients.length) {
+        while (next < c.clients.length && nowMs() < deadline) {
           const i = next++;
           try {
-            await open(c, c.clients[i]!, c.localAddresses[i % c.localAddresses.length]!);
+            await open(c, c.clients[i]!, c.localAddresses[i % c.localAddresses.length]!, tokenFor);
             connected++;
           } catch (err) {
             const why = (err as Error).message;
