@@ -47,6 +47,13 @@ async function shutdown(code: number): Promise<never> {
   process.exit(code);
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(130));
+// Whatever goes wrong, the servers and the run's data on the shared stack are still removed.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (err) => {
+    progress(`${event}: ${(err as Error)?.stack ?? err}`);
+    void shutdown(1);
+  });
+}
 
 async function main(): Promise<void> {
   progress(`namespace ${config.GROUPCHAT_NAMESPACE}, database ${new URL(config.DATABASE_URL).pathname.slice(1)}, ${options.quick ? 'quick' : 'full'} sizes, scenarios: ${options.only.join(', ')}`);
