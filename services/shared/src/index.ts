@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './coalescer';
 export * from './config';
 export * from './db';
 export * from './elasticsearch';

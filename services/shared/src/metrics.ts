@@ -11,4 +11,17 @@ export const httpDuration = new client.Histogram({
   registers: [registry],
 });
 
+const sources: (() => Promise<string>)[] = [];
+
+/** Metrics another thread keeps (the projectors'), appended to this process's /metrics. */
+export function addMetricsSource(source: () => Promise<string>): void {
+  sources.push(source);
+}
+
+/** This process's metrics in the exposition format, with every added source's. */
+export async function metricsText(): Promise<string> {
+  const parts = await Promise.all([registry.metrics(), ...sources.map((s) => s().catch(() => ''))]);
+  return parts.filter(Boolean).join('\n');
+}
+
 export { client as prom };

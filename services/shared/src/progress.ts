@@ -44,3 +44,47 @@ export async function waitForPositions(pool: Pool, positions: Position[], { proj
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
+
+/** Where every live projection of one storage stood when read: answers `hasReached` for many positions at once. */
+export interface ProgressSnapshot {
+  reached(p: Position, projections?: string[]): boolean;
+}
+
+export interface ProgressRow {
+  name: string;
+  topics: string[];
+  topic: string | null;
+  partition: number | null;
+  next_offset: string | number | null;
+}
+
+/** The rows a snapshot is made of; a statement may embed it to read progress and data in one snapshot. */
+export const progressRowsSql = (storage: 'postgres' | 'elasticsearch') => `
+  SELECT pr.name, pr.topics, c.topic, c.partition, c.next_offset
+    FROM projections pr
+    LEFT JOIN projection_checkpoints c ON c.projection = pr.name AND c.version = pr.version AND c.generation = pr.generation
+   WHERE pr.status = 'live' AND pr.storage = '${storage}'`;
+
+export function snapshotOf(rows: ProgressRow[]): ProgressSnapshot {
+  const live = new Map<string, string[]>();
+  const next = new Map<string, bigint>();
+  for (const r of rows) {
+    live.set(r.name, r.topics);
+    if (r.topic !== null && r.next_offset !== null) next.set(`${r.name}\u0000${r.topic}\u0000${r.partition}`, BigInt(r.next_offset));
+  }
+  return {
+    reached(p, projections) {
+      for (const [name, topics] of live) {
+        if (!topics.includes(p.topic) || (projections && !projections.includes(name))) continue;
+        if ((next.get(`${name}\u0000${p.topic}\u0000${p.partition}`) ?? 0n) <= p.offset) return false;
+      }
+      return true;
+    },
+  };
+}
+
+/** One query for a whole batch of positions instead of one per position. */
+export async function progressSnapshot(pool: Pool, storage: 'postgres' | 'elasticsearch' = 'postgres'): Promise<ProgressSnapshot> {
+  const { rows } = await pool.query<ProgressRow>(progressRowsSql(storage));
+  return snapshotOf(rows);
+}

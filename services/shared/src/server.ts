@@ -3,7 +3,7 @@ import express, { type Express } from 'express';
 import type { Runtime } from './runtime';
 import { AppError, toProblem } from './errors';
 import { notFoundHandler, problemHandler, requestContext } from './http';
-import { registry } from './metrics';
+import { metricsText, registry } from './metrics';
 
 export interface Served {
   app: Express;
@@ -85,7 +85,7 @@ export async function serve(rt: Runtime, mount: (app: Express) => void, port = r
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', checks });
   });
   app.get('/metrics', async (_req, res) => {
-    res.type(registry.contentType).send(await registry.metrics());
+    res.type(registry.contentType).send(await metricsText());
   });
   app.use(requestContext(rt.log));
   mount(app);
