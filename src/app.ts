@@ -4,13 +4,16 @@ import { createRuntime, serve, serveOpenApi, type Config } from '@groupchat/shar
 import { Router } from 'express';
 import { createCommandApi } from '@groupchat/command-api';
 import { createQueryApi } from '@groupchat/query-api';
-import { createProjectors } from '@groupchat/projectors';
 import { createRealtime } from '@groupchat/realtime';
+import { startProjectorsThread } from './projectors-host';
 
-/** Every service in one process behind one port: API under /api/v1, WebSocket at /ws, the web app at /. */
+/**
+ * Every service in one process behind one port: API under /api/v1, WebSocket at /ws, the web
+ * app at /. The projectors run on a worker thread of the same process.
+ */
 export async function startAll(config: Config) {
   const rt = await createRuntime(config, 'groupchat');
-  const projectors = await createProjectors(rt);
+  const projectors = await startProjectorsThread(config, rt.log);
   const command = await createCommandApi(rt);
   const query = await createQueryApi(rt);
   const web = config.WEB_DIST && existsSync(config.WEB_DIST) ? config.WEB_DIST : undefined;

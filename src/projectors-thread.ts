@@ -1,0 +1,33 @@
+// The projectors on a thread of their own: decoding and writing read models never holds up the
+// event loop that answers commands, queries and WebSocket clients, and uses the second core.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createRuntime, registry, type Config } from '@groupchat/shared';
+import { createProjectors } from '@groupchat/projectors';
+
+export type ToProjectors = { kind: 'metrics'; id: number } | { kind: 'close' };
+export type FromProjectors = { kind: 'ready' } | { kind: 'metrics'; id: number; text: string } | { kind: 'closed' };
+
+const port = parentPort!;
+const post = (m: FromProjectors) => port.postMessage(m);
+
+const rt = await createRuntime(workerData as Config, 'projectors');
+const projectors = await createProjectors(rt);
+
+/** Only the projectors' own metrics: the process-wide ones are the main thread's to report. */
+async function projectionMetrics(): Promise<string> {
+  const names = registry.getMetricsAsArray().map((m) => m.name).filter((n) => n.startsWith('groupchat_projection'));
+  return (await Promise.all(names.map((n) => registry.getSingleMetricAsString(n)))).join('\n');
+}
+
+port.on('message', (m: ToProjectors) => {
+  if (m.kind === 'metrics') void projectionMetrics().then((text) => post({ kind: 'metrics', id: m.id, text }), () => post({ kind: 'metrics', id: m.id, text: '' }));
+  if (m.kind === 'close') {
+    void (async () => {
+      await projectors.close().catch((err: unknown) => rt.log.error({ err }, 'closing the projectors failed'));
+      await rt.close().catch(() => undefined);
+      post({ kind: 'closed' });
+      port.close();
+    })();
+  }
+});
+post({ kind: 'ready' });
