@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { parsePosition, withTransaction, type Pool, type Position } from '@groupchat/shared';
+import { Coalescer, parsePosition, withTransaction, type Pool, type Position } from '@groupchat/shared';
 import { logUnavailable } from '../commands/append';
 import type { Decided } from '../commands/envelope';
 
@@ -26,11 +26,39 @@ const SENT = `SELECT status, message_id, position, attempt_id,
  * lock, which also makes the slow-mode check and the claim one atomic step.
  */
 export class MessageClaims {
+  /** Claims settled by appends acknowledged together are marked sent by one statement. */
+  private readonly settled = new Coalescer<{ key: ClaimKey; position: string }, void>(async (items) => {
+    await this.pool.query(
+      `UPDATE message_claims c SET status = 'sent', position = v.position
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS v(group_id, sender_id, client_message_id, position)
+        WHERE c.group_id = v.group_id AND c.sender_id = v.sender_id AND c.client_message_id = v.client_message_id`,
+      [items.map((i) => i.key.groupId), items.map((i) => i.key.senderId), items.map((i) => i.key.clientMessageId), items.map((i) => i.position)],
+    );
+    return items.map(() => ({ ok: true as const, value: undefined }));
+  }, { concurrency: 3 });
+
   constructor(
     private readonly pool: Pool,
     /** An unsettled claim this old belongs to a request that was already answered 503; a retry may resume it. */
     private readonly staleAfterMs: number,
   ) {}
+
+  /**
+   * Claims many new keys in one statement, without the slow-mode lock (callers use it only
+   * for groups without slow mode). Answers, per item, whether it was claimed here; a key
+   * someone else holds already is left to `claim`, which waits for or resumes it.
+   */
+  async claimMany(items: { key: ClaimKey; messageId: string; attemptId: string }[]): Promise<boolean[]> {
+    if (!items.length) return [];
+    const { rows } = await this.pool.query<{ message_id: string }>(
+      `INSERT INTO message_claims (group_id, sender_id, client_message_id, message_id, attempt_id)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::uuid[])
+       ON CONFLICT DO NOTHING RETURNING message_id`,
+      [items.map((i) => i.key.groupId), items.map((i) => i.key.senderId), items.map((i) => i.key.clientMessageId), items.map((i) => i.messageId), items.map((i) => i.attemptId)],
+    );
+    const claimed = new Set(rows.map((r) => r.message_id));
+    return items.map((i) => claimed.has(i.messageId));
+  }
 
   async find(key: ClaimKey): Promise<{ messageId: string; position: string } | undefined> {
     const { rows } = await this.pool.query<{ status: string; message_id: string; position: string }>(SENT, [key.groupId, key.senderId, key.clientMessageId, this.staleAfterMs]);
@@ -61,10 +89,8 @@ export class MessageClaims {
     });
   }
 
-  async markSent(key: ClaimKey, position: string): Promise<void> {
-    await this.pool.query(`UPDATE message_claims SET status = 'sent', position = $4 WHERE group_id = $1 AND sender_id = $2 AND client_message_id = $3`, [
-      key.groupId, key.senderId, key.clientMessageId, position,
-    ]);
+  markSent(key: ClaimKey, position: string): Promise<void> {
+    return this.settled.run({ key, position });
   }
 
   async release(key: ClaimKey, attemptId: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { formatPosition, partitionForKey, topicName, waitForPositions, type Pool, type Runtime } from '@groupchat/shared';
+import { formatPosition, partitionForKey, topicName, waitForPositions, type Pool, type Position, type Runtime } from '@groupchat/shared';
 import { logUnavailable } from '../commands/append';
 import type { CommandContext } from '../commands/context';
 import { envelopeOf, stamp, uuidV5, type Decided } from '../commands/envelope';
@@ -10,6 +10,7 @@ import { PositionResponse } from '../accounts/schemas';
 import type { GroupHeads } from '../groups/heads';
 import { loadGroup, roleIn } from '../groups/state';
 import { markAttached, resolveAttachments } from './attachments';
+import { SendPreparer } from './batched-send';
 import { MessageClaims, type ClaimKey } from './claims';
 import { decideDelete, decideEdit, decideReact, decideSend, type MessageFacts, type MessageState } from './decide';
 import { EMOJI_PARAM, parseEmoji } from './emoji';
@@ -56,6 +57,7 @@ async function landedEarlier(rt: Runtime, groupId: string, messageId: string): P
 export function messageRoutes(routes: CommandRoutes, ctx: CommandContext, heads: GroupHeads) {
   const { pool, config } = ctx.rt;
   const claims = new MessageClaims(pool, config.APPEND_TIMEOUT_MS);
+  const preparer = new SendPreparer(pool, claims);
   const pace = [
     limiter({ windowMs: 10_000, limit: config.MESSAGE_LIMIT_BURST, key: (req) => `burst:${byUser(req)}` }),
     limiter({ windowMs: 5 * MINUTE, limit: config.MESSAGE_LIMIT_SUSTAINED, key: (req) => `sustained:${byUser(req)}` }),
@@ -67,6 +69,8 @@ export function messageRoutes(routes: CommandRoutes, ctx: CommandContext, heads:
    * is slow or down) waits for it instead of appending the same event a second time.
    */
   const pending = new Map<string, Promise<string>>();
+  /** Acknowledged messages whose claims are not marked sent yet, with their positions. */
+  const acknowledgedAt = new Map<string, Position>();
 
   async function send(req: Request, key: ClaimKey, messageId: string, mediaIds: string[], decide: (lastSentAt: number | null) => Decided[]) {
     for (;;) {
@@ -91,35 +95,45 @@ export function messageRoutes(routes: CommandRoutes, ctx: CommandContext, heads:
           return landed;
         }
       }
-      const envelope = envelopeOf(req);
-      const events = outcome.decided.map((d) => ({ event: stamp(d, envelope, uuidV5('MessageSent', messageId)), key: key.groupId }));
-      let settle!: { resolve(position: string): void; reject(err: unknown): void };
-      const acknowledged = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
-      const forget = () => void pending.delete(messageId);
-      acknowledged.then(forget, forget);
-      pending.set(messageId, acknowledged);
-      return ctx.append(events, {
-        async done([result]) {
-          try {
-            const position = formatPosition(result!.position);
-            await claims.markSent(key, position);
-            await markAttached(pool, mediaIds);
-            settle.resolve(position);
-            return position;
-          } catch (err) {
-            settle.reject(err);
-            throw err;
-          }
-        },
-        failed: async (err) => {
-          try {
-            await claims.release(key, outcome.attemptId);
-          } finally {
-            settle.reject(err);
-          }
-        },
-      });
+      return appendClaimed(req, key, messageId, mediaIds, outcome.attemptId, outcome.decided);
     }
+  }
+
+  /**
+   * Appends a claimed message and answers its position as soon as the broker acknowledged it.
+   * Marking the claim sent follows (batched with others); until it is done, a retry in this
+   * process gets the position from `pending` and an edit finds it in `acknowledgedAt`. If the
+   * process dies in between, the claim is left unsettled and the retry that resumes it finds
+   * the message in the log (`landedEarlier`): never appended twice.
+   */
+  function appendClaimed(req: Request, key: ClaimKey, messageId: string, mediaIds: string[], attemptId: string, decided: Decided[]): Promise<string> {
+    const envelope = envelopeOf(req);
+    const events = decided.map((d) => ({ event: stamp(d, envelope, uuidV5('MessageSent', messageId)), key: key.groupId }));
+    let settle!: { resolve(position: string): void; reject(err: unknown): void };
+    const acknowledged = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
+    acknowledged.catch(() => pending.delete(messageId));
+    pending.set(messageId, acknowledged);
+    return ctx.append(events, {
+      async done([result]) {
+        const position = formatPosition(result!.position);
+        acknowledgedAt.set(messageId, result!.position);
+        settle.resolve(position);
+        void Promise.all([claims.markSent(key, position), markAttached(pool, mediaIds)])
+          .catch((err: unknown) => ctx.rt.log.error({ err, messageId }, 'marking a sent message’s claim failed; a retry resumes it from the log'))
+          .finally(() => {
+            pending.delete(messageId);
+            acknowledgedAt.delete(messageId);
+          });
+        return position;
+      },
+      failed: async (err) => {
+        try {
+          await claims.release(key, attemptId);
+        } finally {
+          settle.reject(err);
+        }
+      },
+    });
   }
 
   routes.add(
@@ -138,12 +152,17 @@ export function messageRoutes(routes: CommandRoutes, ctx: CommandContext, heads:
       const senderId = req.user!.sub;
       const key = { groupId, senderId, clientMessageId: input.clientMessageId };
       const messageId = uuidV5('message', groupId, senderId, input.clientMessageId);
+      const mediaIds = input.attachments ?? [];
+      const text = input.text?.length ? input.text : null;
+      if (!mediaIds.length && !pending.has(messageId)) {
+        const prepared = await preparer.prepare({ key, messageId, text, minPositions: req.minPositions });
+        if (prepared.kind === 'sent') return void res.status(202).json({ messageId: prepared.messageId, position: prepared.position });
+        if (prepared.kind === 'claimed') return void res.status(202).json({ messageId, position: await appendClaimed(req, key, messageId, mediaIds, prepared.attemptId, prepared.decided) });
+      }
       const earlier = await claims.find(key);
       if (earlier) return void res.status(202).json(earlier);
       await heads.settle(req, groupId);
-      const mediaIds = input.attachments ?? [];
       const [group, senderRole, attachments] = await Promise.all([loadGroup(pool, groupId), roleIn(pool, groupId, senderId), resolveAttachments(pool, senderId, mediaIds)]);
-      const text = input.text?.length ? input.text : null;
       const position = await send(req, key, messageId, mediaIds, (lastSentAt) =>
         decideSend({ group, senderRole, lastSentAt, now: Date.now() }, { ...key, messageId, text, attachments }),
       );
@@ -156,7 +175,7 @@ export function messageRoutes(routes: CommandRoutes, ctx: CommandContext, heads:
     const groupId = pathId(req.params.id, 'group');
     const messageId = pathId(req.params.messageId, 'message');
     const actorId = req.user!.sub;
-    const sentAt = await claims.positionOf(messageId);
+    const sentAt = acknowledgedAt.get(messageId) ?? (await claims.positionOf(messageId));
     await heads.settle(req, groupId, sentAt ? [sentAt] : []);
     const [group, actorRole, message] = await Promise.all([loadGroup(pool, groupId), roleIn(pool, groupId, actorId), loadMessage(pool, messageId)]);
     return ctx.record(req, decide({ group, actorRole, message }, { groupId, messageId, actorId }), groupId);
