@@ -2,8 +2,8 @@ import jwt from 'jsonwebtoken';
 import { WebSocket, type RawData } from 'ws';
 import { TokenExpired, verifyAccessToken } from '@groupchat/shared';
 import type { Context } from './context';
-import { closesCounter, connectionsGauge, framesDelivered, noteSendBuffer } from './metrics';
-import { CLOSE, FrameError, parseClientFrame, type ServerFrame } from './protocol';
+import { closesCounter, connectionsGauge, countFrame, noteSendBuffer } from './metrics';
+import { CLOSE, FrameError, parseClientFrame, type Frame, type ServerFrame } from './protocol';
 import { drop, subscribe, unsubscribe } from './subscribe';
 import type { Sink, Subscription } from './subscription';
 
@@ -61,20 +61,20 @@ export class Connection implements Sink {
     else this.authTimer = setTimeout(() => this.close(CLOSE.unauthenticated, 'authentication required'), ctx.options.authTimeoutMs);
   }
 
-  send(frame: string, kind: string) {
+  send(frame: Frame, kind: string) {
     if (this.closing || this.ws.readyState !== WebSocket.OPEN) return;
     // Checked before sending, so a socket never holds more than the bound plus one frame.
     if (this.ws.bufferedAmount >= this.ctx.options.maxBufferedBytes) return this.close(CLOSE.slowConsumer, 'slow consumer, resume');
-    this.ws.send(frame);
+    this.ws.send(frame, { binary: false });
     noteSendBuffer(this.ws.bufferedAmount);
-    framesDelivered.labels(kind).inc();
+    countFrame(kind);
   }
 
   sendJson(frame: ServerFrame) {
     this.send(JSON.stringify(frame), frame.type);
   }
 
-  async paced(frame: string, kind: string): Promise<boolean> {
+  async paced(frame: Frame, kind: string): Promise<boolean> {
     const roomAt = this.ctx.options.maxBufferedBytes / 2;
     const deadline = Date.now() + this.ctx.options.drainTimeoutMs;
     while (this.isOpen && this.ws.bufferedAmount > roomAt) {

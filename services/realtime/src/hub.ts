@@ -1,3 +1,4 @@
+import type { Frame } from './protocol';
 import type { Subscription } from './subscription';
 
 /** The subscriptions of this process by group: fan-out builds a frame once per group, not per socket. */
@@ -25,14 +26,14 @@ export class Hub {
   }
 
   /** Hands one event frame to every subscription of the group; returns how many sockets got it now. */
-  dispatch(groupId: string, offset: number, frame: string): number {
+  dispatch(groupId: string, offset: number, frame: Frame): number {
     let sent = 0;
     for (const sub of this.groups.get(groupId) ?? []) if (sub.deliver(offset, frame)) sent++;
     return sent;
   }
 
   /** Sends a frame to the live subscriptions of a group, except those of one user. */
-  broadcast(groupId: string, frame: string, kind: string, exceptUserId?: string): number {
+  broadcast(groupId: string, frame: Frame, kind: string, exceptUserId?: string): number {
     let sent = 0;
     for (const sub of this.groups.get(groupId) ?? []) {
       if (sub.state !== 'live' || sub.userId === exceptUserId) continue;

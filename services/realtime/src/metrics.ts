@@ -11,6 +11,15 @@ export const framesDelivered = new prom.Counter({
   registers: [registry],
 });
 
+const frameCounters = new Map<string, prom.Counter.Internal>();
+
+/** Counts a frame handed to a socket; the labelled counter is looked up once per frame type, not per frame. */
+export function countFrame(kind: string): void {
+  let counter = frameCounters.get(kind);
+  if (!counter) frameCounters.set(kind, (counter = framesDelivered.labels(kind)));
+  counter.inc();
+}
+
 export const fanoutLatency = new prom.Histogram({
   name: 'groupchat_realtime_fanout_latency_seconds',
   help: 'From an event occurring to its frame being handed to the subscribed sockets',

@@ -75,8 +75,14 @@ function groupId(v: unknown): string {
   return v;
 }
 
-/** The event frame; `eventJson` is already JSON so a frame is built once and sent to every subscriber as is. */
-export function eventFrame(groupId: string, partition: number, offset: number, eventJson: string): string {
+/** A text frame's payload: JSON, or the same already encoded as UTF-8 to be written to many sockets unchanged. */
+export type Frame = string | Buffer;
+
+/**
+ * The event frame; `eventJson` is already JSON, so a frame is built and encoded once and the
+ * same bytes go to every subscriber.
+ */
+export function eventFrame(groupId: string, partition: number, offset: number, eventJson: string): Buffer {
   const position = formatPosition({ topic: 'messages', partition, offset: BigInt(offset) });
-  return `{"type":"event","groupId":${JSON.stringify(groupId)},"position":"${position}","event":${eventJson}}`;
+  return Buffer.from(`{"type":"event","groupId":${JSON.stringify(groupId)},"position":"${position}","event":${eventJson}}`);
 }

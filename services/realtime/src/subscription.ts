@@ -1,13 +1,13 @@
-import type { ServerFrame } from './protocol';
+import type { Frame, ServerFrame } from './protocol';
 
 /** Where a subscription's frames go: one socket. */
 export interface Sink {
   readonly userId: string;
   readonly subs: Map<string, Subscription>;
-  send(frame: string, kind: string): void;
+  send(frame: Frame, kind: string): void;
   sendJson(frame: ServerFrame): void;
   /** Sends once the socket's buffer has room; false when the socket went away meanwhile. */
-  paced(frame: string, kind: string): Promise<boolean>;
+  paced(frame: Frame, kind: string): Promise<boolean>;
 }
 
 /**
@@ -19,7 +19,7 @@ export class Subscription {
   state: 'pending' | 'live' | 'ended' = 'pending';
   /** More live events arrived during the replay than may be held: the replay cannot be completed. */
   overflowed = false;
-  private held: { offset: number; frame: string }[] = [];
+  private held: { offset: number; frame: Frame }[] = [];
 
   constructor(
     readonly groupId: string,
@@ -40,7 +40,7 @@ export class Subscription {
   }
 
   /** Returns true when the frame went to the socket now. */
-  deliver(offset: number, frame: string): boolean {
+  deliver(offset: number, frame: Frame): boolean {
     if (this.state === 'live') {
       this.sink.send(frame, 'event');
       return true;
