@@ -54,7 +54,9 @@ describe('the read models, given events on the real log', () => {
 
   it('projects messages in log order with edits, deletions, reactions and the timeline of every event', async () => {
     const attachment = { mediaId: 'md-1', kind: 'image' as const, contentType: 'image/png', size: 10, fileName: 'a.png', width: 2, height: 3, durationMs: null, thumbnailMediaId: null };
-    const first = { ...sent('g-2', 'm-1', 'u-1', 'hello'), attachments: [attachment] };
+    // Tab, newline and backslash: characters COPY's text format must escape.
+    const hello = 'hello\tthere\nwith \\o/';
+    const first = { ...sent('g-2', 'm-1', 'u-1', hello), attachments: [attachment] };
     const events = [
       first,
       sent('g-2', 'm-2', 'u-2', 'second'),
@@ -65,13 +67,13 @@ describe('the read models, given events on the real log', () => {
       reacted('g-2', 'm-1', 'u-3', '🎉'),
       event('ReactionRemoved', { groupId: 'g-2', messageId: 'm-1', userId: 'u-3', emoji: '👍' }),
       event('MessageDeleted', { groupId: 'g-2', messageId: 'm-3' }),
-      { ...sent('g-2', 'm-1', 'u-1', 'hello'), eventId: 'dup' },
+      { ...sent('g-2', 'm-1', 'u-1', hello), eventId: 'dup' },
     ];
     const positions = await h.given(...events);
     await h.caughtUp();
     const rows = await h.rows(`SELECT message_id, text, attachments, edited_at IS NOT NULL AS edited, deleted, partition, "offset" FROM messages WHERE group_id = 'g-2' ORDER BY "offset"`);
     expect(rows).toEqual([
-      { message_id: 'm-1', text: 'hello', attachments: [attachment], edited: false, deleted: false, partition: positions[0]!.position.partition, offset: Number(positions[0]!.position.offset) },
+      { message_id: 'm-1', text: hello, attachments: [attachment], edited: false, deleted: false, partition: positions[0]!.position.partition, offset: Number(positions[0]!.position.offset) },
       { message_id: 'm-2', text: 'second, edited', attachments: [], edited: true, deleted: false, partition: positions[1]!.position.partition, offset: Number(positions[1]!.position.offset) },
       { message_id: 'm-3', text: null, attachments: [], edited: false, deleted: true, partition: positions[2]!.position.partition, offset: Number(positions[2]!.position.offset) },
     ]);

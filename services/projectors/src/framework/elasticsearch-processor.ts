@@ -1,5 +1,5 @@
 import type { EsClient, Pool } from '@groupchat/shared';
-import { readCheckpoint, writeCheckpoint } from './checkpoints';
+import { peekBatch, writeCheckpoint } from './checkpoints';
 import type { Poison } from './deadletters';
 import { BuildRetired, describe, isTransient } from './errors';
 import { writeDocuments } from './es-documents';
@@ -22,8 +22,8 @@ export class ElasticsearchProcessor extends Processor {
 
   protected async attempt(batch: RawBatch, items: Item[], isolate: boolean): Promise<number> {
     const { build } = this.deps;
-    if (!(await this.active())) throw new BuildRetired(this.label);
-    const next = await readCheckpoint(this.pool, build, batch.topic, batch.partition);
+    const { status, next } = await peekBatch(this.pool, build, batch.topic, batch.partition);
+    if (status !== 'building' && status !== 'live') throw new BuildRetired(this.label);
     const todo = await this.pending(batch, items, next);
     if (!todo) return next;
     const poisons = todo.filter((i) => i.error).map((i) => this.poison(batch, i, i.error!));

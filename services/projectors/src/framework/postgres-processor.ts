@@ -1,5 +1,5 @@
-import { withTransaction, type Pool, type PoolClient } from '@groupchat/shared';
-import { lockCheckpoint } from './checkpoints';
+import type { Pool, PoolClient } from '@groupchat/shared';
+import { commitCheckpoint, lockBatch } from './checkpoints';
 import type { Poison } from './deadletters';
 import { BuildRetired, describe, isTransient } from './errors';
 import { physicalTable } from './naming';
@@ -26,28 +26,32 @@ export class PostgresProcessor extends Processor {
 
   protected async attempt(batch: RawBatch, items: Item[], isolate: boolean): Promise<number> {
     const { build } = this.deps;
-    return withTransaction(this.pool, async (client) => {
+    const client = await this.pool.connect();
+    try {
       // Writes and checkpoint commit or vanish together, so an unflushed commit lost in a
       // Postgres crash is simply projected again: durability of each commit buys nothing here.
-      await client.query('SET LOCAL synchronous_commit = off');
-      const status = await buildStatus(client, build);
+      await client.query('BEGIN; SET LOCAL synchronous_commit = off');
+      const { status, next } = await lockBatch(client, build, batch.topic, batch.partition);
       if (status !== 'building' && status !== 'live') throw new BuildRetired(this.label);
-      const next = await lockCheckpoint(client, build, batch.topic, batch.partition);
       const todo = await this.pending(batch, items, next);
-      if (!todo) return next;
+      if (!todo) {
+        await client.query('COMMIT');
+        return next;
+      }
       const poisons = todo.filter((i) => i.error).map((i) => this.poison(batch, i, i.error!));
       const ctx = this.context(client);
       if (!isolate) await this.apply(this.handled(todo), ctx);
       else poisons.push(...(await this.applyOneByOne(batch, todo, ctx)));
       await this.deps.deadletters.publish(build, poisons);
       const after = todo[todo.length - 1]!.offset + 1;
-      await client.query(
-        `UPDATE projection_checkpoints SET next_offset = $6, updated_at = now()
-          WHERE projection = $1 AND version = $2 AND generation = $3 AND topic = $4 AND partition = $5`,
-        [build.name, build.version, build.generation, batch.topic, batch.partition, after],
-      );
+      await commitCheckpoint(client, build, batch.topic, batch.partition, after);
       return after;
-    });
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
   }
 
   protected async active(): Promise<boolean> {

@@ -113,7 +113,9 @@ export abstract class Processor {
 
   /** Envelopes of the handled types; other events still move the checkpoint. */
   protected handled(items: Item[]): Envelope[] {
-    return items.flatMap((i) => (i.envelope && this.types.has(i.envelope.event.type) ? [i.envelope] : []));
+    const out: Envelope[] = [];
+    for (const i of items) if (i.envelope && this.types.has(i.envelope.event.type)) out.push(i.envelope);
+    return out;
   }
 
   private async decode(batch: RawBatch, message: KafkaMessage): Promise<Item> {

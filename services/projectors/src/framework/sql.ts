@@ -32,7 +32,7 @@ export async function copyRows(ctx: Pick<PostgresContext, 'client'>, table: stri
       stream.on('finish', resolve);
       stream.end(rows.map((r) => r.map(field).join('\t')).join('\n') + '\n');
     });
-    await client.query('RELEASE SAVEPOINT projection_copy');
+    // Not released: the commit releases it, and a later savepoint of the same name shadows it.
   } catch (err) {
     if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
     await client.query('ROLLBACK TO SAVEPOINT projection_copy');
@@ -43,7 +43,23 @@ export async function copyRows(ctx: Pick<PostgresContext, 'client'>, table: stri
 /** One value in COPY's text format. */
 function field(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
-  if (value instanceof Date) return value.toISOString();
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return text.replace(/[\\\n\r\t]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'));
+  let text: string;
+  switch (typeof value) {
+    case 'string':
+      text = value;
+      break;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(value);
+    default:
+      if (value instanceof Date) return value.toISOString();
+      text = JSON.stringify(value);
+  }
+  // Most values have nothing to escape; testing first skips building a copy of each.
+  return SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ESCAPED[c]!) : text;
 }
+
+const SPECIAL = /[\\\n\r\t]/;
+const SPECIALS = /[\\\n\r\t]/g;
+const ESCAPED: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };

@@ -1,6 +1,7 @@
 import type { Admin } from 'kafkajs';
 import { topicName, type Config, type LogicalTopic, type Pool } from '@groupchat/shared';
-import { listCheckpoints } from './checkpoints';
+import { checkpointsOf } from './checkpoints';
+import { buildLabel } from './naming';
 import { listBuilds, type BuildRow } from './registry';
 
 export interface PartitionProgress {
@@ -36,19 +37,17 @@ export async function watermarks(admin: Admin, config: Pick<Config, 'GROUPCHAT_N
 /** Every build in the registry (dropped ones left out unless asked) with its lag per partition. */
 export async function projectionStatus(pool: Pool, admin: Admin, config: Pick<Config, 'GROUPCHAT_NAMESPACE'>, opts: { name?: string; includeDropped?: boolean } = {}): Promise<BuildStatusReport[]> {
   const rows = (await listBuilds(pool, opts.name)).filter((r) => opts.includeDropped || !r.droppedAt);
-  const marks = await watermarks(admin, config, rows.flatMap((r) => r.topics));
-  return Promise.all(
-    rows.map(async (row) => {
-      const cps = new Map((await listCheckpoints(pool, row)).map((c) => [partitionKey(c.topic, c.partition), c.nextOffset]));
-      const partitions = [...marks]
-        .filter(([k]) => row.topics.includes(k.split('/')[0]!))
-        .map(([k, m]) => {
-          const [topic, p] = k.split('/');
-          const nextOffset = cps.get(k) ?? 0;
-          return { topic: topic!, partition: Number(p), nextOffset, highWatermark: m.high, lag: Math.max(0, m.high - Math.max(nextOffset, m.low)) };
-        })
-        .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
-      return { ...row, lag: partitions.reduce((n, p) => n + p.lag, 0), partitions };
-    }),
-  );
+  const [marks, checkpoints] = await Promise.all([watermarks(admin, config, rows.flatMap((r) => r.topics)), checkpointsOf(pool, rows)]);
+  return rows.map((row) => {
+    const cps = checkpoints.get(buildLabel(row)) ?? new Map<string, number>();
+    const partitions = [...marks]
+      .filter(([k]) => row.topics.includes(k.split('/')[0]!))
+      .map(([k, m]) => {
+        const [topic, p] = k.split('/');
+        const nextOffset = cps.get(k) ?? 0;
+        return { topic: topic!, partition: Number(p), nextOffset, highWatermark: m.high, lag: Math.max(0, m.high - Math.max(nextOffset, m.low)) };
+      })
+      .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+    return { ...row, lag: partitions.reduce((n, p) => n + p.lag, 0), partitions };
+  });
 }

@@ -1,6 +1,6 @@
 import type { Admin } from 'kafkajs';
 import { createPool, type Pool, type Runtime } from '@groupchat/shared';
-import { listCheckpoints } from './checkpoints';
+import { checkpointsOf, listCheckpoints } from './checkpoints';
 import { Decoder } from './decode';
 import { DeadLetterWriter } from './deadletters';
 import { backoffMs, describe, isTransient } from './errors';
@@ -199,8 +199,9 @@ export class Supervisor {
     }
     if (!this.running.size || this.closed) return;
     const marks = await watermarks(this.admin, this.rt.config, [...this.running.values()].flatMap((r) => r.projection.topics));
+    const checkpoints = await checkpointsOf(this.pool, [...this.running.values()].map((r) => r.build));
     for (const r of [...this.running.values()]) {
-      const cps = new Map((await listCheckpoints(this.pool, r.build)).map((c) => [partitionKey(c.topic, c.partition), c.nextOffset]));
+      const cps = checkpoints.get(buildLabel(r.build)) ?? new Map<string, number>();
       for (const [k, m] of marks) {
         const [topic, partition] = k.split('/');
         if ((r.projection.topics as string[]).includes(topic!)) this.setLag(r, topic!, Number(partition), Math.max(0, m.high - Math.max(cps.get(k) ?? 0, m.low)));
