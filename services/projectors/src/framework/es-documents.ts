@@ -26,7 +26,7 @@ export async function writeDocuments(es: EsClient, index: string, projection: El
   let pending = envelopes.filter((e) => projection.id(e) !== undefined);
   for (let round = 0; pending.length; round++) {
     if (round > 25) throw new Error(`documents of ${index} keep changing under the projection (optimistic concurrency)`);
-    const states = await load(es, index, [...new Set(pending.map((e) => projection.id(e)!))]);
+    const states = await load(es, index, toRead(projection, pending, optimistic));
     for (const e of pending) fold(projection, states.get(projection.id(e)!)!, e);
     const writes: Op[][] = [];
     for (const [id, s] of states) if (s.changed) writes.push(operations(index, id, s, optimistic));
@@ -35,8 +35,24 @@ export async function writeDocuments(es: EsClient, index: string, projection: El
   }
 }
 
-async function load(es: EsClient, index: string, ids: string[]): Promise<Map<string, State>> {
+/** Every document the events touch, and whether it must be read first (not when the batch creates it anew). */
+function toRead(projection: ElasticsearchProjection, envelopes: Envelope[], optimistic: boolean): Map<string, boolean> {
+  const creates = new Set<string>(optimistic ? [] : (projection.creates ?? []));
+  const ids = new Map<string, boolean>();
+  for (const e of envelopes) {
+    const id = projection.id(e)!;
+    if (!ids.has(id)) ids.set(id, !creates.has(e.event.type));
+  }
+  return ids;
+}
+
+async function load(es: EsClient, index: string, wanted: Map<string, boolean>): Promise<Map<string, State>> {
   const states = new Map<string, State>();
+  const ids: string[] = [];
+  for (const [id, read] of wanted) {
+    if (read) ids.push(id);
+    else states.set(id, { exists: false, doc: null, changed: false, version: 0 });
+  }
   for (let i = 0; i < ids.length; i += 5000) {
     const chunk = ids.slice(i, i + 5000);
     const { docs } = await es.mget<Doc>({ index, ids: chunk, realtime: true });

@@ -81,6 +81,12 @@ export interface ElasticsearchProjection extends Common {
   /** The document an event changes, or undefined when it changes none. */
   id(envelope: Envelope): string | undefined;
   handlers: { [T in EventType]?: DocHandler<T> };
+  /**
+   * Event types whose handler makes the whole document from the event alone. A document whose
+   * events in a batch start with one of these is not read first, when the projection reads one
+   * topic (its external versions already refuse a write older than the stored document).
+   */
+  creates?: EventType[];
 }
 
 export type Projection = PostgresProjection | ElasticsearchProjection;

@@ -28,6 +28,7 @@ export const searchMessages = defineProjection({
     },
   },
   id: ({ event }) => (event.type === 'MessageSent' || event.type === 'MessageEdited' || event.type === 'MessageDeleted' ? event.messageId : undefined),
+  creates: ['MessageSent'],
   handlers: {
     MessageSent: (_doc, { event: e, partition, offset }) => ({
       message_id: e.messageId,

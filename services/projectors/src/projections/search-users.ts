@@ -24,6 +24,7 @@ export const searchUsers = defineProjection({
     },
   },
   id: ({ event }) => (event.type === 'UserRegistered' || event.type === 'UserProfileUpdated' ? event.userId : undefined),
+  creates: ['UserRegistered'],
   handlers: {
     UserRegistered: (_doc, { event: e }) => ({
       user_id: e.userId,
