@@ -227,7 +227,11 @@ export class EventLog {
     }
     const batch = this.queue.splice(0, take);
     const byTopic = new Map<LogicalTopic, Pending[]>();
-    for (const p of batch) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p]);
+    for (const p of batch) {
+      const same = byTopic.get(p.topic);
+      if (same) same.push(p);
+      else byTopic.set(p.topic, [p]);
+    }
     try {
       const meta = await this.producer.sendBatch({
         acks: -1,
