@@ -44,12 +44,15 @@ export function workload(opts: { groups: number; users: number; messages: number
   const messages: Expected['messages'] = new Map();
   const sentIn = new Map<string, string>();
   const reactions = new Set<string>();
+  // Beside the set, for a random pick in constant time: workloads run to 100,000 events.
+  const reactionList: string[] = [];
   const ids: string[] = [];
+  const membersOf = new Map([...members].map(([g, m]) => [g, [...m]]));
   let messageTopicEvents = 0;
   for (let i = 0; i < opts.messages; i++) {
     const roll = rnd();
     const g = pick(groupIds);
-    const user = pick([...members.get(g)!]);
+    const user = pick(membersOf.get(g)!);
     if (roll < 0.7 || ids.length < 10) {
       const id = `m-${i}`;
       events.push(sent(g, id, user, `message ${i} in ${g}`));
@@ -70,13 +73,18 @@ export function workload(opts: { groups: number; users: number; messages: number
       const id = pick(ids);
       const emoji = pick(['👍', '🎉', '❤️']);
       events.push(reacted(sentIn.get(id)!, id, user, emoji));
-      reactions.add(`${id}/${user}/${emoji}`);
+      const k = `${id}/${user}/${emoji}`;
+      if (!reactions.has(k)) reactionList.push(k);
+      reactions.add(k);
     } else {
-      const existing = [...reactions];
-      if (!existing.length) continue;
-      const [id, who, emoji] = pick(existing).split('/') as [string, string, string];
+      if (!reactionList.length) continue;
+      const at = Math.floor(rnd() * reactionList.length);
+      const k = reactionList[at]!;
+      reactionList[at] = reactionList[reactionList.length - 1]!;
+      reactionList.pop();
+      const [id, who, emoji] = k.split('/') as [string, string, string];
       events.push(event('ReactionRemoved', { groupId: sentIn.get(id)!, messageId: id, userId: who, emoji }));
-      reactions.delete(`${id}/${who}/${emoji}`);
+      reactions.delete(k);
     }
     messageTopicEvents++;
   }
