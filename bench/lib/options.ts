@@ -32,12 +32,12 @@ const FULL: Sizes = {
 const QUICK: Sizes = {
   searchers: 10,
   groupsPerSearcher: 100,
-  messages: 50_000,
+  messages: 20_000,
   ingest: { seconds: 5, concurrencyPerSender: 64, senders: 2, rawBatch: 1000, fixedRate: 1000, fixedSeconds: 5 },
   e2e: { sockets: [1000], rates: [200, 1000], seconds: 5 },
   fanout: { sockets: [1000, 5000], seconds: 5, concurrencyPerSender: 64, pacedRate: 5000 },
-  connections: { sockets: [2000, 5000], perProcess: 17_000, perAddress: 20_000, budgetSeconds: 120 },
-  rebuild: { budgetSeconds: 90, freshnessRate: 10, freshnessSeconds: 8 },
+  connections: { sockets: [2000, 5000], perProcess: 17_000, perAddress: 20_000, budgetSeconds: 60 },
+  rebuild: { budgetSeconds: 60, freshnessRate: 10, freshnessSeconds: 8 },
   queries: { seconds: 5, historyRate: 200, searchRate: 50 },
 };
 
