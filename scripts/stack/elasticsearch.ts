@@ -18,6 +18,20 @@ async function answers(): Promise<boolean> {
   }
 }
 
+/**
+ * Every test run and bench namespace has its own indices (one shard each); the default limit of
+ * 1,000 shards per node is reached after a few runs on one machine, and then creating an index fails.
+ */
+async function allowManyIndices(): Promise<void> {
+  const res = await fetch(`${url()}/_cluster/settings`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ persistent: { 'cluster.max_shards_per_node': 20_000 } }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!res.ok) throw new Error(`elasticsearch: raising cluster.max_shards_per_node failed: ${res.status} ${await res.text()}`);
+}
+
 const env = () => ({ ...process.env, GROUPCHAT_ES_CACHE: ES_CACHE, ES_JAVA_OPTS: process.env.ES_JAVA_OPTS ?? '-Des.setting.logger.level=WARN', ...(javaHome() ? { JAVA_HOME: javaHome() } : {}) });
 
 export const elasticsearch: Part = {
@@ -32,6 +46,7 @@ export const elasticsearch: Part = {
     run('elasticsearch', `resolve Maven jars and build the launcher in ${ES_CACHE}`, 'bash', [join(REPO, 'stack/elasticsearch/setup.sh'), ES_CACHE], { env: env() });
     launch('elasticsearch', 'bash', [join(REPO, 'stack/elasticsearch/run.sh'), join(HOME, 'node'), String(PORTS.elasticsearch), 'groupchat'], LOG, { env: env() });
     await waitFor('elasticsearch', `wait for HTTP on ${url()}`, answers, 180_000, LOG, 'elasticsearch');
+    await allowManyIndices();
   },
   down: () => terminate('elasticsearch', 30_000),
   dataDirs: [HOME],

@@ -1,6 +1,6 @@
 import { startAll } from '../../src/app';
 import type { Config } from '@groupchat/shared';
-import { isolatedConfig } from './stack';
+import { dropNamespaceIndices, isolatedConfig } from './stack';
 
 export interface TestApp {
   config: Config;
@@ -17,6 +17,9 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     config,
     url: `http://127.0.0.1:${app.port}`,
     wsUrl: `ws://127.0.0.1:${app.port}/ws`,
-    close: () => app.close(),
+    async close() {
+      await app.close();
+      await dropNamespaceIndices(config);
+    },
   };
 }

@@ -23,6 +23,23 @@ export function isolatedConfig(overrides: Partial<Config> = {}): Config {
   return loadConfig({ ...env, DATABASE_URL: db.toString(), GROUPCHAT_NAMESPACE: ns, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', MEDIA_DIR: `.data/test-media/${ns}` }, overrides);
 }
 
+/**
+ * Deletes the Elasticsearch indices of a test's namespace when it is done with them, so repeated
+ * runs do not pile up shards on the one node. Best effort: a leftover index harms nothing else.
+ */
+export async function dropNamespaceIndices(config: Pick<Config, 'ELASTICSEARCH_URL' | 'GROUPCHAT_NAMESPACE'>): Promise<void> {
+  try {
+    const res = await fetch(`${config.ELASTICSEARCH_URL}/_cat/indices/${config.GROUPCHAT_NAMESPACE}*?h=index&expand_wildcards=all`, { signal: AbortSignal.timeout(5000) });
+    const names = (await res.text()).split('\n').map((l) => l.trim()).filter(Boolean);
+    // Wildcard deletes are refused (action.destructive_requires_name): name each index.
+    for (let i = 0; i < names.length; i += 50) {
+      await fetch(`${config.ELASTICSEARCH_URL}/${names.slice(i, i + 50).join(',')}?ignore_unavailable=true`, { method: 'DELETE', signal: AbortSignal.timeout(10_000) });
+    }
+  } catch {
+    // Elasticsearch may be the thing a test stopped.
+  }
+}
+
 /** Polls `check` until it returns a truthy value or the time is up; never a fixed sleep. */
 export async function waitUntil<T>(check: () => Promise<T> | T, { timeoutMs = 15_000, intervalMs = 50, what = 'condition' } = {}): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;

@@ -2,7 +2,7 @@ import type { Kafka } from 'kafkajs';
 import type { DomainEvent } from '@groupchat/schemas';
 import { EventLog, createKafka, createRuntime, type AppendResult, type Config, type Runtime } from '@groupchat/shared';
 import { createProjectors, aliasName, type Projection, type Projectors } from '../../src/index';
-import { isolatedConfig, waitUntil } from '../../../../test/support/stack';
+import { dropNamespaceIndices, isolatedConfig, waitUntil } from '../../../../test/support/stack';
 import { aggregateOf } from './events';
 
 export interface Harness {
@@ -75,6 +75,7 @@ export async function startHarness(opts: { projections?: Projection[]; config?: 
       await h.stop();
       await log.close();
       await rt.close();
+      await dropNamespaceIndices(config);
     },
   };
   return h;
