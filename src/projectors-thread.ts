@@ -1,5 +1,7 @@
 // The projectors on a thread of their own: decoding and writing read models never holds up the
 // event loop that answers commands, queries and WebSocket clients, and uses the second core.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createRuntime, registry, type Config } from '@groupchat/shared';
 import { createProjectors } from '@groupchat/projectors';
@@ -7,6 +9,21 @@ import { createProjectors } from '@groupchat/projectors';
 export type ToProjectors = { kind: 'metrics'; id: number } | { kind: 'close' };
 export type FromProjectors = { kind: 'ready' } | { kind: 'metrics'; id: number; text: string } | { kind: 'closed' };
 
+/**
+ * Read models may lag a little; answering clients may not. On Linux a thread has its own nice
+ * value: this one yields the CPU to the main thread (and to the servers) when both want it, and
+ * takes whatever is idle otherwise. Elsewhere it runs at the process's priority.
+ */
+function yieldToClients(nice: number) {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (tid > 0) setPriority(tid, nice);
+  } catch {
+    // Not Linux, or not allowed: same priority as the rest of the process.
+  }
+}
+
+yieldToClients(Number(process.env.PROJECTORS_NICE ?? 10));
 const port = parentPort!;
 const post = (m: FromProjectors) => port.postMessage(m);
 
