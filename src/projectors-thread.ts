@@ -23,11 +23,12 @@ function yieldToClients(nice: number) {
   }
 }
 
-yieldToClients(Number(process.env.PROJECTORS_NICE ?? 10));
+const config = workerData as Config;
+yieldToClients(config.PROJECTORS_NICE);
 const port = parentPort!;
 const post = (m: FromProjectors) => port.postMessage(m);
 
-const rt = await createRuntime(workerData as Config, 'projectors');
+const rt = await createRuntime(config, 'projectors');
 const projectors = await createProjectors(rt);
 
 /** Only the projectors' own metrics: the process-wide ones are the main thread's to report. */

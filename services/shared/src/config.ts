@@ -35,6 +35,7 @@ const schema = z.object({
   REGISTER_LIMIT_PER_IP: z.coerce.number().int().positive().default(30).describe('registrations per hour from one IP'),
   MESSAGE_LIMIT_BURST: z.coerce.number().int().positive().default(20).describe('messages and reactions per 10 seconds of one user'),
   MESSAGE_LIMIT_SUSTAINED: z.coerce.number().int().positive().default(300).describe('messages and reactions per 5 minutes of one user'),
+  PROJECTORS_NICE: z.coerce.number().int().min(0).max(19).default(10).describe('nice value of the projectors thread in the all-in-one process (Linux): higher yields more CPU to clients'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: z
     .string()
