@@ -62,6 +62,15 @@ serveCalls({
     return { count, seconds: (nowMs() - started) / 1000 };
   },
 
+  /** `count` records as fast as the broker takes them, in batches of `batch`: a burst. */
+  async burst({ count, batch }: { count: number; batch: number }) {
+    const started = nowMs();
+    for (let sent = 0; sent < count; sent += batch) {
+      await producer.send({ topic, acks: -1, messages: Array.from({ length: Math.min(batch, count - sent) }, record) });
+    }
+    return { count, seconds: (nowMs() - started) / 1000 };
+  },
+
   /** The shared EventLog (the command API's writer) appending one event per call at a fixed rate: the log's own latency. */
   async appendOpen({ seconds, rate }: { seconds: number; rate: number }) {
     eventLog ??= await EventLog.connect(createKafka(kafkaConfig, `bench-eventlog-${process.pid}`), kafkaConfig);

@@ -4,6 +4,9 @@ import type { Outcome } from '../lib/http';
 import { postersOf } from '../lib/population';
 import { fmt, type Row } from '../lib/report';
 
+/** The projectors' acceptance figure: lag back to zero within 2 s after a burst of 10,000 messages. */
+const BURST = 10_000;
+
 function sum<T>(xs: T[], f: (x: T) => number): number {
   return xs.reduce((n, x) => n + f(x), 0);
 }
@@ -24,10 +27,15 @@ export async function ingest(b: Bench): Promise<Row[]> {
     await p!.call('setup', { config: kafkaConfig, posters });
     const produced = await metered([b.sut.pid], [p!.pid], () => p!.call<{ count: number; seconds: number }>('produce', { seconds: s.seconds, batch: s.rawBatch }));
     await settle(b);
+    progress(`projections: a burst of ${fmt.int(BURST)} messages, then the time until every live projection has applied it …`);
+    const burst = await metered([b.sut.pid], [p!.pid], async () => {
+      const appended = await p!.call<{ count: number; seconds: number }>('burst', { count: BURST, batch: s.rawBatch });
+      return { appended, lagMs: await settle(b) };
+    });
     progress(`ingest: EventLog.append at ${s.fixedRate}/s for ${s.fixedSeconds} s …`);
     const appended = await metered([b.sut.pid], [p!.pid], () => p!.call<Outcome>('appendOpen', { seconds: s.fixedSeconds, rate: s.fixedRate }));
     await p!.call('close');
-    return { produced, appended };
+    return { produced, appended, burst };
   });
   const rawRate = raw.produced.result.count / raw.produced.result.seconds;
   await settle(b);
@@ -53,7 +61,19 @@ export async function ingest(b: Bench): Promise<Row[]> {
     const rawLat = summarize(merge([raw.appended.result.hist!]));
     const fixedFailed = sum(fixed.result, (r) => r.failed + (r.pending ?? 0));
     const ratio = rawRate > 0 ? oursRate / rawRate : null;
+    const { appended: burstAppended, lagMs } = raw.burst.result;
     return [
+      {
+        scenario: 'projections',
+        figure: `lag back to 0 after a burst of ${fmt.int(BURST)} messages (every live projection, Postgres and Elasticsearch; polled every 200 ms)`,
+        value: `${fmt.int(lagMs)} ms`,
+        baseline: `burst appended in ${fmt.int(burstAppended.seconds * 1000)} ms`,
+        ratio: null,
+        target: '≤ 2,000 ms',
+        pass: lagMs <= 2000,
+        ...cpuOf(raw.burst),
+        data: { burst: burstAppended, lagMs },
+      },
       {
         scenario: 'ingest',
         figure: `messages accepted (202), ${s.senders}×${s.concurrencyPerSender} senders`,
