@@ -107,6 +107,19 @@ describe('the read models, given events on the real log', () => {
     expect(doc).toMatchObject({ member_count: 2, visibility: 'public', owner_id: 'u-1' });
   });
 
+  it('keeps a group\'s last activity when its message is applied before the group itself (the two topics have no order)', async () => {
+    const message = sent('g-late', 'm-early', 'u-1');
+    await h.given(message);
+    await h.caughtUp();
+    const [partial] = await h.search('groups', { term: { group_id: 'g-late' } });
+    expect(partial).toMatchObject({ group_id: 'g-late', last_activity_at: new Date(message.occurredAt).toISOString() });
+    expect(partial).not.toHaveProperty('visibility');
+    await h.given(groupCreated('g-late', 'u-1', { name: 'Late bloomers', occurredAt: message.occurredAt - 60_000 }));
+    await h.caughtUp();
+    const [doc] = await h.search('groups', { term: { group_id: 'g-late' } });
+    expect(doc).toMatchObject({ name: 'Late bloomers', visibility: 'public', last_activity_at: new Date(message.occurredAt).toISOString() });
+  });
+
   it('indexes messages for search: edits replace the text, deletions remove the document', async () => {
     await h.given(
       sent('g-s', 'ms-1', 'u-1', 'the quick brown fox'),

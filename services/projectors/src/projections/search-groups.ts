@@ -59,7 +59,13 @@ export const searchGroups = defineProjection({
     MemberLeft: (doc) => doc && count(doc, -1),
     MemberRemoved: (doc) => doc && count(doc, -1),
     MemberRoleChanged: (doc, { event: e }) => (doc && e.role === 'owner' ? { ...doc, owner_id: e.userId } : undefined),
-    MessageSent: (doc, { event: e }) => (doc && iso(e.occurredAt) > String(doc.last_activity_at ?? '') ? { ...doc, last_activity_at: iso(e.occurredAt) } : undefined),
+    // The messages topic has no order against the groups topic: a message applied before its
+    // group's GroupCreated leaves a partial document (no visibility, so no query shows it) that
+    // GroupCreated completes, keeping the activity.
+    MessageSent: (doc, { event: e }) => {
+      if (!doc) return { group_id: e.groupId, last_activity_at: iso(e.occurredAt) };
+      return iso(e.occurredAt) > String(doc.last_activity_at ?? '') ? { ...doc, last_activity_at: iso(e.occurredAt) } : undefined;
+    },
   },
 });
 

@@ -37,6 +37,8 @@ const SORTS: Record<GroupSort, unknown[]> = {
 export function visibleGroupsFilter(memberGroupIds: string[]) {
   return {
     bool: {
+      // A group's document without visibility is one whose GroupCreated is not applied yet (a message came first).
+      filter: [{ exists: { field: 'visibility' } }],
       should: [{ term: { visibility: 'public' } }, ...(memberGroupIds.length ? [{ terms: { group_id: memberGroupIds } }] : [])],
       minimum_should_match: 1,
     },
