@@ -6,9 +6,9 @@ import { userSearchQuery } from '../src/users/search';
 import { pickHighlights } from '../src/search-index';
 
 describe('group discovery query', () => {
-  it('lets a caller without groups see public groups only, inside the query', () => {
+  it('lets a caller without groups see public groups only, inside the query; documents of groups not applied yet are never shown', () => {
     const q = discoveryQuery({ q: 'chess', interests: [], sort: 'relevance', limit: 20 }, []);
-    expect(q.query.bool.filter).toEqual([{ bool: { should: [{ term: { visibility: 'public' } }], minimum_should_match: 1 } }]);
+    expect(q.query.bool.filter).toEqual([{ bool: { filter: [{ exists: { field: 'visibility' } }], should: [{ term: { visibility: 'public' } }], minimum_should_match: 1 } }]);
   });
 
   it("adds the caller's own groups, so their private groups are found too", () => {
