@@ -54,6 +54,8 @@ async function landedEarlier(rt: Runtime, groupId: string, messageId: string): P
   return rows[0] ? formatPosition({ topic: 'messages', partition: rows[0].partition, offset: BigInt(rows[0].offset) }) : undefined;
 }
 
+const MESSAGE_HEADS = 10_000;
+
 export function messageRoutes(routes: CommandRoutes, ctx: CommandContext, heads: GroupHeads) {
   const { pool, config } = ctx.rt;
   const claims = new MessageClaims(pool, config.APPEND_TIMEOUT_MS);
@@ -69,6 +71,13 @@ export function messageRoutes(routes: CommandRoutes, ctx: CommandContext, heads:
    * is slow or down) waits for it instead of appending the same event a second time.
    */
   const pending = new Map<string, Promise<string>>();
+  /**
+   * The newest position this process appended for each message it recently edited, deleted or
+   * reacted to (the most recent MESSAGE_HEADS): the next command on the message waits for the
+   * read model to show it, so a deleted message is gone for the very next edit. Across
+   * instances, the caller's X-Min-Position does the same.
+   */
+  const messageHeads = new Map<string, Position>();
   /** Acknowledged messages whose claims are not marked sent yet, with their positions. */
   const acknowledgedAt = new Map<string, Position>();
 
@@ -176,9 +185,14 @@ export function messageRoutes(routes: CommandRoutes, ctx: CommandContext, heads:
     const messageId = pathId(req.params.messageId, 'message');
     const actorId = req.user!.sub;
     const sentAt = acknowledgedAt.get(messageId) ?? (await claims.positionOf(messageId));
-    await heads.settle(req, groupId, sentAt ? [sentAt] : []);
+    const changedAt = messageHeads.get(messageId);
+    await heads.settle(req, groupId, [sentAt, changedAt].filter((p): p is Position => p !== undefined));
     const [group, actorRole, message] = await Promise.all([loadGroup(pool, groupId), roleIn(pool, groupId, actorId), loadMessage(pool, messageId)]);
-    return ctx.record(req, decide({ group, actorRole, message }, { groupId, messageId, actorId }), groupId);
+    return ctx.record(req, decide({ group, actorRole, message }, { groupId, messageId, actorId }), groupId, async (results) => {
+      messageHeads.delete(messageId);
+      messageHeads.set(messageId, results.at(-1)!.position);
+      if (messageHeads.size > MESSAGE_HEADS) messageHeads.delete(messageHeads.keys().next().value!);
+    });
   }
 
   const onMessageDoc = { auth: true, success: { status: 200, description: 'appended to the log', name: 'PositionResponse', schema: PositionResponse } } as const;
