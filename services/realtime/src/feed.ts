@@ -3,6 +3,7 @@ import { decodeRecord, learnSchemas, partitionForKey, tailTopics, type Runtime, 
 import type { Hub } from './hub';
 import { fanoutLatency } from './metrics';
 import { eventFrame } from './protocol';
+import { RecentIds } from './recent-ids';
 
 export type MembershipEnd = EventOf<'MemberRemoved'> | EventOf<'MemberLeft'> | EventOf<'GroupDeleted'>;
 export type MembershipEvent = MembershipEnd | EventOf<'MemberJoined'>;
@@ -23,6 +24,8 @@ const MEMBERSHIP_TYPES = new Set(['MemberRemoved', 'MemberLeft', 'GroupDeleted',
  */
 export class LiveFeed {
   private lastDelivered: number[] = [];
+  /** The same event appended twice (same eventId) goes to subscribers once. */
+  private readonly recent = new RecentIds(50_000);
   private waiters: { partition: number; offset: number; resolve: () => void }[] = [];
   private tail?: Tail;
 
@@ -82,12 +85,12 @@ export class LiveFeed {
       if (groupId && this.hub.has(groupId)) {
         const decoded = this.decode(message);
         const event = decoded instanceof Promise ? await decoded : decoded;
-        if (event) {
-          json = JSON.stringify(event);
-          occurredAt = event.occurredAt;
-        } else {
+        if (!event) {
           this.rt.log.error({ partition, offset, groupId }, 'undecodable message event; its subscribers must resync');
           this.handlers.lost(groupId);
+        } else if (!this.recent.seen(event.eventId)) {
+          json = JSON.stringify(event);
+          occurredAt = event.occurredAt;
         }
       }
       // Recording the offset and handing the frame over happen together: a subscription that

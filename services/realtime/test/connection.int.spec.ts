@@ -137,6 +137,22 @@ describe('a realtime connection', () => {
     });
   });
 
+  describe('duplicates in the log', () => {
+    it('when the same event is appended twice (a retry through a second instance), then subscribers receive it once', async () => {
+      const [owner, member] = [randomUUID(), randomUUID()];
+      const groupId = await sys.fixtures.group(sys.pool, owner, [member]);
+      const c = await TestClient.ready(url, token(member));
+      c.send({ type: 'subscribe', groupId });
+      await c.next((f) => f.type === 'subscribed');
+      const twice = messageSent(groupId, owner, 'twice');
+      await sys.fixtures.append([twice]);
+      await sys.fixtures.append([twice, messageSent(groupId, owner, 'after')]);
+      await c.next((f) => f.type === 'event' && (f.event!.text as string) === 'after');
+      expect(c.events(groupId).map((f) => f.event!.text)).toEqual(['twice', 'after']);
+      c.close();
+    });
+  });
+
   describe('resume', () => {
     it('when the position cannot be served (malformed, another partition), then the client is told to resync', async () => {
       const owner = randomUUID();
