@@ -27,6 +27,9 @@ export interface StagedUpload {
   declared: Declared;
 }
 
+/** How long a refusal waits for the partial staging file to be removed. */
+const LEFTOVER_WAIT_MS = 2000;
+
 /** Enough for every signature file-type knows except those inside zips (confirmed on the whole file). */
 const HEAD_BYTES = 64 * 1024;
 
@@ -58,7 +61,15 @@ export async function stageUpload(req: Request, options: StagingOptions): Promis
       settled = true;
       req.unpipe(parser);
       req.resume();
-      reject(err);
+      // A file still being staged is removed before the refusal is answered (bounded: a stage
+      // cut off from its input may never settle; its own cleanup and the sweeper remain).
+      const leftover = staging ? staging.then((staged) => rm(staged.path, { force: true }), () => undefined) : Promise.resolve();
+      let timer: NodeJS.Timeout | undefined;
+      const bound = new Promise<void>((r) => (timer = setTimeout(r, LEFTOVER_WAIT_MS)));
+      void Promise.race([leftover, bound]).finally(() => {
+        clearTimeout(timer);
+        reject(err);
+      });
     };
     parser.on('file', (name: string, stream: Readable, info: FileInfo) => {
       if (name !== 'file' || staging) {
