@@ -13,6 +13,5 @@ export * from './runtime';
 export * from './server';
 export * from './lifecycle';
 export * from './progress';
-export * from './recent';
 export * from './openapi';
 export * from './tail';
