@@ -155,7 +155,8 @@ describe('when only the projectors lose Postgres', () => {
     const first = await api.post(`/groups/${groupId}/messages`, { clientMessageId: 'first', text: 'catchup first' }, { token: owner.token });
     expect(first.status).toBe(202);
     ws = await TestClient.ready(wsUrl, owner.token);
-    ws.send({ type: 'subscribe', groupId, minPosition: first.body.position });
+    // Resuming after the first message: everything later reaches this socket, the first does not.
+    ws.send({ type: 'subscribe', groupId, after: first.body.position });
     await ws.next((f) => f.type === 'subscribed');
     await waitUntil(async () => (await api.call('GET', `/search/messages?q=catchup&groupId=${groupId}`, undefined, { token: owner.token, headers: { 'x-min-position': first.body.position } })).body?.items?.length === 1, { what: 'the first message to be searchable' });
     await proxy.cut();
@@ -206,6 +207,6 @@ describe('when only the projectors lose Postgres', () => {
     } finally {
       await db.end();
     }
-    expect(ws.events(groupId).length).toBe(20);
+    expect(ws.events(groupId).map((f) => f.event?.messageId), 'each message delivered live once').toEqual(during.map((m) => m.messageId));
   });
 });
