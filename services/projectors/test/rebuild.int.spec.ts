@@ -6,6 +6,9 @@ import { startHarness, type Harness } from './support/harness';
 import { sent } from './support/events';
 import { waitUntil } from '../../../test/support/stack';
 
+// The shipped versions, and the bump this test makes to each.
+const [m1, s1] = [messages.version, searchMessages.version];
+const [m2, s2] = [m1 + 1, s1 + 1];
 const batchOf = (from: number, n: number) => Array.from({ length: n }, (_, i) => sent(`g-${(from + i) % 20}`, `m-${from + i}`, 'u-1', `message ${from + i}`));
 
 describe('rebuild beside the live build', () => {
@@ -36,9 +39,9 @@ describe('rebuild beside the live build', () => {
       }
     })();
 
-    await h.restart([{ ...messages, version: 2 }, { ...searchMessages, version: 2 }]);
+    await h.restart([{ ...messages, version: m2 }, { ...searchMessages, version: s2 }]);
     await h.given(...batchOf(3000, 500));
-    await waitUntil(async () => (await h.projectors.status()).every((b) => b.version === 2 && b.status === 'live'), { timeoutMs: 40_000, intervalMs: 100, what: 'version 2 to go live' });
+    await waitUntil(async () => (await h.projectors.status()).every((b) => b.version === (b.name === 'messages' ? m2 : s2) && b.status === 'live'), { timeoutMs: 40_000, intervalMs: 100, what: 'the bumped versions to go live' });
     await h.caughtUp();
     reading = false;
     await reader;
@@ -52,29 +55,29 @@ describe('rebuild beside the live build', () => {
 
     const builds = await h.rows(`SELECT name, version, status, dropped_at IS NOT NULL AS dropped FROM projections ORDER BY name, version`);
     expect(builds).toEqual([
-      { name: 'messages', version: 1, status: 'retired', dropped: true },
-      { name: 'messages', version: 2, status: 'live', dropped: false },
-      { name: 'search-messages', version: 1, status: 'retired', dropped: true },
-      { name: 'search-messages', version: 2, status: 'live', dropped: false },
+      { name: 'messages', version: m1, status: 'retired', dropped: true },
+      { name: 'messages', version: m2, status: 'live', dropped: false },
+      { name: 'search-messages', version: s1, status: 'retired', dropped: true },
+      { name: 'search-messages', version: s2, status: 'live', dropped: false },
     ]);
     const tables = await h.rows<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_name ~ '^(messages|reactions)_v' ORDER BY 1`);
-    expect(tables.map((r) => r.t)).toEqual(['messages_v2', 'reactions_v2']);
-    expect(Object.keys(await h.rt.es.indices.get({ index: `${alias}-v*` }))).toEqual([`${alias}-v2`]);
-    expect(Object.keys(await h.rt.es.indices.getAlias({ name: alias }))).toEqual([`${alias}-v2`]);
+    expect(tables.map((r) => r.t)).toEqual([`messages_v${m2}`, `reactions_v${m2}`]);
+    expect(Object.keys(await h.rt.es.indices.get({ index: `${alias}-v*` }))).toEqual([`${alias}-v${s2}`]);
+    expect(Object.keys(await h.rt.es.indices.getAlias({ name: alias }))).toEqual([`${alias}-v${s2}`]);
   });
 
   it('a rebuild requested by another process that consumes nothing (the CLI) is built by the running projector and swapped in', async () => {
-    const control = await createProjectors(h.rt, { projections: [{ ...messages, version: 2 }], run: false });
+    const control = await createProjectors(h.rt, { projections: [{ ...messages, version: m2 }], run: false });
     try {
       const requested = await control.rebuild('messages');
-      expect(requested).toMatchObject({ name: 'messages', version: 2, generation: 1, status: 'building' });
+      expect(requested).toMatchObject({ name: 'messages', version: m2, generation: 1, status: 'building' });
       await waitUntil(async () => (await control.status('messages')).some((b) => b.generation === 1 && b.status === 'live'), { timeoutMs: 40_000, intervalMs: 100, what: 'the requested build to go live' });
     } finally {
       await control.close();
     }
     expect((await h.rows(`SELECT count(*)::int AS n FROM messages`))[0]).toEqual({ n: 3500 });
     const remaining = () => h.rows(`SELECT version, generation, status FROM projections WHERE name = 'messages' AND dropped_at IS NULL`);
-    await waitUntil(async () => JSON.stringify(await remaining()) === JSON.stringify([{ version: 2, generation: 1, status: 'live' }]), {
+    await waitUntil(async () => JSON.stringify(await remaining()) === JSON.stringify([{ version: m2, generation: 1, status: 'live' }]), {
       timeoutMs: 30_000,
       what: 'only the new build to remain, live, once the replaced one is dropped',
     });

@@ -17,6 +17,7 @@ export async function canView(pool: Pool, log: Logger, media: MediaRecord, userI
       `SELECT EXISTS (
                 SELECT 1 FROM messages m JOIN groups g ON g.group_id = m.group_id
                  WHERE m.sender_id = $2 AND NOT m.deleted AND NOT g.deleted
+                   AND m.attachments <> '[]'::jsonb
                    AND m.attachments @> jsonb_build_array(jsonb_build_object('mediaId', $1::text))
                    AND (g.visibility = 'public'
                         OR EXISTS (SELECT 1 FROM memberships ms WHERE ms.group_id = m.group_id AND ms.user_id = $3)))

@@ -7,7 +7,8 @@ import { copyRows, defineProjection, ms, withRows } from '../framework';
  */
 export const messages = defineProjection({
   name: 'messages',
-  version: 1,
+  // v2: the index that finds the messages carrying an upload (media access checks).
+  version: 2,
   storage: 'postgres',
   topics: ['messages'],
   tables: ['messages', 'reactions'],
@@ -33,6 +34,8 @@ export const messages = defineProjection({
       group_id text NOT NULL,
       reacted_at timestamptz NOT NULL,
       PRIMARY KEY (message_id, user_id, emoji))`);
+    // Who may see an upload is decided by the messages carrying it; only those with attachments are indexed.
+    await client.query(`CREATE INDEX ON ${table('messages')} USING gin (attachments jsonb_path_ops) WHERE attachments <> '[]'::jsonb`);
   },
   // Reactions touch only their own row, so they commute with everything but the same reaction.
   keys: ({ event: e }) => ('emoji' in e ? [`${e.messageId}/${e.userId}/${e.emoji}`] : [(e as { messageId: string }).messageId]),
