@@ -14,6 +14,8 @@ const SOCKETS_PER_WORKER = 5000;
 
 interface E2e {
   latency: Latency;
+  /** From when a send was due to its answer (202 for ours, 200 for Centrifugo's publish): the part before delivery. */
+  answered: Latency;
   delivered: number;
   expected: number;
   /** Deliveries of accepted messages that never arrived (a message reaches every member's socket once). */
@@ -96,7 +98,7 @@ export async function delivery(b: Bench): Promise<Row[]> {
               progress(`${system}: e2e at ${rate} msg/s to ${n} sockets for ${e.seconds} s …`);
               const r = await endToEnd(sockets, senders, pids, serverPid, rate, e.seconds);
               entry.e2e.set(rate, r);
-              progress(`  p50/p95/p99 ${fmt.ms(r.latency.p50)}/${fmt.ms(r.latency.p95)}/${fmt.ms(r.latency.p99)} ms, ${r.delivered}/${r.expected} delivered, ${r.missing} missing`);
+              progress(`  p50/p95/p99 ${fmt.ms(r.latency.p50)}/${fmt.ms(r.latency.p95)}/${fmt.ms(r.latency.p99)} ms (answered ${fmt.ms(r.answered.p50)}/${fmt.ms(r.answered.p95)}/${fmt.ms(r.answered.p99)} ms), ${r.delivered}/${r.expected} delivered, ${r.missing} missing`);
               if (system === 'ours') await settle(b);
             }
             if (fanoutCounts.includes(n)) {
@@ -139,6 +141,7 @@ async function endToEnd(sockets: Worker[], senders: Worker[], pids: number[], se
   }
   return {
     latency: summarize(merge(got.hists)),
+    answered: summarize(merge(sent.map((s) => s.hist!))),
     delivered: got.deliveries,
     expected: ok * GROUP_SIZE,
     missing,
