@@ -40,7 +40,7 @@ export async function startProjectorsThread(config: Config, log: Logger): Promis
     });
 
   await spawn();
-  addMetricsSource(
+  const removeMetrics = addMetricsSource(
     () =>
       new Promise<string>((resolve) => {
         const id = nextId++;
@@ -52,6 +52,7 @@ export async function startProjectorsThread(config: Config, log: Logger): Promis
   return {
     async close() {
       closing = true;
+      removeMetrics();
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
       worker.postMessage({ kind: 'close' } satisfies ToProjectors);
       const timer = setTimeout(() => void worker.terminate(), 15_000).unref();

@@ -13,9 +13,13 @@ export const httpDuration = new client.Histogram({
 
 const sources: (() => Promise<string>)[] = [];
 
-/** Metrics another thread keeps (the projectors'), appended to this process's /metrics. */
-export function addMetricsSource(source: () => Promise<string>): void {
+/** Metrics another thread keeps (the projectors'), appended to this process's /metrics until removed. */
+export function addMetricsSource(source: () => Promise<string>): () => void {
   sources.push(source);
+  return () => {
+    const at = sources.indexOf(source);
+    if (at >= 0) sources.splice(at, 1);
+  };
 }
 
 /** This process's metrics in the exposition format, with every added source's. */
