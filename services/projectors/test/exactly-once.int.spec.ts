@@ -67,6 +67,11 @@ describe('exactly once, across a kill -9', () => {
       timeoutMs,
       intervalMs: 100,
       what: `generation ${generation} to go live and the ones before to be dropped`,
+    }).catch(async (err: Error) => {
+      // What each build was doing, and any statement waiting on a lock, for the failure's reader.
+      const status = await h.projectors.status().catch((e: Error) => e.message);
+      const waiting = await h.rows(`SELECT pid, state, wait_event_type, wait_event, left(query, 200) AS query FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND (wait_event_type = 'Lock' OR state = 'idle in transaction')`).catch((e: Error) => e.message);
+      throw new Error(`${err.message}\nbuilds: ${JSON.stringify(status)}\nwaiting: ${JSON.stringify(waiting)}`);
     });
 
   it('when the projector is killed mid-stream and restarted, every event is applied exactly once', { timeout: 150_000 }, async () => {
