@@ -15,7 +15,35 @@ export interface SendInput {
   attachments?: string[];
 }
 
+/** A message found by search; `highlight` fragments are HTML-escaped with `<mark>` around hits (see lib/highlight). */
+export interface MessageHit {
+  id: string;
+  groupId: string;
+  senderId: string;
+  text: string | null;
+  sentAt: string;
+  editedAt: string | null;
+  position: string | null;
+  highlight: string[];
+  score: number | null;
+}
+
+export interface MessageSearchPage {
+  items: MessageHit[];
+  total: number;
+  nextCursor: string | null;
+}
+
+export interface MessageSearchOptions {
+  groupId?: string;
+  cursor?: string;
+  limit?: number;
+  signal?: AbortSignal;
+}
+
 export const messagesApi = {
+  search: (q: string, o: MessageSearchOptions = {}) =>
+    api.get<MessageSearchPage>('/search/messages', { q, groupId: o.groupId, cursor: o.cursor, limit: o.limit ?? 20 }, o.signal),
   async history(groupId: string, me: string | null, q: { before?: string; after?: string; limit?: number } = {}): Promise<HistoryPage> {
     const limit = q.limit ?? 50;
     const res = await api.get<{ items: Record<string, unknown>[]; hasMore?: boolean; nextCursor?: string | null; prevCursor?: string | null }>(`/groups/${enc(groupId)}/messages`, { ...q, limit });

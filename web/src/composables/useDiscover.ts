@@ -2,6 +2,7 @@ import { computed, onBeforeUnmount, ref, watch } from 'vue';
 import { errorMessage } from '../api';
 import { groupsApi } from '../api/groups';
 import type { GroupSummary } from '../api/types';
+import { latestRequest } from '../lib/latest';
 
 /** Group discovery: text search with interest facets (debounced, stale answers dropped), paging, recommendations. */
 export function useDiscover(initial: { q?: string; interests?: string[] } = {}) {
@@ -15,18 +16,16 @@ export function useDiscover(initial: { q?: string; interests?: string[] } = {}) 
   const error = ref<string | null>(null);
   const recommended = ref<GroupSummary[]>([]);
   const recommendedLoading = ref(true);
-  let controller: AbortController | null = null;
+  const latest = latestRequest();
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   async function search(more = false) {
-    controller?.abort();
-    const ctl = new AbortController();
-    controller = ctl;
+    const signal = latest.start();
     loading.value = true;
     error.value = null;
     try {
-      const page = await groupsApi.search({ q: q.value.trim() || undefined, interest: interests.value, cursor: more ? (cursor.value ?? undefined) : undefined }, ctl.signal);
-      if (ctl.signal.aborted) return;
+      const page = await groupsApi.search({ q: q.value.trim() || undefined, interest: interests.value, cursor: more ? (cursor.value ?? undefined) : undefined }, signal);
+      if (signal.aborted) return;
       results.value = more ? [...results.value, ...page.items] : page.items;
       cursor.value = page.nextCursor ?? null;
       total.value = page.total ?? null;
@@ -35,7 +34,7 @@ export function useDiscover(initial: { q?: string; interests?: string[] } = {}) 
       if ((err as Error)?.name === 'AbortError') return;
       error.value = errorMessage(err);
     } finally {
-      if (controller === ctl) loading.value = false;
+      if (latest.isLatest(signal)) loading.value = false;
     }
   }
 
@@ -61,7 +60,7 @@ export function useDiscover(initial: { q?: string; interests?: string[] } = {}) 
   watch(interests, () => void search());
   onBeforeUnmount(() => {
     if (timer) clearTimeout(timer);
-    controller?.abort();
+    latest.abort();
   });
 
   const chips = computed(() => {
