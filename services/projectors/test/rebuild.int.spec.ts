@@ -82,4 +82,33 @@ describe('rebuild beside the live build', () => {
       what: 'only the new build to remain, live, once the replaced one is dropped',
     });
   });
+
+  it('a long transaction reading the live view delays the switch, but other readers are never held behind it for long', async () => {
+    const m3 = m2 + 1;
+    const holder = await h.rt.pool.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT count(*) FROM messages');
+      await h.restart([{ ...messages, version: m3 }]);
+      const built = () => h.rows<{ n: number }>(`SELECT coalesce(sum(next_offset), 0)::int AS n FROM projection_checkpoints WHERE projection = 'messages' AND version = $1`, [m3]);
+      await waitUntil(async () => (await built())[0]!.n >= 3500, { timeoutMs: 40_000, what: 'the new version to catch up' });
+      // While the long transaction holds the view, the switch keeps trying; readers must keep being answered.
+      const waits: number[] = [];
+      const started = Date.now();
+      while (Date.now() - started < 4000 || waits.length < 20) {
+        const t = Date.now();
+        expect((await h.rows<{ n: number }>(`SELECT count(*)::int AS n FROM messages`))[0]!.n).toBe(3500);
+        waits.push(Date.now() - t);
+      }
+      expect(Math.max(...waits), `reads waited ${Math.max(...waits)} ms behind the switch`).toBeLessThan(3000);
+      expect((await h.projectors.status()).find((b) => b.version === m3)?.status, 'the switch waits for the long transaction').toBe('building');
+      await holder.query('COMMIT');
+    } finally {
+      holder.release();
+    }
+    await waitUntil(async () => JSON.stringify(await h.rows(`SELECT version, status FROM projections WHERE name = 'messages' AND dropped_at IS NULL`)) === JSON.stringify([{ version: m3, status: 'live' }]), {
+      timeoutMs: 30_000,
+      what: 'the new version to go live and the old one to be dropped once the long transaction ended',
+    });
+  });
 });

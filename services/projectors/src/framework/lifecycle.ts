@@ -53,6 +53,7 @@ export async function requestRebuild(deps: StorageDeps, pool: Pool, p: Projectio
  */
 export async function promote(deps: StorageDeps, pool: Pool, p: Projection, b: Build): Promise<boolean> {
   return withTransaction(pool, async (client) => {
+    await boundLockWaits(client);
     await lockProjection(client, p.name);
     const rows = await listBuilds(client, p.name);
     const row = rows.find((r) => sameBuild(r, b));
@@ -71,6 +72,7 @@ export async function dropRetired(deps: StorageDeps, pool: Pool, name?: string):
   const rows = (await listBuilds(pool, name)).filter((r) => r.status === 'retired' && !r.droppedAt);
   for (const row of rows) {
     await withTransaction(pool, async (client) => {
+      await boundLockWaits(client);
       await lockProjection(client, row.name);
       await dropBuildObjects(deps, client, row);
       await client.query(`DELETE FROM projection_checkpoints WHERE projection = $1 AND version = $2 AND generation = $3`, [row.name, row.version, row.generation]);
@@ -78,6 +80,15 @@ export async function dropRetired(deps: StorageDeps, pool: Pool, name?: string):
     });
   }
   return rows;
+}
+
+/**
+ * Switching and dropping take exclusive locks: while one waits behind a long read, every new
+ * read of the same view queues behind it. Past a short bound the attempt gives up (and rolls
+ * back) instead; the next supervision tick tries again.
+ */
+async function boundLockWaits(client: PoolClient): Promise<void> {
+  await client.query(`SET LOCAL lock_timeout = '1s'`);
 }
 
 async function createBuild(deps: StorageDeps, client: PoolClient, p: Projection, rows: BuildRow[], status: 'building' | 'live', partitions: Partitions): Promise<BuildRow> {

@@ -189,6 +189,10 @@ export class Supervisor {
 
   private async supervise(): Promise<void> {
     const rows = await listBuilds(this.pool);
+    // A drop that could not finish (a lock not granted in time) is retried until it does.
+    for (const name of new Set(rows.filter((r) => r.status === 'retired' && !r.droppedAt && this.projections.some((p) => p.name === r.name)).map((r) => r.name))) {
+      await dropRetired(this.deps, this.pool, name).catch((err) => this.rt.log.warn({ projection: name, error: describe(err) }, 'could not drop retired projection builds yet'));
+    }
     for (const p of this.projections) {
       for (const row of rows.filter((r) => r.name === p.name && r.version === p.version && r.status === 'building')) await this.startBuild(p, row);
     }
@@ -209,7 +213,8 @@ export class Supervisor {
       if (r.status === 'building' && (await this.caughtUp(r, cps, marks, rows)) && (await promote(this.deps, this.pool, r.projection, r.build))) {
         this.retag(r, 'live');
         for (const old of [...this.running.values()]) if (old !== r && old.build.name === r.build.name) await this.stopBuild(old);
-        await dropRetired(this.deps, this.pool, r.build.name);
+        const name = r.build.name;
+        await dropRetired(this.deps, this.pool, name).catch((err) => this.rt.log.warn({ projection: name, error: describe(err) }, 'could not drop retired projection builds yet'));
       }
     }
   }
