@@ -47,17 +47,21 @@ describe('delivery and lag', () => {
     await h.given(...burst);
     const appendedAt = Date.now();
     let sawLag = false;
+    /** When each projection was first seen caught up after the append: which one the figure waits for. */
+    const doneAt = new Map<string, number>();
     await waitUntil(
       async () => {
         const text = await registry.getSingleMetricAsString('groupchat_projection_lag');
         const values = text.split('\n').filter((l) => l.startsWith('groupchat_projection_lag{') && l.includes('topic="messages"')).map((l) => Number(l.split(' ').pop()));
         if (values.some((v) => v > 0)) sawLag = true;
-        return values.length >= 12 && values.every((v) => v === 0) && (await h.projectors.status()).every((b) => b.lag === 0);
+        const builds = await h.projectors.status();
+        for (const b of builds) if (b.lag === 0 && !doneAt.has(b.name)) doneAt.set(b.name, Date.now() - appendedAt);
+        return values.length >= 12 && values.every((v) => v === 0) && builds.every((b) => b.lag === 0);
       },
       { timeoutMs: 45_000, intervalMs: 25, what: 'lag back to zero' },
     );
     const drained = Date.now();
-    console.log(`[bench] burst of ${burst.length} messages: appended in ${appendedAt - started} ms; lag of all ${projections.length} projections back to 0 ${drained - appendedAt} ms after the last append`);
+    console.log(`[bench] burst of ${burst.length} messages: appended in ${appendedAt - started} ms; lag of all ${projections.length} projections back to 0 ${drained - appendedAt} ms after the last append (each: ${[...doneAt].sort((a, b) => b[1] - a[1]).map(([n, ms]) => `${n} ${ms}`).join(', ')})`);
     expect(sawLag).toBe(true);
     const text = await registry.getSingleMetricAsString('groupchat_projection_lag');
     expect(text).toMatch(/groupchat_projection_lag\{projection="messages",topic="messages",partition="\d+"\} 0/);

@@ -2,6 +2,9 @@ import type { Kafka, KafkaMessage } from 'kafkajs';
 import { HEADER_EVENT_TYPE, UnknownSchemaError, type DomainEvent, type EventSerde } from '@groupchat/schemas';
 import { decodeRecord, learnSchemas, type Config } from '@groupchat/shared';
 
+/** About as many records as a few fetches of every partition. */
+const RECENT_RECORDS = 20_000;
+
 /**
  * Decodes records, learning a writer schema from the schemas topic the first time its
  * fingerprint is seen (a newer producer may have registered it). A fingerprint still unknown
@@ -9,6 +12,12 @@ import { decodeRecord, learnSchemas, type Config } from '@groupchat/shared';
  */
 export class Decoder {
   private readonly learning = new Map<string, Promise<unknown>>();
+  /**
+   * The latest records decoded, by place in the log. Every projection is its own consumer, so
+   * the live ones read the same records at about the same time: the first decodes, the others
+   * share its (frozen) event.
+   */
+  private readonly recent = new Map<string, DomainEvent>();
 
   constructor(
     private readonly kafka: Kafka,
@@ -21,7 +30,20 @@ export class Decoder {
     return message.headers?.[HEADER_EVENT_TYPE]?.toString();
   }
 
-  async decode(message: KafkaMessage): Promise<DomainEvent> {
+  /** `at` (topic and partition) lets the projections reading the same record share one decoding. */
+  async decode(message: KafkaMessage, at?: { topic: string; partition: number }): Promise<DomainEvent> {
+    const key = at && `${at.topic}\u0000${at.partition}\u0000${message.offset}`;
+    const known = key === undefined ? undefined : this.recent.get(key);
+    if (known) return known;
+    const event = Object.freeze(await this.decodeNew(message));
+    if (key !== undefined) {
+      if (this.recent.size >= RECENT_RECORDS) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(key, event);
+    }
+    return event;
+  }
+
+  private async decodeNew(message: KafkaMessage): Promise<DomainEvent> {
     try {
       return decodeRecord(this.serde, message);
     } catch (err) {

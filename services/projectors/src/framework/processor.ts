@@ -123,7 +123,7 @@ export abstract class Processor {
     const type = Decoder.typeOf(message);
     if (type && !this.types.has(type)) return { offset, message };
     try {
-      const event = await this.deps.decoder.decode(message);
+      const event = await this.deps.decoder.decode(message, batch);
       return { offset, message, envelope: { event, topic: batch.topic, partition: batch.partition, offset, key: message.key?.toString() ?? null } };
     } catch (err) {
       if (isTransient(err)) throw err;
