@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { AssignerProtocol } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './support/harness';
 import { workload } from './support/workload';
 import { projections } from '../src/projections';
-import { createProjectors } from '../src';
+import { consumerGroup, createProjectors } from '../src';
 import { isolatedConfig, stackEnv, waitUntil } from '../../../test/support/stack';
 
 const CHILD = fileURLToPath(new URL('./support/run-projectors.ts', import.meta.url));
@@ -70,8 +71,15 @@ describe('exactly once, across a kill -9', () => {
     }).catch(async (err: Error) => {
       // What each build was doing, and any statement waiting on a lock, for the failure's reader.
       const status = await h.projectors.status().catch((e: Error) => e.message);
+      const admin = h.kafka.admin();
+      const groups = await admin
+        .connect()
+        .then(() => admin.describeGroups(UNDER_TEST.map((name) => consumerGroup(config, { name, version: projections.find((p) => p.name === name)!.version, generation }))))
+        .then((d) => d.groups.map((g) => ({ group: g.groupId, state: g.state, members: g.members.map((m) => ({ id: m.memberId, host: m.clientHost, assignment: AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment })) })))
+        .catch((e: Error) => e.message)
+        .finally(() => admin.disconnect());
       const waiting = await h.rows(`SELECT pid, state, wait_event_type, wait_event, left(query, 200) AS query FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND (wait_event_type = 'Lock' OR state = 'idle in transaction')`).catch((e: Error) => e.message);
-      throw new Error(`${err.message}\nbuilds: ${JSON.stringify(status)}\nwaiting: ${JSON.stringify(waiting)}`);
+      throw new Error(`${err.message}\nbuilds: ${JSON.stringify(status)}\nwaiting: ${JSON.stringify(waiting)}\nconsumer groups: ${JSON.stringify(groups)}`);
     });
 
   it('when the projector is killed mid-stream and restarted, every event is applied exactly once', { timeout: 150_000 }, async () => {

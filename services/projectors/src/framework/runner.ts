@@ -39,6 +39,7 @@ export class Runner {
   }
 
   async start(): Promise<void> {
+    if (this.abort.signal.aborted) return;
     const { kafka, config, build, projection } = this.o;
     const consumer = kafka.consumer({
       groupId: consumerGroup(config, build),
@@ -73,6 +74,8 @@ export class Runner {
       partitionsConsumedConcurrently: projection.concurrency ?? 2,
       eachBatch: (payload) => this.onBatch(payload),
     });
+    // Stopped while starting: a consumer left running would hold partitions it never processes.
+    if (this.abort.signal.aborted) await consumer.disconnect().catch(() => undefined);
   }
 
   /** Stops after the batch in hand (an unfinished transaction rolls back). Idempotent. */

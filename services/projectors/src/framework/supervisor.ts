@@ -24,6 +24,8 @@ interface Running {
   /** High watermarks when the build started: it cannot go live before reaching them. */
   target: HighWatermarks;
   gauges: Set<string>;
+  /** The supervisor's `started` count when this build began here: newer than any list of builds read before. */
+  since: number;
 }
 
 export interface SupervisorOptions {
@@ -46,6 +48,8 @@ export class Supervisor {
   private timer?: NodeJS.Timeout;
   private ticking?: Promise<void>;
   private closed = false;
+  /** Builds started in this process so far. */
+  private started = 0;
 
   private constructor(
     private readonly rt: Runtime,
@@ -133,7 +137,7 @@ export class Supervisor {
     const label = buildLabel(row);
     if (this.running.has(label) || this.closed) return;
     const build: Build = { name: row.name, version: row.version, generation: row.generation };
-    const entry: Running = { projection: p, build, status: row.status === 'live' ? 'live' : 'building', target: new Map(), gauges: new Set(), runner: undefined as unknown as Runner };
+    const entry: Running = { projection: p, build, status: row.status === 'live' ? 'live' : 'building', target: new Map(), gauges: new Set(), since: ++this.started, runner: undefined as unknown as Runner };
     entry.runner = new Runner({
       kafka: this.rt.kafka,
       admin: this.admin,
@@ -188,18 +192,21 @@ export class Supervisor {
   }
 
   private async supervise(): Promise<void> {
+    // A build started here after the list was read (a rebuild requested meanwhile) is not in it, and must not be stopped for that.
+    const listedAfter = this.started;
     const rows = await listBuilds(this.pool);
-    // A drop that could not finish (a lock not granted in time) is retried until it does.
-    for (const name of new Set(rows.filter((r) => r.status === 'retired' && !r.droppedAt && this.projections.some((p) => p.name === r.name)).map((r) => r.name))) {
-      await dropRetired(this.deps, this.pool, name).catch((err) => this.rt.log.warn({ projection: name, error: describe(err) }, 'could not drop retired projection builds yet'));
-    }
     for (const p of this.projections) {
       for (const row of rows.filter((r) => r.name === p.name && r.version === p.version && r.status === 'building')) await this.startBuild(p, row);
     }
     for (const r of [...this.running.values()]) {
       const row = rows.find((x) => sameBuild(x, r.build));
+      if (!row && r.since > listedAfter) continue;
       if (!row || row.status === 'retired') await this.stopBuild(r);
       else if (row.status !== r.status) this.retag(r, row.status);
+    }
+    // A drop that could not finish (a lock not granted in time) is retried until it does; its runner here is stopped by now.
+    for (const name of new Set(rows.filter((r) => r.status === 'retired' && !r.droppedAt && this.projections.some((p) => p.name === r.name)).map((r) => r.name))) {
+      await dropRetired(this.deps, this.pool, name).catch((err) => this.rt.log.warn({ projection: name, error: describe(err) }, 'could not drop retired projection builds yet'));
     }
     if (!this.running.size || this.closed) return;
     const marks = await watermarks(this.admin, this.rt.config, [...this.running.values()].flatMap((r) => r.projection.topics));
