@@ -30,7 +30,7 @@ describe('the decoder shared by the projections of a process', () => {
     const a = await d.decode(record(7, 'on partition 3'), { topic: 'messages', partition: 3 });
     const b = await d.decode(record(7, 'on partition 4'), { topic: 'messages', partition: 4 });
     const c = await d.decode(record(8, 'next offset'), { topic: 'messages', partition: 3 });
-    expect([a.text, b.text, c.text]).toEqual(['on partition 3', 'on partition 4', 'next offset']);
+    expect([a, b, c].map((e) => (e as { text: string }).text)).toEqual(['on partition 3', 'on partition 4', 'next offset']);
   });
 
   it('decodes anew when the place is not given', async () => {
