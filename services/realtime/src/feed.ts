@@ -1,9 +1,8 @@
 import { HEADER_EVENT_TYPE, UnknownSchemaError, type DomainEvent, type EventOf } from '@groupchat/schemas';
-import { decodeRecord, learnSchemas, partitionForKey, tailTopics, type Runtime, type Tail, type TailMessage as KafkaMessage } from '@groupchat/shared';
+import { decodeRecord, learnSchemas, partitionForKey, RecentMap, tailTopics, type Runtime, type Tail, type TailMessage as KafkaMessage } from '@groupchat/shared';
 import type { Hub } from './hub';
 import { fanoutLatency } from './metrics';
 import { eventFrame } from './protocol';
-import { RecentIds } from './recent-ids';
 
 export type MembershipEnd = EventOf<'MemberRemoved'> | EventOf<'MemberLeft'> | EventOf<'GroupDeleted'>;
 export type MembershipEvent = MembershipEnd | EventOf<'MemberJoined'>;
@@ -24,8 +23,12 @@ const MEMBERSHIP_TYPES = new Set(['MemberRemoved', 'MemberLeft', 'GroupDeleted',
  */
 export class LiveFeed {
   private lastDelivered: number[] = [];
-  /** The same event appended twice (same eventId) goes to subscribers once. */
-  private readonly recent = new RecentIds(50_000);
+  /**
+   * Event ids recently handed to subscribers: the same event appended twice (a send retried
+   * through a second command-api instance while the first append was pending; seconds apart
+   * at most) goes to subscribers once.
+   */
+  private readonly recent = new RecentMap<string, true>(50_000);
   private waiters: { partition: number; offset: number; resolve: () => void }[] = [];
   private tail?: Tail;
 
@@ -88,7 +91,8 @@ export class LiveFeed {
         if (!event) {
           this.rt.log.error({ partition, offset, groupId }, 'undecodable message event; its subscribers must resync');
           this.handlers.lost(groupId);
-        } else if (!this.recent.seen(event.eventId)) {
+        } else if (!this.recent.has(event.eventId)) {
+          this.recent.set(event.eventId, true);
           json = JSON.stringify(event);
           occurredAt = event.occurredAt;
         }

@@ -13,5 +13,6 @@ export * from './runtime';
 export * from './server';
 export * from './lifecycle';
 export * from './progress';
+export * from './recent';
 export * from './openapi';
 export * from './tail';

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { formatPosition, partitionForKey, topicName, waitForPositions, type Pool, type Position, type Runtime } from '@groupchat/shared';
+import { formatPosition, partitionForKey, RecentMap, topicName, waitForPositions, type Pool, type Position, type Runtime } from '@groupchat/shared';
 import { logUnavailable } from '../commands/append';
 import type { CommandContext } from '../commands/context';
 import { envelopeOf, stamp, uuidV5, type Decided } from '../commands/envelope';
@@ -77,7 +77,7 @@ export function messageRoutes(routes: CommandRoutes, ctx: CommandContext, heads:
    * read model to show it, so a deleted message is gone for the very next edit. Across
    * instances, the caller's X-Min-Position does the same.
    */
-  const messageHeads = new Map<string, Position>();
+  const messageHeads = new RecentMap<string, Position>(MESSAGE_HEADS);
   /** Acknowledged messages whose claims are not marked sent yet, with their positions. */
   const acknowledgedAt = new Map<string, Position>();
 
@@ -188,11 +188,7 @@ export function messageRoutes(routes: CommandRoutes, ctx: CommandContext, heads:
     const changedAt = messageHeads.get(messageId);
     await heads.settle(req, groupId, [sentAt, changedAt].filter((p): p is Position => p !== undefined));
     const [group, actorRole, message] = await Promise.all([loadGroup(pool, groupId), roleIn(pool, groupId, actorId), loadMessage(pool, messageId)]);
-    return ctx.record(req, decide({ group, actorRole, message }, { groupId, messageId, actorId }), groupId, async (results) => {
-      messageHeads.delete(messageId);
-      messageHeads.set(messageId, results.at(-1)!.position);
-      if (messageHeads.size > MESSAGE_HEADS) messageHeads.delete(messageHeads.keys().next().value!);
-    });
+    return ctx.record(req, decide({ group, actorRole, message }, { groupId, messageId, actorId }), groupId, async (results) => messageHeads.set(messageId, results.at(-1)!.position));
   }
 
   const onMessageDoc = { auth: true, success: { status: 200, description: 'appended to the log', name: 'PositionResponse', schema: PositionResponse } } as const;

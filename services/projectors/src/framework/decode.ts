@@ -1,6 +1,6 @@
 import type { Kafka, KafkaMessage } from 'kafkajs';
 import { HEADER_EVENT_TYPE, UnknownSchemaError, type DomainEvent, type EventSerde } from '@groupchat/schemas';
-import { decodeRecord, learnSchemas, type Config } from '@groupchat/shared';
+import { decodeRecord, learnSchemas, RecentMap, type Config } from '@groupchat/shared';
 
 /** About as many records as a few fetches of every partition. */
 const RECENT_RECORDS = 20_000;
@@ -17,7 +17,7 @@ export class Decoder {
    * the live ones read the same records at about the same time: the first decodes, the others
    * share its (frozen) event.
    */
-  private readonly recent = new Map<string, DomainEvent>();
+  private readonly recent = new RecentMap<string, DomainEvent>(RECENT_RECORDS);
 
   constructor(
     private readonly kafka: Kafka,
@@ -36,10 +36,7 @@ export class Decoder {
     const known = key === undefined ? undefined : this.recent.get(key);
     if (known) return known;
     const event = Object.freeze(await this.decodeNew(message));
-    if (key !== undefined) {
-      if (this.recent.size >= RECENT_RECORDS) this.recent.delete(this.recent.keys().next().value!);
-      this.recent.set(key, event);
-    }
+    if (key !== undefined) this.recent.set(key, event);
     return event;
   }
 
