@@ -81,7 +81,7 @@ export class Supervisor {
       const rows = await untilReachable(rt, `setting up projection ${p.name}`, () => ensureBuilds(s.deps, pool, p, s.partitionsOf(p)));
       for (const row of rows) await s.startBuild(p, row);
     }
-    await dropRetired(s.deps, pool).catch((err) => rt.log.warn({ error: describe(err) }, 'could not drop retired projection builds yet'));
+    await s.dropRetired();
     s.timer = setInterval(() => void s.tick(), tickMs);
     return s;
   }
@@ -206,7 +206,7 @@ export class Supervisor {
     }
     // A drop that could not finish (a lock not granted in time) is retried until it does; its runner here is stopped by now.
     for (const name of new Set(rows.filter((r) => r.status === 'retired' && !r.droppedAt && this.projections.some((p) => p.name === r.name)).map((r) => r.name))) {
-      await dropRetired(this.deps, this.pool, name).catch((err) => this.rt.log.warn({ projection: name, error: describe(err) }, 'could not drop retired projection builds yet'));
+      await this.dropRetired(name);
     }
     if (!this.running.size || this.closed) return;
     const marks = await watermarks(this.admin, this.rt.config, [...this.running.values()].flatMap((r) => r.projection.topics));
@@ -220,10 +220,14 @@ export class Supervisor {
       if (r.status === 'building' && (await this.caughtUp(r, cps, marks, rows)) && (await promote(this.deps, this.pool, r.projection, r.build))) {
         this.retag(r, 'live');
         for (const old of [...this.running.values()]) if (old !== r && old.build.name === r.build.name) await this.stopBuild(old);
-        const name = r.build.name;
-        await dropRetired(this.deps, this.pool, name).catch((err) => this.rt.log.warn({ projection: name, error: describe(err) }, 'could not drop retired projection builds yet'));
+        await this.dropRetired(r.build.name);
       }
     }
+  }
+
+  /** Drops retired builds (of one projection, or all); one that cannot be dropped yet is left for the next tick. */
+  private async dropRetired(name?: string): Promise<void> {
+    await dropRetired(this.deps, this.pool, name).catch((err) => this.rt.log.warn({ ...(name ? { projection: name } : {}), error: describe(err) }, 'could not drop retired projection builds yet'));
   }
 
   /** Past the watermarks of its start, and at least as fresh as the live build (or the log end) everywhere. */
