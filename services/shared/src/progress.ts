@@ -11,32 +11,19 @@ export interface WaitOptions {
   intervalMs?: number;
 }
 
-/** True when every live projection reading the position's topic has applied it. */
-export async function hasReached(pool: Pool, p: Position, projections?: string[], storage: 'postgres' | 'elasticsearch' = 'postgres'): Promise<boolean> {
-  const { rows } = await pool.query<{ behind: number }>(
-    `SELECT count(*)::int AS behind
-       FROM projections pr
-       LEFT JOIN projection_checkpoints c
-         ON c.projection = pr.name AND c.version = pr.version AND c.generation = pr.generation AND c.topic = $1 AND c.partition = $2
-      WHERE pr.status = 'live' AND pr.storage = $5 AND $1 = ANY(pr.topics)
-        AND ($4::text[] IS NULL OR pr.name = ANY($4))
-        AND coalesce(c.next_offset, 0) <= $3`,
-    [p.topic, p.partition, p.offset.toString(), projections ?? null, storage],
-  );
-  return rows[0]!.behind === 0;
-}
-
 /**
  * Read-your-writes: waits, bounded, until the read models have applied every given position;
  * past the bound, a 503 problem saying the read model is behind.
  */
-export async function waitForPositions(pool: Pool, positions: Position[], { projections, storage, timeoutMs = 5000, intervalMs = 15 }: WaitOptions = {}): Promise<void> {
+export async function waitForPositions(pool: Pool, positions: Position[], { projections, storage = 'postgres', timeoutMs = 5000, intervalMs = 15 }: WaitOptions = {}): Promise<void> {
   if (!positions.length) return;
   const deadline = Date.now() + timeoutMs;
+  const topics = [...new Set(positions.map((p) => p.topic))];
   let pending = positions;
   for (;;) {
-    const reached = await Promise.all(pending.map((p) => hasReached(pool, p, projections, storage).catch(() => false)));
-    pending = pending.filter((_, i) => !reached[i]);
+    // One query per poll for all the positions; a failed read counts as not reached yet.
+    const snapshot = await progressSnapshot(pool, storage, topics).catch(() => undefined);
+    if (snapshot) pending = pending.filter((p) => !snapshot.reached(p, projections));
     if (!pending.length) return;
     if (Date.now() >= deadline) {
       throw new AppError(503, 'read_model_behind', `the read model has not reached position ${pending.map((p) => `${p.topic}.${p.partition}.${p.offset}`).join(', ')} within ${timeoutMs} ms; retry shortly`, {}, true);
@@ -45,7 +32,7 @@ export async function waitForPositions(pool: Pool, positions: Position[], { proj
   }
 }
 
-/** Where every live projection of one storage stood when read: answers `hasReached` for many positions at once. */
+/** Where every live projection of one storage stood when read: whether each has applied a position, for many positions at once. */
 export interface ProgressSnapshot {
   reached(p: Position, projections?: string[]): boolean;
 }
@@ -58,12 +45,16 @@ export interface ProgressRow {
   next_offset: string | number | null;
 }
 
-/** The rows a snapshot is made of; a statement may embed it to read progress and data in one snapshot. */
-export const progressRowsSql = (storage: 'postgres' | 'elasticsearch') => `
+/**
+ * The rows a snapshot is made of; a statement may embed it to read progress and data in one
+ * snapshot. `topicsParam` (a text[] parameter such as `$1`) limits it to the projections and
+ * checkpoints of those topics.
+ */
+export const progressRowsSql = (storage: 'postgres' | 'elasticsearch', topicsParam?: string) => `
   SELECT pr.name, pr.topics, c.topic, c.partition, c.next_offset
     FROM projections pr
-    LEFT JOIN projection_checkpoints c ON c.projection = pr.name AND c.version = pr.version AND c.generation = pr.generation
-   WHERE pr.status = 'live' AND pr.storage = '${storage}'`;
+    LEFT JOIN projection_checkpoints c ON c.projection = pr.name AND c.version = pr.version AND c.generation = pr.generation${topicsParam ? ` AND c.topic = ANY(${topicsParam})` : ''}
+   WHERE pr.status = 'live' AND pr.storage = '${storage}'${topicsParam ? ` AND pr.topics && ${topicsParam}` : ''}`;
 
 export function snapshotOf(rows: ProgressRow[]): ProgressSnapshot {
   const live = new Map<string, string[]>();
@@ -83,8 +74,8 @@ export function snapshotOf(rows: ProgressRow[]): ProgressSnapshot {
   };
 }
 
-/** One query for a whole batch of positions instead of one per position. */
-export async function progressSnapshot(pool: Pool, storage: 'postgres' | 'elasticsearch' = 'postgres'): Promise<ProgressSnapshot> {
-  const { rows } = await pool.query<ProgressRow>(progressRowsSql(storage));
+/** One query for a whole batch of positions instead of one per position; only the given topics' when named. */
+export async function progressSnapshot(pool: Pool, storage: 'postgres' | 'elasticsearch' = 'postgres', topics?: string[]): Promise<ProgressSnapshot> {
+  const { rows } = topics ? await pool.query<ProgressRow>(progressRowsSql(storage, '$1'), [topics]) : await pool.query<ProgressRow>(progressRowsSql(storage));
   return snapshotOf(rows);
 }
