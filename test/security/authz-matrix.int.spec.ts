@@ -9,7 +9,7 @@
 //   nonMember   signed in, was a member and left (stale access must be gone)
 //   member … owner  members with that role; `member` wrote the message and uploaded the media
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app';
+import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '../support/app';
 import { waitUntil } from '../support/stack';
 import { apiOf, registerUser, uniqueName, type Answer, type Api, type TestUser } from '../../services/command-api/test/support/client';
 import { png } from '../../services/command-api/test/media-fixtures';
@@ -216,14 +216,7 @@ async function perform(req: Req, actor?: TestUser): Promise<{ outcome: Outcome; 
 
 describe('authorization matrix', () => {
   beforeAll(async () => {
-    app = await startTestApp({
-      REGISTER_LIMIT_PER_IP: 10_000,
-      LOGIN_LIMIT_PER_IP: 10_000,
-      LOGIN_LIMIT_PER_ACCOUNT: 10_000,
-      LOGIN_LIMIT_PER_IP_AND_ACCOUNT: 10_000,
-      MESSAGE_LIMIT_BURST: 10_000,
-      MESSAGE_LIMIT_SUSTAINED: 10_000,
-    });
+    app = await startTestApp(NO_ABUSE_LIMITS);
     api = apiOf(app);
     const names = ['other', 'nonMember', 'member', 'moderator', 'admin', 'owner', 'target'] as const;
     const registered = await Promise.all([...names, 'spare', 'spare', 'spare', 'spare'].map((n) => registerUser(api, n.slice(0, 6).toLowerCase())));

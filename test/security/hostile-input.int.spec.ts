@@ -5,7 +5,7 @@
 import { request as httpRequest } from 'node:http';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app';
+import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '../support/app';
 import { waitUntil } from '../support/stack';
 import { apiOf, registerUser, uniqueName, type Answer, type Api, type TestUser } from '../../services/command-api/test/support/client';
 import { TestClient } from '../../services/realtime/test/support/client';
@@ -61,7 +61,7 @@ describe('hostile input', () => {
   };
 
   beforeAll(async () => {
-    app = await startTestApp({ REGISTER_LIMIT_PER_IP: 10_000, LOGIN_LIMIT_PER_IP: 10_000, LOGIN_LIMIT_PER_IP_AND_ACCOUNT: 10_000, LOGIN_LIMIT_PER_ACCOUNT: 10_000, MESSAGE_LIMIT_BURST: 10_000, MESSAGE_LIMIT_SUSTAINED: 10_000 });
+    app = await startTestApp(NO_ABUSE_LIMITS);
     api = apiOf(app);
     db = new pg.Pool({ connectionString: app.config.DATABASE_URL, max: 2 });
     [me, stranger] = await Promise.all([registerUser(api, 'hostile'), registerUser(api, 'stranger')]);

@@ -9,6 +9,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** Abuse limits raised so that a test's own traffic is never rate limited. */
+export const NO_ABUSE_LIMITS = {
+  REGISTER_LIMIT_PER_IP: 10_000,
+  LOGIN_LIMIT_PER_IP: 10_000,
+  LOGIN_LIMIT_PER_ACCOUNT: 10_000,
+  LOGIN_LIMIT_PER_IP_AND_ACCOUNT: 10_000,
+  MESSAGE_LIMIT_BURST: 10_000,
+  MESSAGE_LIMIT_SUSTAINED: 10_000,
+} satisfies Partial<Config>;
+
 /** The whole system in this process on an ephemeral port, isolated by namespace. */
 export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const config = isolatedConfig(overrides);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Config } from '@groupchat/shared';
-import { startTestApp, type TestApp } from '../../support/app';
+import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '../../support/app';
 
 export const REPO = resolve(__dirname, '../../..');
 
@@ -9,14 +9,5 @@ export const REPO = resolve(__dirname, '../../..');
  * abuse limits raised so a test's own traffic is never rate limited.
  */
 export function startE2eApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  return startTestApp({
-    WEB_DIST: resolve(REPO, 'web/dist'),
-    REGISTER_LIMIT_PER_IP: 10_000,
-    LOGIN_LIMIT_PER_IP: 10_000,
-    LOGIN_LIMIT_PER_ACCOUNT: 10_000,
-    LOGIN_LIMIT_PER_IP_AND_ACCOUNT: 10_000,
-    MESSAGE_LIMIT_BURST: 10_000,
-    MESSAGE_LIMIT_SUSTAINED: 10_000,
-    ...overrides,
-  });
+  return startTestApp({ WEB_DIST: resolve(REPO, 'web/dist'), ...NO_ABUSE_LIMITS, ...overrides });
 }
