@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/support/app';
-import { isolatedConfig, waitUntil } from '../../../test/support/stack';
-import { apiOf, registerUser, type Api, type TestUser } from './support/client';
+import type { TestApp } from '../../../test/support/app';
+import { waitUntil } from '../../../test/support/stack';
+import type { Api, TestUser } from './support/client';
 import { eventsIn } from './support/log';
-import { privateBroker, topicsReady, type PrivateBroker } from './support/private-broker';
+import { appOnPrivateBroker, type PrivateBroker } from './support/private-broker';
 
 describe('when the broker stalls (accepts, answers nothing) and then goes on', () => {
   let broker: PrivateBroker;
@@ -13,15 +13,9 @@ describe('when the broker stalls (accepts, answers nothing) and then goes on', (
   let groupId: string;
 
   beforeAll(async () => {
-    broker = await privateBroker();
-    await broker.up();
-    const config = isolatedConfig({ KAFKA_BROKERS: broker.brokers, REGISTER_LIMIT_PER_IP: 1000, MESSAGE_LIMIT_BURST: 1000, APPEND_TIMEOUT_MS: 1500 });
-    await topicsReady(config);
-    app = await startTestApp(config);
-    api = apiOf(app);
-    owner = await registerUser(api, 'stall');
-    groupId = (await api.post('/groups', { name: 'Stall', visibility: 'public' }, { token: owner.token })).body.groupId;
-    expect((await api.post(`/groups/${groupId}/messages`, { clientMessageId: 'before', text: 'all good' }, { token: owner.token })).status).toBe(202);
+    const setup = await appOnPrivateBroker('Stall', { APPEND_TIMEOUT_MS: 1500 });
+    ({ broker, app, api, owner, groupId } = setup);
+    expect(setup.firstSend.status).toBe(202);
   });
   afterAll(async () => {
     broker?.resume();
