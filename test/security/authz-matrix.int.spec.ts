@@ -138,7 +138,7 @@ const TABLE: Row[] = [
   { op: 'DELETE /groups/{id}/messages/{messageId}', freshMessage: true, public: [401, 403, 403, 200, 200, 200, 200], private: [401, 404, 404, 200, 200, 200, 200], request: (c) => ({ method: 'DELETE', path: msg(c) }) },
   { op: 'POST /groups/{id}/messages/{messageId}/reactions/{emoji}', public: [401, 403, 403, 200, 200, 200, 200], private: [401, 404, 404, 200, 200, 200, 200], request: (c) => ({ method: 'POST', path: `${msg(c)}/reactions/${encodeURIComponent('👍')}` }) },
   { op: 'DELETE /groups/{id}/messages/{messageId}/reactions/{emoji}', public: [401, 403, 403, 200, 200, 200, 200], private: [401, 404, 404, 200, 200, 200, 200], request: (c) => ({ method: 'DELETE', path: `${msg(c)}/reactions/${encodeURIComponent('👍')}` }) },
-  { op: 'DELETE /groups/{id}', fresh: true, public: [401, 403, 403, 403, 403, 200, 200], private: [401, 404, 404, 403, 403, 200, 200], request: (c) => ({ method: 'DELETE', path: `/groups/${gid(c)}` }) },
+  { op: 'DELETE /groups/{id}', fresh: true, public: [401, 403, 403, 403, 403, 403, 200], private: [401, 404, 404, 403, 403, 403, 200], request: (c) => ({ method: 'DELETE', path: `/groups/${gid(c)}` }) },
   // the realtime service
   {
     op: WS,

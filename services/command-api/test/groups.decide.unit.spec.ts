@@ -40,10 +40,16 @@ describe('updating and deleting a group', () => {
   it('given a deleted group, then 404', () => {
     given(as('owner', {}, { ...pub, deleted: true })).when(decideDeleteGroup, { groupId: 'g1' }).thenFails(404, 'not_found');
   });
-  it('given the owner or an admin, when deleting, then GroupDeleted; a moderator may not', () => {
+  it('given the owner, when deleting, then GroupDeleted; an admin or a moderator may not', () => {
     given(as('owner')).when(decideDeleteGroup, { groupId: 'g1' }).then([{ type: 'GroupDeleted', groupId: 'g1' }]);
-    given(as('admin')).when(decideDeleteGroup, { groupId: 'g1' }).then([{ type: 'GroupDeleted', groupId: 'g1' }]);
+    given(as('admin')).when(decideDeleteGroup, { groupId: 'g1' }).thenFails(403, 'forbidden');
     given(as('moderator')).when(decideDeleteGroup, { groupId: 'g1' }).thenFails(403, 'forbidden');
+  });
+  it('given a private group, when the owner makes it public, then accepted; an admin may not, but may make a public one private', () => {
+    const open = { groupId: 'g1', visibility: 'public' as const };
+    given(as('owner', {}, priv)).when(decideUpdateGroup, open).then([{ type: 'GroupUpdated', groupId: 'g1', name: null, description: null, interests: null, visibility: 'public', slowModeSeconds: null }]);
+    given(as('admin', {}, priv)).when(decideUpdateGroup, open).thenFails(403, 'forbidden');
+    given(as('admin')).when(decideUpdateGroup, { groupId: 'g1', visibility: 'private' }).then([{ type: 'GroupUpdated', groupId: 'g1', name: null, description: null, interests: null, visibility: 'private', slowModeSeconds: null }]);
   });
 });
 

@@ -1,7 +1,8 @@
 import type { Role, Visibility } from '@groupchat/schemas';
 import { conflict, forbidden, invalid, notFound } from '@groupchat/shared';
 import type { Decided } from '../commands/envelope';
-import { RANK, atLeast, memberOf, visibleGroup, type GroupFacts } from './roles';
+import { permissions } from '@groupchat/schemas/permissions';
+import { memberOf, visibleGroup, type GroupFacts } from './roles';
 
 export interface GroupState {
   group: GroupFacts | null;
@@ -41,18 +42,19 @@ export interface UpdateGroup {
   slowModeSeconds?: number;
 }
 
-/** Owners and admins change what the group is; moderators may only set slow mode. */
+/** Owners and admins change what the group is, but only owners open a private group; moderators may only set slow mode. */
 export function decideUpdateGroup(s: GroupState, c: UpdateGroup): Decided[] {
   const role = memberOf(s.group, s.actorRole);
   const settingsOnly = c.name === undefined && c.description === undefined && c.interests === undefined && c.visibility === undefined;
-  if (!atLeast(role, settingsOnly ? 'moderator' : 'admin')) throw forbidden(settingsOnly ? 'only moderators and above set slow mode' : 'only owners and admins edit the group');
+  if (settingsOnly ? !permissions.setSlowMode(role) : !permissions.editGroup(role)) throw forbidden(settingsOnly ? 'only moderators and above set slow mode' : 'only owners and admins edit the group');
+  if (c.visibility === 'public' && s.group!.visibility === 'private' && !permissions.makePublic(role)) throw forbidden('only owners make a private group public');
   return [
     { type: 'GroupUpdated', groupId: c.groupId, name: c.name ?? null, description: c.description ?? null, interests: c.interests ?? null, visibility: c.visibility ?? null, slowModeSeconds: c.slowModeSeconds ?? null },
   ];
 }
 
 export function decideDeleteGroup(s: GroupState, c: { groupId: string }): Decided[] {
-  if (!atLeast(memberOf(s.group, s.actorRole), 'admin')) throw forbidden('only owners and admins delete the group');
+  if (!permissions.deleteGroup(memberOf(s.group, s.actorRole))) throw forbidden('only owners delete the group');
   return [{ type: 'GroupDeleted', groupId: c.groupId }];
 }
 
@@ -66,7 +68,7 @@ export function decideJoin(s: GroupState, c: { groupId: string; userId: string }
 export function decideInvite(s: GroupState, c: { groupId: string; actorId: string; userId: string }): Decided[] {
   const role = memberOf(s.group, s.actorRole);
   if (s.group!.visibility === 'public') throw conflict('anyone can join a public group; invites are for private groups', 'group_is_public');
-  if (!atLeast(role, 'moderator')) throw forbidden('only moderators and above invite');
+  if (!permissions.invite(role)) throw forbidden('only moderators and above invite');
   if (!s.targetRegistered) throw invalid([{ field: 'userId', message: 'no such user' }]);
   if (s.targetRole) throw conflict('already a member of this group', 'already_member');
   if (s.targetInvited) throw conflict('already invited to this group', 'already_invited');
@@ -84,10 +86,10 @@ export function decideLeave(s: GroupState, c: { groupId: string; userId: string 
 /** Moderators and above remove members of strictly lower rank. */
 export function decideRemoveMember(s: GroupState, c: { groupId: string; actorId: string; userId: string }): Decided[] {
   const role = memberOf(s.group, s.actorRole);
-  if (!atLeast(role, 'moderator')) throw forbidden('only moderators and above remove members');
+  if (!permissions.remove(role, 'member')) throw forbidden('only moderators and above remove members');
   if (!s.targetRole) throw notFound('member');
   if (c.userId === c.actorId) throw forbidden('to leave the group, use POST /groups/{id}/leave');
-  if (RANK[s.targetRole] >= RANK[role]) throw forbidden('only members of a lower role can be removed');
+  if (!permissions.remove(role, s.targetRole)) throw forbidden('only members of a lower role can be removed');
   return [{ type: 'MemberRemoved', groupId: c.groupId, userId: c.userId, removedBy: c.actorId }];
 }
 
@@ -97,9 +99,9 @@ export function decideRemoveMember(s: GroupState, c: { groupId: string; actorId:
  */
 export function decideChangeRole(s: GroupState, c: { groupId: string; actorId: string; userId: string; role: Role }): Decided[] {
   const role = memberOf(s.group, s.actorRole);
-  if (!atLeast(role, 'admin')) throw forbidden('only owners and admins change roles');
+  if (!permissions.changeRole(role, 'member')) throw forbidden('only owners and admins change roles');
   if (!s.targetRole) throw notFound('member');
-  if (role !== 'owner' && (RANK[s.targetRole] >= RANK[role] || RANK[c.role] >= RANK[role])) throw forbidden('admins change roles only below admin');
+  if (!permissions.changeRole(role, s.targetRole, c.role)) throw forbidden('admins change roles only below admin');
   if (s.targetRole === c.role) throw conflict(`already ${c.role}`, 'role_unchanged');
   if (s.targetRole === 'owner' && (s.owners ?? 0) <= 1) throw conflict('the last owner cannot be demoted; make another member owner first', 'last_owner');
   return [{ type: 'MemberRoleChanged', groupId: c.groupId, userId: c.userId, role: c.role, changedBy: c.actorId }];

@@ -1,9 +1,8 @@
 import type { Role, Visibility } from '@groupchat/schemas';
+import { rankOf } from '@groupchat/schemas/permissions';
 import { forbidden, notFound } from '@groupchat/shared';
 
-export const RANK: Record<Role, number> = { member: 0, moderator: 1, admin: 2, owner: 3 };
-
-export const atLeast = (role: Role | null | undefined, min: Role): role is Role => role != null && RANK[role] >= RANK[min];
+export const atLeast = (role: Role | null | undefined, min: Role): role is Role => role != null && rankOf(role) >= rankOf(min);
 
 export interface GroupFacts {
   groupId: string;
