@@ -15,6 +15,7 @@ export function benchConfig(): Config {
     GROUPCHAT_NAMESPACE: `bench${id}_`,
     DATABASE_URL: db.toString(),
     JWT_SECRET: randomBytes(24).toString('hex'),
+    MEDIA_URL_SECRET: randomBytes(24).toString('hex'),
     // Long enough for the whole run: tokens are signed once, at setup.
     ACCESS_TOKEN_TTL_SECONDS: 6 * 3600,
     // Synthetic users send far more than a person would; the limits are per user and in memory.

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isTrustProxy } from './trust-proxy';
+import { checkSecrets, derivedMediaUrlSecret, DEVELOPMENT_JWT_SECRET } from './secrets';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080).describe('HTTP port of the process'),
@@ -11,7 +13,8 @@ const schema = z.object({
     .regex(/^[a-z0-9_]*$/, 'lowercase letters, digits and _ only')
     .default('')
     .describe('prefix of topics, consumer groups and indices; lets isolated copies share one broker'),
-  JWT_SECRET: z.string().min(16).default('groupchat-local-development-secret-change-me'),
+  JWT_SECRET: z.string().min(16).default(DEVELOPMENT_JWT_SECRET).describe('HMAC key of the access tokens; in production required, not a well-known value, at least 32 bytes'),
+  MEDIA_URL_SECRET: z.string().min(16).optional().describe('HMAC key of the signed media URLs, never the JWT key; in production required like JWT_SECRET, elsewhere derived from it when absent'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
   MIN_POSITION_WAIT_MS: z.coerce.number().int().positive().default(5000),
@@ -35,6 +38,15 @@ const schema = z.object({
   REGISTER_LIMIT_PER_IP: z.coerce.number().int().positive().default(30).describe('registrations per hour from one IP'),
   MESSAGE_LIMIT_BURST: z.coerce.number().int().positive().default(20).describe('messages and reactions per 10 seconds of one user'),
   MESSAGE_LIMIT_SUSTAINED: z.coerce.number().int().positive().default(300).describe('messages and reactions per 5 minutes of one user'),
+  LOGIN_LOCKED_DELAY_MS: z.coerce.number().int().min(0).default(1000).describe('wait before checking a login to an account past LOGIN_LIMIT_PER_ACCOUNT from an IP that has not failed on it: slows guessing, never refuses the owner'),
+  MEDIA_UPLOAD_LIMIT: z.coerce.number().int().positive().default(30).describe('uploads per 10 minutes of one user'),
+  GROUP_CREATE_LIMIT: z.coerce.number().int().positive().default(10).describe('groups created per hour by one user'),
+  SEARCH_LIMIT: z.coerce.number().int().positive().default(60).describe('searches (messages, groups, users) per minute of one user'),
+  TRUST_PROXY: z
+    .string()
+    .default('loopback')
+    .refine(isTrustProxy, 'a hop count such as 1, or a comma-separated list of addresses and CIDR ranges such as 10.0.0.0/8 (or loopback, linklocal, uniquelocal)')
+    .describe('which peers may name the client in X-Forwarded-For (the address rate limits count); default: proxies on loopback only'),
   PROJECTORS_NICE: z.coerce.number().int().min(0).max(19).default(10).describe('nice value of the projectors thread in the all-in-one process (Linux): higher yields more CPU to clients'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: z
@@ -45,14 +57,18 @@ const schema = z.object({
   WEB_DIST: z.string().optional().describe('folder of the built web app served at /'),
 });
 
-export type Config = z.infer<typeof schema>;
+export type Config = z.infer<typeof schema> & { MEDIA_URL_SECRET: string };
 
 /** Reads and validates the configuration once at start; fails fast naming the bad key. */
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
-  const parsed = schema.safeParse({ ...env, ...overrides });
+  const input = { ...env, ...overrides };
+  const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`invalid configuration:\n${lines.join('\n')}`);
   }
-  return parsed.data;
+  // Judged on what was given, before defaults: a missing secret must not pass as the default.
+  const secrets = checkSecrets({ NODE_ENV: env.NODE_ENV ?? '', JWT_SECRET: input.JWT_SECRET, MEDIA_URL_SECRET: input.MEDIA_URL_SECRET });
+  if (secrets.length) throw new Error(`invalid configuration:\n${secrets.join('\n')}`);
+  return { ...parsed.data, MEDIA_URL_SECRET: parsed.data.MEDIA_URL_SECRET ?? derivedMediaUrlSecret(parsed.data.JWT_SECRET) };
 }

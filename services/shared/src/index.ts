@@ -16,3 +16,6 @@ export * from './progress';
 export * from './recent';
 export * from './openapi';
 export * from './tail';
+export * from './secrets';
+export * from './rate-limit';
+export * from './trust-proxy';

@@ -29,7 +29,7 @@ export async function createMediaRoutes(rt: Runtime, options: { store?: MediaSto
   const { config, log, pool } = rt;
   await migrate(pool, 'media', MIGRATIONS);
   const store = options.store ?? createMediaStore(config);
-  const signer = createUrlSigner(config.JWT_SECRET, config.MEDIA_URL_TTL_SECONDS);
+  const signer = createUrlSigner(config.MEDIA_URL_SECRET, config.MEDIA_URL_TTL_SECONDS);
   const tmpDir = config.MEDIA_TMP_DIR ?? join(tmpdir(), 'groupchat-uploads');
   const router = mediaRouter({ config, log: log.child({ component: 'media' }), pool, store, signer, tmpDir });
   const sweeper = startSweeper(pool, store, log, { ttlSeconds: config.MEDIA_UNATTACHED_TTL_SECONDS, intervalSeconds: config.MEDIA_SWEEP_INTERVAL_SECONDS });

@@ -6,7 +6,8 @@ export type Variant = 'original' | 'thumbnail';
  * Short-lived URL tokens, so that <img src> and <video src> (which cannot send an
  * Authorization header) can load media: the token names the user it was issued to and
  * expires; whether that user may still see the media is checked on every request.
- * The key is derived from JWT_SECRET so that a token of one kind never verifies as the other.
+ * The key is MEDIA_URL_SECRET, never the JWT key: leaking one kind of token's key must not
+ * forge the other kind.
  */
 export function createUrlSigner(secret: string, ttlSeconds: number) {
   const key = createHmac('sha256', secret).update('groupchat media url v1').digest();
