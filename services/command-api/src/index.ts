@@ -19,6 +19,7 @@ export interface CommandApi {
   close(): Promise<void>;
 }
 
+const AUTH_BODY_LIMIT = '16kb';
 const MIGRATIONS = fileURLToPath(new URL('../migrations/', import.meta.url));
 
 /** Builds the command-api routes (mounted under /api/v1) on a shared runtime. */
@@ -28,6 +29,8 @@ export async function createCommandApi(rt: Runtime): Promise<CommandApi> {
   const ctx = commandContext(rt, log);
   const routes = new CommandRoutes();
   const heads = new GroupHeads(rt.pool, rt.config.MIN_POSITION_WAIT_MS);
+  // Nothing a sign-in form sends comes near 16 KB; the limit caps what validation ever sees.
+  routes.limitBodies('/auth/', AUTH_BODY_LIMIT);
   const { credentials } = authRoutes(routes, ctx);
   profileRoutes(routes, ctx, credentials);
   groupRoutes(routes, ctx, heads, credentials);

@@ -23,7 +23,6 @@ const ERROR_TEXT: Record<number, string> = {
   403: 'not allowed for the caller',
   404: 'unknown (a private group is unknown to non-members)',
   409: 'conflicts with the current state',
-  413: 'request body over 1 MB',
   415: 'request body is not application/json',
   422: 'invalid fields, listed in `errors`',
   429: 'rate limited; see Retry-After',
@@ -47,18 +46,35 @@ const requireJson: RequestHandler = (req, _res, next) => {
   next();
 };
 
+const DEFAULT_BODY_LIMIT = '1mb';
+
 /** A router whose every route is also described in this service's OpenAPI part, from the same schemas that validate. */
 export class CommandRoutes {
   readonly router = Router();
   readonly openapi: Required<OpenApiPart> = { paths: {}, schemas: {} };
+  private readonly bodyLimits: { prefix: string; limit: string }[] = [];
 
-  add(op: Operation, ...handlers: RequestHandler[]): void {
-    const body = op.body ? [requireJson, jsonBody('1mb')] : [];
-    this.router[op.method](op.path, ...body, ...handlers);
-    this.document(op);
+  /**
+   * Bodies of the routes under `prefix` (e.g. `/auth/`) may be at most `limit` (e.g. `16kb`),
+   * refused with 413 from Content-Length or while reading, before any parsing or validation.
+   * Applies to routes added afterwards; the first matching prefix wins.
+   */
+  limitBodies(prefix: string, limit: string): void {
+    this.bodyLimits.push({ prefix, limit });
   }
 
-  private document(op: Operation) {
+  add(op: Operation, ...handlers: RequestHandler[]): void {
+    const limit = this.bodyLimitOf(op.path);
+    const body = op.body ? [requireJson, jsonBody(limit)] : [];
+    this.router[op.method](op.path, ...body, ...handlers);
+    this.document(op, limit);
+  }
+
+  private bodyLimitOf(path: string): string {
+    return this.bodyLimits.find((b) => path.startsWith(b.prefix))?.limit ?? DEFAULT_BODY_LIMIT;
+  }
+
+  private document(op: Operation, bodyLimit: string) {
     const path = op.path.replace(/:(\w+)/g, '{$1}');
     const params = [...op.path.matchAll(/:(\w+)/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: op.params?.[name!] ?? { type: 'string', maxLength: 64 } }));
     const statuses = [...new Set([400, ...(op.auth ? [401] : []), ...op.errors, ...(op.body ? [413, 415, 422] : []), 503])].sort();
@@ -67,7 +83,7 @@ export class CommandRoutes {
         ? { description: op.success.description, content: { 'application/json': { schema: this.component(op.success.name!, op.success.schema) } } }
         : { description: op.success.description },
     };
-    for (const status of statuses) responses[status] = problem(ERROR_TEXT[status] ?? 'error');
+    for (const status of statuses) responses[status] = problem(status === 413 ? `request body over ${bodyLimit.toUpperCase()}` : (ERROR_TEXT[status] ?? 'error'));
     this.openapi.paths[path] = {
       ...(this.openapi.paths[path] ?? {}),
       [op.method]: {

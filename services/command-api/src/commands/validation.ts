@@ -14,17 +14,30 @@ export interface TextRules {
   trim?: boolean;
 }
 
-/** A string that is well-formed UTF-16, NFC-normalised and free of control characters. */
+/**
+ * Room for what trimming and NFC normalisation remove (surrounding whitespace, combining marks)
+ * before the real length check; anything longer is refused before a single pattern sees it.
+ */
+export const rawLimit = (max: number) => max * 4 + 64;
+
+/**
+ * A string that is well-formed UTF-16, NFC-normalised and free of control characters. Both
+ * length checks abort: zod otherwise runs every later check, and a pattern chained after this
+ * one (an email's, say) would still be run over megabytes.
+ */
 export function text({ min = 0, max, multiline = false, trim = true }: TextRules) {
   const controls = multiline ? CONTROLS_BUT_TAB_NEWLINE : CONTROLS;
+  const message = `must be at most ${max} characters`;
   let s = z
     .string()
+    .max(rawLimit(max), { abort: true, message })
     .refine((v) => v.isWellFormed(), 'must be valid Unicode')
     .overwrite((v) => v.normalize('NFC'))
     .refine((v) => !controls.test(v), multiline ? 'must not contain control characters other than newline and tab' : 'must not contain control characters');
   if (trim) s = s.trim();
   if (min > 0) s = s.min(min, min === 1 ? 'must not be blank' : `must be at least ${min} characters`);
-  return s.max(max, `must be at most ${max} characters`);
+  // Length checks run even after an abort unless told otherwise: one report of the length is enough.
+  return s.max(max, { abort: true, message, when: (payload) => payload.issues.every((i) => i.continue === true) });
 }
 
 /** One interest tag: lowercase, inner whitespace collapsed, 1–32 characters. */

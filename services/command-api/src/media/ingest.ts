@@ -99,15 +99,27 @@ export function storageKey(mediaId: string): string {
  */
 export function cleanFileName(name: string | undefined): string | null {
   if (!name) return null;
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
-    .replace(/[<>:"|?*]/g, '_')
-    .replace(/^[.\s]+|[.\s]+$/g, '');
+  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+  const cleaned = trimDotsAndSpaces(
+    base
+      .normalize('NFC')
+      .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+      .replace(/[<>:"|?*]/g, '_'),
+  );
   if (!cleaned) return null;
   if (cleaned.length <= 200) return cleaned;
   const dot = cleaned.lastIndexOf('.');
   const ext = dot > 0 && cleaned.length - dot <= 11 ? cleaned.slice(dot) : '';
   return cleaned.slice(0, 200 - ext.length) + ext;
+}
+
+// By index, not with `[.\s]+$`: that pattern is retried from every character of a long run of
+// dots and spaces not at the end, quadratic in the length of a hostile name.
+function trimDotsAndSpaces(s: string): string {
+  const trimmable = (c: string) => c === '.' || /\s/.test(c);
+  let start = 0;
+  let end = s.length;
+  while (start < end && trimmable(s[start]!)) start++;
+  while (end > start && trimmable(s[end - 1]!)) end--;
+  return s.slice(start, end);
 }
