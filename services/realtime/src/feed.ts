@@ -3,6 +3,7 @@ import { decodeRecord, learnSchemas, partitionForKey, RecentMap, tailTopics, typ
 import type { Hub } from './hub';
 import { fanoutLatency } from './metrics';
 import { eventFrame } from './protocol';
+import type { ShownEvent } from './redact';
 
 export type MembershipEnd = EventOf<'MemberRemoved'> | EventOf<'MemberLeft'> | EventOf<'GroupDeleted'>;
 export type MembershipEvent = MembershipEnd | EventOf<'MemberJoined'>;
@@ -84,6 +85,7 @@ export class LiveFeed {
       if (offset <= this.lastOffset(partition)) continue;
       const groupId = message.key?.toString();
       let json: string | undefined;
+      let shown: DomainEvent | undefined;
       let occurredAt = 0;
       if (groupId && this.hub.has(groupId)) {
         const decoded = this.decode(message);
@@ -94,6 +96,7 @@ export class LiveFeed {
         } else if (!this.recent.has(event.eventId)) {
           this.recent.set(event.eventId, true);
           json = JSON.stringify(event);
+          shown = event;
           occurredAt = event.occurredAt;
         }
       }
@@ -101,7 +104,7 @@ export class LiveFeed {
       // begins reads `lastOffset` either before both or after both.
       this.lastDelivered[partition] = offset;
       if (groupId && json !== undefined) {
-        const sent = this.hub.dispatch(groupId, offset, eventFrame(groupId, partition, offset, json));
+        const sent = this.hub.dispatch(groupId, offset, eventFrame(groupId, partition, offset, json), shown as ShownEvent | undefined);
         if (sent) fanoutLatency.observe(Math.max(0, Date.now() - occurredAt) / 1000);
       }
     }

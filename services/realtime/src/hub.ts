@@ -1,4 +1,5 @@
 import type { Frame } from './protocol';
+import type { ShownEvent } from './redact';
 import type { Subscription } from './subscription';
 
 /** The subscriptions of this process by group: fan-out builds a frame once per group, not per socket. */
@@ -26,9 +27,9 @@ export class Hub {
   }
 
   /** Hands one event frame to every subscription of the group; returns how many sockets got it now. */
-  dispatch(groupId: string, offset: number, frame: Frame): number {
+  dispatch(groupId: string, offset: number, frame: Frame, event?: ShownEvent): number {
     let sent = 0;
-    for (const sub of this.groups.get(groupId) ?? []) if (sub.deliver(offset, frame)) sent++;
+    for (const sub of this.groups.get(groupId) ?? []) if (sub.deliver(offset, frame, event)) sent++;
     return sent;
   }
 

@@ -1,8 +1,9 @@
-import { AppError, formatPosition, parsePosition, parsePositions, waitForPositions, type Position } from '@groupchat/shared';
+import { AppError, formatPosition, parsePositions, waitForPositions } from '@groupchat/shared';
 import type { Context } from './context';
 import type { MembershipEnd } from './feed';
 import { resyncsCounter, subscriptionsGauge } from './metrics';
-import { eventFrame, type ClientFrame, type ResyncReason } from './protocol';
+import type { ClientFrame } from './protocol';
+import { replay } from './replay';
 import { Subscription, type Sink } from './subscription';
 
 type SubscribeFrame = Extract<ClientFrame, { type: 'subscribe' }>;
@@ -99,50 +100,4 @@ function activate(ctx: Context, sub: Subscription, covered: number) {
   if (sub.state !== 'live') return;
   ctx.presence.join(sub.groupId, sub.userId);
   sub.sink.send(ctx.presence.frame(sub.groupId), 'presence');
-}
-
-/**
- * Sends the group's events after the client's position up to the subscription's live offset
- * from the timeline read model; returns the last offset now covered, or why the position
- * cannot be served.
- */
-async function replay(ctx: Context, sub: Subscription, token: string): Promise<number | ResyncReason> {
-  let after: Position;
-  try {
-    after = parsePosition(token);
-  } catch {
-    return 'invalid_position';
-  }
-  if (after.topic !== 'messages' || after.partition !== sub.partition) return 'invalid_position';
-  const { groupId, partition, from: until } = sub;
-  const { pool } = ctx.rt;
-  const { resumeWaitMs, replayPageSize, maxReplayEvents } = ctx.options;
-  const from = Number(after.offset);
-  if (from >= until) {
-    // The client saw more than this process has delivered (it was on a process further ahead);
-    // the events up to its position are held and skipped when the subscription goes live.
-    return (await ctx.feed.reached(partition, from, resumeWaitMs)) ? from : 'position_ahead';
-  }
-  try {
-    await waitForPositions(pool, [{ topic: 'messages', partition, offset: BigInt(until) }], { projections: ['timeline'], timeoutMs: resumeWaitMs });
-  } catch {
-    return 'read_model_behind';
-  }
-  let cursor = from;
-  let sent = 0;
-  for (;;) {
-    const { rows } = await pool.query<{ offset: number; payload: string }>(
-      `SELECT "offset", payload::text AS payload FROM message_events
-        WHERE group_id = $1 AND "offset" > $2 AND "offset" <= $3 ORDER BY "offset" LIMIT $4`,
-      [groupId, cursor, until, replayPageSize],
-    );
-    for (const row of rows) {
-      if (sub.state !== 'pending' || !(await sub.sink.paced(eventFrame(groupId, partition, row.offset, row.payload), 'event'))) return 'connection_gone';
-    }
-    sent += rows.length;
-    if (sub.overflowed) return 'too_much_live';
-    if (sent > maxReplayEvents) return 'too_far_behind';
-    if (rows.length < replayPageSize) return until;
-    cursor = rows[rows.length - 1]!.offset;
-  }
 }

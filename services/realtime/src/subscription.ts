@@ -1,4 +1,5 @@
-import type { Frame, ServerFrame } from './protocol';
+import { eventFrame, type Frame, type ServerFrame } from './protocol';
+import { finalStates, redact, type ShownEvent } from './redact';
 
 /** Where a subscription's frames go: one socket. */
 export interface Sink {
@@ -19,7 +20,7 @@ export class Subscription {
   state: 'pending' | 'live' | 'ended' = 'pending';
   /** More live events arrived during the replay than may be held: the replay cannot be completed. */
   overflowed = false;
-  private held: { offset: number; frame: Frame }[] = [];
+  private held: { offset: number; frame: Frame; event?: ShownEvent }[] = [];
 
   constructor(
     readonly groupId: string,
@@ -40,13 +41,13 @@ export class Subscription {
   }
 
   /** Returns true when the frame went to the socket now. */
-  deliver(offset: number, frame: Frame): boolean {
+  deliver(offset: number, frame: Frame, event?: ShownEvent): boolean {
     if (this.state === 'live') {
       this.sink.send(frame, 'event');
       return true;
     }
     if (this.state === 'pending' && !this.overflowed) {
-      this.held.push({ offset, frame });
+      this.held.push({ offset, frame, event });
       if (this.held.length > this.maxHeld) {
         this.overflowed = true;
         this.held = [];
@@ -55,10 +56,20 @@ export class Subscription {
     return false;
   }
 
-  /** Sends the held events after `covered` (everything up to it was sent already) and goes live. */
+  /**
+   * Sends the held events after `covered` (everything up to it was sent already) and goes live.
+   * They go out after the fact, so a message deleted or edited among them is shown as it is now,
+   * like the replay before them.
+   */
   goLive(covered: number) {
     if (this.state !== 'pending') return;
-    for (const h of this.held) if (h.offset > covered) this.sink.send(h.frame, 'event');
+    const due = this.held.filter((h) => h.offset > covered);
+    const states = finalStates(due.flatMap((h) => (h.event ? [h.event] : [])));
+    for (const h of due) {
+      const shown = h.event && states.has(String(h.event.messageId)) ? redact(h.event, states.get(String(h.event.messageId))) : h.event;
+      const frame = shown === h.event ? h.frame : eventFrame(this.groupId, this.partition, h.offset, JSON.stringify(shown));
+      this.sink.send(frame, 'event');
+    }
     this.held = [];
     this.state = 'live';
   }
