@@ -1,22 +1,25 @@
-import { waitForPositions, type Pool } from '@groupchat/shared';
-import type { MembershipEvent } from './feed';
+import { waitForPositions, type Pool, type Position } from '@groupchat/shared';
+import type { GroupsView, MembershipEvent } from './groups-view';
 
 export type Verdict = 'ok' | 'forbidden' | 'not_found';
 
 const REMEMBER_MS = 10 * 60_000;
 
 /**
- * Who may subscribe to a group: its members (the memberships read model). The live feed sees
- * membership changes before the read model may have applied them, so a change seen recently
- * makes the check wait, bounded, for the groups projection to reach it: a member removed a
- * moment ago cannot slip back in through a stale row.
+ * Who may follow a group: its members (the memberships read model), with that read model
+ * brought up to every membership change acknowledged before the question. When this
+ * process's own reading of the groups topic covers them, only a change it saw recently makes
+ * the check wait for the groups projection to reach it; when that reading lags, the check
+ * waits for the projection to reach the groups topic's end as it was when asked. Either way a
+ * member removed a moment ago cannot slip back in through a stale row.
  */
 export class Access {
   private readonly recent = new Map<string, { partition: number; offset: number; at: number }>();
 
   constructor(
     private readonly pool: Pool,
-    private readonly waitMs: number,
+    private readonly view: GroupsView,
+    private readonly options: { waitMs: number; viewWaitMs: number },
   ) {}
 
   noteChange(event: MembershipEvent, partition: number, offset: number) {
@@ -25,25 +28,38 @@ export class Access {
   }
 
   async check(groupId: string, userId: string): Promise<Verdict> {
-    const pending = [this.recent.get(memberKey(groupId, userId)), this.recent.get(groupKey(groupId))].filter((c) => c !== undefined);
-    if (pending.length) {
-      await waitForPositions(
-        this.pool,
-        pending.map((c) => ({ topic: 'groups', partition: c.partition, offset: BigInt(c.offset) })),
-        { projections: ['groups'], timeoutMs: this.waitMs },
-      );
-    }
-    const { rows } = await this.pool.query<{ visibility: string; deleted: boolean; role: string | null }>(
-      `SELECT g.visibility, g.deleted, m.role
-         FROM groups g LEFT JOIN memberships m ON m.group_id = g.group_id AND m.user_id = $2
-        WHERE g.group_id = $1`,
-      [groupId, userId],
-    );
-    const row = rows[0];
-    if (!row || row.deleted) return 'not_found';
-    if (row.role) return 'ok';
+    const partition = this.view.partitionOf(groupId);
+    const { covered, ends } = await this.view.covers([partition], this.options.viewWaitMs);
+    const pending = covered
+      ? [this.recent.get(memberKey(groupId, userId)), this.recent.get(groupKey(groupId))].filter((c) => c !== undefined).map((c) => c.offset)
+      : [(ends[partition] ?? 0) - 1].filter((o) => o >= 0);
+    const group = await this.readGroup(groupId, [userId], pending.map((offset) => ({ topic: 'groups', partition, offset: BigInt(offset) })));
+    if (!group || group.deleted) return 'not_found';
+    if (group.members.has(userId)) return 'ok';
     // A private group's existence is not revealed to outsiders.
-    return row.visibility === 'private' ? 'not_found' : 'forbidden';
+    return group.visibility === 'private' ? 'not_found' : 'forbidden';
+  }
+
+  /**
+   * Which of these users are members of the group once the groups projection has applied the
+   * groups topic up to `end` (its last offset on the group's partition); undefined: no such
+   * group. Throws when the projection does not get there in time.
+   */
+  async membersAt(groupId: string, userIds: string[], end: number) {
+    const partition = this.view.partitionOf(groupId);
+    return this.readGroup(groupId, userIds, end >= 0 ? [{ topic: 'groups', partition, offset: BigInt(end) }] : []);
+  }
+
+  private async readGroup(groupId: string, userIds: string[], after: Position[]) {
+    if (after.length) await waitForPositions(this.pool, after, { projections: ['groups'], timeoutMs: this.options.waitMs });
+    const { rows } = await this.pool.query<{ visibility: string; deleted: boolean; user_id: string | null }>(
+      `SELECT g.visibility, g.deleted, m.user_id
+         FROM groups g LEFT JOIN memberships m ON m.group_id = g.group_id AND m.user_id = ANY($2::text[])
+        WHERE g.group_id = $1`,
+      [groupId, userIds],
+    );
+    if (!rows[0]) return undefined;
+    return { visibility: rows[0].visibility, deleted: rows[0].deleted, members: new Set(rows.flatMap((r) => (r.user_id ? [r.user_id] : []))) };
   }
 
   /** Forgets changes the read model has long applied. */

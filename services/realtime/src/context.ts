@@ -1,6 +1,7 @@
 import type { Runtime } from '@groupchat/shared';
 import type { Access } from './access';
 import type { LiveFeed } from './feed';
+import type { GroupsView } from './groups-view';
 import type { Hub } from './hub';
 import type { Presence, PresenceOptions } from './presence';
 
@@ -27,7 +28,17 @@ export interface RealtimeOptions {
   maxHeldEvents: number;
   /** On shutdown, sockets get this long to close cleanly before they are terminated. */
   shutdownGraceMs: number;
+  /**
+   * How long delivery and subscribe wait for this process's groups consumer to apply every
+   * membership change acknowledged so far, before asking the groups projection instead.
+   */
+  membershipWaitMs: number;
   presence: PresenceOptions;
+  /**
+   * Test hook: awaited before each batch of the groups topic is applied, so a test can make
+   * this process's view of memberships lag behind the log. Not for production use.
+   */
+  groupsFeedGate?: () => Promise<void>;
 }
 
 export function realtimeOptions(rt: Runtime, given: Partial<RealtimeOptions> = {}): RealtimeOptions {
@@ -46,6 +57,7 @@ export function realtimeOptions(rt: Runtime, given: Partial<RealtimeOptions> = {
     maxReplayEvents: 100_000,
     maxHeldEvents: 20_000,
     shutdownGraceMs: 2000,
+    membershipWaitMs: 250,
     ...given,
     presence: { heartbeatMs: 10_000, typingIntervalMs: 2000, typingTtlMs: 5000, ...given.presence },
   };
@@ -61,6 +73,7 @@ export interface Context {
   options: RealtimeOptions;
   hub: Hub;
   feed: LiveFeed;
+  view: GroupsView;
   access: Access;
   presence: Presence;
 }

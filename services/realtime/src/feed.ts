@@ -1,36 +1,36 @@
-import { HEADER_EVENT_TYPE, UnknownSchemaError, type DomainEvent, type EventOf } from '@groupchat/schemas';
-import { decodeRecord, learnSchemas, partitionForKey, RecentMap, tailTopics, type Runtime, type Tail, type TailMessage as KafkaMessage } from '@groupchat/shared';
+import type { DomainEvent } from '@groupchat/schemas';
+import { partitionForKey, RecentMap, tailTopics, type Runtime, type Tail, type TailMessage as KafkaMessage } from '@groupchat/shared';
+import { decodeTailed } from './decode';
 import type { Hub } from './hub';
 import { fanoutLatency } from './metrics';
+import { Progress } from './progress';
 import { eventFrame } from './protocol';
 import type { ShownEvent } from './redact';
 
-export type MembershipEnd = EventOf<'MemberRemoved'> | EventOf<'MemberLeft'> | EventOf<'GroupDeleted'>;
-export type MembershipEvent = MembershipEnd | EventOf<'MemberJoined'>;
-
 export interface FeedHandlers {
-  /** A membership began or ended (groups topic, at this partition and offset). */
-  membership(event: MembershipEvent, partition: number, offset: number): void;
+  /**
+   * Resolves once the events of these followed groups may go to their current subscribers:
+   * every membership change acknowledged before the events were appended has been applied.
+   */
+  cleared(groupIds: string[]): Promise<void>;
   /** An event of a subscribed group could not be decoded: its subscribers have a gap. */
   lost(groupId: string): void;
 }
-const MEMBERSHIP_TYPES = new Set(['MemberRemoved', 'MemberLeft', 'GroupDeleted', 'MemberJoined']);
 
 /**
  * The live side: this process reads every partition of the messages topic from the end and
  * hands each event of a subscribed group to the hub, decoded and serialized once. It knows, per
  * partition, the last offset it has delivered, which is where a resuming client's replay from
- * the read model must stop. The groups topic tells it when a member's access ends.
+ * the read model must stop.
  */
 export class LiveFeed {
-  private lastDelivered: number[] = [];
+  private delivered = new Progress([]);
   /**
    * Event ids recently handed to subscribers: the same event appended twice (a send retried
    * through a second command-api instance while the first append was pending; seconds apart
    * at most) goes to subscribers once.
    */
   private readonly recent = new RecentMap<string, true>(50_000);
-  private waiters: { partition: number; offset: number; resolve: () => void }[] = [];
   private tail?: Tail;
 
   private constructor(
@@ -43,17 +43,17 @@ export class LiveFeed {
     const feed = new LiveFeed(rt, hub, handlers);
     feed.tail = await tailTopics(rt.kafka, rt.config, {
       name: 'realtime',
-      topics: ['messages', 'groups'],
+      topics: ['messages'],
       from: 'end',
       log: rt.log,
-      onBatch: (topic, partition, messages) => (topic === 'messages' ? feed.onMessages(partition, messages) : feed.onGroups(partition, messages)),
+      onBatch: (_topic, partition, messages) => feed.onMessages(partition, messages),
     });
-    feed.lastDelivered = feed.tail.startOffsets.get('messages')!.map((next) => next - 1);
+    feed.delivered = new Progress(feed.tail.startOffsets.get('messages')!);
     return feed;
   }
 
   get partitions(): number {
-    return this.lastDelivered.length;
+    return this.delivered.partitions;
   }
 
   partitionOf(groupId: string): number {
@@ -62,23 +62,21 @@ export class LiveFeed {
 
   /** The last offset of the partition this process has delivered live (-1 before any). */
   lastOffset(partition: number): number {
-    return this.lastDelivered[partition] ?? -1;
+    return this.delivered.at(partition);
   }
 
   /** Resolves true once the feed has delivered `offset` on the partition, false after `timeoutMs`. */
   reached(partition: number, offset: number, timeoutMs: number): Promise<boolean> {
-    if (this.lastOffset(partition) >= offset) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const waiter = { partition, offset, resolve: () => (clearTimeout(timer), resolve(true)) };
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        resolve(false);
-      }, timeoutMs);
-      this.waiters.push(waiter);
-    });
+    return this.delivered.reached(partition, offset, timeoutMs);
   }
 
   private async onMessages(partition: number, messages: KafkaMessage[]) {
+    const followed = new Set<string>();
+    for (const message of messages) {
+      const groupId = message.key?.toString();
+      if (groupId && Number(message.offset) > this.lastOffset(partition) && this.hub.has(groupId)) followed.add(groupId);
+    }
+    if (followed.size) await this.handlers.cleared([...followed]);
     for (const message of messages) {
       const offset = Number(message.offset);
       // A consumer rejoin re-reads from the last commit; those were delivered already.
@@ -88,7 +86,7 @@ export class LiveFeed {
       let shown: DomainEvent | undefined;
       let occurredAt = 0;
       if (groupId && this.hub.has(groupId)) {
-        const decoded = this.decode(message);
+        const decoded = decodeTailed(this.rt, message);
         const event = decoded instanceof Promise ? await decoded : decoded;
         if (!event) {
           this.rt.log.error({ partition, offset, groupId }, 'undecodable message event; its subscribers must resync');
@@ -102,47 +100,13 @@ export class LiveFeed {
       }
       // Recording the offset and handing the frame over happen together: a subscription that
       // begins reads `lastOffset` either before both or after both.
-      this.lastDelivered[partition] = offset;
+      this.delivered.record(partition, offset);
       if (groupId && json !== undefined) {
         const sent = this.hub.dispatch(groupId, offset, eventFrame(groupId, partition, offset, json), shown as ShownEvent | undefined);
         if (sent) fanoutLatency.observe(Math.max(0, Date.now() - occurredAt) / 1000);
       }
     }
-    this.wake(partition);
-  }
-
-  private async onGroups(partition: number, messages: KafkaMessage[]) {
-    for (const message of messages) {
-      const type = message.headers?.[HEADER_EVENT_TYPE]?.toString();
-      if (!type || !MEMBERSHIP_TYPES.has(type)) continue;
-      const decoded = this.decode(message);
-      const event = decoded instanceof Promise ? await decoded : decoded;
-      if (event) this.handlers.membership(event as MembershipEvent, partition, Number(message.offset));
-    }
-  }
-
-  /**
-   * Decodes; only a writer schema this process has not seen (a newer producer) costs an await,
-   * to learn it from the schemas topic, so the common path stays synchronous.
-   */
-  private decode(message: KafkaMessage): DomainEvent | undefined | Promise<DomainEvent | undefined> {
-    try {
-      return decodeRecord(this.rt.serde, message);
-    } catch (err) {
-      if (!(err instanceof UnknownSchemaError)) return undefined;
-    }
-    return learnSchemas(this.rt.kafka, this.rt.config, this.rt.serde)
-      .then(() => decodeRecord(this.rt.serde, message))
-      .catch(() => undefined);
-  }
-
-  private wake(partition: number) {
-    if (!this.waiters.length) return;
-    const last = this.lastOffset(partition);
-    const ready = this.waiters.filter((w) => w.partition === partition && w.offset <= last);
-    if (!ready.length) return;
-    this.waiters = this.waiters.filter((w) => !ready.includes(w));
-    for (const w of ready) w.resolve();
+    this.delivered.wake(partition);
   }
 
   async close() {

@@ -7,7 +7,9 @@ import { createRuntime, loadConfig, serve, type Config, type Runtime } from '@gr
 import { Access } from './access';
 import { Connection, Connections } from './connection';
 import { realtimeOptions, type Context, type RealtimeOptions } from './context';
+import { clearDelivery } from './clearance';
 import { LiveFeed } from './feed';
+import { GroupsView } from './groups-view';
 import { Hub } from './hub';
 import { Presence } from './presence';
 import { CLOSE } from './protocol';
@@ -26,15 +28,20 @@ export async function createRealtime(rt: Runtime, server: Server, given: Partial
   const options = realtimeOptions(rt, given);
   const instance = `${hostname()}.${process.pid}.${randomBytes(3).toString('hex')}`;
   const hub = new Hub();
-  const access = new Access(rt.pool, options.resumeWaitMs);
   const presence = await Presence.start(rt, hub, instance, options.presence);
-  const ctx: Context = { rt, options, hub, access, presence, feed: undefined as unknown as LiveFeed };
-  ctx.feed = await LiveFeed.start(rt, hub, {
-    membership(event, partition, offset) {
-      access.noteChange(event, partition, offset);
+  const ctx = { rt, options, hub, presence } as Context;
+  ctx.view = new GroupsView(rt, {
+    gate: options.groupsFeedGate,
+    onMembership(event, partition, offset) {
+      ctx.access.noteChange(event, partition, offset);
       if (event.type !== 'MemberJoined') endMembership(ctx, event);
     },
-    lost: (groupId) => resyncGroup(ctx, groupId),
+  });
+  ctx.access = new Access(rt.pool, ctx.view, { waitMs: options.resumeWaitMs, viewWaitMs: options.membershipWaitMs });
+  await ctx.view.start();
+  ctx.feed = await LiveFeed.start(rt, hub, {
+    cleared: (groupIds) => clearDelivery(ctx, groupIds),
+    lost: (groupId) => resyncGroup(ctx, groupId, 'undecodable_event'),
   });
 
   const connections = new Connections(options.maxConnectionsPerUser);
@@ -59,7 +66,7 @@ export async function createRealtime(rt: Runtime, server: Server, given: Partial
 
   const pinger = setInterval(() => {
     for (const conn of [...connections.all]) if (!conn.ping()) conn.terminate();
-    access.sweep();
+    ctx.access.sweep();
   }, options.pingIntervalMs);
   pinger.unref();
 
@@ -73,7 +80,7 @@ export async function createRealtime(rt: Runtime, server: Server, given: Partial
       const deadline = Date.now() + options.shutdownGraceMs;
       while (sockets.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       for (const ws of sockets) ws.terminate();
-      await Promise.allSettled([ctx.feed.close(), presence.close()]);
+      await Promise.allSettled([ctx.feed.close(), ctx.view.close(), presence.close()]);
     },
   };
 }

@@ -1,8 +1,8 @@
 import { AppError, formatPosition, parsePositions, waitForPositions } from '@groupchat/shared';
 import type { Context } from './context';
-import type { MembershipEnd } from './feed';
+import type { MembershipEnd } from './groups-view';
 import { resyncsCounter, subscriptionsGauge } from './metrics';
-import type { ClientFrame } from './protocol';
+import type { ClientFrame, ResyncReason, UnsubscribeReason } from './protocol';
 import { replay } from './replay';
 import { Subscription, type Sink } from './subscription';
 
@@ -70,17 +70,22 @@ export function endMembership(ctx: Context, event: MembershipEnd) {
   const reason = event.type === 'GroupDeleted' ? 'group_deleted' : event.type === 'MemberLeft' ? 'left' : 'removed';
   for (const sub of ctx.hub.subscriptions(event.groupId)) {
     if (event.type !== 'GroupDeleted' && sub.userId !== event.userId) continue;
-    drop(ctx, sub);
-    sub.sink.sendJson({ type: 'unsubscribed', groupId: event.groupId, reason });
+    revoke(ctx, sub, reason);
   }
 }
 
-/** The group's subscribers missed an event: they must reload. */
-export function resyncGroup(ctx: Context, groupId: string) {
+/** The subscriber may no longer follow the group: it is told so and gets nothing more. */
+export function revoke(ctx: Context, sub: Subscription, reason: UnsubscribeReason) {
+  drop(ctx, sub);
+  sub.sink.sendJson({ type: 'unsubscribed', groupId: sub.groupId, reason });
+}
+
+/** The group's subscribers cannot be served what follows (an event missed, or memberships unknown): they must reload. */
+export function resyncGroup(ctx: Context, groupId: string, reason: ResyncReason) {
   for (const sub of ctx.hub.subscriptions(groupId)) {
     drop(ctx, sub);
     resyncsCounter.inc();
-    sub.sink.sendJson({ type: 'resync', groupId, reason: 'undecodable_event' });
+    sub.sink.sendJson({ type: 'resync', groupId, reason });
   }
 }
 
