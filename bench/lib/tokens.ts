@@ -2,8 +2,8 @@ import { createSecretKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
 /**
- * Access tokens for synthetic users, exactly as GroupChat signs them (HS256, issuer groupchat,
- * subject = user id, username claim). The secret goes in as a KeyObject: given a string,
+ * Access tokens for synthetic users, exactly as GroupChat signs them (HS256, issuer and audience
+ * groupchat, subject = user id, username claim). The secret goes in as a KeyObject: given a string,
  * jsonwebtoken first tries to parse it as a PEM key, which costs about a millisecond per token
  * and would take CPU from the system under test.
  */
@@ -12,7 +12,7 @@ export function tokenSigner(secret: string, ttlSeconds: number): (userId: string
   const cache = new Map<string, string>();
   return (userId, username) => {
     let t = cache.get(userId);
-    if (!t) cache.set(userId, (t = jwt.sign({ username }, key, { algorithm: 'HS256', subject: userId, expiresIn: ttlSeconds, issuer: 'groupchat' })));
+    if (!t) cache.set(userId, (t = jwt.sign({ username }, key, { algorithm: 'HS256', subject: userId, expiresIn: ttlSeconds, issuer: 'groupchat', audience: 'groupchat' })));
     return t;
   };
 }

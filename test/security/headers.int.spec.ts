@@ -1,5 +1,5 @@
-// Security headers on every kind of answer, a strict CORS policy, and no cookies anywhere:
-// the API authenticates with the Authorization header only.
+// Security headers on every kind of answer, a strict CORS policy, and one cookie only: the
+// refresh token's, set by login and refresh; the API authenticates with the Authorization header only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app';
 import { apiOf, registerUser, type TestUser } from '../../services/command-api/test/support/client';
@@ -75,13 +75,26 @@ describe('headers and cookies', () => {
     }
   });
 
-  it('sets no cookie on any answer: tokens travel in the Authorization header only', () => {
+  it('sets only the refresh cookie, only on login and refresh, with exactly HttpOnly, Secure, SameSite=Strict, Path=/api/v1/auth', () => {
     expect(answers.length).toBeGreaterThan(15);
-    for (const { what, res } of answers) expect(res.headers.getSetCookie(), what).toEqual([]);
+    for (const { what, res } of answers) {
+      const cookies = res.headers.getSetCookie();
+      if (what !== 'login' && what !== 'refresh') {
+        expect(cookies, what).toEqual([]);
+        continue;
+      }
+      expect(cookies, what).toHaveLength(1);
+      const [pair, ...attrs] = cookies[0]!.split(';').map((p) => p.trim());
+      expect(pair, what).toMatch(/^groupchat_refresh=[A-Za-z0-9_-]{43}$/);
+      expect(attrs.filter((a) => !/^Expires=/.test(a)).sort(), what).toEqual(['HttpOnly', 'Path=/api/v1/auth', 'SameSite=Strict', 'Secure']);
+      expect(attrs.filter((a) => /^Expires=/.test(a)), what).toHaveLength(1);
+    }
   });
 
-  it('ignores cookies: a token in a cookie does not authenticate', async () => {
-    const res = await fetch(`${app.url}/api/v1/me`, { headers: { cookie: `token=${user.token}; accessToken=${user.token}; Authorization=Bearer ${user.token}` } });
+  it('ignores cookies on API routes: neither a token nor the refresh cookie authenticates', async () => {
+    const login = answers.find((a) => a.what === 'login')!.res;
+    const refreshCookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    const res = await fetch(`${app.url}/api/v1/me`, { headers: { cookie: `token=${user.token}; accessToken=${user.token}; Authorization=Bearer ${user.token}; ${refreshCookie}` } });
     expect(res.status).toBe(401);
   });
 

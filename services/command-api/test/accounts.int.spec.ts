@@ -56,11 +56,11 @@ describe('accounts through HTTP', () => {
     expect(res.body).toMatchObject({ code: 'email_taken', errors: [{ field: 'email' }] });
   });
 
-  it('when logging in right after registering, by username or email, then tokens and the user', async () => {
+  it('when logging in right after registering, by username or email, then tokens (the refresh token in the body when asked) and the user', async () => {
     const username = uniqueName('login');
     const reg = await api.post('/auth/register', { username, email: `${username}@example.com`, password: 'correct horse battery' });
     for (const login of [username, `${username.toUpperCase()}@example.com`]) {
-      const res = await api.post('/auth/login', { login, password: 'correct horse battery' });
+      const res = await api.post('/auth/login', { login, password: 'correct horse battery', refreshTokenIn: 'body' });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 900, user: { id: reg.body.userId, username, email: `${username}@example.com` } });
       expect(jwt.decode(res.body.accessToken)).toMatchObject({ sub: reg.body.userId, username });
@@ -101,7 +101,7 @@ describe('accounts through HTTP', () => {
     const afterReuse = await api.post('/auth/refresh', { refreshToken: second.body.refreshToken });
     expect(afterReuse.status).toBe(401);
 
-    const other = await api.post('/auth/login', { login: user.username, password: 'correct horse battery' });
+    const other = await api.post('/auth/login', { login: user.username, password: 'correct horse battery', refreshTokenIn: 'body' });
     expect((await api.post('/auth/refresh', { refreshToken: other.body.refreshToken })).status).toBe(200);
   });
 
@@ -124,7 +124,7 @@ describe('accounts through HTTP', () => {
   it('when the access token is missing, expired, tampered or alg none, then 401', async () => {
     const user = await registerUser(api, 'tokens');
     const secret = app.config.JWT_SECRET;
-    const expired = jwt.sign({ username: user.username }, secret, { algorithm: 'HS256', subject: user.userId, issuer: 'groupchat', expiresIn: -10 });
+    const expired = jwt.sign({ username: user.username }, secret, { algorithm: 'HS256', subject: user.userId, issuer: 'groupchat', audience: 'groupchat', expiresIn: -10 });
     const [h, p, s] = user.token.split('.');
     const claims = JSON.parse(Buffer.from(p!, 'base64url').toString());
     const tampered = `${h}.${Buffer.from(JSON.stringify({ ...claims, sub: 'someone-else' })).toString('base64url')}.${s}`;

@@ -17,6 +17,10 @@ declare module 'express-serve-static-core' {
 
 const keys = new Map<string, KeyObject>();
 
+/** Who the tokens are for: a token another service of the same issuer signed for itself is not ours. */
+export const TOKEN_AUDIENCE = 'groupchat';
+const TOKEN_ISSUER = 'groupchat';
+
 /**
  * The HMAC key as a KeyObject, made once per secret: given a string, jsonwebtoken first tries
  * to parse it as a PEM key on every call (about 1 ms each here, against 0.06 ms with a KeyObject).
@@ -31,15 +35,17 @@ function keyOf(secret: string): KeyObject {
 }
 
 export function signAccessToken(config: Pick<Config, 'JWT_SECRET' | 'ACCESS_TOKEN_TTL_SECONDS'>, claims: AccessClaims): string {
-  return jwt.sign({ username: claims.username }, keyOf(config.JWT_SECRET), { algorithm: 'HS256', subject: claims.sub, expiresIn: config.ACCESS_TOKEN_TTL_SECONDS, issuer: 'groupchat' });
+  return jwt.sign({ username: claims.username }, keyOf(config.JWT_SECRET), { algorithm: 'HS256', subject: claims.sub, expiresIn: config.ACCESS_TOKEN_TTL_SECONDS, issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE });
 }
 
 export class TokenExpired extends Error {}
 
-/** Only HS256 with our secret and issuer; `alg: none` and other algorithms are refused. */
+/** Only HS256 with our secret, issuer and audience, and an expiry; `alg: none` and other algorithms are refused. */
 export function verifyAccessToken(config: Pick<Config, 'JWT_SECRET'>, token: string): AccessClaims {
   try {
-    const payload = jwt.verify(token, keyOf(config.JWT_SECRET), { algorithms: ['HS256'], issuer: 'groupchat' }) as jwt.JwtPayload;
+    const payload = jwt.verify(token, keyOf(config.JWT_SECRET), { algorithms: ['HS256'], issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE }) as jwt.JwtPayload;
+    // jsonwebtoken checks exp only when present: a token without one would never expire.
+    if (typeof payload.exp !== 'number') throw new Error('no expiry');
     if (typeof payload.sub !== 'string' || typeof payload.username !== 'string') throw new Error('bad claims');
     return { sub: payload.sub, username: payload.username };
   } catch (err) {

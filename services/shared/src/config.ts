@@ -17,6 +17,7 @@ const schema = z.object({
   MEDIA_URL_SECRET: z.string().min(16).optional().describe('HMAC key of the signed media URLs, never the JWT key; in production required like JWT_SECRET, elsewhere derived from it when absent'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
+  REFRESH_FAMILY_LIFETIME_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600).describe('absolute lifetime of a login: its refresh tokens stop working this long after the login, however often rotated'),
   MIN_POSITION_WAIT_MS: z.coerce.number().int().positive().default(5000),
   MEDIA_STORE: z.enum(['local', 'gcs']).default('local'),
   MEDIA_DIR: z.string().default('.data/media'),

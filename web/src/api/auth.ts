@@ -17,7 +17,8 @@ export const authApi = {
     const res = await api.post<TokenPair & { user?: Record<string, unknown> }>('/auth/login', { login, password }, { anonymous: true });
     return { ...res, user: res.user ? toUser(res.user) : null };
   },
-  logout: (refreshToken: string) => api.post<void>('/auth/logout', { refreshToken }, { anonymous: true }),
+  /** Revokes the login whose refresh cookie this browser holds, and clears the cookie. */
+  logout: () => api.post<void>('/auth/logout', undefined, { anonymous: true }),
   me: async () => toUser(await api.get<Record<string, unknown>>('/me')),
   updateMe: (patch: Partial<Pick<User, 'displayName' | 'bio' | 'interests' | 'avatarMediaId'>>) => api.patch<{ position?: string }>('/me', patch),
 };

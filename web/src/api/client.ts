@@ -21,8 +21,8 @@ export interface ApiClientOptions {
 }
 
 /**
- * fetch with the access token; one refresh (single-flight, rotation stores the new pair) and
- * one retry on 401; problem+json turned into ApiError; positions of command answers carried
+ * fetch with the access token; one refresh (single-flight, through the HttpOnly refresh cookie,
+ * which this code never sees) and one retry on 401; problem+json turned into ApiError; positions of command answers carried
  * into later requests as X-Min-Position.
  */
 export function createApiClient(options: ApiClientOptions) {
@@ -60,6 +60,8 @@ export function createApiClient(options: ApiClientOptions) {
       headers: headersFor(opts, hasJsonBody),
       body: isForm ? (opts.body as FormData) : hasJsonBody ? JSON.stringify(opts.body) : undefined,
       signal: opts.signal,
+      // The refresh cookie goes to our own origin only (the server also checks Origin).
+      credentials: 'same-origin',
     };
     try {
       return await doFetch(url(path, opts.query), init);
@@ -73,13 +75,11 @@ export function createApiClient(options: ApiClientOptions) {
     refreshing ??= withTabLock(async () => {
       const stale = tokens.access();
       tokens.reload();
-      // Another tab rotated the pair while we waited for the lock: use theirs, since
-      // presenting the old refresh token again would count as reuse and end the session.
+      // Another tab refreshed while we waited for the lock: use its access token, since the
+      // cookie has rotated with it.
       if (tokens.access() && tokens.access() !== stale) return true;
-      const refreshToken = tokens.refresh();
-      if (!refreshToken) return false;
       try {
-        const res = await send('POST', '/auth/refresh', { body: { refreshToken }, anonymous: true });
+        const res = await send('POST', '/auth/refresh', { anonymous: true });
         if (!res.ok) {
           if (res.status === 401 || res.status === 400 || res.status === 403) {
             tokens.clear();
@@ -87,7 +87,7 @@ export function createApiClient(options: ApiClientOptions) {
           }
           return false;
         }
-        tokens.set((await res.json()) as { accessToken: string; refreshToken: string; expiresIn?: number });
+        tokens.set((await res.json()) as { accessToken: string; expiresIn?: number });
         return true;
       } catch {
         return false;
@@ -101,7 +101,7 @@ export function createApiClient(options: ApiClientOptions) {
   async function raw(method: string, path: string, opts: RequestOptions = {}): Promise<Response> {
     const sentWith = tokens.access();
     let res = await send(method, path, opts);
-    if (res.status === 401 && !opts.anonymous && tokens.refresh()) {
+    if (res.status === 401 && !opts.anonymous && sentWith) {
       // Another request may already have rotated the pair while this one was in flight.
       const renewed = tokens.access() !== sentWith || (await refresh());
       if (renewed) res = await send(method, path, opts);

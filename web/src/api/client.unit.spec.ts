@@ -7,7 +7,7 @@ type Handler = (url: string, init: RequestInit) => Response | Promise<Response>;
 
 function setup(handler: Handler) {
   const tokens = createTokenStore(memoryStorage());
-  tokens.set({ accessToken: 'a1', refreshToken: 'r1' });
+  tokens.set({ accessToken: 'a1' });
   const calls: { url: string; init: RequestInit; headers: Headers }[] = [];
   const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
@@ -30,17 +30,17 @@ describe('API client', () => {
     expect(calls[0]!.headers.get('authorization')).toBe('Bearer a1');
   });
 
-  it('on 401 refreshes once, stores the rotated pair and retries', async () => {
+  it('on 401 refreshes once through the cookie (no token in the body), stores the new access token and retries', async () => {
     const { client, tokens, calls } = setup((url, init) => {
-      if (url.endsWith('/auth/refresh')) return json(200, { accessToken: 'a2', refreshToken: 'r2', expiresIn: 900 });
+      if (url.endsWith('/auth/refresh')) return json(200, { accessToken: 'a2', expiresIn: 900 });
       const auth = new Headers(init.headers).get('authorization');
       return auth === 'Bearer a2' ? json(200, { ok: true }) : json(401, { status: 401, code: 'token_expired', detail: 'access token expired' });
     });
     await expect(client.get('/me')).resolves.toEqual({ ok: true });
     expect(tokens.access()).toBe('a2');
-    expect(tokens.refresh()).toBe('r2');
     expect(calls.map((c) => c.url)).toEqual(['/api/v1/me', '/api/v1/auth/refresh', '/api/v1/me']);
-    expect(JSON.parse(String(calls[1]!.init.body))).toEqual({ refreshToken: 'r1' });
+    expect(calls[1]!.init.body).toBeUndefined();
+    expect(calls[1]!.init.credentials).toBe('same-origin');
     expect(calls[1]!.headers.get('authorization')).toBeNull();
   });
 
@@ -50,7 +50,7 @@ describe('API client', () => {
       if (url.endsWith('/auth/refresh')) {
         refreshes++;
         await new Promise((r) => setTimeout(r, 5));
-        return json(200, { accessToken: 'a2', refreshToken: 'r2' });
+        return json(200, { accessToken: 'a2' });
       }
       return new Headers(init.headers).get('authorization') === 'Bearer a2' ? json(200, {}) : json(401, { status: 401 });
     });
@@ -102,17 +102,17 @@ describe('API client', () => {
     expect(calls[4]!.headers.get('x-min-position')!.split(',').sort()).toEqual(['g.1.5', 'm.2.10', 'm.4.1']);
   });
 
-  it('uses a pair another tab already rotated instead of refreshing with a used token', async () => {
+  it('uses the access token another tab already refreshed instead of refreshing again', async () => {
     const storage = memoryStorage();
     const tokens = createTokenStore(storage);
-    tokens.set({ accessToken: 'a1', refreshToken: 'r1' });
+    tokens.set({ accessToken: 'a1' });
     const other = createTokenStore(storage);
     const urls: string[] = [];
     const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
       urls.push(String(input));
       if (String(input).endsWith('/auth/refresh')) return json(401, { status: 401 });
       if (new Headers(init!.headers).get('authorization') === 'Bearer a1') {
-        other.set({ accessToken: 'a2', refreshToken: 'r2' });
+        other.set({ accessToken: 'a2' });
         return json(401, { status: 401 });
       }
       return json(200, { ok: true });
@@ -120,6 +120,16 @@ describe('API client', () => {
     const client = createApiClient({ tokens, fetch: fetch as unknown as typeof globalThis.fetch });
     await expect(client.get('/me')).resolves.toEqual({ ok: true });
     expect(urls).toEqual(['/api/v1/me', '/api/v1/me']);
-    expect(tokens.refresh()).toBe('r2');
+    expect(tokens.access()).toBe('a2');
+  });
+
+  it('never keeps a refresh token in storage, and drops one stored by an older version', () => {
+    const storage = memoryStorage();
+    storage.setItem('groupchat.session', JSON.stringify({ accessToken: 'a1', refreshToken: 'r1' }));
+    const tokens = createTokenStore(storage);
+    expect(tokens.access()).toBe('a1');
+    expect(storage.getItem('groupchat.session')).not.toContain('r1');
+    tokens.set({ accessToken: 'a2', refreshToken: 'r2' } as never);
+    expect(storage.getItem('groupchat.session')).not.toContain('r2');
   });
 });

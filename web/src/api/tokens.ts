@@ -1,12 +1,11 @@
+/** The access token; the refresh token lives in an HttpOnly cookie that no script of the page can read. */
 export interface TokenPair {
   accessToken: string;
-  refreshToken: string;
   expiresIn?: number;
 }
 
 export interface TokenStore {
   access(): string | null;
-  refresh(): string | null;
   set(pair: TokenPair): void;
   clear(): void;
   /** Reads the pair again from storage (another tab may have rotated it). */
@@ -17,7 +16,7 @@ export interface TokenStore {
 
 const KEY = 'groupchat.session';
 
-/** Tokens kept in localStorage so a reload or a second tab stays signed in. */
+/** The access token kept in localStorage so a reload or a second tab stays signed in (refreshing through the cookie when it expired). */
 export function createTokenStore(storage: Storage | undefined = globalThis.localStorage): TokenStore {
   let pair: TokenPair | null = read();
   const listeners = new Set<(pair: TokenPair | null) => void>();
@@ -25,8 +24,11 @@ export function createTokenStore(storage: Storage | undefined = globalThis.local
   function read(): TokenPair | null {
     try {
       const raw = storage?.getItem(KEY);
-      const parsed = raw ? (JSON.parse(raw) as TokenPair) : null;
-      return parsed?.accessToken && parsed.refreshToken ? parsed : null;
+      const parsed = raw ? (JSON.parse(raw) as TokenPair & { refreshToken?: unknown }) : null;
+      if (!parsed?.accessToken) return null;
+      // A session stored before the cookie carried a refresh token: drop it from storage.
+      if ('refreshToken' in parsed) storage?.setItem(KEY, JSON.stringify({ accessToken: parsed.accessToken, expiresIn: parsed.expiresIn }));
+      return { accessToken: parsed.accessToken, expiresIn: parsed.expiresIn };
     } catch {
       return null;
     }
@@ -44,9 +46,8 @@ export function createTokenStore(storage: Storage | undefined = globalThis.local
 
   return {
     access: () => pair?.accessToken ?? null,
-    refresh: () => pair?.refreshToken ?? null,
     set(next) {
-      pair = { accessToken: next.accessToken, refreshToken: next.refreshToken, expiresIn: next.expiresIn };
+      pair = { accessToken: next.accessToken, expiresIn: next.expiresIn };
       storage?.setItem(KEY, JSON.stringify(pair));
       emit();
     },

@@ -6,7 +6,7 @@ import type { User } from '../api/types';
 
 const USER_KEY = 'groupchat.user';
 
-/** The signed-in user and the session's tokens (kept by the API client's token store). */
+/** The signed-in user and the session's access token (kept by the API client's token store; the refresh token is an HttpOnly cookie). */
 export const useAuthStore = defineStore('auth', () => {
   const user = ref<User | null>(readCachedUser());
   const accessToken = ref<string | null>(tokens.access());
@@ -52,10 +52,10 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   async function logout() {
-    const refreshToken = tokens.refresh();
+    const hadSession = tokens.access() !== null;
     tokens.clear();
     api.minPositions.clear();
-    if (refreshToken) await authApi.logout(refreshToken).catch(() => undefined);
+    if (hadSession) await authApi.logout().catch(() => undefined);
   }
 
   return { user, accessToken, signedIn, userId, login, register, refreshProfile, updateProfile, logout };

@@ -29,15 +29,15 @@ describe('auth store', () => {
     vi.clearAllMocks();
   });
 
-  it('logs in, keeps the token pair and the user', async () => {
+  it('logs in, keeps the access token (never the refresh token) and the user', async () => {
     const auth = useAuthStore();
     expect(auth.signedIn).toBe(false);
     await auth.login(' ada ', 'secret-pass');
     expect(authApi.login).toHaveBeenCalledWith('ada', 'secret-pass');
     expect(auth.signedIn).toBe(true);
     expect(auth.userId).toBe('u1');
-    expect(tokens.refresh()).toBe('r1');
-    expect(JSON.parse(localStorage.getItem('groupchat.session')!)).toMatchObject({ refreshToken: 'r1' });
+    expect(tokens.access()).toBe(token('u1'));
+    expect(localStorage.getItem('groupchat.session')).not.toContain('r1');
   });
 
   it('registers and then signs in with the same credentials', async () => {
@@ -48,11 +48,11 @@ describe('auth store', () => {
     expect(auth.user?.username).toBe('ada');
   });
 
-  it('logs out: tokens gone, refresh token revoked on the server', async () => {
+  it('logs out: token gone, the refresh token of the cookie revoked on the server', async () => {
     const auth = useAuthStore();
     await auth.login('ada', 'secret-pass');
     await auth.logout();
-    expect(authApi.logout).toHaveBeenCalledWith('r1');
+    expect(authApi.logout).toHaveBeenCalledOnce();
     expect(auth.signedIn).toBe(false);
     expect(auth.user).toBeNull();
     expect(localStorage.getItem('groupchat.session')).toBeNull();

@@ -1,27 +1,42 @@
 import { randomUUID } from 'node:crypto';
-import { formatPosition, signAccessToken, unauthorized } from '@groupchat/shared';
+import { AppError, formatPosition, signAccessToken, unauthorized } from '@groupchat/shared';
+import type { Request, Response } from 'express';
 import type { CommandContext } from '../commands/context';
 import { envelopeOf, stamp, uuidV5 } from '../commands/envelope';
-import { limiter, byIp, MINUTE } from '../commands/rate-limits';
+import { limiter, byIp, byUser, MINUTE } from '../commands/rate-limits';
 import type { CommandRoutes } from '../commands/routes';
 import { parseInput } from '../commands/validation';
 import { CredentialStore } from './credentials';
 import { decideRegister } from './decide';
 import { hashPassword, verifyPassword } from './passwords';
-import { RefreshTokens } from './refresh-tokens';
-import { LoginRequest, LoginResponse, RefreshRequest, RegisterRequest, RegisterResponse, Tokens } from './schemas';
+import { changePassword, passwordHashOf } from './password-change';
+import { checkCookieOrigin, clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie';
+import { RefreshTokens, type Issued } from './refresh-tokens';
+import { ChangePasswordRequest, LoginRequest, LoginResponse, RefreshRequest, RegisterRequest, RegisterResponse, Tokens } from './schemas';
 
 const loginKey = (req: { body?: { login?: unknown } }) => String(req.body?.login ?? '').normalize('NFC').trim().toLowerCase().slice(0, 254);
 
 export function authRoutes(routes: CommandRoutes, ctx: CommandContext) {
   const { config, pool } = ctx.rt;
   const credentials = new CredentialStore(pool, config.APPEND_TIMEOUT_MS);
-  const refreshTokens = new RefreshTokens(pool, config.REFRESH_TOKEN_TTL_SECONDS);
-  const tokens = async (user: { userId: string; username: string }, refreshToken: string) => ({
-    accessToken: signAccessToken(config, { sub: user.userId, username: user.username }),
-    refreshToken,
-    expiresIn: config.ACCESS_TOKEN_TTL_SECONDS,
-  });
+  const refreshTokens = new RefreshTokens(pool, { ttlSeconds: config.REFRESH_TOKEN_TTL_SECONDS, familySeconds: config.REFRESH_FAMILY_LIFETIME_SECONDS });
+  /** The cookie always; the token in JSON only for a client that handles it itself. */
+  const tokens = (res: Response, user: { userId: string; username: string }, issued: Issued, inBody: boolean) => {
+    setRefreshCookie(res, issued.refreshToken, issued.expiresAt);
+    return {
+      accessToken: signAccessToken(config, { sub: user.userId, username: user.username }),
+      ...(inBody ? { refreshToken: issued.refreshToken } : {}),
+      expiresIn: config.ACCESS_TOKEN_TTL_SECONDS,
+    };
+  };
+  /** The refresh token from the body (other clients) or from the cookie, whose use must come from our own pages. */
+  const presented = (req: Request): { token?: string; fromCookie: boolean } => {
+    const { refreshToken } = parseInput(RefreshRequest, req.body);
+    if (refreshToken) return { token: refreshToken, fromCookie: false };
+    const cookie = refreshCookieOf(req);
+    if (cookie) checkCookieOrigin(req, config.CORS_ORIGINS);
+    return { token: cookie, fromCookie: true };
+  };
 
   routes.add(
     {
@@ -64,36 +79,86 @@ export function authRoutes(routes: CommandRoutes, ctx: CommandContext) {
       const input = parseInput(LoginRequest, req.body);
       const user = await credentials.findForLogin(input.login);
       if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) throw unauthorized('login or password is wrong', 'invalid_credentials');
-      const refreshToken = await refreshTokens.issue(user.userId);
-      res.json({ ...(await tokens(user, refreshToken)), user: { id: user.userId, username: user.username, email: user.email } });
+      const issued = await refreshTokens.issue(user.userId);
+      res.json({ ...tokens(res, user, issued, input.refreshTokenIn === 'body'), user: { id: user.userId, username: user.username, email: user.email } });
     },
   );
 
   routes.add(
     {
       method: 'post', path: '/auth/refresh', summary: 'Exchange a refresh token for new tokens', auth: false,
-      description: 'The presented refresh token dies; presenting it again revokes every token of its login.',
+      description:
+        'Browsers send no body: the refresh token travels in the HttpOnly cookie set by login, and the request must carry the app’s Origin (else 403). ' +
+        'Other clients send {refreshToken} and get the next one in the answer. The presented token dies; presenting it again revokes every token of its login. ' +
+        'A login ends REFRESH_FAMILY_LIFETIME_SECONDS after it began, however often it was refreshed.',
       body: { name: 'RefreshRequest', schema: RefreshRequest },
       success: { status: 200, description: 'new tokens', name: 'Tokens', schema: Tokens },
-      errors: [401],
+      errors: [401, 403],
     },
     async (req, res) => {
-      const { refreshToken } = parseInput(RefreshRequest, req.body);
-      const rotated = await refreshTokens.rotate(refreshToken);
-      res.json(await tokens(rotated, rotated.refreshToken));
+      const { token, fromCookie } = presented(req);
+      if (!token) throw unauthorized('no refresh token: send the refresh cookie or {refreshToken}', 'invalid_refresh_token');
+      try {
+        const rotated = await refreshTokens.rotate(token);
+        res.json(tokens(res, rotated, rotated, !fromCookie));
+      } catch (err) {
+        if (fromCookie) clearRefreshCookie(res);
+        throw err;
+      }
     },
   );
 
   routes.add(
     {
       method: 'post', path: '/auth/logout', summary: 'Log out: revoke the refresh token and every token of its login', auth: false,
+      description: 'The refresh token comes from the body or, for browsers, from the refresh cookie (Origin checked as for refresh); the cookie is cleared.',
       body: { name: 'RefreshRequest', schema: RefreshRequest },
       success: { status: 204, description: 'logged out (also when the token was unknown or already revoked)' },
-      errors: [],
+      errors: [403],
     },
     async (req, res) => {
-      const { refreshToken } = parseInput(RefreshRequest, req.body);
-      await refreshTokens.revokeFamily(refreshToken);
+      const { token } = presented(req);
+      if (token) await refreshTokens.revokeFamily(token);
+      clearRefreshCookie(res);
+      res.status(204).end();
+    },
+  );
+
+  routes.add(
+    {
+      method: 'post', path: '/auth/logout-everywhere', summary: 'Sign out everywhere: revoke every refresh token of the caller', auth: true,
+      description: 'Every login of the caller ends (access tokens already issued expire on their own, within ACCESS_TOKEN_TTL_SECONDS); the cookie is cleared.',
+      success: { status: 204, description: 'every session revoked' },
+      errors: [],
+    },
+    ctx.auth,
+    async (req, res) => {
+      await refreshTokens.revokeAll(req.user!.sub);
+      clearRefreshCookie(res);
+      res.status(204).end();
+    },
+  );
+
+  routes.add(
+    {
+      method: 'post', path: '/me/password', summary: 'Change the caller’s password', auth: true,
+      description:
+        'Needs the current password (403 invalid_credentials when wrong; failures limited per user, then 429). Every login of the caller ends, this one included: ' +
+        'the answer is 204, the refresh cookie is cleared, and the client signs in again with the new password.',
+      body: { name: 'ChangePasswordRequest', schema: ChangePasswordRequest },
+      success: { status: 204, description: 'changed; every refresh token of the caller is revoked' },
+      errors: [403, 429],
+    },
+    ctx.auth,
+    // A stolen access token must not buy unlimited guesses of the password.
+    limiter({ windowMs: 15 * MINUTE, limit: config.LOGIN_LIMIT_PER_IP_AND_ACCOUNT, key: (req) => `password:${byUser(req)}`, onlyFailures: true }),
+    async (req, res) => {
+      const input = parseInput(ChangePasswordRequest, req.body);
+      const userId = req.user!.sub;
+      const current = await passwordHashOf(pool, userId);
+      if (!current || !(await verifyPassword(current, input.currentPassword))) throw new AppError(403, 'invalid_credentials', 'the current password is wrong');
+      await changePassword(pool, refreshTokens, userId, await hashPassword(input.newPassword));
+      clearRefreshCookie(res);
       res.status(204).end();
     },
   );

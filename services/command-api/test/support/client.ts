@@ -60,7 +60,7 @@ export async function registerUser(api: Api, prefix = 'u'): Promise<TestUser> {
   const password = 'correct horse battery';
   const reg = await api.post('/auth/register', { username, email: `${username}@example.com`, password });
   if (reg.status !== 201) throw new Error(`register ${username}: ${reg.status} ${JSON.stringify(reg.body)}`);
-  const login = await api.post('/auth/login', { login: username, password });
+  const login = await api.post('/auth/login', { login: username, password, refreshTokenIn: 'body' });
   if (login.status !== 200) throw new Error(`login ${username}: ${login.status} ${JSON.stringify(login.body)}`);
   return { userId: reg.body.userId, username, token: login.body.accessToken, refreshToken: login.body.refreshToken, position: reg.body.position };
 }
