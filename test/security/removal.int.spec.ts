@@ -59,7 +59,7 @@ afterAll(async () => {
 });
 
 describe('removing a member', () => {
-  it('when the realtime groups consumer lags, then the removed member gets no message sent after the removal was acknowledged and is told it lost access, while a remaining member gets them all', async () => {
+  it('when the realtime groups consumer lags, then the removed member gets no message sent after the removal was acknowledged and is told it lost access (and cannot subscribe again), while a remaining member gets them all', async () => {
     const [owner, removed, stays] = await registerUsers(api, ['rmown', 'rmgone', 'rmstay']);
     const created = ok(await api.post('/groups', { name: 'Removal check', description: 'removal', interests: ['removal'], visibility: 'public' }, as(owner, owner.position)));
     const groupId: string = created.body.groupId;
@@ -90,6 +90,10 @@ describe('removing a member', () => {
       expect(leaked).toEqual([]);
       const told = gone.frames.slice(sinceRemoval).find((f) => f.groupId === groupId && ['unsubscribed', 'resync'].includes(f.type));
       expect(told).toMatchObject({ type: 'unsubscribed', reason: 'removed' });
+      // Nor can the removed member come back while the view still lags.
+      const again = gone.frames.length;
+      gone.send({ type: 'subscribe', groupId });
+      expect(await gone.next((f) => f.groupId === groupId && ['error', 'subscribed'].includes(f.type), { from: again })).toMatchObject({ type: 'error', code: 'forbidden' });
       // The realtime process really had not read the removal while all this happened.
       expect(groupsFeed.held).toBeGreaterThan(0);
     } finally {
