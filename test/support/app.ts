@@ -17,6 +17,9 @@ export const NO_ABUSE_LIMITS = {
   LOGIN_LIMIT_PER_IP_AND_ACCOUNT: 10_000,
   MESSAGE_LIMIT_BURST: 10_000,
   MESSAGE_LIMIT_SUSTAINED: 10_000,
+  MEDIA_UPLOAD_LIMIT: 10_000,
+  GROUP_CREATE_LIMIT: 10_000,
+  SEARCH_LIMIT: 10_000,
 } satisfies Partial<Config>;
 
 /** The whole system in this process on an ephemeral port, isolated by namespace. */

@@ -38,7 +38,7 @@ describe('abuse limits', () => {
     expectRateLimited(answers[4]!);
   });
 
-  it('failed logins per account and IP: past the limit, 429 even with the right password; successes do not count', async () => {
+  it('failed logins per account and IP: past the limit this IP gets 429 even with the right password, by any form of the login; successes do not count', async () => {
     for (let i = 0; i < 3; i++) {
       const ok = await api.post('/auth/login', { login: username, password });
       expect(ok.status).toBe(200);
@@ -47,6 +47,7 @@ describe('abuse limits', () => {
     for (let i = 0; i < 3; i++) expect((await api.post('/auth/login', { login: username, password: 'wrong password' })).status).toBe(401);
     expectRateLimited(await api.post('/auth/login', { login: username, password }));
     expectRateLimited(await api.post('/auth/login', { login: username.toUpperCase(), password }));
+    expectRateLimited(await api.post('/auth/login', { login: `${username}@example.com`, password }));
     expect((await api.post('/auth/login', { login: uniqueName('other'), password: 'whatever it is' })).status).toBe(401);
   });
 

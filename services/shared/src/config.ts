@@ -40,9 +40,9 @@ const schema = z.object({
   MESSAGE_LIMIT_BURST: z.coerce.number().int().positive().default(20).describe('messages and reactions per 10 seconds of one user'),
   MESSAGE_LIMIT_SUSTAINED: z.coerce.number().int().positive().default(300).describe('messages and reactions per 5 minutes of one user'),
   LOGIN_LOCKED_DELAY_MS: z.coerce.number().int().min(0).default(1000).describe('wait before checking a login to an account past LOGIN_LIMIT_PER_ACCOUNT from an IP that has not failed on it: slows guessing, never refuses the owner'),
-  MEDIA_UPLOAD_LIMIT: z.coerce.number().int().positive().default(30).describe('uploads per 10 minutes of one user'),
-  GROUP_CREATE_LIMIT: z.coerce.number().int().positive().default(10).describe('groups created per hour by one user'),
-  SEARCH_LIMIT: z.coerce.number().int().positive().default(60).describe('searches (messages, groups, users) per minute of one user'),
+  MEDIA_UPLOAD_LIMIT: z.coerce.number().int().positive().default(60).describe('uploads per 10 minutes of one user'),
+  GROUP_CREATE_LIMIT: z.coerce.number().int().positive().default(20).describe('groups created per hour by one user'),
+  SEARCH_LIMIT: z.coerce.number().int().positive().default(300).describe('searches (messages, groups, users) per minute of one user'),
   TRUST_PROXY: z
     .string()
     .default('loopback')

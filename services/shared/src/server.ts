@@ -4,6 +4,8 @@ import type { Runtime } from './runtime';
 import { AppError, toProblem } from './errors';
 import { notFoundHandler, problemHandler, requestContext } from './http';
 import { metricsText, registry } from './metrics';
+import { LimitStore } from './rate-limit';
+import { trustProxy } from './trust-proxy';
 
 export interface Served {
   app: Express;
@@ -73,7 +75,8 @@ export function corsPolicy(origins: string): express.RequestHandler {
 export async function serve(rt: Runtime, mount: (app: Express) => void, port = rt.config.PORT, host = rt.config.HOST): Promise<Served> {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxy(rt.config.TRUST_PROXY));
+  app.locals.limits = await LimitStore.open(rt.pool);
   app.use(securityHeaders());
   app.use(corsPolicy(rt.config.CORS_ORIGINS));
   app.get('/healthz', (_req, res) => {

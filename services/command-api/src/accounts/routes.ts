@@ -8,17 +8,20 @@ import type { CommandRoutes } from '../commands/routes';
 import { parseInput } from '../commands/validation';
 import { CredentialStore } from './credentials';
 import { decideRegister } from './decide';
+import { loginGuard } from './login-guard';
 import { hashPassword, verifyPassword } from './passwords';
 import { changePassword, passwordHashOf } from './password-change';
 import { checkCookieOrigin, clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie';
 import { RefreshTokens, type Issued } from './refresh-tokens';
 import { ChangePasswordRequest, LoginRequest, LoginResponse, RefreshRequest, RegisterRequest, RegisterResponse, Tokens } from './schemas';
 
-const loginKey = (req: { body?: { login?: unknown } }) => String(req.body?.login ?? '').normalize('NFC').trim().toLowerCase().slice(0, 254);
+/** Whose failed-login budget an attempt draws on: the account's, whichever form named it; an unknown login its own. */
+const budgetOf = (user: { userId: string } | undefined, login: string) => (user ? `user:${user.userId}` : `login:${login.normalize('NFC').trim().toLowerCase()}`);
 
 export function authRoutes(routes: CommandRoutes, ctx: CommandContext) {
   const { config, pool } = ctx.rt;
   const credentials = new CredentialStore(pool, config.APPEND_TIMEOUT_MS);
+  const guard = loginGuard(config);
   const refreshTokens = new RefreshTokens(pool, { ttlSeconds: config.REFRESH_TOKEN_TTL_SECONDS, familySeconds: config.REFRESH_FAMILY_LIFETIME_SECONDS });
   /** The cookie always; the token in JSON only for a client that handles it itself. */
   const tokens = (res: Response, user: { userId: string; username: string }, issued: Issued, inBody: boolean) => {
@@ -67,18 +70,21 @@ export function authRoutes(routes: CommandRoutes, ctx: CommandContext) {
   routes.add(
     {
       method: 'post', path: '/auth/login', summary: 'Log in with username or email', auth: false,
-      description: 'Failed attempts are limited per login name and IP, per login name, and all attempts per IP.',
+      description: 'All attempts are limited per IP; failed ones per account and IP (then 429), and per account: past that budget an IP that has failed on the account is refused, any other is slowed but still signs in with the right password.',
       body: { name: 'LoginRequest', schema: LoginRequest },
       success: { status: 200, description: 'logged in', name: 'LoginResponse', schema: LoginResponse },
       errors: [401, 429],
     },
     limiter({ windowMs: 15 * MINUTE, limit: config.LOGIN_LIMIT_PER_IP, key: (req) => `login-ip:${byIp(req)}` }),
-    limiter({ windowMs: 15 * MINUTE, limit: config.LOGIN_LIMIT_PER_ACCOUNT, key: (req) => `login:${loginKey(req)}`, onlyFailures: true }),
-    limiter({ windowMs: 15 * MINUTE, limit: config.LOGIN_LIMIT_PER_IP_AND_ACCOUNT, key: (req) => `login-ip-account:${byIp(req)}:${loginKey(req)}`, onlyFailures: true }),
     async (req, res) => {
       const input = parseInput(LoginRequest, req.body);
       const user = await credentials.findForLogin(input.login);
-      if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) throw unauthorized('login or password is wrong', 'invalid_credentials');
+      const budget = budgetOf(user, input.login);
+      await guard.admit(req, budget);
+      if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) {
+        await guard.failed(req, budget);
+        throw unauthorized('login or password is wrong', 'invalid_credentials');
+      }
       const issued = await refreshTokens.issue(user.userId);
       res.json({ ...tokens(res, user, issued, input.refreshTokenIn === 'body'), user: { id: user.userId, username: user.username, email: user.email } });
     },

@@ -1,36 +1,17 @@
-import type { Request, RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { rateLimited } from '@groupchat/shared';
+import type { Request } from 'express';
+import { ipKeyGenerator } from 'express-rate-limit';
 
-export interface LimitRule {
-  windowMs: number;
-  limit: number;
-  key: (req: Request) => string;
-  /** Count only answers of 400 and above (failed logins), so a legitimate user is never locked out by their own successes. */
-  onlyFailures?: boolean;
-}
+// The counters live in Postgres (shared by every instance); see @groupchat/shared's limiter.
+import { limiter } from '@groupchat/shared';
 
-/**
- * One in-memory limiter (per process: several instances each apply the limit on their own).
- * Over the limit the answer is a 429 problem with Retry-After until the window resets.
- */
-export function limiter({ windowMs, limit, key, onlyFailures = false }: LimitRule): RequestHandler {
-  return rateLimit({
-    windowMs,
-    limit,
-    keyGenerator: key,
-    skipFailedRequests: false,
-    skipSuccessfulRequests: onlyFailures,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    handler: (req, _res, next) => {
-      const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime?.getTime();
-      next(rateLimited(reset ? Math.max(1, Math.ceil((reset - Date.now()) / 1000)) : Math.ceil(windowMs / 1000)));
-    },
-  });
-}
+export { limiter, type LimitRule } from '@groupchat/shared';
 
+/** req.ip is the client named by a trusted proxy (TRUST_PROXY), else the peer; IPv6 counts per /56. */
 export const byIp = (req: Request) => ipKeyGenerator(req.ip ?? 'unknown');
 export const byUser = (req: Request) => `user:${req.user?.sub ?? byIp(req)}`;
 
 export const MINUTE = 60_000;
+
+/** Per user, so one account cannot flood the media store or the groups list. */
+export const uploadLimit = (config: { MEDIA_UPLOAD_LIMIT: number }) => limiter({ windowMs: 10 * MINUTE, limit: config.MEDIA_UPLOAD_LIMIT, key: (req) => `media:${byUser(req)}` });
+export const groupCreateLimit = (config: { GROUP_CREATE_LIMIT: number }) => limiter({ windowMs: 60 * MINUTE, limit: config.GROUP_CREATE_LIMIT, key: (req) => `group-create:${byUser(req)}` });

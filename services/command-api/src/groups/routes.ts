@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { CommandContext } from '../commands/context';
 import type { Decided } from '../commands/envelope';
+import { groupCreateLimit } from '../commands/rate-limits';
 import type { CommandRoutes, Operation } from '../commands/routes';
 import { parseInput, pathId } from '../commands/validation';
 import { PositionResponse } from '../accounts/schemas';
@@ -46,9 +47,10 @@ export function groupRoutes(routes: CommandRoutes, ctx: CommandContext, heads: G
       method: 'post', path: '/groups', summary: 'Create a group; the caller becomes its owner', auth: true,
       body: { name: 'CreateGroupRequest', schema: CreateGroupRequest },
       success: { status: 201, description: 'created', name: 'CreateGroupResponse', schema: CreateGroupResponse },
-      errors: [],
+      errors: [429],
     },
     ctx.auth,
+    groupCreateLimit(ctx.rt.config),
     async (req, res) => {
       const input = parseInput(CreateGroupRequest, req.body);
       const groupId = randomUUID();

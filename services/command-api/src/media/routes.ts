@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { Router, type Request, type Response } from 'express';
 import { authenticate, notFound, TokenExpired, unauthorized, verifyAccessToken, type Config, type Logger, type Pool } from '@groupchat/shared';
+import { uploadLimit } from '../commands/rate-limits';
 import { canView } from './access';
 import { sendMedia } from './download';
 import { ingest } from './ingest';
@@ -33,7 +34,7 @@ export function mediaRouter(deps: MediaRouteDeps): Router {
   const maxBytes = Math.max(...Object.values(limits));
   const router = Router();
 
-  router.post('/media', authenticate(config), async (req, res) => {
+  router.post('/media', authenticate(config), uploadLimit(config), async (req, res) => {
     const userId = req.user!.sub;
     const staged = await stageUpload(req, { tmpDir: deps.tmpDir, limitFor: (kind) => limits[kind], maxBytes }).catch((err: unknown) => {
       // The client may still be sending a body we will not read: close the connection after answering.

@@ -7,6 +7,7 @@ import { groupById } from './detail';
 import { discoverGroups } from './discovery';
 import { membersOf } from './members';
 import { recommendedFor } from './recommended';
+import { searchLimit } from '../search-limit';
 
 const discoveryParams = z.object({
   q: textParam(),
@@ -22,7 +23,7 @@ const recommendedParams = z.object({ limit: limitParam(20, 50) });
 export function groupRoutes(router: Router, rt: Runtime, auth: RequestHandler) {
   const index = indexName(rt.config, 'groups');
   const reads = [auth, readYourWrites(rt)];
-  const searches = [auth, readYourWrites(rt, index)];
+  const searches = [auth, searchLimit(rt.config), readYourWrites(rt, index)];
 
   const discover: RequestHandler = async (req, res) => {
     const p = parse(discoveryParams, req.query);

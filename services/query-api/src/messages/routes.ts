@@ -5,6 +5,7 @@ import { membershipsOf, readYourWrites } from '../access';
 import { decodeCursor, limitParam, pathId, textParam } from '../paging';
 import { historyOf } from './history';
 import { searchMessages } from './search';
+import { searchLimit } from '../search-limit';
 
 const historyParams = z.object({ before: z.string().optional(), after: z.string().optional(), limit: limitParam(50, 200) });
 const searchParams = z.object({
@@ -19,7 +20,7 @@ const searchParams = z.object({
 export function messageRoutes(router: Router, rt: Runtime, auth: RequestHandler) {
   const index = indexName(rt.config, 'messages');
   const reads = [auth, readYourWrites(rt)];
-  const searches = [auth, readYourWrites(rt, index)];
+  const searches = [auth, searchLimit(rt.config), readYourWrites(rt, index)];
 
   router.get('/groups/:id/messages', ...reads, async (req, res) => {
     const p = parse(historyParams, req.query);

@@ -5,6 +5,7 @@ import { readYourWrites } from '../access';
 import { decodeCursor, limitParam, pathId, textParam } from '../paging';
 import { me, userById } from './profile';
 import { searchUsers } from './search';
+import { searchLimit } from '../search-limit';
 
 const searchParams = z.object({ q: textParam(100), cursor: z.string().optional(), limit: limitParam(20, 100) });
 
@@ -12,7 +13,7 @@ const searchParams = z.object({ q: textParam(100), cursor: z.string().optional()
 export function userRoutes(router: Router, rt: Runtime, auth: RequestHandler) {
   const index = indexName(rt.config, 'users');
   const reads = [auth, readYourWrites(rt)];
-  const searches = [auth, readYourWrites(rt, index)];
+  const searches = [auth, searchLimit(rt.config), readYourWrites(rt, index)];
 
   router.get('/me', ...reads, async (req, res) => {
     res.json(await me(rt.pool, req.user!.sub));
