@@ -3,7 +3,7 @@ import { AppError, formatPosition, signAccessToken, unauthorized } from '@groupc
 import type { Request, Response } from 'express';
 import type { CommandContext } from '../commands/context';
 import { envelopeOf, stamp, uuidV5 } from '../commands/envelope';
-import { limiter, byIp, byUser, MINUTE } from '../commands/rate-limits';
+import { limiter, byIp, MINUTE } from '../commands/rate-limits';
 import type { CommandRoutes } from '../commands/routes';
 import { parseInput } from '../commands/validation';
 import { CredentialStore } from './credentials';
@@ -149,20 +149,24 @@ export function authRoutes(routes: CommandRoutes, ctx: CommandContext) {
     {
       method: 'post', path: '/me/password', summary: 'Change the caller’s password', auth: true,
       description:
-        'Needs the current password (403 invalid_credentials when wrong; failures limited per user, then 429). Every login of the caller ends, this one included: ' +
+        'Needs the current password (403 invalid_credentials when wrong; failures count against the account’s login budget, then 429). Every login of the caller ends, this one included: ' +
         'the answer is 204, the refresh cookie is cleared, and the client signs in again with the new password.',
       body: { name: 'ChangePasswordRequest', schema: ChangePasswordRequest },
       success: { status: 204, description: 'changed; every refresh token of the caller is revoked' },
       errors: [403, 429],
     },
     ctx.auth,
-    // A stolen access token must not buy unlimited guesses of the password.
-    limiter({ windowMs: 15 * MINUTE, limit: config.LOGIN_LIMIT_PER_IP_AND_ACCOUNT, key: (req) => `password:${byUser(req)}`, onlyFailures: true }),
     async (req, res) => {
       const input = parseInput(ChangePasswordRequest, req.body);
       const userId = req.user!.sub;
+      // A stolen access token must not buy unlimited guesses: failures draw on the login budget of the account.
+      const budget = budgetOf({ userId }, '');
+      await guard.admit(req, budget);
       const current = await passwordHashOf(pool, userId);
-      if (!current || !(await verifyPassword(current, input.currentPassword))) throw new AppError(403, 'invalid_credentials', 'the current password is wrong');
+      if (!current || !(await verifyPassword(current, input.currentPassword))) {
+        await guard.failed(req, budget);
+        throw new AppError(403, 'invalid_credentials', 'the current password is wrong');
+      }
       await changePassword(pool, refreshTokens, userId, await hashPassword(input.newPassword));
       clearRefreshCookie(res);
       res.status(204).end();
