@@ -145,7 +145,7 @@ describe('groups and membership through HTTP', () => {
     expect(event).toMatchObject({ userId: carol.userId, removedBy: alice.userId });
   });
 
-  it('deleting: owners and admins only; afterwards the group is 404 for everything', async () => {
+  it('deleting: owners only; afterwards the group is 404 for everything', async () => {
     const groupId = await createGroup(owner, 'public');
     ok(await api.post(`/groups/${groupId}/join`, undefined, as(alice)));
     expect((await api.del(`/groups/${groupId}`, undefined, as(alice))).status).toBe(403);

@@ -12,6 +12,10 @@ export interface Claim extends NewCredentials {
   attemptId: string;
 }
 
+export interface PasswordCheck {
+  matches(passwordHash: string): Promise<boolean>;
+}
+
 export interface StoredCredentials {
   userId: string;
   username: string;
@@ -34,7 +38,8 @@ export class CredentialStore {
     private readonly staleAfterMs: number,
   ) {}
 
-  async claim(creds: NewCredentials): Promise<Claim> {
+  /** `password.matches` tells whether the registrant's password is the one a pending claim was made with. */
+  async claim(creds: NewCredentials, password: PasswordCheck): Promise<Claim> {
     const attemptId = randomUUID();
     try {
       await this.pool.query('INSERT INTO credentials (user_id, username, email, password_hash, attempt_id) VALUES ($1, $2, $3, $4, $5)', [
@@ -44,28 +49,29 @@ export class CredentialStore {
     } catch (err) {
       if ((err as { code?: string }).code !== '23505') throw err;
     }
-    return this.takeOver(creds, attemptId);
+    return this.takeOver(creds, attemptId, password);
   }
 
   /**
-   * The same registration (same username and email) retried after its first attempt timed
-   * out resumes that claim with the same user id, so a late success of the first attempt and
-   * the retry describe one user.
+   * The same registration (same username, email and password) retried after its first attempt
+   * timed out resumes that claim with the same user id, so a late success of the first attempt
+   * and the retry describe one user. Anyone else is refused: the pending claim keeps its own
+   * password hash, or whoever retried first with another password would own the account.
    */
-  private async takeOver(creds: NewCredentials, attemptId: string): Promise<Claim> {
-    const { rows } = await this.pool.query<{ user_id: string; username: string; email: string; status: string; attempt_id: string; stale: boolean }>(
-      `SELECT user_id, username, email, status, attempt_id, claimed_at < now() - make_interval(secs => $3::double precision / 1000) AS stale
+  private async takeOver(creds: NewCredentials, attemptId: string, password: PasswordCheck): Promise<Claim> {
+    const { rows } = await this.pool.query<{ user_id: string; username: string; email: string; password_hash: string; status: string; attempt_id: string; stale: boolean }>(
+      `SELECT user_id, username, email, password_hash, status, attempt_id, claimed_at < now() - make_interval(secs => $3::double precision / 1000) AS stale
          FROM credentials WHERE username = $1 OR email = $2`,
       [creds.username, creds.email, this.staleAfterMs],
     );
     const same = rows.length === 1 && rows[0]!.username === creds.username && rows[0]!.email === creds.email ? rows[0]! : undefined;
-    if (same && same.status === 'claimed' && same.stale) {
+    if (same && same.status === 'claimed' && same.stale && (await password.matches(same.password_hash))) {
       const resumed = await this.pool.query(
-        `UPDATE credentials SET attempt_id = $2, password_hash = $3, claimed_at = now()
-          WHERE user_id = $1 AND attempt_id = $4 AND status = 'claimed'`,
-        [same.user_id, attemptId, creds.passwordHash, same.attempt_id],
+        `UPDATE credentials SET attempt_id = $2, claimed_at = now()
+          WHERE user_id = $1 AND attempt_id = $3 AND status = 'claimed'`,
+        [same.user_id, attemptId, same.attempt_id],
       );
-      if (resumed.rowCount) return { ...creds, userId: same.user_id, attemptId };
+      if (resumed.rowCount) return { ...creds, userId: same.user_id, passwordHash: same.password_hash, attemptId };
     }
     throw rows.some((r) => r.username === creds.username) ? taken('username') : rows.length ? taken('email') : conflict('registration in progress, retry');
   }

@@ -53,7 +53,7 @@ export function authRoutes(routes: CommandRoutes, ctx: CommandContext) {
     async (req, res) => {
       const input = parseInput(RegisterRequest, req.body);
       const passwordHash = await hashPassword(input.password);
-      const claim = await credentials.claim({ userId: randomUUID(), username: input.username, email: input.email, passwordHash });
+      const claim = await credentials.claim({ userId: randomUUID(), username: input.username, email: input.email, passwordHash }, { matches: (hash) => verifyPassword(hash, input.password) });
       const envelope = envelopeOf(req);
       const events = decideRegister({ ...input, userId: claim.userId }).map((d) => ({ event: stamp(d, { ...envelope, actorId: claim.userId }, uuidV5('UserRegistered', claim.userId)), key: claim.userId }));
       const position = await ctx.append(events, {
