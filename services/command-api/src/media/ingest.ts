@@ -3,9 +3,11 @@ import { rm } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { withTransaction, type Pool } from '@groupchat/shared';
 import { checkStructure } from './containers';
+import type { DecodeSlots } from './decode-slots';
 import { processImage } from './image';
 import { withRandomAccess } from './random-access';
 import { insertMedia, type NewMedia } from './repository';
+import { holdQuota, type QuotaLimits } from './quota';
 import { confirmType } from './sniff';
 import type { StagedUpload } from './staging';
 import type { MediaStore } from './store';
@@ -15,6 +17,8 @@ export interface IngestDeps {
   pool: Pool;
   store: MediaStore;
   maxImagePixels: number;
+  decode: DecodeSlots;
+  quota: QuotaLimits;
 }
 
 export interface Ingested {
@@ -25,7 +29,8 @@ export interface Ingested {
 /**
  * From a staged upload to stored media: confirms the type over the whole file, checks its
  * structure, re-encodes images and makes their thumbnail, then writes the objects and the
- * rows. Objects already written are removed again if anything after them fails.
+ * rows. Images wait for a decoding slot; the daily quota is held in the transaction of the rows.
+ * Objects already written are removed again if anything after them fails.
  */
 export async function ingest(staged: StagedUpload, ownerId: string, deps: IngestDeps): Promise<Ingested> {
   const type = await confirmType(staged.path, staged.type, staged.declared);
@@ -55,7 +60,7 @@ export async function ingest(staged: StagedUpload, ownerId: string, deps: Ingest
     let source = staged.path;
     let thumbnail: NewMedia | undefined;
     if (type.inspection === 'image') {
-      const image = await processImage(staged.path, type, outputs, deps.maxImagePixels);
+      const image = await deps.decode.run(() => processImage(staged.path, type, outputs, deps.maxImagePixels));
       source = image.main.path;
       Object.assign(media, { width: image.main.width, height: image.main.height });
       const thumbnailId = randomUUID();
@@ -76,6 +81,7 @@ export async function ingest(staged: StagedUpload, ownerId: string, deps: Ingest
     media.size = (await deps.store.put(media.storageKey, createReadStream(source), media.contentType)).size;
     written.push(media.storageKey);
     await withTransaction(deps.pool, async (client) => {
+      await holdQuota(client, ownerId, deps.quota, media.size + (thumbnail?.size ?? 0));
       if (thumbnail) await insertMedia(client, thumbnail);
       await insertMedia(client, media);
     });

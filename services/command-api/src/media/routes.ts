@@ -3,8 +3,10 @@ import { Router, type Request, type Response } from 'express';
 import { authenticate, notFound, TokenExpired, unauthorized, verifyAccessToken, type Config, type Logger, type Pool } from '@groupchat/shared';
 import { uploadLimit } from '../commands/rate-limits';
 import { canView } from './access';
+import { decodeSlots } from './decode-slots';
 import { sendMedia } from './download';
 import { ingest } from './ingest';
+import { checkQuota, fileBytesAtLeast } from './quota';
 import { findMedia, type MediaRecord } from './repository';
 import { mediaUrl, type UrlSigner, type Variant } from './signed-url';
 import { stageUpload } from './staging';
@@ -32,17 +34,22 @@ export function mediaRouter(deps: MediaRouteDeps): Router {
     file: config.MEDIA_MAX_FILE_BYTES,
   };
   const maxBytes = Math.max(...Object.values(limits));
+  const quota = { bytesPerDay: config.MEDIA_DAILY_BYTES_PER_USER, filesPerDay: config.MEDIA_DAILY_FILES_PER_USER };
+  const decode = decodeSlots({ concurrency: config.MEDIA_IMAGE_CONCURRENCY, queue: config.MEDIA_IMAGE_QUEUE });
   const router = Router();
 
   router.post('/media', authenticate(config), uploadLimit(config), async (req, res) => {
     const userId = req.user!.sub;
-    const staged = await stageUpload(req, { tmpDir: deps.tmpDir, limitFor: (kind) => limits[kind], maxBytes }).catch((err: unknown) => {
+    const refuse = (err: unknown): never => {
       // The client may still be sending a body we will not read: close the connection after answering.
       if (!req.complete) res.setHeader('Connection', 'close');
       throw err;
-    });
+    };
+    await checkQuota(pool, userId, quota, fileBytesAtLeast(req.get('content-length'))).catch(refuse);
+    const staged = await stageUpload(req, { tmpDir: deps.tmpDir, limitFor: (kind) => limits[kind], maxBytes }).catch(refuse);
     try {
-      const { media, thumbnail } = await ingest(staged, userId, { pool, store, maxImagePixels: config.MEDIA_MAX_IMAGE_PIXELS });
+      await checkQuota(pool, userId, quota, staged.size);
+      const { media, thumbnail } = await ingest(staged, userId, { pool, store, maxImagePixels: config.MEDIA_MAX_IMAGE_PIXELS, decode, quota });
       const original = mediaUrl(signer, media.mediaId, 'original', userId);
       res.status(201).json({
         mediaId: media.mediaId,
