@@ -18,6 +18,7 @@ RUN npx vite build
 
 FROM node:20-bookworm-slim
 WORKDIR /app
+# Production: the process refuses to start without its own JWT_SECRET and MEDIA_URL_SECRET (32+ random bytes each).
 ENV NODE_ENV=production
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .

@@ -80,10 +80,13 @@ const TABLE: Row[] = [
   } },
   { op: 'POST /auth/login', any: [200, 200, 200, 200, 200, 200, 200], request: () => ({ method: 'POST', path: '/auth/login', body: { login: users.member.username, password: PASSWORD } }) },
   { op: 'POST /auth/refresh', any: [200, 200, 200, 200, 200, 200, 200], request: async () => {
-    const login = await api.post('/auth/login', { login: users.other.username, password: PASSWORD });
+    const login = await api.post('/auth/login', { login: users.other.username, password: PASSWORD, refreshTokenIn: 'body' });
     return { method: 'POST', path: '/auth/refresh', body: { refreshToken: login.body.refreshToken } };
   } },
   { op: 'POST /auth/logout', any: [204, 204, 204, 204, 204, 204, 204], request: () => ({ method: 'POST', path: '/auth/logout', body: { refreshToken: 'never-issued' } }) },
+  { op: 'POST /auth/logout-everywhere', any: [401, 204, 204, 204, 204, 204, 204], request: () => ({ method: 'POST', path: '/auth/logout-everywhere' }) },
+  // a wrong current password, so the accounts keep theirs: only who may try is checked here
+  { op: 'POST /me/password', any: [401, 403, 403, 403, 403, 403, 403], request: () => ({ method: 'POST', path: '/me/password', body: { currentPassword: 'not the password', newPassword: 'another long passphrase' } }) },
   // the caller's own profile, other people's profiles, discovery, search, media
   { op: 'GET /me', any: [401, 200, 200, 200, 200, 200, 200], request: () => ({ method: 'GET', path: '/me' }) },
   { op: 'PATCH /me', any: [401, 200, 200, 200, 200, 200, 200], request: () => ({ method: 'PATCH', path: '/me', body: { bio: 'authz matrix' } }) },

@@ -150,7 +150,8 @@ describe('bad input through HTTP', () => {
           expect((await api.call(method.toUpperCase(), path, undefined, { ...withToken, raw: 'a=1', headers: { 'content-type': 'text/plain' } })).status, label).toBe(415);
           expect((await api.call(method.toUpperCase(), path, undefined, { ...json, raw: JSON.stringify({ pad: 'x'.repeat(1_050_000) }) })).status, label).toBe(413);
           const empty = await api.call(method.toUpperCase(), path, {}, withToken);
-          expect(empty.status, label).toBe(422);
+          // The refresh cookie may stand in for the whole body: without it, no token to refresh (401), nothing to revoke (204).
+          expect(empty.status, label).toBe(({ 'post /auth/refresh': 401, 'post /auth/logout': 204 } as Record<string, number>)[label] ?? 422);
           for (const status of ['400', '413', '415', '422']) expect(op.responses[status], `${label} documents ${status}`).toBeDefined();
         }
         checked++;

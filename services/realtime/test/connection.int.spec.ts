@@ -9,6 +9,7 @@ import { startSystem } from './support/system';
 import { waitUntil } from '../../../test/support/stack';
 
 const BUFFER_BOUND = 256 * 1024;
+const METRICS_TOKEN = 'realtime-test-metrics-token';
 const MAX_FRAME = 64 * 1024;
 
 describe('a realtime connection', () => {
@@ -17,7 +18,7 @@ describe('a realtime connection', () => {
   const token = (userId: string, ttl?: number) => sys.fixtures.token(userId, ttl);
 
   beforeAll(async () => {
-    sys = await startSystem({ authTimeoutMs: 1500, maxConnectionsPerUser: 3, maxBufferedBytes: BUFFER_BOUND, frameBurst: 30, framesPerSecond: 10 });
+    sys = await startSystem({ authTimeoutMs: 1500, maxConnectionsPerUser: 3, maxBufferedBytes: BUFFER_BOUND, frameBurst: 30, framesPerSecond: 10 }, { METRICS_TOKEN });
     url = sys.realtime.wsUrl;
   });
   afterAll(async () => {
@@ -25,7 +26,7 @@ describe('a realtime connection', () => {
   });
 
   async function metric(name: string, labels = ''): Promise<number> {
-    const text = await (await fetch(`${sys.realtime.url}/metrics`)).text();
+    const text = await (await fetch(`${sys.realtime.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
     const line = text.split('\n').find((l) => l.startsWith(`${name}${labels} `));
     return line ? Number(line.split(' ')[1]) : 0;
   }

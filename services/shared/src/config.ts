@@ -54,6 +54,8 @@ const schema = z.object({
     .describe('which peers may name the client in X-Forwarded-For (the address rate limits count); default: proxies on loopback only'),
   PROJECTORS_NICE: z.coerce.number().int().min(0).max(19).default(10).describe('nice value of the projectors thread in the all-in-one process (Linux): higher yields more CPU to clients'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FILE: z.string().optional().describe('append the JSON log lines to this file instead of writing them to stdout'),
+  METRICS_TOKEN: z.string().min(16).optional().describe('bearer token that /metrics requires; unset: /metrics is not served'),
   CORS_ORIGINS: z
     .string()
     .default('')

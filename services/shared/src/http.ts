@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
 import type { ZodError, ZodType, ZodTypeDef } from 'zod';
 import { AppError, badRequest, invalid, toProblem, tooLarge, type FieldError } from './errors';
-import type { Logger } from './logger';
+import { redactUrl, type Logger } from './logger';
 import { httpDuration } from './metrics';
 import { parsePositions, type Position } from './position';
 
@@ -27,7 +27,8 @@ export function requestContext(log: Logger): RequestHandler {
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       const route = (req.route?.path as string | undefined) ?? 'unmatched';
       httpDuration.observe({ method: req.method, route: `${req.baseUrl}${route}`, status: String(res.statusCode) }, ms / 1000);
-      req.log.info({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      // Signed media URLs and the WebSocket carry tokens in the query: never into the log.
+      req.log.info({ method: req.method, url: redactUrl(req.originalUrl), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
     });
     try {
       req.minPositions = parsePositions(req.get('x-min-position'));

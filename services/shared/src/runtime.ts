@@ -19,7 +19,7 @@ export interface Runtime {
 }
 
 export async function createRuntime(config: Config, name = 'groupchat'): Promise<Runtime> {
-  const log = createLogger(config.LOG_LEVEL, name);
+  const log = createLogger(config.LOG_LEVEL, name, config.LOG_FILE);
   await ensureDatabase(config.DATABASE_URL);
   const kafka = createKafka(config, `${name}-${process.pid}`, log);
   const admin = kafka.admin();

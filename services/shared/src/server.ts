@@ -3,7 +3,7 @@ import express, { type Express } from 'express';
 import type { Runtime } from './runtime';
 import { AppError, toProblem } from './errors';
 import { notFoundHandler, problemHandler, requestContext } from './http';
-import { metricsText, registry } from './metrics';
+import { metricsEndpoint } from './metrics-access';
 import { LimitStore } from './rate-limit';
 import { trustProxy } from './trust-proxy';
 
@@ -27,7 +27,8 @@ export function securityHeaders(): express.RequestHandler {
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-    res.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; connect-src 'self' ws: wss:; style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+    // connect-src 'self' also covers ws:/wss: to this same host (CSP3; Chromium, Firefox, Safari 15.4+): no other socket host.
+    res.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; connect-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'");
     next();
   };
 }
@@ -85,11 +86,11 @@ export async function serve(rt: Runtime, mount: (app: Express) => void, port = r
   app.get('/readyz', async (_req, res) => {
     const checks = await rt.readiness();
     const ok = Object.values(checks).every((c) => c.ok);
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', checks });
+    // Error texts name hosts, ports and versions: the log gets them, the public answer only up or down.
+    if (!ok) rt.log.warn({ checks }, 'not ready');
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', checks: Object.fromEntries(Object.entries(checks).map(([name, c]) => [name, { ok: c.ok }])) });
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(registry.contentType).send(await metricsText());
-  });
+  app.get('/metrics', metricsEndpoint(rt.config.METRICS_TOKEN));
   app.use(requestContext(rt.log));
   mount(app);
   app.use(notFoundHandler());
