@@ -51,7 +51,7 @@ describe('rate limits behind a proxy and across instances', () => {
   let accounts = 0;
   const signUp = async (prefix: string) => {
     const username = uniqueName(prefix);
-    const ip = from(`192.0.2.${100 + accounts++}`);
+    const ip = from(`198.18.0.${1 + accounts++}`);
     expect((await register(one, ip.headers['x-forwarded-for'], username)).status).toBe(201);
     const login = await one.post('/auth/login', { login: username, password: PASSWORD }, ip);
     expect(login.status).toBe(200);
@@ -129,7 +129,7 @@ describe('rate limits behind a proxy and across instances', () => {
     expect((await attempt('198.51.100.12', 'guess')).status).toBe(401);
     expectRateLimited(await attempt('198.51.100.12', 'guess'));
     const started = performance.now();
-    const signedIn = await attempt('192.0.2.200', PASSWORD);
+    const signedIn = await attempt('198.18.1.1', PASSWORD);
     const took = performance.now() - started;
     console.log(`owner's login with the account under attack: ${signedIn.status} in ${took.toFixed(0)} ms`);
     expect(signedIn.status).toBe(200);
