@@ -16,6 +16,11 @@ export interface ProcessedImage {
 
 export const THUMBNAIL_SIZE = 320;
 
+// One libvips thread per image: images run in parallel only as far as decode-slots.ts admits
+// them, and more threads than cores starve the event loop (a 30-upload flood on 2 cores held
+// /healthz for up to 1.2 s with libvips' default of one thread per core, 0.26 s with one).
+sharp.concurrency(1);
+
 /**
  * Re-encodes the image (orientation applied, every metadata block — EXIF, GPS, XMP, comments —
  * left behind) and makes a WebP thumbnail. The pixel cap refuses decompression bombs before any
