@@ -9,6 +9,12 @@ export interface LimitRule {
   key: (req: Request) => string;
   /** Count only answers of 400 and above (failed attempts), so a user's own successes never use up the budget. */
   onlyFailures?: boolean;
+  /**
+   * `shared` (the default): counted in Postgres, one budget for every instance. `process`: counted
+   * in this process's memory, for the hot path (message sends), where a database round trip per
+   * request would cost more than the limit protects; N instances then allow at most N times it.
+   */
+  scope?: 'shared' | 'process';
 }
 
 const TABLE = 'rate_limits';
@@ -19,6 +25,7 @@ const TABLE = 'rate_limits';
  */
 export class LimitStore {
   private readonly counters = new Map<string, RateLimiterPostgres>();
+  private readonly local = new Map<string, RateLimiterMemory>();
 
   private constructor(private readonly pool: Pool) {}
 
@@ -26,6 +33,17 @@ export class LimitStore {
   static async open(pool: Pool): Promise<LimitStore> {
     await pool.query(`CREATE TABLE IF NOT EXISTS ${TABLE} (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`);
     return new LimitStore(pool);
+  }
+
+  /** A counter kept in this process only (see LimitRule.scope). */
+  localCounter(windowMs: number, limit: number): RateLimiterMemory {
+    const id = `${windowMs}/${limit}`;
+    let counter = this.local.get(id);
+    if (!counter) {
+      counter = new RateLimiterMemory({ keyPrefix: 'rl', points: limit, duration: Math.ceil(windowMs / 1000) });
+      this.local.set(id, counter);
+    }
+    return counter;
   }
 
   counter(windowMs: number, limit: number): RateLimiterPostgres {
@@ -55,9 +73,10 @@ export const retryAfterSeconds = (res: RateLimiterRes) => Math.max(1, Math.ceil(
 const refuse = (next: NextFunction) => (rejected: unknown) => next(rejected instanceof RateLimiterRes ? rateLimited(retryAfterSeconds(rejected)) : rejected);
 
 /** Over the limit the answer is a 429 problem with Retry-After until the window resets. */
-export function limiter({ windowMs, limit, key, onlyFailures = false }: LimitRule): RequestHandler {
+export function limiter({ windowMs, limit, key, onlyFailures = false, scope = 'shared' }: LimitRule): RequestHandler {
   return (req, res, next) => {
-    const counter = limitStoreOf(req).counter(windowMs, limit);
+    const store = limitStoreOf(req);
+    const counter = scope === 'process' ? store.localCounter(windowMs, limit) : store.counter(windowMs, limit);
     if (onlyFailures) return countFailures(counter, key(req), res, next);
     counter.consume(key(req)).then(
       (r) => {
@@ -74,7 +93,7 @@ export function limiter({ windowMs, limit, key, onlyFailures = false }: LimitRul
  * Counts the attempt up front, as any other, and gives the point back once it succeeded: a burst
  * of failures in flight together cannot slip past the limit before any of them is counted.
  */
-function countFailures(counter: RateLimiterPostgres, key: string, res: Response, next: NextFunction) {
+function countFailures(counter: RateLimiterPostgres | RateLimiterMemory, key: string, res: Response, next: NextFunction) {
   counter.consume(key).then(
     () => {
       res.on('finish', () => {

@@ -61,8 +61,9 @@ export function messageRoutes(routes: CommandRoutes, ctx: CommandContext, heads:
   const claims = new MessageClaims(pool, config.APPEND_TIMEOUT_MS);
   const preparer = new SendPreparer(pool, claims);
   const pace = [
-    limiter({ windowMs: 10_000, limit: config.MESSAGE_LIMIT_BURST, key: (req) => `burst:${byUser(req)}` }),
-    limiter({ windowMs: 5 * MINUTE, limit: config.MESSAGE_LIMIT_SUSTAINED, key: (req) => `sustained:${byUser(req)}` }),
+    // Counted in this process: a shared counter would put a Postgres round trip before every send.
+    limiter({ windowMs: 10_000, limit: config.MESSAGE_LIMIT_BURST, key: (req) => `burst:${byUser(req)}`, scope: 'process' }),
+    limiter({ windowMs: 5 * MINUTE, limit: config.MESSAGE_LIMIT_SUSTAINED, key: (req) => `sustained:${byUser(req)}`, scope: 'process' }),
   ];
 
   /**
