@@ -50,7 +50,9 @@ export interface Problem {
   [k: string]: unknown;
 }
 
-export function toProblem(err: AppError, instance?: string): Problem {
+/** `instance` is the path without its query: a query may carry a signed URL's token. */
+export function toProblem(err: AppError, url?: string): Problem {
+  const instance = url?.split('?', 1)[0];
   return {
     type: `https://groupchat.dev/problems/${err.code}`,
     title: titles[err.status] ?? 'Error',
