@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Router } from 'express';
 import { EventLog, createRuntime, loadConfig, migrate, serve, serveOpenApi, type Config, type OpenApiPart, type Runtime } from '@groupchat/shared';
 import { authRoutes } from './accounts/routes';
+import { parseCookies } from './accounts/refresh-cookie';
 import { preparePasswords } from './accounts/passwords';
 import { profileRoutes } from './accounts/profile-routes';
 import { commandContext } from './commands/context';
@@ -31,6 +32,7 @@ export async function createCommandApi(rt: Runtime): Promise<CommandApi> {
   const heads = new GroupHeads(rt.pool, rt.config.MIN_POSITION_WAIT_MS);
   // Nothing a sign-in form sends comes near 16 KB; the limit caps what validation ever sees.
   routes.limitBodies('/auth/', AUTH_BODY_LIMIT);
+  routes.router.use('/auth', parseCookies);
   const { credentials } = authRoutes(routes, ctx);
   profileRoutes(routes, ctx, credentials);
   groupRoutes(routes, ctx, heads, credentials);

@@ -1,3 +1,4 @@
+import cookieParser from 'cookie-parser';
 import type { Request, Response } from 'express';
 import { AppError } from '@groupchat/shared';
 
@@ -17,15 +18,12 @@ export function clearRefreshCookie(res: Response): void {
   res.clearCookie(REFRESH_COOKIE, { httpOnly: true, secure: true, sameSite: 'strict', path: COOKIE_PATH });
 }
 
+/** Parses the Cookie header of the auth routes only, the one place a cookie means anything. */
+export const parseCookies = cookieParser();
+
 export function refreshCookieOf(req: Request): string | undefined {
-  for (const part of (req.get('cookie') ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === REFRESH_COOKIE) {
-      const value = part.slice(eq + 1).trim();
-      return /^[A-Za-z0-9_-]{1,512}$/.test(value) ? value : undefined;
-    }
-  }
-  return undefined;
+  const value = (req.cookies as Record<string, unknown> | undefined)?.[REFRESH_COOKIE];
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{1,512}$/.test(value) ? value : undefined;
 }
 
 /**
