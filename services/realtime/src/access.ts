@@ -14,7 +14,7 @@ const REMEMBER_MS = 10 * 60_000;
  * member removed a moment ago cannot slip back in through a stale row.
  */
 export class Access {
-  private readonly recent = new Map<string, { partition: number; offset: number; at: number }>();
+  private readonly recent = new Map<string, { partition: number; offset: number; at: number; ended: boolean }>();
 
   constructor(
     private readonly pool: Pool,
@@ -24,20 +24,30 @@ export class Access {
 
   noteChange(event: MembershipEvent, partition: number, offset: number) {
     const key = event.type === 'GroupDeleted' ? groupKey(event.groupId) : memberKey(event.groupId, event.userId);
-    this.recent.set(key, { partition, offset, at: Date.now() });
+    this.recent.set(key, { partition, offset, at: Date.now(), ended: event.type !== 'MemberJoined' });
   }
 
   async check(groupId: string, userId: string): Promise<Verdict> {
     const partition = this.view.partitionOf(groupId);
     const { covered, ends } = await this.view.covers([partition], this.options.viewWaitMs);
+    const [member, whole] = [this.recent.get(memberKey(groupId, userId)), this.recent.get(groupKey(groupId))];
+    // The view has read every change up to now and the last one ended this membership: the
+    // answer is no, whatever the projection has applied yet (it only decides 403 or 404).
+    if (covered && (whole?.ended || member?.ended)) return this.refusal(groupId, whole?.ended === true);
     const pending = covered
-      ? [this.recent.get(memberKey(groupId, userId)), this.recent.get(groupKey(groupId))].filter((c) => c !== undefined).map((c) => c.offset)
+      ? [member, whole].filter((c) => c !== undefined).map((c) => c.offset)
       : [(ends[partition] ?? 0) - 1].filter((o) => o >= 0);
     const group = await this.readGroup(groupId, [userId], pending.map((offset) => ({ topic: 'groups', partition, offset: BigInt(offset) })));
     if (!group || group.deleted) return 'not_found';
     if (group.members.has(userId)) return 'ok';
     // A private group's existence is not revealed to outsiders.
     return group.visibility === 'private' ? 'not_found' : 'forbidden';
+  }
+
+  private async refusal(groupId: string, deleted: boolean): Promise<Verdict> {
+    if (deleted) return 'not_found';
+    const { rows } = await this.pool.query<{ visibility: string }>('SELECT visibility FROM groups WHERE group_id = $1', [groupId]);
+    return !rows[0] || rows[0].visibility === 'private' ? 'not_found' : 'forbidden';
   }
 
   /**
