@@ -6,7 +6,7 @@ export { projectionStatus, type BuildStatusReport, type PartitionProgress } from
 export { listBuilds, type BuildRow, type BuildStatus } from './registry';
 export { listDeadLetters, DEADLETTER_HEADERS, type DeadLetter } from './deadletters';
 export { retryDeadLetter, type RetryOutcome } from './deadletter-retry';
-export { physicalTable, physicalIndex, aliasName, consumerGroup, buildLabel } from './naming';
+export { physicalTable, physicalIndex, aliasName, consumerGroup, sharedReaderGroup, buildLabel } from './naming';
 export { OFFSETS_FIELD } from './es-documents';
 export { applyPostgres } from './postgres-processor';
 export { Decoder } from './decode';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { indexName, type Config } from '@groupchat/shared';
 import type { Build } from './types';
 
@@ -20,6 +21,15 @@ export function physicalIndex(config: Pick<Config, 'GROUPCHAT_NAMESPACE'>, index
 
 export function consumerGroup(config: Pick<Config, 'GROUPCHAT_NAMESPACE'>, b: Build): string {
   return `${config.GROUPCHAT_NAMESPACE}projection.${b.name}.v${b.version}${b.generation ? `.g${b.generation}` : ''}`;
+}
+
+/**
+ * The shared reader's group: processes declaring the same projections split the partitions
+ * between them; a process declaring others reads on its own (checkpoints keep both exact).
+ */
+export function sharedReaderGroup(config: Pick<Config, 'GROUPCHAT_NAMESPACE'>, projections: { name: string; version: number }[]): string {
+  const declared = projections.map((p) => `${p.name}.v${p.version}`).sort().join(',');
+  return `${config.GROUPCHAT_NAMESPACE}projections.live.${createHash('sha256').update(declared).digest('hex').slice(0, 12)}`;
 }
 
 export function buildLabel(b: Build): string {

@@ -25,6 +25,8 @@ export interface BatchControl {
 export interface Item {
   offset: number;
   message: KafkaMessage;
+  /** The event type the producer wrote in the headers. */
+  type?: string;
   envelope?: Envelope;
   error?: string;
 }
@@ -57,9 +59,8 @@ export abstract class Processor {
    * Applies the batch exactly once with the checkpoint; returns the next offset to read, which
    * differs from the one after the batch when Kafka's position and the checkpoint disagree.
    */
-  async process(batch: RawBatch, control: BatchControl): Promise<number> {
-    const items: Item[] = [];
-    for (const m of batch.messages) items.push(await this.decode(batch, m));
+  async process(batch: RawBatch, control: BatchControl, decoded?: Item[]): Promise<number> {
+    const items = decoded ? decoded.map((i) => this.own(i)) : await decodeBatch(this.deps.decoder, batch, (type) => this.types.has(type));
     const maxAttempts = this.deps.projection.maxAttempts ?? 3;
     let failures = 0;
     let transient = 0;
@@ -118,17 +119,29 @@ export abstract class Processor {
     return out;
   }
 
-  private async decode(batch: RawBatch, message: KafkaMessage): Promise<Item> {
-    const offset = Number(message.offset);
-    const type = Decoder.typeOf(message);
-    if (type && !this.types.has(type)) return { offset, message };
-    try {
-      const event = await this.deps.decoder.decode(message, batch);
-      return { offset, message, envelope: { event, topic: batch.topic, partition: batch.partition, offset, key: message.key?.toString() ?? null } };
-    } catch (err) {
-      if (isTransient(err)) throw err;
-      return { offset, message, error: `cannot decode: ${describe(err)}` };
-    }
+  /** A record decoded for other readers too: a failure to decode it is this projection's poison only if it handles the type. */
+  private own(i: Item): Item {
+    return i.error && i.type && !this.types.has(i.type) ? { offset: i.offset, message: i.message, type: i.type } : i;
   }
 }
 
+/** Decodes the records whose header type is wanted (or absent); the others are passed over undecoded. */
+export async function decodeBatch(decoder: Decoder, batch: RawBatch, wanted: (type: string) => boolean): Promise<Item[]> {
+  const items: Item[] = [];
+  for (const message of batch.messages) {
+    const offset = Number(message.offset);
+    const type = Decoder.typeOf(message);
+    if (type && !wanted(type)) {
+      items.push({ offset, message, type });
+      continue;
+    }
+    try {
+      const event = await decoder.decode(message, batch);
+      items.push({ offset, message, type, envelope: { event, topic: batch.topic, partition: batch.partition, offset, key: message.key?.toString() ?? null } });
+    } catch (err) {
+      if (isTransient(err)) throw err;
+      items.push({ offset, message, type, error: `cannot decode: ${describe(err)}` });
+    }
+  }
+  return items;
+}

@@ -1,6 +1,7 @@
 import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { logicalTopic, topicName, type Config, type Logger, type Pool } from '@groupchat/shared';
 import { readCheckpoint } from './checkpoints';
+import { advance, beating, kafkaStarts, projectionConsumer, rawBatch } from './consumer';
 import { BuildRetired, Stopping, describe } from './errors';
 import { buildLabel, consumerGroup } from './naming';
 import type { Processor } from './processor';
@@ -41,21 +42,7 @@ export class Runner {
   async start(): Promise<void> {
     if (this.abort.signal.aborted) return;
     const { kafka, config, build, projection } = this.o;
-    const consumer = kafka.consumer({
-      groupId: consumerGroup(config, build),
-      maxWaitTimeInMs: 100,
-      // Batches of a few thousand records: large enough for multi-row statements, small
-      // enough that the first arrives soon after a fetch of a long backlog.
-      maxBytesPerPartition: 1024 * 1024,
-      maxBytes: 8 * 1024 * 1024,
-      // A killed process holds its partitions until its session times out: keep that short,
-      // and heartbeat during long batches (below) so a live one keeps them.
-      sessionTimeout: 10_000,
-      rebalanceTimeout: 30_000,
-      heartbeatInterval: 1_000,
-      allowAutoTopicCreation: false,
-      retry: { retries: 10, restartOnFailure: async () => !this.abort.signal.aborted },
-    });
+    const consumer = projectionConsumer(kafka, consumerGroup(config, build), this.abort.signal);
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       this.o.log.info({ projection: buildLabel(build), partitions: payload.memberAssignment, ms: payload.duration }, 'projection consumer joined its group');
@@ -91,16 +78,7 @@ export class Runner {
    */
   private async seekToCheckpoints(assignment: Record<string, number[]>): Promise<void> {
     const { pool, build, config, admin } = this.o;
-    const topics = Object.keys(assignment);
-    const starts = new Map<string, number>();
-    await Promise.all(
-      topics.map(async (topic) => {
-        for (const o of await admin.fetchTopicOffsets(topic)) starts.set(`${topic}/${o.partition}`, Number(o.low));
-      }),
-    );
-    for (const t of await admin.fetchOffsets({ groupId: consumerGroup(config, build), topics })) {
-      for (const p of t.partitions) if (Number(p.offset) >= 0) starts.set(`${t.topic}/${p.partition}`, Number(p.offset));
-    }
+    const starts = await kafkaStarts(admin, consumerGroup(config, build), Object.keys(assignment));
     await Promise.all(
       Object.entries(assignment).flatMap(([topic, partitions]) =>
         partitions.map(async (partition) => {
@@ -111,26 +89,19 @@ export class Runner {
     );
   }
 
-  private async onBatch({ batch, resolveOffset, heartbeat, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
     await this.joined;
-    if (this.abort.signal.aborted || isStale() || !batch.messages.length) return;
-    const topic = logicalTopic(this.o.config, batch.topic);
-    if (!topic) return;
-    const beat = setInterval(() => void heartbeat().catch(() => undefined), 1_000);
+    const batch = rawBatch(this.o.config, payload, this.abort.signal);
+    if (!batch) return;
     try {
       const started = Date.now();
-      const next = await this.o.processor.process(
-        { topic, physicalTopic: batch.topic, partition: batch.partition, messages: batch.messages },
-        { signal: this.abort.signal, heartbeat },
-      );
+      const next = await beating(payload.heartbeat, () => this.o.processor.process(batch, { signal: this.abort.signal, heartbeat: payload.heartbeat }));
       const took = Date.now() - started;
-      if (took > SLOW_BATCH_MS) this.o.log.warn({ projection: buildLabel(this.o.build), topic, partition: batch.partition, records: batch.messages.length, ms: took }, 'slow projection batch');
-      const last = Number(batch.lastOffset());
-      const first = Number(batch.firstOffset() ?? last);
-      if (next === last + 1) resolveOffset(batch.lastOffset());
-      else this.consumer?.seek({ topic: batch.topic, partition: batch.partition, offset: String(next) });
-      this.o.onProgress(topic, batch.partition, next, Number(batch.highWatermark), Math.max(0, Math.min(next, last + 1) - first));
-      await commitOffsetsIfNecessary().catch(() => undefined);
+      if (took > SLOW_BATCH_MS) this.o.log.warn({ projection: buildLabel(this.o.build), topic: batch.topic, partition: batch.partition, records: batch.messages.length, ms: took }, 'slow projection batch');
+      const last = Number(payload.batch.lastOffset());
+      const first = Number(payload.batch.firstOffset() ?? last);
+      this.o.onProgress(batch.topic, batch.partition, next, Number(payload.batch.highWatermark), Math.max(0, Math.min(next, last + 1) - first));
+      await advance(this.consumer, payload, next);
     } catch (err) {
       if (err instanceof Stopping) return;
       if (err instanceof BuildRetired) {
@@ -139,8 +110,6 @@ export class Runner {
         return;
       }
       throw err;
-    } finally {
-      clearInterval(beat);
     }
   }
 }

@@ -7,11 +7,12 @@ import { backoffMs, describe, isTransient } from './errors';
 import { ElasticsearchProcessor } from './elasticsearch-processor';
 import { dropRetired, ensureBuilds, promote, requestRebuild, type Partitions } from './lifecycle';
 import { eventsApplied, projectionLag, rebuildLag } from './metrics';
-import { buildLabel, physicalIndex, sameBuild } from './naming';
+import { buildLabel, physicalIndex, sameBuild, sharedReaderGroup } from './naming';
 import { PostgresProcessor } from './postgres-processor';
 import type { Processor } from './processor';
 import { listBuilds, migrateRegistry, type BuildRow } from './registry';
 import { Runner } from './runner';
+import { SharedReader } from './shared-reader';
 import { partitionKey, watermarks, type HighWatermarks } from './status';
 import type { StorageDeps } from './storage';
 import type { Build, Projection } from './types';
@@ -20,7 +21,9 @@ interface Running {
   projection: Projection;
   build: Build;
   status: 'building' | 'live';
-  runner: Runner;
+  processor: Processor;
+  /** Its own reader while building; a live build is fed by the shared reader instead. */
+  runner?: Runner;
   /** High watermarks when the build started: it cannot go live before reaching them. */
   target: HighWatermarks;
   gauges: Set<string>;
@@ -60,6 +63,7 @@ export class Supervisor {
     readonly decoder: Decoder,
     private readonly partitions: Partitions,
     private readonly runs: boolean,
+    private readonly reader: SharedReader,
   ) {}
 
   static async start(rt: Runtime, projections: Projection[], { tickMs = 250, run = true }: SupervisorOptions = {}): Promise<Supervisor> {
@@ -75,12 +79,26 @@ export class Supervisor {
     const topics = [...new Set(projections.flatMap((p) => p.topics))];
     const marks = topics.length ? await watermarks(admin, rt.config, topics) : new Map();
     const partitions = [...marks.keys()].map((k) => ({ topic: k.split('/')[0]!, partition: Number(k.split('/')[1]) }));
-    const s = new Supervisor(rt, projections, pool, admin, deadletters, new Decoder(rt.kafka, rt.config, rt.serde), partitions, run);
+    const decoder = new Decoder(rt.kafka, rt.config, rt.serde);
+    const reader = new SharedReader({
+      kafka: rt.kafka,
+      admin,
+      pool,
+      config: rt.config,
+      log: rt.log,
+      decoder,
+      groupId: sharedReaderGroup(rt.config, projections),
+      topics,
+      concurrency: Math.max(2, ...projections.map((p) => p.concurrency ?? 2)),
+    });
+    const s = new Supervisor(rt, projections, pool, admin, deadletters, decoder, partitions, run, reader);
     if (!run) return s;
     for (const p of projections) {
       const rows = await untilReachable(rt, `setting up projection ${p.name}`, () => ensureBuilds(s.deps, pool, p, s.partitionsOf(p)));
-      for (const row of rows) await s.startBuild(p, row);
+      for (const row of rows) await s.startBuild(p, row, false);
     }
+    // Started once every live build is a member, so the first seek is to the lowest of their checkpoints.
+    await reader.start();
     await s.dropRetired();
     s.timer = setInterval(() => void s.tick(), tickMs);
     return s;
@@ -129,15 +147,23 @@ export class Supervisor {
     clearInterval(this.timer);
     await this.ticking;
     await Promise.all([...this.running.values()].map((r) => this.stopBuild(r)));
+    await this.reader.stop();
     await Promise.allSettled([this.deadletters.close(), this.admin.disconnect()]);
     await this.pool.end().catch(() => undefined);
   }
 
-  private async startBuild(p: Projection, row: BuildRow): Promise<void> {
+  private async startBuild(p: Projection, row: BuildRow, startReader = true): Promise<void> {
     const label = buildLabel(row);
     if (this.running.has(label) || this.closed) return;
     const build: Build = { name: row.name, version: row.version, generation: row.generation };
-    const entry: Running = { projection: p, build, status: row.status === 'live' ? 'live' : 'building', target: new Map(), gauges: new Set(), since: ++this.started, runner: undefined as unknown as Runner };
+    const entry: Running = { projection: p, build, status: row.status === 'live' ? 'live' : 'building', processor: this.createProcessor(p, build), target: new Map(), gauges: new Set(), since: ++this.started };
+    // Registered before the first await, so a tick running meanwhile cannot start it twice.
+    this.running.set(label, entry);
+    if (entry.status === 'live') {
+      await this.join(entry, startReader);
+      return;
+    }
+    entry.target = await watermarks(this.admin, this.rt.config, p.topics);
     entry.runner = new Runner({
       kafka: this.rt.kafka,
       admin: this.admin,
@@ -146,22 +172,37 @@ export class Supervisor {
       log: this.rt.log,
       build,
       projection: p,
-      processor: this.createProcessor(p, build),
-      onProgress: (topic, partition, next, high, applied) => {
-        this.setLag(entry, topic, partition, Math.max(0, high - next));
-        eventsApplied.inc({ projection: label }, applied);
-      },
+      processor: entry.processor,
+      onProgress: (topic, partition, next, high, applied) => this.progress(entry, topic, partition, next, high, applied),
       onRetired: () => void this.stopBuild(entry),
     });
-    // Registered before the first await, so a tick running meanwhile cannot start it twice.
-    this.running.set(label, entry);
-    if (entry.status === 'building') entry.target = await watermarks(this.admin, this.rt.config, p.topics);
     await entry.runner.start();
+  }
+
+  /** Hands a live build to the shared reader; a build that read on its own stops its reader first. */
+  private async join(r: Running, startReader = true): Promise<void> {
+    const own = r.runner;
+    r.runner = undefined;
+    await own?.stop();
+    if (this.running.get(buildLabel(r.build)) !== r || this.closed) return;
+    this.reader.add({
+      build: r.build,
+      projection: r.projection,
+      processor: r.processor,
+      onProgress: (topic, partition, next, high, applied) => this.progress(r, topic, partition, next, high, applied),
+      onRetired: () => void this.stopBuild(r),
+    });
+    if (startReader) await this.reader.start();
+  }
+
+  private progress(r: Running, topic: string, partition: number, next: number, high: number, applied: number): void {
+    this.setLag(r, topic, partition, Math.max(0, high - next));
+    eventsApplied.inc({ projection: buildLabel(r.build) }, applied);
   }
 
   private async stopBuild(r: Running): Promise<void> {
     this.running.delete(buildLabel(r.build));
-    await r.runner.stop();
+    await (r.runner ? r.runner.stop() : this.reader.remove(r.build));
     this.clearGauges(r);
   }
 
@@ -202,7 +243,7 @@ export class Supervisor {
       const row = rows.find((x) => sameBuild(x, r.build));
       if (!row && r.since > listedAfter) continue;
       if (!row || row.status === 'retired') await this.stopBuild(r);
-      else if (row.status !== r.status) this.retag(r, row.status);
+      else if (row.status !== r.status) await this.retag(r, row.status);
     }
     // A drop that could not finish (a lock not granted in time) is retried until it does; its runner here is stopped by now.
     for (const name of new Set(rows.filter((r) => r.status === 'retired' && !r.droppedAt && this.projections.some((p) => p.name === r.name)).map((r) => r.name))) {
@@ -218,7 +259,7 @@ export class Supervisor {
         if ((r.projection.topics as string[]).includes(topic!)) this.setLag(r, topic!, Number(partition), Math.max(0, m.high - Math.max(cps.get(k) ?? 0, m.low)));
       }
       if (r.status === 'building' && (await this.caughtUp(r, cps, marks, rows)) && (await promote(this.deps, this.pool, r.projection, r.build))) {
-        this.retag(r, 'live');
+        await this.retag(r, 'live');
         for (const old of [...this.running.values()]) if (old !== r && old.build.name === r.build.name) await this.stopBuild(old);
         await this.dropRetired(r.build.name);
       }
@@ -246,9 +287,11 @@ export class Supervisor {
     return true;
   }
 
-  private retag(r: Running, status: 'building' | 'live'): void {
+  /** A build promoted (here or by another process) leaves its own reader for the shared one. */
+  private async retag(r: Running, status: 'building' | 'live'): Promise<void> {
     this.clearGauges(r);
     r.status = status;
+    if (status === 'live' && r.runner) await this.join(r);
   }
 }
 

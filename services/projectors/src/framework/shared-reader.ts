@@ -1,0 +1,184 @@
+import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { logicalTopic, topicName, type Config, type LogicalTopic, type Logger, type Pool } from '@groupchat/shared';
+import { checkpointsOf } from './checkpoints';
+import { advance, beating, kafkaStarts, projectionConsumer, rawBatch } from './consumer';
+import type { Decoder } from './decode';
+import { handledTypes } from './define';
+import { BuildRetired, Stopping, describe } from './errors';
+import { buildLabel } from './naming';
+import { decodeBatch, type Item, type Processor, type RawBatch } from './processor';
+import { partitionKey } from './status';
+import type { Build, Projection } from './types';
+
+/** A live build fed by the shared reader. */
+export interface Member {
+  build: Build;
+  projection: Projection;
+  processor: Processor;
+  onProgress(topic: string, partition: number, nextOffset: number, highWatermark: number, applied: number): void;
+  /** The build was retired under us (by a swap, maybe in another process). */
+  onRetired(): void;
+}
+
+interface Joined extends Member {
+  abort: AbortController;
+  topics: Set<string>;
+  types: Set<string>;
+  inflight: Set<Promise<unknown>>;
+}
+
+export interface SharedReaderOptions {
+  kafka: Kafka;
+  admin: Admin;
+  pool: Pool;
+  config: Config;
+  log: Logger;
+  decoder: Decoder;
+  groupId: string;
+  /** Every topic a declared projection reads: the subscription cannot change while running. */
+  topics: LogicalTopic[];
+  concurrency: number;
+}
+
+const SLOW_BATCH_MS = 5_000;
+
+/**
+ * One consumer for every live build of the process: each record is fetched and decoded once
+ * and handed to every member reading its topic. Each member keeps its own checkpoint and skips
+ * what it has applied; the reader's position is the lowest next offset of its members, so a
+ * member that joins behind pulls the partition back once, and Kafka's committed offsets stay
+ * informational.
+ */
+export class SharedReader {
+  private readonly members = new Map<string, Joined>();
+  private consumer?: Consumer;
+  private starting?: Promise<void>;
+  private readonly abort = new AbortController();
+  private joined: Promise<void> = Promise.resolve();
+  private stopped?: Promise<void>;
+
+  constructor(private readonly o: SharedReaderOptions) {}
+
+  get size(): number {
+    return this.members.size;
+  }
+
+  add(m: Member): void {
+    const label = buildLabel(m.build);
+    if (this.members.has(label) || this.abort.signal.aborted) return;
+    this.members.set(label, { ...m, abort: new AbortController(), topics: new Set(m.projection.topics), types: handledTypes(m.projection), inflight: new Set() });
+  }
+
+  /** Takes a member out; resolves once the batch it has in hand is done (or rolled back). */
+  async remove(b: Build): Promise<void> {
+    const m = this.members.get(buildLabel(b));
+    if (!m) return;
+    this.members.delete(buildLabel(b));
+    m.abort.abort();
+    await Promise.allSettled([...m.inflight]);
+  }
+
+  /** Starts consuming once there is a member; idempotent. */
+  start(): Promise<void> {
+    if (!this.members.size || this.abort.signal.aborted) return Promise.resolve();
+    this.starting ??= this.run();
+    return this.starting;
+  }
+
+  stop(): Promise<void> {
+    this.abort.abort();
+    for (const m of this.members.values()) m.abort.abort();
+    this.stopped ??= (async () => {
+      await this.starting?.catch(() => undefined);
+      await this.consumer?.disconnect().catch(() => undefined);
+      await Promise.allSettled([...this.members.values()].flatMap((m) => [...m.inflight]));
+    })();
+    return this.stopped;
+  }
+
+  private async run(): Promise<void> {
+    const { kafka, config, groupId, log } = this.o;
+    const consumer = projectionConsumer(kafka, groupId, this.abort.signal);
+    this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      log.info({ reader: groupId, partitions: payload.memberAssignment, ms: payload.duration }, 'shared projection reader joined its group');
+      this.joined = this.seekToCheckpoints(payload.memberAssignment).catch((err) => {
+        if (!this.abort.signal.aborted) log.warn({ reader: groupId, error: describe(err) }, 'could not seek to the checkpoints; batches are still filtered by them');
+      });
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      log.error({ reader: groupId, error: describe(payload.error) }, 'shared projection reader crashed; restarting');
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: this.o.topics.map((t) => topicName(config, t)), fromBeginning: true });
+    await consumer.run({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.o.concurrency,
+      eachBatch: (payload) => this.onBatch(payload),
+    });
+    if (this.abort.signal.aborted) await consumer.disconnect().catch(() => undefined);
+  }
+
+  /** Seeks each assigned partition to the lowest checkpoint of the members reading it, where Kafka would start elsewhere. */
+  private async seekToCheckpoints(assignment: Record<string, number[]>): Promise<void> {
+    const { pool, config, admin, groupId } = this.o;
+    const topics = Object.keys(assignment);
+    const members = [...this.members.values()];
+    const [starts, cps] = await Promise.all([kafkaStarts(admin, groupId, topics), checkpointsOf(pool, members.map((m) => m.build))]);
+    for (const [topic, partitions] of Object.entries(assignment)) {
+      const logical = logicalTopic(config, topic) ?? topic;
+      const readers = members.filter((m) => m.topics.has(logical));
+      if (!readers.length) continue;
+      for (const partition of partitions) {
+        const next = Math.min(...readers.map((m) => cps.get(buildLabel(m.build))?.get(partitionKey(logical, partition)) ?? 0));
+        if (starts.get(`${topic}/${partition}`) !== next) this.consumer?.seek({ topic, partition, offset: String(next) });
+      }
+    }
+  }
+
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    await this.joined;
+    const batch = rawBatch(this.o.config, payload, this.abort.signal);
+    if (!batch) return;
+    const members = [...this.members.values()].filter((m) => m.topics.has(batch.topic));
+    const next = await beating(payload.heartbeat, async () => {
+      const wanted = new Set(members.flatMap((m) => [...m.types]));
+      const items = members.length ? await decodeBatch(this.o.decoder, batch, (type) => wanted.has(type)) : [];
+      const nexts = await Promise.all(members.map((m) => this.deliver(m, batch, items, Number(payload.batch.highWatermark), payload.heartbeat)));
+      const alive = nexts.filter((n): n is number => n !== undefined);
+      // The laggard decides where the partition is read next; the others skip what they have.
+      return alive.length ? Math.min(...alive) : Number(payload.batch.lastOffset()) + 1;
+    });
+    const first = Number(batch.messages[0]!.offset);
+    if (next < first) this.o.log.info({ reader: this.o.groupId, topic: batch.topic, partition: batch.partition, next, first }, 'a member is behind the shared reader; reading from its checkpoint');
+    await advance(this.consumer, payload, next);
+  }
+
+  /** The member's next offset, or undefined once it has left (removed, or retired by a swap). */
+  private deliver(m: Joined, batch: RawBatch, items: Item[], high: number, heartbeat: () => Promise<void>): Promise<number | undefined> {
+    const work = (async () => {
+      const started = Date.now();
+      try {
+        const next = await m.processor.process(batch, { signal: m.abort.signal, heartbeat }, items);
+        const took = Date.now() - started;
+        if (took > SLOW_BATCH_MS) this.o.log.warn({ projection: buildLabel(m.build), topic: batch.topic, partition: batch.partition, records: items.length, ms: took }, 'slow projection batch');
+        const first = items[0]?.offset ?? next;
+        const last = items[items.length - 1]?.offset ?? next - 1;
+        m.onProgress(batch.topic, batch.partition, next, high, Math.max(0, Math.min(next, last + 1) - first));
+        return next;
+      } catch (err) {
+        if (err instanceof Stopping) return undefined;
+        if (err instanceof BuildRetired) {
+          void this.remove(m.build);
+          m.onRetired();
+          return undefined;
+        }
+        throw err;
+      }
+    })();
+    m.inflight.add(work);
+    void work.finally(() => m.inflight.delete(work)).catch(() => undefined);
+    return work;
+  }
+}
