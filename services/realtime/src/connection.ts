@@ -1,4 +1,5 @@
 import jwt from 'jsonwebtoken';
+import type { Duplex } from 'node:stream';
 import { WebSocket, type RawData } from 'ws';
 import { TokenExpired, verifyAccessToken } from '@groupchat/shared';
 import type { Context } from './context';
@@ -6,6 +7,7 @@ import { closesCounter, connectionsGauge, countFrame, noteSendBuffer } from './m
 import { CLOSE, FrameError, parseClientFrame, type Frame, type ServerFrame } from './protocol';
 import { drop, subscribe, unsubscribe } from './subscribe';
 import type { Sink, Subscription } from './subscription';
+import { WriteBatch } from './write-batch';
 
 /** The connections of this process, by user, for the per-user limit. */
 export class Connections {
@@ -43,13 +45,16 @@ export class Connection implements Sink {
   private refilledAt = Date.now();
   private dropped = 0;
   private droppedSince = 0;
+  private readonly writes: WriteBatch;
 
   constructor(
     private readonly ws: WebSocket,
+    socket: Duplex,
     private readonly ctx: Context,
     private readonly connections: Connections,
     initialToken: string | undefined,
   ) {
+    this.writes = new WriteBatch(socket);
     this.tokens = ctx.options.frameBurst;
     connections.all.add(this);
     connectionsGauge.inc();
@@ -65,6 +70,7 @@ export class Connection implements Sink {
     if (this.closing || this.ws.readyState !== WebSocket.OPEN) return;
     // Checked before sending, so a socket never holds more than the bound plus one frame.
     if (this.ws.bufferedAmount >= this.ctx.options.maxBufferedBytes) return this.close(CLOSE.slowConsumer, 'slow consumer, resume');
+    this.writes.hold(frame.length);
     this.ws.send(frame, { binary: false });
     noteSendBuffer(this.ws.bufferedAmount);
     countFrame(kind);

@@ -59,7 +59,7 @@ export async function createRealtime(rt: Runtime, server: Server, given: Partial
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
-      new Connection(ws, ctx, connections, url.searchParams.get('token') ?? undefined);
+      new Connection(ws, socket, ctx, connections, url.searchParams.get('token') ?? undefined);
     });
   };
   server.on('upgrade', onUpgrade);
