@@ -29,9 +29,17 @@ export class LimitStore {
 
   private constructor(private readonly pool: Pool) {}
 
-  /** Creates the table once at start-up; the counters then only read and upsert rows. */
+  /**
+   * Creates the table once at start-up; the counters then only read and upsert rows. Unlogged:
+   * a count is worth less than the WAL flush its commit would otherwise wait for on every limited
+   * request (the search path's slowest step under load); a database crash resets the windows.
+   */
   static async open(pool: Pool): Promise<LimitStore> {
-    await pool.query(`CREATE TABLE IF NOT EXISTS ${TABLE} (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`);
+    await pool.query(`CREATE UNLOGGED TABLE IF NOT EXISTS ${TABLE} (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`);
+    // Tables created logged before: the check keeps instances starting together from queueing on the rewrite's lock.
+    await pool.query(
+      `DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_class WHERE oid = to_regclass('${TABLE}') AND relpersistence = 'p') THEN ALTER TABLE ${TABLE} SET UNLOGGED; END IF; END $$`,
+    );
     return new LimitStore(pool);
   }
 

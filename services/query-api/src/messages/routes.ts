@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { badRequest, indexName, parse, parsePosition, type Runtime } from '@groupchat/shared';
 import { membershipsOf, readYourWrites } from '../access';
 import { decodeCursor, limitParam, pathId, textParam } from '../paging';
+import { passed } from '../passed';
 import { historyOf } from './history';
 import { searchMessages } from './search';
 import { searchLimit } from '../search-limit';
@@ -20,16 +21,19 @@ const searchParams = z.object({
 export function messageRoutes(router: Router, rt: Runtime, auth: RequestHandler) {
   const index = indexName(rt.config, 'messages');
   const reads = [auth, readYourWrites(rt)];
-  const searches = [auth, searchLimit(rt.config), readYourWrites(rt, index)];
+  const budget = searchLimit(rt.config);
+  const reached = readYourWrites(rt, index);
 
   router.get('/groups/:id/messages', ...reads, async (req, res) => {
     const p = parse(historyParams, req.query);
     res.json(await historyOf(rt.pool, pathId(req.params.id, 'group'), req.user!.sub, { before: messageOffset(p.before), after: messageOffset(p.after), limit: p.limit }));
   });
 
-  router.get('/search/messages', ...searches, async (req, res) => {
+  router.get('/search/messages', auth, async (req, res) => {
+    // Counting the search and reading the caller's groups are two Postgres round trips; they overlap.
+    // The groups are read once the caller's positions are reached, so a group just joined is searched.
+    const [, memberships] = await Promise.all([passed(budget, req, res), passed(reached, req, res).then(() => membershipsOf(rt.pool, req.user!.sub))]);
     const p = parse(searchParams, req.query);
-    const memberships = await membershipsOf(rt.pool, req.user!.sub);
     const after = decodeCursor(`messages:${p.sort}`, p.cursor);
     res.json(await searchMessages(rt.es, index, { q: p.q, groupId: p.groupId || undefined, sort: p.sort, after, limit: p.limit }, [...memberships.keys()]));
   });
