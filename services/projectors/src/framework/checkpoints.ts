@@ -20,50 +20,14 @@ export async function initCheckpoints(db: Pool | PoolClient, b: Build, partition
   );
 }
 
-/** Locks one partition's checkpoint for the batch transaction and returns its next offset. */
-export async function lockCheckpoint(client: PoolClient, b: Build, topic: string, partition: number): Promise<number> {
-  const select = () =>
-    client.query<{ next_offset: number }>(
-      `SELECT next_offset FROM projection_checkpoints
-        WHERE projection = $1 AND version = $2 AND generation = $3 AND topic = $4 AND partition = $5 FOR UPDATE`,
-      [b.name, b.version, b.generation, topic, partition],
-    );
-  let { rows } = await select();
-  if (!rows.length) {
-    await initCheckpoints(client, b, [{ topic, partition }]);
-    ({ rows } = await select());
-  }
-  return rows[0]!.next_offset;
-}
-
-/** The build's status and the partition's checkpoint, locked for the batch transaction. */
-export async function lockBatch(client: PoolClient, b: Build, topic: string, partition: number): Promise<BatchStart> {
-  const found = await statusAndCheckpoint(client, b, topic, partition, true);
-  return found ?? { status: await buildStatus(client, b), next: await lockCheckpoint(client, b, topic, partition) };
-}
-
 /** The build's status and the partition's checkpoint, unlocked. */
 export async function peekBatch(db: Pool | PoolClient, b: Build, topic: string, partition: number): Promise<BatchStart> {
-  return (await statusAndCheckpoint(db, b, topic, partition, false)) ?? { status: await buildStatus(db, b), next: 0 };
+  return (await statusAndCheckpoint(db, b, topic, partition)) ?? { status: await buildStatus(db, b), next: 0 };
 }
 
 export interface BatchStart {
   status?: BuildStatus;
   next: number;
-}
-
-/**
- * Moves the checkpoint and commits in one round trip: a simple query, so the values are
- * inlined (integers, and names escaped by the driver).
- */
-export async function commitCheckpoint(client: PoolClient, b: Build, topic: string, partition: number, nextOffset: number): Promise<void> {
-  const int = (n: number) => String(Math.trunc(n));
-  await client.query(
-    `UPDATE projection_checkpoints SET next_offset = ${int(nextOffset)}, updated_at = now()
-      WHERE projection = ${client.escapeLiteral(b.name)} AND version = ${int(b.version)} AND generation = ${int(b.generation)}
-        AND topic = ${client.escapeLiteral(topic)} AND partition = ${int(partition)};
-     COMMIT`,
-  );
 }
 
 export async function readCheckpoint(db: Pool | PoolClient, b: Build, topic: string, partition: number): Promise<number> {
@@ -108,12 +72,53 @@ export async function listCheckpoints(db: Pool | PoolClient, b: Build): Promise<
 }
 
 /** Both in one round trip, which is much of what a small batch costs; undefined without a checkpoint row. */
-async function statusAndCheckpoint(db: Pool | PoolClient, b: Build, topic: string, partition: number, lock: boolean): Promise<BatchStart | undefined> {
+async function statusAndCheckpoint(db: Pool | PoolClient, b: Build, topic: string, partition: number): Promise<BatchStart | undefined> {
   const { rows } = await db.query<{ status: BuildStatus | null; next_offset: number }>(
     `SELECT (SELECT status FROM projections WHERE name = $1 AND version = $2 AND generation = $3) AS status, next_offset
        FROM projection_checkpoints
-      WHERE projection = $1 AND version = $2 AND generation = $3 AND topic = $4 AND partition = $5${lock ? ' FOR UPDATE' : ''}`,
+      WHERE projection = $1 AND version = $2 AND generation = $3 AND topic = $4 AND partition = $5`,
     [b.name, b.version, b.generation, topic, partition],
   );
   return rows[0] && { status: rows[0].status ?? undefined, next: rows[0].next_offset };
+}
+
+export interface PartitionAt {
+  topic: string;
+  partition: number;
+}
+
+/** The build's status and the checkpoints of several partitions, locked (in a fixed order) for one transaction. */
+export async function lockBatches(client: PoolClient, b: Build, parts: PartitionAt[]): Promise<{ status?: BuildStatus; next: number[] }> {
+  const select = () =>
+    client.query<{ status: BuildStatus | null; topic: string; partition: number; next_offset: number }>(
+      `SELECT (SELECT status FROM projections WHERE name = $1 AND version = $2 AND generation = $3) AS status, c.topic, c.partition, c.next_offset
+         FROM projection_checkpoints c JOIN unnest($4::text[], $5::int[]) AS x(t, p) ON c.topic = x.t AND c.partition = x.p
+        WHERE c.projection = $1 AND c.version = $2 AND c.generation = $3
+        ORDER BY c.topic, c.partition FOR UPDATE OF c`,
+      [b.name, b.version, b.generation, parts.map((p) => p.topic), parts.map((p) => p.partition)],
+    );
+  let { rows } = await select();
+  if (rows.length < parts.length) {
+    await initCheckpoints(client, b, parts);
+    ({ rows } = await select());
+  }
+  const at = new Map(rows.map((r) => [`${r.topic}/${r.partition}`, r.next_offset]));
+  const status = rows[0] ? (rows[0].status ?? undefined) : await buildStatus(client, b);
+  return { status, next: parts.map((p) => at.get(`${p.topic}/${p.partition}`) ?? 0) };
+}
+
+/** Moves the checkpoints of several partitions and commits, in one round trip (a simple query, values inlined). */
+export async function commitCheckpoints(client: PoolClient, b: Build, moves: (PartitionAt & { nextOffset: number })[]): Promise<void> {
+  const int = (n: number) => String(Math.trunc(n));
+  if (!moves.length) {
+    await client.query('COMMIT');
+    return;
+  }
+  const values = moves.map((m) => `(${client.escapeLiteral(m.topic)}, ${int(m.partition)}, ${int(m.nextOffset)})`).join(', ');
+  await client.query(
+    `UPDATE projection_checkpoints c SET next_offset = v.n, updated_at = now() FROM (VALUES ${values}) AS v(t, p, n)
+      WHERE c.projection = ${client.escapeLiteral(b.name)} AND c.version = ${int(b.version)} AND c.generation = ${int(b.generation)}
+        AND c.topic = v.t AND c.partition = v.p;
+     COMMIT`,
+  );
 }

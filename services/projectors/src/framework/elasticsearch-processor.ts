@@ -3,7 +3,7 @@ import { peekBatch, writeCheckpoint } from './checkpoints';
 import type { Poison } from './deadletters';
 import { BuildRetired, describe, isTransient } from './errors';
 import { writeDocuments } from './es-documents';
-import { Processor, type Item, type ProcessorDeps, type RawBatch } from './processor';
+import { Processor, type Item, type Part, type ProcessorDeps, type RawBatch } from './processor';
 import { buildStatus } from './registry';
 import type { ElasticsearchProjection, Envelope } from './types';
 
@@ -20,7 +20,12 @@ export class ElasticsearchProcessor extends Processor {
     this.projection = deps.projection as ElasticsearchProjection;
   }
 
-  protected async attempt(batch: RawBatch, items: Item[], isolate: boolean): Promise<number> {
+  /** Partitions side by side: there is no transaction to share, and each write is idempotent on its own. */
+  protected attempt(parts: Part[], isolate: boolean): Promise<number[]> {
+    return Promise.all(parts.map(({ batch, items }) => this.attemptOne(batch, items, isolate)));
+  }
+
+  private async attemptOne(batch: RawBatch, items: Item[], isolate: boolean): Promise<number> {
     const { build } = this.deps;
     const { status, next } = await peekBatch(this.pool, build, batch.topic, batch.partition);
     if (status !== 'building' && status !== 'live') throw new BuildRetired(this.label);

@@ -1,18 +1,19 @@
 import type { Pool, PoolClient } from '@groupchat/shared';
-import { commitCheckpoint, lockBatch } from './checkpoints';
+import { commitCheckpoints, lockBatches } from './checkpoints';
 import type { Poison } from './deadletters';
 import { BuildRetired, describe, isTransient } from './errors';
 import { physicalTable } from './naming';
-import { Processor, type Item, type ProcessorDeps, type RawBatch } from './processor';
+import { Processor, type Item, type Part, type ProcessorDeps, type RawBatch } from './processor';
 import { buildStatus } from './registry';
 import { schedule } from './schedule';
 import type { Envelope, PostgresContext, PostgresProjection } from './types';
 
 /**
- * One transaction per batch: lock the partition's checkpoint, skip what it says is done,
- * apply, move it. A crash anywhere rolls all of it back; the batch is read again and applied
- * once. A build retired by a swap meanwhile loses its tables: the failure that causes is
- * recognised (the build is no longer active) and the runner stops.
+ * One transaction per batch, of one partition or of several read in the same fetch: lock the
+ * partitions' checkpoints, skip what they say is done, apply, move them. A crash anywhere
+ * rolls all of it back; the batch is read again and applied once. A build retired by a swap
+ * meanwhile loses its tables: the failure that causes is recognised (the build is no longer
+ * active) and the runner stops.
  */
 const UNDEFINED_TABLE = '42P01';
 
@@ -24,28 +25,31 @@ export class PostgresProcessor extends Processor {
     this.projection = deps.projection as PostgresProjection;
   }
 
-  protected async attempt(batch: RawBatch, items: Item[], isolate: boolean): Promise<number> {
+  protected async attempt(parts: Part[], isolate: boolean): Promise<number[]> {
     const { build } = this.deps;
     const client = await this.pool.connect();
     try {
-      // Writes and checkpoint commit or vanish together, so an unflushed commit lost in a
+      // Writes and checkpoints commit or vanish together, so an unflushed commit lost in a
       // Postgres crash is simply projected again: durability of each commit buys nothing here.
       await client.query('BEGIN; SET LOCAL synchronous_commit = off');
-      const { status, next } = await lockBatch(client, build, batch.topic, batch.partition);
+      const { status, next } = await lockBatches(client, build, parts.map(({ batch }) => batch));
       if (status !== 'building' && status !== 'live') throw new BuildRetired(this.label);
-      const todo = await this.pending(batch, items, next);
-      if (!todo) {
-        await client.query('COMMIT');
-        return next;
+      const nexts = [...next];
+      const todos: { batch: RawBatch; todo: Item[] }[] = [];
+      for (const [i, { batch, items }] of parts.entries()) {
+        const todo = await this.pending(batch, items, next[i]!);
+        if (!todo) continue;
+        todos.push({ batch, todo });
+        nexts[i] = todo[todo.length - 1]!.offset + 1;
       }
-      const poisons = todo.filter((i) => i.error).map((i) => this.poison(batch, i, i.error!));
+      const poisons = todos.flatMap(({ batch, todo }) => todo.filter((i) => i.error).map((i) => this.poison(batch, i, i.error!)));
       const ctx = this.context(client);
-      if (!isolate) await this.apply(this.handled(todo), ctx);
-      else poisons.push(...(await this.applyOneByOne(batch, todo, ctx)));
+      // One partition's events keep their order; partitions have none between them, as across topics.
+      if (!isolate) await this.apply(todos.flatMap(({ todo }) => this.handled(todo)), ctx);
+      else for (const { batch, todo } of todos) poisons.push(...(await this.applyOneByOne(batch, todo, ctx)));
       await this.deps.deadletters.publish(build, poisons);
-      const after = todo[todo.length - 1]!.offset + 1;
-      await commitCheckpoint(client, build, batch.topic, batch.partition, after);
-      return after;
+      await commitCheckpoints(client, build, todos.map(({ batch, todo }) => ({ topic: batch.topic, partition: batch.partition, nextOffset: todo[todo.length - 1]!.offset + 1 })));
+      return nexts;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;

@@ -21,6 +21,12 @@ export interface BatchControl {
   heartbeat(): Promise<void>;
 }
 
+/** One partition's batch with its records decoded. */
+export interface Part {
+  batch: RawBatch;
+  items: Item[];
+}
+
 /** A record of the batch, decoded or not. */
 export interface Item {
   offset: number;
@@ -60,14 +66,20 @@ export abstract class Processor {
    * differs from the one after the batch when Kafka's position and the checkpoint disagree.
    */
   async process(batch: RawBatch, control: BatchControl, decoded?: Item[]): Promise<number> {
-    const items = decoded ? decoded.map((i) => this.own(i)) : await decodeBatch(this.deps.decoder, batch, (type) => this.types.has(type));
+    const items = decoded ?? (await decodeBatch(this.deps.decoder, batch, (type) => this.types.has(type)));
+    return (await this.processMany([{ batch, items }], control))[0]!;
+  }
+
+  /** Batches of several partitions (decoded, each once), applied together where the storage can; the next offset of each. */
+  async processMany(decoded: Part[], control: BatchControl): Promise<number[]> {
+    const parts = decoded.map(({ batch, items }) => ({ batch, items: items.map((i) => this.own(i)) }));
     const maxAttempts = this.deps.projection.maxAttempts ?? 3;
     let failures = 0;
     let transient = 0;
     for (;;) {
       if (control.signal.aborted) throw new Stopping();
       try {
-        return await this.attempt(batch, items, failures >= maxAttempts);
+        return await this.attempt(parts, failures >= maxAttempts);
       } catch (err) {
         if (err instanceof BuildRetired || err instanceof Stopping) throw err;
         if (control.signal.aborted) throw new Stopping();
@@ -75,7 +87,8 @@ export abstract class Processor {
         const retry = isTransient(err);
         if (retry) transient++;
         else failures++;
-        const ctx = { projection: this.label, topic: batch.topic, partition: batch.partition, from: batch.messages[0]?.offset, error: describe(err) };
+        const at = parts.map(({ batch }) => `${batch.topic}/${batch.partition}@${batch.messages[0]?.offset}`).join(' ');
+        const ctx = { projection: this.label, batches: at, error: describe(err) };
         if (retry) this.deps.log.warn({ ...ctx, attempt: transient }, 'projection batch failed on a dependency, retrying');
         else this.deps.log.error({ ...ctx, attempt: failures }, failures >= maxAttempts ? 'projection batch keeps failing, applying its events one by one' : 'projection batch failed, retrying');
         await sleep(backoffMs(retry ? transient : failures), undefined, { signal: control.signal }).catch(() => undefined);
@@ -84,8 +97,8 @@ export abstract class Processor {
     }
   }
 
-  /** One try: all of the batch in one go, or (isolate) event by event, failures to dead letters. */
-  protected abstract attempt(batch: RawBatch, items: Item[], isolate: boolean): Promise<number>;
+  /** One try: all of the batches in one go, or (isolate) event by event, failures to dead letters. */
+  protected abstract attempt(parts: Part[], isolate: boolean): Promise<number[]>;
 
   /** Whether this build still consumes (not retired by a swap). */
   protected abstract active(): Promise<boolean>;

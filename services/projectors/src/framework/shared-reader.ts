@@ -6,7 +6,7 @@ import type { Decoder } from './decode';
 import { handledTypes } from './define';
 import { BuildRetired, Stopping, describe } from './errors';
 import { buildLabel } from './naming';
-import { decodeBatch, type Item, type Processor, type RawBatch } from './processor';
+import { decodeBatch, type Part, type Processor, type RawBatch } from './processor';
 import { partitionKey } from './status';
 import type { Build, Projection } from './types';
 
@@ -18,6 +18,15 @@ export interface Member {
   onProgress(topic: string, partition: number, nextOffset: number, highWatermark: number, applied: number): void;
   /** The build was retired under us (by a swap, maybe in another process). */
   onRetired(): void;
+}
+
+/** A batch waiting for the others of its fetch. */
+interface Waiting {
+  batch: RawBatch;
+  high: number;
+  heartbeat(): Promise<void>;
+  resolve(next: number): void;
+  reject(err: unknown): void;
 }
 
 interface Joined extends Member {
@@ -37,6 +46,7 @@ export interface SharedReaderOptions {
   groupId: string;
   /** Every topic a declared projection reads: the subscription cannot change while running. */
   topics: LogicalTopic[];
+  /** At least the partitions of those topics, so that all the batches of a fetch are in hand at once. */
   concurrency: number;
 }
 
@@ -56,6 +66,7 @@ export class SharedReader {
   private readonly abort = new AbortController();
   private joined: Promise<void> = Promise.resolve();
   private stopped?: Promise<void>;
+  private gathering?: Waiting[];
 
   constructor(private readonly o: SharedReaderOptions) {}
 
@@ -141,32 +152,65 @@ export class SharedReader {
     await this.joined;
     const batch = rawBatch(this.o.config, payload, this.abort.signal);
     if (!batch) return;
-    const members = [...this.members.values()].filter((m) => m.topics.has(batch.topic));
-    const next = await beating(payload.heartbeat, async () => {
-      const wanted = new Set(members.flatMap((m) => [...m.types]));
-      const items = members.length ? await decodeBatch(this.o.decoder, batch, (type) => wanted.has(type)) : [];
-      const nexts = await Promise.all(members.map((m) => this.deliver(m, batch, items, Number(payload.batch.highWatermark), payload.heartbeat)));
-      const alive = nexts.filter((n): n is number => n !== undefined);
-      // The laggard decides where the partition is read next; the others skip what they have.
-      return alive.length ? Math.min(...alive) : Number(payload.batch.lastOffset()) + 1;
-    });
+    const next = await beating(payload.heartbeat, () => this.inTurn({ batch, high: Number(payload.batch.highWatermark), heartbeat: payload.heartbeat }));
     const first = Number(batch.messages[0]!.offset);
     if (next < first) this.o.log.info({ reader: this.o.groupId, topic: batch.topic, partition: batch.partition, next, first }, 'a member is behind the shared reader; reading from its checkpoint');
     await advance(this.consumer, payload, next);
   }
 
-  /** The member's next offset, or undefined once it has left (removed, or retired by a swap). */
-  private deliver(m: Joined, batch: RawBatch, items: Item[], high: number, heartbeat: () => Promise<void>): Promise<number | undefined> {
+  /**
+   * The batches of one fetch reach eachBatch together (a worker per partition): gathered for
+   * one turn of the event loop, each member applies them in one go, one transaction for all.
+   */
+  private inTurn(fetched: Omit<Waiting, 'resolve' | 'reject'>): Promise<number> {
+    if (!this.gathering) {
+      const turn: Waiting[] = (this.gathering = []);
+      setImmediate(() => {
+        this.gathering = undefined;
+        this.turn(turn).then(
+          (nexts) => turn.forEach((w, i) => w.resolve(nexts[i]!)),
+          (err: unknown) => turn.forEach((w) => w.reject(err)),
+        );
+      });
+    }
+    return new Promise((resolve, reject) => this.gathering!.push({ ...fetched, resolve, reject }));
+  }
+
+  /** Where each batch of the turn is read next: the laggard among its members decides; the others skip what they have. */
+  private async turn(turn: Waiting[]): Promise<number[]> {
+    const members = [...this.members.values()];
+    const parts: Part[] = [];
+    for (const { batch } of turn) {
+      const wanted = new Set(members.filter((m) => m.topics.has(batch.topic)).flatMap((m) => [...m.types]));
+      parts.push({ batch, items: wanted.size ? await decodeBatch(this.o.decoder, batch, (type) => wanted.has(type)) : [] });
+    }
+    const nexts: number[][] = turn.map(() => []);
+    await Promise.all(
+      members.map(async (m) => {
+        const mine = turn.flatMap((_, i) => (m.topics.has(turn[i]!.batch.topic) ? [i] : []));
+        if (!mine.length) return;
+        const got = await this.deliver(m, mine.map((i) => parts[i]!), mine.map((i) => turn[i]!.high), turn[0]!.heartbeat);
+        got?.forEach((n, j) => nexts[mine[j]!]!.push(n));
+      }),
+    );
+    return turn.map((w, i) => (nexts[i]!.length ? Math.min(...nexts[i]!) : Number(w.batch.messages[w.batch.messages.length - 1]!.offset) + 1));
+  }
+
+  /** The member's next offset in each part, or undefined once it has left (removed, or retired by a swap). */
+  private deliver(m: Joined, parts: Part[], highs: number[], heartbeat: () => Promise<void>): Promise<number[] | undefined> {
     const work = (async () => {
       const started = Date.now();
       try {
-        const next = await m.processor.process(batch, { signal: m.abort.signal, heartbeat }, items);
+        const nexts = await m.processor.processMany(parts, { signal: m.abort.signal, heartbeat });
         const took = Date.now() - started;
-        if (took > SLOW_BATCH_MS) this.o.log.warn({ projection: buildLabel(m.build), topic: batch.topic, partition: batch.partition, records: items.length, ms: took }, 'slow projection batch');
-        const first = items[0]?.offset ?? next;
-        const last = items[items.length - 1]?.offset ?? next - 1;
-        m.onProgress(batch.topic, batch.partition, next, high, Math.max(0, Math.min(next, last + 1) - first));
-        return next;
+        if (took > SLOW_BATCH_MS) this.o.log.warn({ projection: buildLabel(m.build), batches: parts.length, records: parts.reduce((n, p) => n + p.batch.messages.length, 0), ms: took }, 'slow projection batch');
+        parts.forEach(({ batch }, i) => {
+          const next = nexts[i]!;
+          const first = Number(batch.messages[0]!.offset);
+          const last = Number(batch.messages[batch.messages.length - 1]!.offset);
+          m.onProgress(batch.topic, batch.partition, next, highs[i]!, Math.max(0, Math.min(next, last + 1) - first));
+        });
+        return nexts;
       } catch (err) {
         if (err instanceof Stopping) return undefined;
         if (err instanceof BuildRetired) {

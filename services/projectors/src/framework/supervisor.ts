@@ -89,7 +89,7 @@ export class Supervisor {
       decoder,
       groupId: sharedReaderGroup(rt.config, projections),
       topics,
-      concurrency: Math.max(2, ...projections.map((p) => p.concurrency ?? 2)),
+      concurrency: Math.max(2, ...projections.map((p) => p.concurrency ?? 2), partitions.length),
     });
     const s = new Supervisor(rt, projections, pool, admin, deadletters, decoder, partitions, run, reader);
     if (!run) return s;
