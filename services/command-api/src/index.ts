@@ -29,14 +29,14 @@ export async function createCommandApi(rt: Runtime): Promise<CommandApi> {
   const [log] = await Promise.all([EventLog.connect(rt.kafka, rt.config, rt.serde), preparePasswords()]);
   const ctx = commandContext(rt, log);
   const routes = new CommandRoutes();
-  const heads = new GroupHeads(rt.pool, rt.config.MIN_POSITION_WAIT_MS);
+  const heads = await GroupHeads.start(rt);
   // Nothing a sign-in form sends comes near 16 KB; the limit caps what validation ever sees.
   routes.limitBodies('/auth/', AUTH_BODY_LIMIT);
   routes.router.use('/auth', parseCookies);
   const { credentials } = authRoutes(routes, ctx);
   profileRoutes(routes, ctx, credentials);
   groupRoutes(routes, ctx, heads, credentials);
-  messageRoutes(routes, ctx, heads);
+  const messages = await messageRoutes(routes, ctx, heads);
   const media = await createMediaRoutes(rt);
   routes.router.use(media.router);
   routes.router.use(commandErrors);
@@ -46,6 +46,7 @@ export async function createCommandApi(rt: Runtime): Promise<CommandApi> {
     openapi,
     async close() {
       await media.close();
+      await Promise.all([heads.close(), messages.close()]);
       await log.close();
     },
   };

@@ -19,3 +19,6 @@ export * from './tail';
 export * from './secrets';
 export * from './rate-limit';
 export * from './trust-proxy';
+export * from './groups-fold';
+export * from './group-view';
+export * from './partition-progress';

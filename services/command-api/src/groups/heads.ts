@@ -1,20 +1,31 @@
 import type { Request } from 'express';
-import { waitForPositions, type AppendResult, type Pool, type Position } from '@groupchat/shared';
+import { GroupView, waitForPositions, type AppendResult, type GroupsFold, type Pool, type Position, type Runtime } from '@groupchat/shared';
 
 /**
  * The newest groups-topic position command-api appended for each group. Group state checks
- * first wait for the `groups` projection to reach it, so every command sees the effect of
- * every earlier membership change (a removed member's next send is refused), not only the
- * caller's own writes.
+ * first wait for the state they read to reach it, so every command sees the effect of every
+ * earlier membership change (a removed member's next send is refused), not only the caller's
+ * own writes. Group commands read the `groups` projection (Postgres, through `group_heads`
+ * across instances); sends read this process's `GroupView`, through the heads it appended.
  */
 export class GroupHeads {
-  constructor(
+  /** Offsets this process appended per group that the view may not have applied yet. */
+  private readonly appended = new Map<string, Position>();
+
+  private constructor(
     private readonly pool: Pool,
     private readonly timeoutMs: number,
+    private readonly view: GroupView,
   ) {}
+
+  static async start(rt: Runtime): Promise<GroupHeads> {
+    return new GroupHeads(rt.pool, rt.config.MIN_POSITION_WAIT_MS, await GroupView.start(rt, 'command-api-groups'));
+  }
 
   async advance(groupId: string, results: AppendResult[]): Promise<void> {
     const last = results.at(-1)!.position;
+    const known = this.appended.get(groupId);
+    if (!known || known.offset < last.offset) this.appended.set(groupId, last);
     await this.pool.query(
       `INSERT INTO group_heads (group_id, partition, "offset") VALUES ($1, $2, $3)
        ON CONFLICT (group_id) DO UPDATE SET partition = EXCLUDED.partition, "offset" = GREATEST(group_heads."offset", EXCLUDED."offset")`,
@@ -35,5 +46,21 @@ export class GroupHeads {
       waitForPositions(this.pool, head ? [head] : [], { projections: ['groups'], timeoutMs: this.timeoutMs }),
       waitForPositions(this.pool, extra, { projections: ['messages'], timeoutMs: this.timeoutMs }),
     ]);
+  }
+
+  /**
+   * The view of groups once it has applied the caller's groups-topic positions (X-Min-Position)
+   * and the group's newest change this process appended. Positions on other topics say nothing
+   * about group state, so they are not waited for.
+   */
+  async viewAt(req: Request, groupId: string): Promise<GroupsFold> {
+    const head = this.appended.get(groupId);
+    await this.view.reach(head ? [...req.minPositions, head] : req.minPositions, this.timeoutMs);
+    if (head && this.appended.get(groupId) === head) this.appended.delete(groupId);
+    return this.view.fold;
+  }
+
+  close(): Promise<void> {
+    return this.view.close();
   }
 }

@@ -1,5 +1,5 @@
 import type { Role, Visibility } from '@groupchat/schemas';
-import type { Pool } from '@groupchat/shared';
+import type { GroupsFold, Pool } from '@groupchat/shared';
 import type { GroupState } from './decide';
 import type { GroupFacts } from './roles';
 
@@ -42,4 +42,9 @@ export async function loadGroup(pool: Pool, groupId: string): Promise<GroupFacts
 export async function roleIn(pool: Pool, groupId: string, userId: string): Promise<Role | null> {
   const { rows } = await pool.query<{ role: Role }>('SELECT role FROM memberships WHERE group_id = $1 AND user_id = $2', [groupId, userId]);
   return rows[0]?.role ?? null;
+}
+
+/** The group and one person's role in it, from this process's fold of the groups topic. */
+export function groupAndRole(fold: GroupsFold, groupId: string, userId: string): { group: GroupFacts | null; role: Role | null } {
+  return { group: fold.group(groupId), role: fold.roleOf(groupId, userId) };
 }

@@ -1,6 +1,5 @@
 import type { Request } from 'express';
-import { formatPosition, partitionForKey, RecentMap, topicName, waitForPositions, type Pool, type Position, type Runtime } from '@groupchat/shared';
-import { logUnavailable } from '../commands/append';
+import { formatPosition, RecentMap, type Pool, type Position } from '@groupchat/shared';
 import type { CommandContext } from '../commands/context';
 import { envelopeOf, stamp, uuidV5, type Decided } from '../commands/envelope';
 import { byUser, limiter, MINUTE } from '../commands/rate-limits';
@@ -8,70 +7,27 @@ import type { CommandRoutes } from '../commands/routes';
 import { parseInput, pathId } from '../commands/validation';
 import { PositionResponse } from '../accounts/schemas';
 import type { GroupHeads } from '../groups/heads';
-import { loadGroup, roleIn } from '../groups/state';
+import { groupAndRole, loadGroup, roleIn } from '../groups/state';
 import { markAttached, resolveAttachments } from './attachments';
-import { SendPreparer } from './batched-send';
-import { MessageClaims, type ClaimKey } from './claims';
 import { decideDelete, decideEdit, decideReact, decideSend, type MessageFacts, type MessageState } from './decide';
 import { EMOJI_PARAM, parseEmoji } from './emoji';
+import { LandedSends } from './landed';
+import { SendLedger } from './ledger';
 import { EditMessageRequest, SendMessageRequest, SendMessageResponse } from './schemas';
-
-/** The pending append's position, `released` when it failed (a new attempt may claim again), or 503 past the deadline. */
-async function settledWithin(acknowledged: Promise<string>, timeoutMs: number): Promise<string | 'released'> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(logUnavailable(`no acknowledgement within ${timeoutMs} ms`)), timeoutMs);
-  });
-  try {
-    return await Promise.race([acknowledged.catch(() => 'released' as const), deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/**
- * A claim an earlier attempt left unsettled (its process died between the append and marking
- * the claim sent) may belong to a message that is in the log already. Everything appended so
- * far lies below the partition's end offset; once the messages projection has reached that
- * end, the read model answers whether the message is there, and where.
- */
-async function landedEarlier(rt: Runtime, groupId: string, messageId: string): Promise<string | undefined> {
-  const admin = rt.kafka.admin();
-  let offsets: { partition: number; high: string }[];
-  try {
-    await admin.connect();
-    offsets = await admin.fetchTopicOffsets(topicName(rt.config, 'messages'));
-  } catch (err) {
-    throw logUnavailable((err as Error).message);
-  } finally {
-    await admin.disconnect().catch(() => undefined);
-  }
-  const partition = partitionForKey(groupId, offsets.length);
-  const high = BigInt(offsets.find((o) => o.partition === partition)?.high ?? '0');
-  if (high === 0n) return undefined;
-  await waitForPositions(rt.pool, [{ topic: 'messages', partition, offset: high - 1n }], { projections: ['messages'], timeoutMs: rt.config.MIN_POSITION_WAIT_MS });
-  const { rows } = await rt.pool.query<{ partition: number; offset: string }>('SELECT partition, "offset" FROM messages WHERE message_id = $1', [messageId]);
-  return rows[0] ? formatPosition({ topic: 'messages', partition: rows[0].partition, offset: BigInt(rows[0].offset) }) : undefined;
-}
+import { SlowModeClock } from './slow-mode';
 
 const MESSAGE_HEADS = 10_000;
 
-export function messageRoutes(routes: CommandRoutes, ctx: CommandContext, heads: GroupHeads) {
+export async function messageRoutes(routes: CommandRoutes, ctx: CommandContext, heads: GroupHeads): Promise<{ close(): Promise<void> }> {
   const { pool, config } = ctx.rt;
-  const claims = new MessageClaims(pool, config.APPEND_TIMEOUT_MS);
-  const preparer = new SendPreparer(pool, claims);
+  const ledger = new SendLedger(config.APPEND_TIMEOUT_MS);
+  const landed = await LandedSends.start(ctx.rt, ledger);
+  const slowMode = new SlowModeClock();
   const pace = [
     // Counted in this process: a shared counter would put a Postgres round trip before every send.
     limiter({ windowMs: 10_000, limit: config.MESSAGE_LIMIT_BURST, key: (req) => `burst:${byUser(req)}`, scope: 'process' }),
     limiter({ windowMs: 5 * MINUTE, limit: config.MESSAGE_LIMIT_SUSTAINED, key: (req) => `sustained:${byUser(req)}`, scope: 'process' }),
   ];
-
-  /**
-   * Appends this process has started and the broker has not settled yet, by messageId. A retry
-   * that arrives while one is pending (the first attempt was answered 503 because the broker
-   * is slow or down) waits for it instead of appending the same event a second time.
-   */
-  const pending = new Map<string, Promise<string>>();
   /**
    * The newest position this process appended for each message it recently edited, deleted or
    * reacted to (the most recent MESSAGE_HEADS): the next command on the message waits for the
@@ -79,69 +35,22 @@ export function messageRoutes(routes: CommandRoutes, ctx: CommandContext, heads:
    * instances, the caller's X-Min-Position does the same.
    */
   const messageHeads = new RecentMap<string, Position>(MESSAGE_HEADS);
-  /** Acknowledged messages whose claims are not marked sent yet, with their positions. */
-  const acknowledgedAt = new Map<string, Position>();
 
-  async function send(req: Request, key: ClaimKey, messageId: string, mediaIds: string[], decide: (lastSentAt: number | null) => Decided[]) {
-    for (;;) {
-      const inFlight = pending.get(messageId);
-      if (inFlight) {
-        const settled = await settledWithin(inFlight, config.APPEND_TIMEOUT_MS);
-        if (settled === 'released') continue;
-        return settled;
-      }
-      const outcome = await claims.claim(key, messageId, decide);
-      if (outcome.kind === 'sent') return outcome.position;
-      if (outcome.kind === 'in_flight') {
-        const settled = await claims.awaitOutcome(key, config.APPEND_TIMEOUT_MS);
-        if (settled === 'released') continue;
-        return settled.position;
-      }
-      if (outcome.resumed) {
-        const landed = await landedEarlier(ctx.rt, key.groupId, messageId);
-        if (landed) {
-          await claims.markSent(key, landed);
-          await markAttached(pool, mediaIds);
-          return landed;
-        }
-      }
-      return appendClaimed(req, key, messageId, mediaIds, outcome.attemptId, outcome.decided);
-    }
-  }
-
-  /**
-   * Appends a claimed message and answers its position as soon as the broker acknowledged it.
-   * Marking the claim sent follows (batched with others); until it is done, a retry in this
-   * process gets the position from `pending` and an edit finds it in `acknowledgedAt`. If the
-   * process dies in between, the claim is left unsettled and the retry that resumes it finds
-   * the message in the log (`landedEarlier`): never appended twice.
-   */
-  function appendClaimed(req: Request, key: ClaimKey, messageId: string, mediaIds: string[], attemptId: string, decided: Decided[]): Promise<string> {
+  /** Appends a decided send and records it in the ledger before anything else can start it again. */
+  function append(req: Request, groupId: string, messageId: string, mediaIds: string[], decided: Decided[], takeBack: () => void): Promise<string> {
     const envelope = envelopeOf(req);
-    const events = decided.map((d) => ({ event: stamp(d, envelope, uuidV5('MessageSent', messageId)), key: key.groupId }));
-    let settle!: { resolve(position: string): void; reject(err: unknown): void };
-    const acknowledged = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
-    acknowledged.catch(() => pending.delete(messageId));
-    pending.set(messageId, acknowledged);
+    const events = decided.map((d) => ({ event: stamp(d, envelope, uuidV5('MessageSent', messageId)), key: groupId }));
+    let settle!: { resolve(position: Position): void; reject(err: unknown): void };
+    ledger.track(messageId, new Promise<Position>((resolve, reject) => (settle = { resolve, reject })));
     return ctx.append(events, {
       async done([result]) {
-        const position = formatPosition(result!.position);
-        acknowledgedAt.set(messageId, result!.position);
-        settle.resolve(position);
-        void Promise.all([claims.markSent(key, position), markAttached(pool, mediaIds)])
-          .catch((err: unknown) => ctx.rt.log.error({ err, messageId }, 'marking a sent message’s claim failed; a retry resumes it from the log'))
-          .finally(() => {
-            pending.delete(messageId);
-            acknowledgedAt.delete(messageId);
-          });
-        return position;
+        settle.resolve(result!.position);
+        void markAttached(pool, mediaIds).catch((err: unknown) => ctx.rt.log.error({ err, messageId }, 'marking a sent message’s uploads attached failed'));
+        return formatPosition(result!.position);
       },
-      failed: async (err) => {
-        try {
-          await claims.release(key, attemptId);
-        } finally {
-          settle.reject(err);
-        }
+      async failed(err) {
+        takeBack();
+        settle.reject(err);
       },
     });
   }
@@ -149,7 +58,7 @@ export function messageRoutes(routes: CommandRoutes, ctx: CommandContext, heads:
   routes.add(
     {
       method: 'post', path: '/groups/:id/messages', summary: 'Send a message (members only)', auth: true,
-      description: 'Idempotent per clientMessageId: sending the same id again, even concurrently, yields one MessageSent and the same messageId and position. In slow mode a member waits slowModeSeconds between messages (429 slow_mode); moderators and above are exempt.',
+      description: 'Idempotent per clientMessageId: sending the same id again, even concurrently, yields one message with the same messageId (and, from the same instance, the same position); a retry that reaches another instance may append the same event again, which every reader skips. Decided on the instance’s view of the groups topic: pass X-Min-Position to have it include your own group changes. In slow mode a member waits slowModeSeconds between messages (429 slow_mode); moderators and above are exempt.',
       body: { name: 'SendMessageRequest', schema: SendMessageRequest },
       success: { status: 202, description: 'appended to the log', name: 'SendMessageResponse', schema: SendMessageResponse },
       errors: [403, 404, 429],
@@ -160,23 +69,21 @@ export function messageRoutes(routes: CommandRoutes, ctx: CommandContext, heads:
       const groupId = pathId(req.params.id, 'group');
       const input = parseInput(SendMessageRequest, req.body);
       const senderId = req.user!.sub;
-      const key = { groupId, senderId, clientMessageId: input.clientMessageId };
-      const messageId = uuidV5('message', groupId, senderId, input.clientMessageId);
+      const { clientMessageId } = input;
+      const messageId = uuidV5('message', groupId, senderId, clientMessageId);
       const mediaIds = input.attachments ?? [];
       const text = input.text?.length ? input.text : null;
-      if (!mediaIds.length && !pending.has(messageId)) {
-        const prepared = await preparer.prepare({ key, messageId, text, minPositions: req.minPositions });
-        if (prepared.kind === 'sent') return void res.status(202).json({ messageId: prepared.messageId, position: prepared.position });
-        if (prepared.kind === 'claimed') return void res.status(202).json({ messageId, position: await appendClaimed(req, key, messageId, mediaIds, prepared.attemptId, prepared.decided) });
+      const [fold, attachments] = await Promise.all([heads.viewAt(req, groupId), resolveAttachments(pool, senderId, mediaIds), landed.ready(config.MIN_POSITION_WAIT_MS)]);
+      for (let earlier = ledger.lookup(messageId); earlier; earlier = ledger.lookup(messageId)) {
+        const settled = earlier instanceof Promise ? await earlier : earlier;
+        if (settled !== 'failed') return void res.status(202).json({ messageId, position: formatPosition(settled) });
       }
-      const earlier = await claims.find(key);
-      if (earlier) return void res.status(202).json(earlier);
-      await heads.settle(req, groupId);
-      const [group, senderRole, attachments] = await Promise.all([loadGroup(pool, groupId), roleIn(pool, groupId, senderId), resolveAttachments(pool, senderId, mediaIds)]);
-      const position = await send(req, key, messageId, mediaIds, (lastSentAt) =>
-        decideSend({ group, senderRole, lastSentAt, now: Date.now() }, { ...key, messageId, text, attachments }),
-      );
-      res.status(202).json({ messageId, position });
+      // From the ledger's "none" to the append's start nothing is awaited: one attempt per message.
+      const { group, role } = groupAndRole(fold, groupId, senderId);
+      const now = Date.now();
+      const decided = decideSend({ group, senderRole: role, lastSentAt: slowMode.lastSentAt(groupId, senderId, clientMessageId), now }, { groupId, senderId, clientMessageId, messageId, text, attachments });
+      const takeBack = slowMode.accept(groupId, senderId, clientMessageId, now);
+      res.status(202).json({ messageId, position: await append(req, groupId, messageId, mediaIds, decided, takeBack) });
     },
   );
 
@@ -185,7 +92,7 @@ export function messageRoutes(routes: CommandRoutes, ctx: CommandContext, heads:
     const groupId = pathId(req.params.id, 'group');
     const messageId = pathId(req.params.messageId, 'message');
     const actorId = req.user!.sub;
-    const sentAt = acknowledgedAt.get(messageId) ?? (await claims.positionOf(messageId));
+    const sentAt = ledger.positionOf(messageId);
     const changedAt = messageHeads.get(messageId);
     await heads.settle(req, groupId, [sentAt, changedAt].filter((p): p is Position => p !== undefined));
     const [group, actorRole, message] = await Promise.all([loadGroup(pool, groupId), roleIn(pool, groupId, actorId), loadMessage(pool, messageId)]);
@@ -227,6 +134,7 @@ export function messageRoutes(routes: CommandRoutes, ctx: CommandContext, heads:
       },
     );
   }
+  return landed;
 }
 
 async function loadMessage(pool: Pool, messageId: string): Promise<MessageFacts | null> {

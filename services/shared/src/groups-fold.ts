@@ -1,0 +1,72 @@
+import type { DomainEvent, Role, Visibility } from '@groupchat/schemas';
+
+/** What a command on a group is decided on: the group itself and its members' roles. */
+export interface GroupSnapshot {
+  groupId: string;
+  visibility: Visibility;
+  slowModeSeconds: number;
+  deleted: boolean;
+}
+
+interface GroupRecord {
+  group: GroupSnapshot | null;
+  members: Map<string, Role>;
+}
+
+/**
+ * Groups and memberships folded from the groups topic, the same way the `groups` projection
+ * folds them (docs/read-models.md): a repeated creation or join keeps the first, a role change
+ * applies only to a member, memberships outlive nothing but their own end.
+ */
+export class GroupsFold {
+  private readonly groups = new Map<string, GroupRecord>();
+
+  group(groupId: string): GroupSnapshot | null {
+    return this.groups.get(groupId)?.group ?? null;
+  }
+
+  roleOf(groupId: string, userId: string): Role | null {
+    return this.groups.get(groupId)?.members.get(userId) ?? null;
+  }
+
+  apply(e: DomainEvent): void {
+    switch (e.type) {
+      case 'GroupCreated': {
+        const r = this.record(e.groupId);
+        r.group ??= { groupId: e.groupId, visibility: e.visibility, slowModeSeconds: e.slowModeSeconds, deleted: false };
+        return;
+      }
+      case 'GroupUpdated': {
+        const g = this.group(e.groupId);
+        if (g) Object.assign(g, { visibility: e.visibility ?? g.visibility, slowModeSeconds: e.slowModeSeconds ?? g.slowModeSeconds });
+        return;
+      }
+      case 'GroupDeleted': {
+        const g = this.group(e.groupId);
+        if (g) g.deleted = true;
+        return;
+      }
+      case 'MemberJoined': {
+        const members = this.record(e.groupId).members;
+        if (!members.has(e.userId)) members.set(e.userId, e.role);
+        return;
+      }
+      case 'MemberLeft':
+      case 'MemberRemoved':
+        this.groups.get(e.groupId)?.members.delete(e.userId);
+        return;
+      case 'MemberRoleChanged': {
+        const members = this.groups.get(e.groupId)?.members;
+        if (members?.has(e.userId)) members.set(e.userId, e.role);
+        return;
+      }
+      default:
+    }
+  }
+
+  private record(groupId: string): GroupRecord {
+    let r = this.groups.get(groupId);
+    if (!r) this.groups.set(groupId, (r = { group: null, members: new Map() }));
+    return r;
+  }
+}
