@@ -19,6 +19,8 @@ export interface RawBatch {
 export interface BatchControl {
   signal: AbortSignal;
   heartbeat(): Promise<void>;
+  /** A dependency failed and the batch will be retried: the caller may stop waiting for it (abort the signal). */
+  onTransient?(): void;
 }
 
 /** One partition's batch with its records decoded. */
@@ -90,6 +92,7 @@ export abstract class Processor {
         const at = parts.map(({ batch }) => `${batch.topic}/${batch.partition}@${batch.messages[0]?.offset}`).join(' ');
         const ctx = { projection: this.label, batches: at, error: describe(err) };
         if (retry) this.deps.log.warn({ ...ctx, attempt: transient }, 'projection batch failed on a dependency, retrying');
+        if (retry) control.onTransient?.();
         else this.deps.log.error({ ...ctx, attempt: failures }, failures >= maxAttempts ? 'projection batch keeps failing, applying its events one by one' : 'projection batch failed, retrying');
         await sleep(backoffMs(retry ? transient : failures), undefined, { signal: control.signal }).catch(() => undefined);
         await control.heartbeat().catch(() => undefined);

@@ -18,6 +18,8 @@ export interface Member {
   onProgress(topic: string, partition: number, nextOffset: number, highWatermark: number, applied: number): void;
   /** The build was retired under us (by a swap, maybe in another process). */
   onRetired(): void;
+  /** The member left because a dependency of its storage failed: it must read on its own until it can rejoin. */
+  onStalled(): void;
 }
 
 /** A batch waiting for the others of its fetch. */
@@ -51,6 +53,12 @@ export interface SharedReaderOptions {
 }
 
 const SLOW_BATCH_MS = 5_000;
+/**
+ * A member still applying one fetch after this long leaves the shared reader and reads on its
+ * own: the turn waits for its slowest member, and the read-your-writes bound (5 s) must hold for
+ * the others. Far above a healthy batch; a member that leaves wrongly only reads alone a while.
+ */
+const STALL_MS = 2_000;
 
 /**
  * One consumer for every live build of the process: each record is fetched and decoded once
@@ -196,12 +204,28 @@ export class SharedReader {
     return turn.map((w, i) => (nexts[i]!.length ? Math.min(...nexts[i]!) : Number(w.batch.messages[w.batch.messages.length - 1]!.offset) + 1));
   }
 
+  /** Takes a stalled member out at once (its batch rolls back; its checkpoint says where it resumes) and tells it. */
+  private detach(m: Joined): void {
+    if (this.members.get(buildLabel(m.build)) !== m) return;
+    this.members.delete(buildLabel(m.build));
+    m.abort.abort();
+    this.o.log.warn({ reader: this.o.groupId, projection: buildLabel(m.build) }, 'a projection failed on a dependency; it leaves the shared reader and reads on its own until caught up');
+    m.onStalled();
+  }
+
   /** The member's next offset in each part, or undefined once it has left (removed, or retired by a swap). */
   private deliver(m: Joined, parts: Part[], highs: number[], heartbeat: () => Promise<void>): Promise<number[] | undefined> {
     const work = (async () => {
       const started = Date.now();
       try {
-        const nexts = await m.processor.processMany(parts, { signal: m.abort.signal, heartbeat });
+        // A member whose storage is down or stalls (Elasticsearch) must not hold every other projection back: it leaves.
+        const stall = setTimeout(() => this.detach(m), STALL_MS);
+        const applying = m.processor.processMany(parts, { signal: m.abort.signal, heartbeat, onTransient: () => this.detach(m) }).finally(() => clearTimeout(stall));
+        m.inflight.add(applying);
+        void applying.finally(() => m.inflight.delete(applying)).catch(() => undefined);
+        // A request in flight to a stalled storage does not see the signal: the turn goes on without it.
+        // Whatever it still commits is under the checkpoint locks, so the member's own reader skips it.
+        const nexts = await Promise.race([applying, stopped(m.abort.signal)]);
         const took = Date.now() - started;
         if (took > SLOW_BATCH_MS) this.o.log.warn({ projection: buildLabel(m.build), batches: parts.length, records: parts.reduce((n, p) => n + p.batch.messages.length, 0), ms: took }, 'slow projection batch');
         parts.forEach(({ batch }, i) => {
@@ -225,4 +249,12 @@ export class SharedReader {
     void work.finally(() => m.inflight.delete(work)).catch(() => undefined);
     return work;
   }
+}
+
+/** Rejects with Stopping once the signal is aborted. */
+function stopped(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) return reject(new Stopping());
+    signal.addEventListener('abort', () => reject(new Stopping()), { once: true });
+  });
 }

@@ -164,19 +164,31 @@ export class Supervisor {
       return;
     }
     entry.target = await watermarks(this.admin, this.rt.config, p.topics);
-    entry.runner = new Runner({
+    entry.runner = this.ownRunner(entry);
+    await entry.runner.start();
+  }
+
+  /** A reader of the build's own: while it builds, or while a live build is behind the shared reader. */
+  private ownRunner(entry: Running): Runner {
+    return new Runner({
       kafka: this.rt.kafka,
       admin: this.admin,
       pool: this.pool,
       config: this.rt.config,
       log: this.rt.log,
-      build,
-      projection: p,
+      build: entry.build,
+      projection: entry.projection,
       processor: entry.processor,
       onProgress: (topic, partition, next, high, applied) => this.progress(entry, topic, partition, next, high, applied),
       onRetired: () => void this.stopBuild(entry),
     });
-    await entry.runner.start();
+  }
+
+  /** A live build that left the shared reader (its storage failed) retries on its own reader; it rejoins once caught up. */
+  private async readAlone(r: Running): Promise<void> {
+    if (this.running.get(buildLabel(r.build)) !== r || this.closed || r.runner) return;
+    r.runner = this.ownRunner(r);
+    await r.runner.start().catch((err) => this.rt.log.warn({ projection: buildLabel(r.build), error: describe(err) }, 'could not start the reader of a stalled projection; next tick retries'));
   }
 
   /** Hands a live build to the shared reader; a build that read on its own stops its reader first. */
@@ -191,6 +203,7 @@ export class Supervisor {
       processor: r.processor,
       onProgress: (topic, partition, next, high, applied) => this.progress(r, topic, partition, next, high, applied),
       onRetired: () => void this.stopBuild(r),
+      onStalled: () => void this.readAlone(r),
     });
     if (startReader) await this.reader.start();
   }
@@ -257,6 +270,10 @@ export class Supervisor {
       for (const [k, m] of marks) {
         const [topic, partition] = k.split('/');
         if ((r.projection.topics as string[]).includes(topic!)) this.setLag(r, topic!, Number(partition), Math.max(0, m.high - Math.max(cps.get(k) ?? 0, m.low)));
+      }
+      if (r.status === 'live' && r.runner && this.partitionsOf(r.projection).every(({ topic, partition }) => (cps.get(partitionKey(topic, partition)) ?? 0) >= (marks.get(partitionKey(topic, partition))?.high ?? 0))) {
+        await this.join(r);
+        continue;
       }
       if (r.status === 'building' && (await this.caughtUp(r, cps, marks, rows)) && (await promote(this.deps, this.pool, r.projection, r.build))) {
         await this.retag(r, 'live');
