@@ -1,9 +1,8 @@
 import type { DomainEvent } from '@groupchat/schemas';
-import { partitionForKey, RecentMap, tailTopics, type Runtime, type Tail, type TailMessage as KafkaMessage } from '@groupchat/shared';
+import { PartitionProgress, partitionForKey, RecentMap, tailTopics, type Runtime, type Tail, type TailMessage as KafkaMessage } from '@groupchat/shared';
 import { decodeTailed } from './decode';
 import type { Hub } from './hub';
 import { fanoutLatency } from './metrics';
-import { Progress } from './progress';
 import { eventFrame } from './protocol';
 import type { ShownEvent } from './redact';
 
@@ -24,7 +23,7 @@ export interface FeedHandlers {
  * the read model must stop.
  */
 export class LiveFeed {
-  private delivered = new Progress([]);
+  private delivered = new PartitionProgress([]);
   /**
    * Event ids recently handed to subscribers: the same event appended twice (a send retried
    * through a second command-api instance while the first append was pending; seconds apart
@@ -48,7 +47,7 @@ export class LiveFeed {
       log: rt.log,
       onBatch: (_topic, partition, messages) => feed.onMessages(partition, messages),
     });
-    feed.delivered = new Progress(feed.tail.startOffsets.get('messages')!);
+    feed.delivered = new PartitionProgress(feed.tail.startOffsets.get('messages')!);
     return feed;
   }
 

@@ -1,7 +1,6 @@
 import { HEADER_EVENT_TYPE, type EventOf } from '@groupchat/schemas';
-import { partitionForKey, tailTopics, topicName, type Runtime, type Tail, type TailMessage } from '@groupchat/shared';
+import { PartitionProgress, partitionForKey, tailTopics, topicName, type Runtime, type Tail, type TailMessage } from '@groupchat/shared';
 import { decodeTailed } from './decode';
-import { Progress } from './progress';
 
 export type MembershipEnd = EventOf<'MemberRemoved'> | EventOf<'MemberLeft'> | EventOf<'GroupDeleted'>;
 export type MembershipEvent = MembershipEnd | EventOf<'MemberJoined'>;
@@ -24,7 +23,7 @@ export interface GroupsViewOptions {
  * them has seen every such membership change.
  */
 export class GroupsView {
-  private progress = new Progress([]);
+  private progress = new PartitionProgress([]);
   /** Partitions with a membership event this view could not read: it never claims to cover them. */
   private readonly blind = new Set<number>();
   private tail?: Tail;
@@ -49,7 +48,7 @@ export class GroupsView {
       log: this.rt.log,
       onBatch: (_topic, partition, messages) => this.apply(partition, messages),
     });
-    this.progress = new Progress(this.tail.startOffsets.get('groups')!);
+    this.progress = new PartitionProgress(this.tail.startOffsets.get('groups')!);
     ready();
   }
 
