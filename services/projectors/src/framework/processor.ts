@@ -19,8 +19,11 @@ export interface RawBatch {
 export interface BatchControl {
   signal: AbortSignal;
   heartbeat(): Promise<void>;
-  /** A dependency failed and the batch will be retried: the caller may stop waiting for it (abort the signal). */
-  onTransient?(): void;
+  /**
+   * The batch failed and will be retried: on a dependency (`transient`; the caller may stop
+   * waiting and abort the signal), or on its records, which end in dead letters.
+   */
+  onRetry?(transient: boolean): void;
 }
 
 /** One partition's batch with its records decoded. */
@@ -92,8 +95,8 @@ export abstract class Processor {
         const at = parts.map(({ batch }) => `${batch.topic}/${batch.partition}@${batch.messages[0]?.offset}`).join(' ');
         const ctx = { projection: this.label, batches: at, error: describe(err) };
         if (retry) this.deps.log.warn({ ...ctx, attempt: transient }, 'projection batch failed on a dependency, retrying');
-        if (retry) control.onTransient?.();
         else this.deps.log.error({ ...ctx, attempt: failures }, failures >= maxAttempts ? 'projection batch keeps failing, applying its events one by one' : 'projection batch failed, retrying');
+        control.onRetry?.(retry);
         await sleep(backoffMs(retry ? transient : failures), undefined, { signal: control.signal }).catch(() => undefined);
         await control.heartbeat().catch(() => undefined);
       }

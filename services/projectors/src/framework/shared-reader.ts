@@ -54,7 +54,7 @@ export interface SharedReaderOptions {
 
 const SLOW_BATCH_MS = 5_000;
 /**
- * A member still applying one fetch after this long leaves the shared reader and reads on its
+ * A member still applying one fetch after this long (and not failing on its records) leaves the shared reader and reads on its
  * own: the turn waits for its slowest member, and the read-your-writes bound (5 s) must hold for
  * the others. Far above a healthy batch; a member that leaves wrongly only reads alone a while.
  */
@@ -220,7 +220,9 @@ export class SharedReader {
       try {
         // A member whose storage is down or stalls (Elasticsearch) must not hold every other projection back: it leaves.
         const stall = setTimeout(() => this.detach(m), STALL_MS);
-        const applying = m.processor.processMany(parts, { signal: m.abort.signal, heartbeat, onTransient: () => this.detach(m) }).finally(() => clearTimeout(stall));
+        // A batch failing on its records (poison, to be dead-lettered) is progress, not a stall.
+        const onRetry = (transient: boolean) => (transient ? this.detach(m) : clearTimeout(stall));
+        const applying = m.processor.processMany(parts, { signal: m.abort.signal, heartbeat, onRetry }).finally(() => clearTimeout(stall));
         m.inflight.add(applying);
         void applying.finally(() => m.inflight.delete(applying)).catch(() => undefined);
         // A request in flight to a stalled storage does not see the signal: the turn goes on without it.
