@@ -131,7 +131,8 @@ describe('groupchat projections and replay', () => {
       messages: [{ key: 'g-poison', value: Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x00]), headers: { [HEADER_EVENT_TYPE]: 'MessageSent', [HEADER_FINGERPRINT]: 'f'.repeat(64) } }],
     });
     await producer.disconnect();
-    const letter = await waitUntil(async () => (await projectors.deadLetters({ projection: 'groups' }))[0], { timeoutMs: 60_000, what: 'the poison record to be dead-lettered' });
+    // The build it replaced may still read the record while this process swaps them, and dead-letter it too.
+    const letter = await waitUntil(async () => (await projectors.deadLetters({ projection: 'groups' })).find((l) => l.generation === 2), { timeoutMs: 60_000, what: 'the poison record to be dead-lettered by the live build' });
     const list = await cli(config, ['projections', 'dlq', 'list', '--projection', 'groups']);
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(new RegExp(`^${letter.offset}\\s+groups\\s+groups\\.v1\\.g2\\s+${topicName(config, 'messages')}\\s+\\d+\\s+\\d+\\s+MessageSent\\s+\\S+\\s+cannot decode`, 'm'));

@@ -75,6 +75,12 @@ export class SharedReader {
   private joined: Promise<void> = Promise.resolve();
   private stopped?: Promise<void>;
   private gathering?: Waiting[];
+  /** Partitions assigned at the last join (namespaced topic → partitions). */
+  private assignment: Record<string, number[]> = {};
+  /** Where the consumer reads each partition next (`topic/partition` of the namespaced topics), as far as it has gone. */
+  private readonly positions = new Map<string, number>();
+  /** Batches past the join barrier and not yet advanced. */
+  private readonly handling = new Set<Promise<void>>();
 
   constructor(private readonly o: SharedReaderOptions) {}
 
@@ -85,7 +91,11 @@ export class SharedReader {
   add(m: Member): void {
     const label = buildLabel(m.build);
     if (this.members.has(label) || this.abort.signal.aborted) return;
-    this.members.set(label, { ...m, abort: new AbortController(), topics: new Set(m.projection.topics), types: handledTypes(m.projection), inflight: new Set() });
+    const joined: Joined = { ...m, abort: new AbortController(), topics: new Set(m.projection.topics), types: handledTypes(m.projection), inflight: new Set() };
+    this.members.set(label, joined);
+    // A member joining a running reader may be behind where it has read to (a build promoted while
+    // the one it replaces still read the records after its checkpoint): those partitions are read again.
+    if (this.starting) this.joined = this.rewindFor(joined, this.joined);
   }
 
   /** Takes a member out; resolves once the batch it has in hand is done (or rolled back). */
@@ -121,6 +131,8 @@ export class SharedReader {
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       log.info({ reader: groupId, partitions: payload.memberAssignment, ms: payload.duration }, 'shared projection reader joined its group');
+      this.assignment = payload.memberAssignment;
+      this.positions.clear();
       this.joined = this.seekToCheckpoints(payload.memberAssignment).catch((err) => {
         if (!this.abort.signal.aborted) log.warn({ reader: groupId, error: describe(err) }, 'could not seek to the checkpoints; batches are still filtered by them');
       });
@@ -152,17 +164,58 @@ export class SharedReader {
       for (const partition of partitions) {
         const next = Math.min(...readers.map((m) => cps.get(buildLabel(m.build))?.get(partitionKey(logical, partition)) ?? 0));
         if (starts.get(`${topic}/${partition}`) !== next) this.consumer?.seek({ topic, partition, offset: String(next) });
+        this.positions.set(`${topic}/${partition}`, next);
       }
     }
   }
 
+  /**
+   * Once the batches in hand are done (so the positions are settled), seeks back each assigned
+   * partition where the member's checkpoint is behind the reader. Batches wait meanwhile.
+   */
+  private async rewindFor(m: Joined, before: Promise<void>): Promise<void> {
+    await before;
+    await Promise.allSettled([...this.handling]);
+    if (this.members.get(buildLabel(m.build)) !== m) return;
+    try {
+      const cps = (await checkpointsOf(this.o.pool, [m.build])).get(buildLabel(m.build));
+      for (const [topic, partitions] of Object.entries(this.assignment)) {
+        const logical = logicalTopic(this.o.config, topic) ?? topic;
+        if (!m.topics.has(logical)) continue;
+        for (const partition of partitions) {
+          const k = `${topic}/${partition}`;
+          const cp = cps?.get(partitionKey(logical, partition)) ?? 0;
+          const at = this.positions.get(k);
+          if (at !== undefined && cp >= at) continue;
+          this.consumer?.seek({ topic, partition, offset: String(cp) });
+          this.positions.set(k, cp);
+        }
+      }
+    } catch (err) {
+      // The member's next batch from there on still returns its checkpoint, which pulls the partition back.
+      if (!this.abort.signal.aborted) this.o.log.warn({ reader: this.o.groupId, projection: buildLabel(m.build), error: describe(err) }, 'could not rewind for a joining projection');
+    }
+  }
+
   private async onBatch(payload: EachBatchPayload): Promise<void> {
-    await this.joined;
+    // A member may join while this waits: wait for its rewind too.
+    for (let barrier: Promise<void> | undefined; barrier !== this.joined; ) await (barrier = this.joined);
+    const handled = this.handle(payload);
+    this.handling.add(handled);
+    try {
+      await handled;
+    } finally {
+      this.handling.delete(handled);
+    }
+  }
+
+  private async handle(payload: EachBatchPayload): Promise<void> {
     const batch = rawBatch(this.o.config, payload, this.abort.signal);
     if (!batch) return;
     const next = await beating(payload.heartbeat, () => this.inTurn({ batch, high: Number(payload.batch.highWatermark), heartbeat: payload.heartbeat }));
     const first = Number(batch.messages[0]!.offset);
     if (next < first) this.o.log.info({ reader: this.o.groupId, topic: batch.topic, partition: batch.partition, next, first }, 'a member is behind the shared reader; reading from its checkpoint');
+    if (!payload.isStale()) this.positions.set(`${payload.batch.topic}/${payload.batch.partition}`, next);
     await advance(this.consumer, payload, next);
   }
 
