@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry of `npm start`, `npm test`, `npm run stack|bench|chaos`: installs what is missing, then hands over to scripts/run.ts.
+// Entry of `npm start`, `npm test`, `npm run stack|bench|chaos|screenshots`: installs what is missing, then hands over to scripts/run.ts.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -99,6 +99,14 @@ async function main(): Promise<number> {
         }
         return 0;
       });
+    case 'screenshots':
+      ensureChromium();
+      return withStack(async (stack) => {
+        const built = await buildWeb();
+        if (built !== 0 || interrupted) return built || 130;
+        const spec = join(REPO, 'test', 'e2e', 'screens.e2e.spec.ts');
+        return runChild(bin('vitest'), ['run', '--project', 'e2e', spec], { ...stack.env, GROUPCHAT_SCREENSHOTS_DIR: join(REPO, 'docs', 'screenshots') });
+      });
     case 'bench':
       return withStack((stack) => runChild(bin('tsx'), [join(REPO, 'bench', 'run.ts'), ...args], { ...stack.env }));
     case 'chaos':

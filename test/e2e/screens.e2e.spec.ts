@@ -1,5 +1,6 @@
-// Screenshots of the main screens at desktop and phone width, written to docs/screenshots/
-// (overwritten on every run), over a small community seeded through the API.
+// Screenshots of the main screens at desktop and phone width, over a small community seeded
+// through the API. A test run writes them to the git-ignored test-results/screenshots/;
+// `npm run screenshots` points GROUPCHAT_SCREENSHOTS_DIR at docs/screenshots/ to refresh those.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { DESKTOP, launchBrowser, openPerson, PHONE } from './support/browser';
 import { messagesWithText, PASSWORD, registerViaApi, signInViaUi, type Account } from './support/people';
 import { ApiActor } from './support/seed';
 
-const OUT = resolve(REPO, 'docs/screenshots');
+const OUT = resolve(REPO, process.env.GROUPCHAT_SCREENSHOTS_DIR || 'test-results/screenshots');
 
 const svgPng = (svg: string) => sharp(Buffer.from(svg)).png().toBuffer();
 const avatar = (from: string, to: string) =>
