@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import { api, tokens } from '../api';
 import { authApi, type RegisterInput } from '../api/auth';
 import type { User } from '../api/types';
+import { clearDrafts } from '../lib/drafts';
 
 const USER_KEY = 'groupchat.user';
 
@@ -53,6 +54,7 @@ export const useAuthStore = defineStore('auth', () => {
 
   async function logout() {
     const hadSession = tokens.access() !== null;
+    if (userId.value) clearDrafts(userId.value);
     tokens.clear();
     api.minPositions.clear();
     if (hadSession) await authApi.logout().catch(() => undefined);

@@ -58,6 +58,18 @@ describe('auth store', () => {
     expect(localStorage.getItem('groupchat.session')).toBeNull();
   });
 
+  it('logs out: the drafts of this user go, another user’s stay', async () => {
+    const auth = useAuthStore();
+    await auth.login('ada', 'secret-pass');
+    localStorage.setItem('groupchat.draft.u1.g1', 'to the chess club');
+    localStorage.setItem('groupchat.draft.u1.g2', 'to the go club');
+    localStorage.setItem('groupchat.draft.u2.g1', 'someone else’s');
+    await auth.logout();
+    expect(localStorage.getItem('groupchat.draft.u1.g1')).toBeNull();
+    expect(localStorage.getItem('groupchat.draft.u1.g2')).toBeNull();
+    expect(localStorage.getItem('groupchat.draft.u2.g1')).toBe('someone else’s');
+  });
+
   it('follows the token store: a session lost elsewhere signs this store out', async () => {
     const auth = useAuthStore();
     await auth.login('ada', 'secret-pass');

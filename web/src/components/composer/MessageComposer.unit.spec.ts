@@ -47,6 +47,26 @@ describe('MessageComposer', () => {
     w.unmount();
   });
 
+  it('keeps unsent text under its draft key, restores it in a new composer and clears it on send', async () => {
+    localStorage.clear();
+    const chess = mount(MessageComposer, { props: { groupName: 'Chess', draftKey: 'groupchat.draft.u1.chess' }, attachTo: document.body });
+    await chess.get('textarea').setValue('half a thought');
+    expect(localStorage.getItem('groupchat.draft.u1.chess')).toBe('half a thought');
+    chess.unmount();
+
+    const go = mount(MessageComposer, { props: { groupName: 'Go', draftKey: 'groupchat.draft.u1.go' }, attachTo: document.body });
+    expect((go.get('textarea').element as HTMLTextAreaElement).value).toBe('');
+    go.unmount();
+
+    const again = mount(MessageComposer, { props: { groupName: 'Chess', draftKey: 'groupchat.draft.u1.chess' }, attachTo: document.body });
+    const input = again.get('textarea');
+    expect((input.element as HTMLTextAreaElement).value).toBe('half a thought');
+    await input.trigger('keydown', { key: 'Enter' });
+    expect(again.emitted('send')).toEqual([['half a thought', []]]);
+    expect(localStorage.getItem('groupchat.draft.u1.chess')).toBeNull();
+    again.unmount();
+  });
+
   it('has labelled controls', () => {
     const w = mountComposer();
     expect(w.get('label[for="composer-text"]').text()).toBe('Message Chess');
