@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '@groupchat/schemas';
 import { AppError, createLogger, type AppendResult } from '@groupchat/shared';
-import { appendEvents, type Appender } from '../src/commands/append';
+import { appendEvents, type Appender } from '../src/http/append';
 
 const log = createLogger('silent');
 const event = { type: 'GroupDeleted', groupId: 'g1' } as unknown as DomainEvent;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '@groupchat/schemas';
 import { can } from '../../../web/src/lib/roles';
-import type { Decided } from '../src/commands/envelope';
+import type { Decided } from '../src/http/envelope';
 import { decideChangeRole, decideDeleteGroup, decideInvite, decideRemoveMember, decideUpdateGroup, type GroupState } from '../src/groups/decide';
 import type { GroupFacts } from '../src/groups/roles';
 import { decideDelete, decideSend } from '../src/messages/decide';

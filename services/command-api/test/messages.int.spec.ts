@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { startTestApp, type TestApp } from '../../../test/support/app';
-import { uuidV5 } from '../src/commands/envelope';
+import { uuidV5 } from '../src/http/envelope';
 import { apiOf, registerUsers, type Api, type TestUser } from './support/client';
 import { eventsIn } from './support/log';
 

@@ -2,7 +2,7 @@
 // length. Each hostile string below took from 0.3 s to minutes with the patterns it targets.
 import { describe, expect, it } from 'vitest';
 import { email, LoginRequest, RegisterRequest, username } from '../src/accounts/schemas';
-import { tag, text } from '../src/commands/validation';
+import { tag, text } from '../src/http/validation';
 import { cleanFileName } from '../src/media/ingest';
 
 const timed = <T>(f: () => T): { value: T; ms: number } => {

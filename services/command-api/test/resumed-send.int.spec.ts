@@ -9,7 +9,7 @@ import { waitUntil } from '../../../test/support/stack';
 import { apiOf, registerUser, type Api, type TestUser } from './support/client';
 import { eventsIn } from './support/log';
 import { secondCommandApi, type SecondProcess } from './support/second-process';
-import { uuidV5 } from '../src/commands/envelope';
+import { uuidV5 } from '../src/http/envelope';
 
 describe('when a send is retried on a process that does not remember it (its first process died after the append)', () => {
   let app: TestApp;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@groupchat/shared';
-import { parseInput, pathId } from '../src/commands/validation';
+import { parseInput, pathId } from '../src/http/validation';
 import { RegisterRequest, UpdateProfileRequest } from '../src/accounts/schemas';
 import { CreateGroupRequest, UpdateGroupRequest } from '../src/groups/schemas';
 import { SendMessageRequest } from '../src/messages/schemas';
 import { parseEmoji } from '../src/messages/emoji';
-import { uuidV5 } from '../src/commands/envelope';
+import { uuidV5 } from '../src/http/envelope';
 
 function fieldsOf(fn: () => unknown): string[] {
   try {

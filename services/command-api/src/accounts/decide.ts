@@ -1,5 +1,5 @@
 import { invalid, notFound } from '@groupchat/shared';
-import type { Decided } from '../commands/envelope';
+import type { Decided } from '../http/envelope';
 
 export interface RegisterUser {
   userId: string;

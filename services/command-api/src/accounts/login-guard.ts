@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { limitStoreOf, rateLimited, retryAfterSeconds, type Config } from '@groupchat/shared';
-import { byIp, MINUTE } from '../commands/rate-limits';
+import { byIp, MINUTE } from '../http/rate-limits';
 
 const WINDOW = 15 * MINUTE;
 

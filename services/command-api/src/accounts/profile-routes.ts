@@ -1,7 +1,7 @@
 import type { Pool } from '@groupchat/shared';
-import type { CommandContext } from '../commands/context';
-import type { CommandRoutes } from '../commands/routes';
-import { parseInput } from '../commands/validation';
+import type { CommandContext } from '../http/context';
+import type { CommandRoutes } from '../http/routes';
+import { parseInput } from '../http/validation';
 import { markAttached } from '../messages/attachments';
 import type { CredentialStore } from './credentials';
 import { decideUpdateProfile } from './decide';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, formatPosition, signAccessToken, unauthorized } from '@groupchat/shared';
 import type { Request, Response } from 'express';
-import type { CommandContext } from '../commands/context';
-import { envelopeOf, stamp, uuidV5 } from '../commands/envelope';
-import { limiter, byIp, MINUTE } from '../commands/rate-limits';
-import type { CommandRoutes } from '../commands/routes';
-import { parseInput } from '../commands/validation';
+import type { CommandContext } from '../http/context';
+import { envelopeOf, stamp, uuidV5 } from '../http/envelope';
+import { limiter, byIp, MINUTE } from '../http/rate-limits';
+import type { CommandRoutes } from '../http/routes';
+import { parseInput } from '../http/validation';
 import { CredentialStore } from './credentials';
 import { decideRegister } from './decide';
 import { loginGuard } from './login-guard';

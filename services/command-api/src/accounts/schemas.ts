@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { identifier, onlyIfValid, tags, text } from '../commands/validation';
+import { identifier, onlyIfValid, tags, text } from '../http/validation';
 
 export const username = z
   .string()

@@ -1,6 +1,6 @@
 import type { Role, Visibility } from '@groupchat/schemas';
 import { conflict, forbidden, invalid, notFound } from '@groupchat/shared';
-import type { Decided } from '../commands/envelope';
+import type { Decided } from '../http/envelope';
 import { permissions } from '@groupchat/schemas/permissions';
 import { memberOf, visibleGroup, type GroupFacts } from './roles';
 

@@ -53,7 +53,7 @@ export class GroupHeads {
    * and the group's newest change this process appended. Positions on other topics say nothing
    * about group state, so they are not waited for.
    */
-  async viewAt(req: Request, groupId: string): Promise<GroupsFold> {
+  async viewAt(req: Pick<Request, 'minPositions'>, groupId: string): Promise<GroupsFold> {
     const head = this.appended.get(groupId);
     await this.view.reach(head ? [...req.minPositions, head] : req.minPositions, this.timeoutMs);
     if (head && this.appended.get(groupId) === head) this.appended.delete(groupId);

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
-import type { CommandContext } from '../commands/context';
-import type { Decided } from '../commands/envelope';
-import { groupCreateLimit } from '../commands/rate-limits';
-import type { CommandRoutes, Operation } from '../commands/routes';
-import { parseInput, pathId } from '../commands/validation';
+import type { CommandContext } from '../http/context';
+import type { Decided } from '../http/envelope';
+import { groupCreateLimit } from '../http/rate-limits';
+import type { CommandRoutes, Operation } from '../http/routes';
+import { parseInput, pathId } from '../http/validation';
 import { PositionResponse } from '../accounts/schemas';
 import type { CredentialStore } from '../accounts/credentials';
 import { decideChangeRole, decideCreateGroup, decideDeleteGroup, decideInvite, decideJoin, decideLeave, decideRemoveMember, decideUpdateGroup, type GroupState } from './decide';

@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { identifier, onlyIfValid, tags, text } from '../commands/validation';
+import { identifier, onlyIfValid, tags, text } from '../http/validation';
 
 export const MAX_SLOW_MODE_SECONDS = 6 * 3600;
 

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { Router, type Request, type Response } from 'express';
 import { authenticate, notFound, TokenExpired, unauthorized, verifyAccessToken, type Config, type Logger, type Pool } from '@groupchat/shared';
-import { uploadLimit } from '../commands/rate-limits';
+import { uploadLimit } from '../http/rate-limits';
 import { canView } from './access';
 import { decodeSlots } from './decode-slots';
 import { sendMedia } from './download';

@@ -1,6 +1,6 @@
 import type { Attachment, Role } from '@groupchat/schemas';
 import { AppError, forbidden, notFound } from '@groupchat/shared';
-import type { Decided } from '../commands/envelope';
+import type { Decided } from '../http/envelope';
 import { atLeast, memberOf, type GroupFacts } from '../groups/roles';
 
 export interface SendState {

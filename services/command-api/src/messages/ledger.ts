@@ -1,5 +1,5 @@
 import { RecentMap, type Position } from '@groupchat/shared';
-import { logUnavailable } from '../commands/append';
+import { withDeadline } from '../http/append';
 
 /** How many acknowledged sends a process remembers for retries and for edits right after a send. */
 const REMEMBERED = 100_000;
@@ -29,7 +29,7 @@ export class SendLedger {
     const known = this.acknowledged.get(messageId);
     if (known) return known;
     const inFlight = this.pending.get(messageId);
-    return inFlight && settledWithin(inFlight, this.timeoutMs);
+    return inFlight && withDeadline(inFlight.catch(() => 'failed' as const), this.timeoutMs);
   }
 
   /** A MessageSent read from the log, by whichever process appended it: the first one read is where it landed. */
@@ -45,17 +45,5 @@ export class SendLedger {
     ).finally(() => {
       if (this.pending.get(messageId) === append) this.pending.delete(messageId);
     });
-  }
-}
-
-async function settledWithin(append: Promise<Position>, timeoutMs: number): Promise<Position | 'failed'> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(logUnavailable(`no acknowledgement within ${timeoutMs} ms`)), timeoutMs);
-  });
-  try {
-    return await Promise.race([append.catch(() => 'failed' as const), deadline]);
-  } finally {
-    clearTimeout(timer);
   }
 }

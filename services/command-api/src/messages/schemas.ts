@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { identifier, onlyIfValid, text } from '../commands/validation';
+import { identifier, onlyIfValid, text } from '../http/validation';
 
 export const clientMessageId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '1–64 characters of A–Z, a–z, 0–9, _ and -');
 const messageText = text({ max: 4000, multiline: true });

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { AppError } from '@groupchat/shared';
-import type { Decided } from '../../src/commands/envelope';
+import type { Decided } from '../../src/http/envelope';
 
 /** Decider tests read: given state, when command, then events — or then the error. */
 export function given<S>(state: S) {

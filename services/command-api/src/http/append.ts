@@ -34,15 +34,25 @@ export async function appendEvents<T>(appender: Appender, items: { event: Domain
     },
   );
   outcome.catch((err: unknown) => log.warn({ err }, 'append failed'));
+  try {
+    return await withDeadline(outcome, timeoutMs);
+  } catch (err) {
+    if (isBrokerError(err)) throw logUnavailable((err as Error).message);
+    throw err;
+  }
+}
+
+/**
+ * The caller's wait for an acknowledgement, bounded: past `timeoutMs` it is answered 503
+ * `log_unavailable` while `pending` goes on (its outcome still settles what it was for).
+ */
+export async function withDeadline<T>(pending: Promise<T>, timeoutMs: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(logUnavailable(`no acknowledgement within ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    return await Promise.race([outcome, deadline]);
-  } catch (err) {
-    if (isBrokerError(err)) throw logUnavailable((err as Error).message);
-    throw err;
+    return await Promise.race([pending, deadline]);
   } finally {
     clearTimeout(timer);
   }
