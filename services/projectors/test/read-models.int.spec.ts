@@ -119,19 +119,4 @@ describe('the read models, given events on the real log', () => {
     const [doc] = await h.search('groups', { term: { group_id: 'g-late' } });
     expect(doc).toMatchObject({ name: 'Late bloomers', visibility: 'public', last_activity_at: new Date(message.occurredAt).toISOString() });
   });
-
-  it('indexes messages for search: edits replace the text, deletions remove the document', async () => {
-    await h.given(
-      sent('g-s', 'ms-1', 'u-1', 'the quick brown fox'),
-      sent('g-s', 'ms-2', 'u-1', '今日は東京で会議'),
-      sent('g-s', 'ms-3', 'u-1', 'to be deleted fox'),
-      event('MessageEdited', { groupId: 'g-s', messageId: 'ms-1', text: 'the slow green turtle' }),
-      event('MessageDeleted', { groupId: 'g-s', messageId: 'ms-3' }),
-    );
-    await h.caughtUp();
-    const ids = async (query: object) => (await h.search('messages', { bool: { filter: [{ term: { group_id: 'g-s' } }], must: [query] } })).map((d) => d.message_id).sort();
-    expect(await ids({ match: { text: 'fox' } })).toEqual([]);
-    expect(await ids({ match: { text: 'turtle' } })).toEqual(['ms-1']);
-    expect(await ids({ match: { 'text.cjk': '東京' } })).toEqual(['ms-2']);
-  });
 });

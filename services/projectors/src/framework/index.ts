@@ -8,7 +8,9 @@ export { listDeadLetters, DEADLETTER_HEADERS, type DeadLetter } from './deadlett
 export { retryDeadLetter, type RetryOutcome } from './deadletter-retry';
 export { physicalTable, physicalIndex, aliasName, consumerGroup, sharedReaderGroup, buildLabel } from './naming';
 export { OFFSETS_FIELD } from './es-documents';
-export { applyPostgres } from './postgres-processor';
+export { applyPostgres, postgresContext } from './postgres-processor';
+export { createIndexBuild, createTables } from './storage';
+export { writeDocuments } from './es-documents';
 export { Decoder } from './decode';
 export { handledTypes } from './define';
 export { requestRebuild } from './lifecycle';

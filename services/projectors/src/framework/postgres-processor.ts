@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from '@groupchat/shared';
+import type { Logger, Pool, PoolClient } from '@groupchat/shared';
 import { commitCheckpoints, lockBatches } from './checkpoints';
 import type { Poison } from './deadletters';
 import { BuildRetired, describe, isTransient } from './errors';
@@ -6,7 +6,7 @@ import { physicalTable } from './naming';
 import { Processor, type Item, type Part, type ProcessorDeps, type RawBatch } from './processor';
 import { buildStatus } from './registry';
 import { schedule } from './schedule';
-import type { Envelope, PostgresContext, PostgresProjection } from './types';
+import type { Build, Envelope, PostgresContext, PostgresProjection } from './types';
 
 /**
  * One transaction per batch, of one partition or of several read in the same fetch: lock the
@@ -69,8 +69,7 @@ export class PostgresProcessor extends Processor {
   }
 
   context(client: PoolClient): PostgresContext {
-    const { build, log } = this.deps;
-    return { client, build, log, table: (name) => physicalTable(name, build) };
+    return postgresContext(client, this.deps.build, this.deps.log);
   }
 
   private async applyOneByOne(batch: RawBatch, items: Item[], ctx: PostgresContext): Promise<Poison[]> {
@@ -92,6 +91,11 @@ export class PostgresProcessor extends Processor {
     }
     return poisons;
   }
+}
+
+/** What handlers and `setup` of a build get: its transaction's client and its physical table names. */
+export function postgresContext(client: PoolClient, build: Build, log: Logger): PostgresContext {
+  return { client, build, log, table: (name) => physicalTable(name, build) };
 }
 
 /**

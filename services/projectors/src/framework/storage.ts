@@ -1,5 +1,6 @@
 import type { Config, EsClient, Logger, PoolClient } from '@groupchat/shared';
 import { OFFSETS_FIELD } from './es-documents';
+import { postgresContext } from './postgres-processor';
 import { aliasName, physicalIndex, physicalTable } from './naming';
 import type { BuildRow } from './registry';
 import type { Build, ElasticsearchProjection, PostgresProjection, Projection } from './types';
@@ -18,11 +19,19 @@ export interface StorageDeps {
 
 /** Creates the build's tables or index; with `live`, points the views or alias at them too. */
 export async function createBuildObjects(deps: StorageDeps, client: PoolClient, p: Projection, b: Build, live: boolean): Promise<Objects> {
-  if (p.storage === 'postgres') {
-    await p.setup({ client, build: b, log: deps.log, table: (name) => physicalTable(name, b) });
-    if (live) await createViews(client, p, b);
-    return { views: Object.keys(viewSql(p, b)), relations: p.tables.map((t) => physicalTable(t, b)) };
-  }
+  if (p.storage === 'postgres') return createTables(client, p, b, deps.log, live);
+  return createIndexBuild(deps, p, b, live);
+}
+
+/** A Postgres build's part of `createBuildObjects`, in the caller's transaction. */
+export async function createTables(client: PoolClient, p: PostgresProjection, b: Build, log: Logger, live: boolean): Promise<Objects> {
+  await p.setup(postgresContext(client, b, log));
+  if (live) await createViews(client, p, b);
+  return { views: Object.keys(viewSql(p, b)), relations: p.tables.map((t) => physicalTable(t, b)) };
+}
+
+/** An Elasticsearch build's part of `createBuildObjects`. */
+export async function createIndexBuild(deps: Pick<StorageDeps, 'config' | 'es'>, p: ElasticsearchProjection, b: Build, live: boolean): Promise<Objects> {
   const index = physicalIndex(deps.config, p.index.name, b);
   await createIndex(deps.es, p, index, live);
   if (live) await pointAlias(deps.es, aliasName(deps.config, p.index.name), index);
