@@ -1,3 +1,4 @@
+import { groupAccess } from '@groupchat/schemas/access';
 import { waitForPositions, type Pool, type Position } from '@groupchat/shared';
 import type { GroupsView, MembershipEvent } from './groups-view';
 
@@ -38,16 +39,13 @@ export class Access {
       ? [member, whole].filter((c) => c !== undefined).map((c) => c.offset)
       : [(ends[partition] ?? 0) - 1].filter((o) => o >= 0);
     const group = await this.readGroup(groupId, [userId], pending.map((offset) => ({ topic: 'groups', partition, offset: BigInt(offset) })));
-    if (!group || group.deleted) return 'not_found';
-    if (group.members.has(userId)) return 'ok';
-    // A private group's existence is not revealed to outsiders.
-    return group.visibility === 'private' ? 'not_found' : 'forbidden';
+    return verdict(group, group?.members.has(userId) === true);
   }
 
   private async refusal(groupId: string, deleted: boolean): Promise<Verdict> {
     if (deleted) return 'not_found';
-    const { rows } = await this.pool.query<{ visibility: string }>('SELECT visibility FROM groups WHERE group_id = $1', [groupId]);
-    return !rows[0] || rows[0].visibility === 'private' ? 'not_found' : 'forbidden';
+    const { rows } = await this.pool.query<{ visibility: 'public' | 'private' }>('SELECT visibility FROM groups WHERE group_id = $1', [groupId]);
+    return verdict(rows[0] && { visibility: rows[0].visibility, deleted: false }, false);
   }
 
   /**
@@ -62,7 +60,7 @@ export class Access {
 
   private async readGroup(groupId: string, userIds: string[], after: Position[]) {
     if (after.length) await waitForPositions(this.pool, after, { projections: ['groups'], timeoutMs: this.options.waitMs });
-    const { rows } = await this.pool.query<{ visibility: string; deleted: boolean; user_id: string | null }>(
+    const { rows } = await this.pool.query<{ visibility: 'public' | 'private'; deleted: boolean; user_id: string | null }>(
       `SELECT g.visibility, g.deleted, m.user_id
          FROM groups g LEFT JOIN memberships m ON m.group_id = g.group_id AND m.user_id = ANY($2::text[])
         WHERE g.group_id = $1`,
@@ -76,6 +74,13 @@ export class Access {
   sweep(now = Date.now()) {
     for (const [key, c] of this.recent) if (now - c.at > REMEMBER_MS) this.recent.delete(key);
   }
+}
+
+/** Following a group's stream is taking part in it; a group the user may not even see answers as unknown. */
+function verdict(group: { visibility: 'public' | 'private'; deleted: boolean } | undefined, member: boolean): Verdict {
+  // Realtime knows membership, not roles: any role gives the same answer here.
+  const access = groupAccess(group, { role: member ? 'member' : null });
+  return access.participate ? 'ok' : access.see ? 'forbidden' : 'not_found';
 }
 
 const memberKey = (groupId: string, userId: string) => `${groupId}\u0000${userId}`;

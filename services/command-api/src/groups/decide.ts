@@ -60,7 +60,7 @@ export function decideDeleteGroup(s: GroupState, c: { groupId: string }): Decide
 
 /** Public groups are open; a private one is joined only with a pending invite and stays 404 otherwise. */
 export function decideJoin(s: GroupState, c: { groupId: string; userId: string }): Decided[] {
-  if (!s.group || s.group.deleted || (s.group.visibility === 'private' && !s.actorRole && !s.actorInvited)) throw notFound('group');
+  visibleGroup(s.group, s.actorRole, s.actorInvited);
   if (s.actorRole) throw conflict('already a member of this group', 'already_member');
   return [{ type: 'MemberJoined', groupId: c.groupId, userId: c.userId, role: 'member', via: s.actorInvited ? 'invite' : 'public' }];
 }

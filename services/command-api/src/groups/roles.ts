@@ -1,4 +1,5 @@
 import type { Role, Visibility } from '@groupchat/schemas';
+import { groupAccess } from '@groupchat/schemas/access';
 import { rankOf } from '@groupchat/schemas/permissions';
 import { forbidden, notFound } from '@groupchat/shared';
 
@@ -11,15 +12,15 @@ export interface GroupFacts {
   deleted: boolean;
 }
 
-/** A deleted group is gone for everyone; a private one does not exist for non-members. */
-export function visibleGroup(group: GroupFacts | null, role: Role | null): GroupFacts {
-  if (!group || group.deleted || (group.visibility === 'private' && !role)) throw notFound('group');
+/** A deleted group is gone for everyone; a private one does not exist for outsiders (an invite shows it). */
+export function visibleGroup(group: GroupFacts | null, role: Role | null, invited = false): GroupFacts {
+  if (!group || !groupAccess(group, { role, invited }).see) throw notFound('group');
   return group;
 }
 
 /** The caller must be a member (of a group visible to them) to act in it. */
 export function memberOf(group: GroupFacts | null, role: Role | null): Role {
   visibleGroup(group, role);
-  if (!role) throw forbidden('only members of this group can do this', 'not_a_member');
+  if (!role || !groupAccess(group, { role }).participate) throw forbidden('only members of this group can do this', 'not_a_member');
   return role;
 }

@@ -15,19 +15,17 @@ export async function canView(pool: Pool, log: Logger, media: MediaRecord, userI
   try {
     const { rows } = await pool.query<{ visible: boolean }>(
       `SELECT EXISTS (
-                SELECT 1 FROM messages m JOIN groups g ON g.group_id = m.group_id
-                 WHERE m.sender_id = $2 AND NOT m.deleted AND NOT g.deleted
+                SELECT 1 FROM messages m CROSS JOIN LATERAL group_access(m.group_id, $3) a
+                 WHERE m.sender_id = $2 AND NOT m.deleted AND a.can_read
                    AND m.attachments <> '[]'::jsonb
-                   AND m.attachments @> jsonb_build_array(jsonb_build_object('mediaId', $1::text))
-                   AND (g.visibility = 'public'
-                        OR EXISTS (SELECT 1 FROM memberships ms WHERE ms.group_id = m.group_id AND ms.user_id = $3)))
+                   AND m.attachments @> jsonb_build_array(jsonb_build_object('mediaId', $1::text)))
            OR EXISTS (SELECT 1 FROM users u WHERE u.avatar_media_id = $1) AS visible`,
       [principal.mediaId, principal.ownerId, userId],
     );
     return rows[0]?.visible === true;
   } catch (err) {
     // Before the projectors have created their views nothing is shared yet: only the uploader sees.
-    if ((err as { code?: string }).code === '42P01') {
+    if (['42P01', '42883'].includes((err as { code?: string }).code ?? '')) {
       log.warn({ err }, 'read-model views missing; media visible to uploaders only');
       return false;
     }

@@ -76,6 +76,7 @@ async function createViews(client: PoolClient, p: PostgresProjection, b: Build):
     await client.query(`DROP VIEW IF EXISTS ${view}`);
     await client.query(`CREATE VIEW ${view} AS ${sql}`);
   }
+  for (const sql of p.functions ?? []) await client.query(sql);
 }
 
 function refreshInterval(p: ElasticsearchProjection): string {

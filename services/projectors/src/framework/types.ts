@@ -50,6 +50,11 @@ export interface PostgresProjection extends Common {
    * table, named like it, selecting every column.
    */
   views?: Record<string, (table: (name: string) => string) => string>;
+  /**
+   * Functions readers call, over the views (not a build's tables), so they follow every swap:
+   * `CREATE OR REPLACE FUNCTION` statements, run each time the views are made.
+   */
+  functions?: string[];
   setup(ctx: PostgresContext): Promise<void>;
   /**
    * What an event touches. Events with no key in common commute, so the framework may run all

@@ -1,4 +1,5 @@
 import type { EventOf } from '@groupchat/schemas';
+import { GROUP_ACCESS_SQL } from '@groupchat/schemas/access';
 import type { Envelope, PostgresContext } from '../framework';
 import { defineProjection, ms, withRows } from '../framework';
 
@@ -22,6 +23,8 @@ export const groups = defineProjection({
     memberships: (t) => `SELECT * FROM ${t('memberships')}`,
     invites: (t) => `SELECT * FROM ${t('invites')}`,
   },
+  /** The access rule for query-api and media (schemas/src/access.ts). */
+  functions: [GROUP_ACCESS_SQL],
   async setup({ client, table }) {
     await client.query(`CREATE TABLE ${table('groups')} (
       group_id text PRIMARY KEY,

@@ -8,12 +8,9 @@ import { GROUP_COLUMNS, groupDetail, type GroupRow } from './group-row';
  */
 export async function groupById(pool: Pool, groupId: string, callerId: string) {
   const { rows } = await pool.query<GroupRow & { invited: boolean }>(
-    `SELECT ${GROUP_COLUMNS}, me.role AS my_role, (inv.user_id IS NOT NULL) AS invited
-       FROM groups g
-       LEFT JOIN memberships me ON me.group_id = g.group_id AND me.user_id = $2
-       LEFT JOIN invites inv ON inv.group_id = g.group_id AND inv.user_id = $2
-      WHERE g.group_id = $1 AND NOT g.deleted
-        AND (g.visibility = 'public' OR me.user_id IS NOT NULL OR inv.user_id IS NOT NULL)`,
+    `SELECT ${GROUP_COLUMNS}, a.role AS my_role, a.invited
+       FROM group_access($1, $2) a JOIN groups g ON g.group_id = a.group_id
+      WHERE a.can_see`,
     [groupId, callerId],
   );
   if (!rows[0]) throw notFound('group');

@@ -10,17 +10,15 @@ export interface MembersPage {
 }
 
 /**
- * Members by role (owner first), then username, in keyset pages. The visibility rule sits in
- * the SQL: a private group's member list is only read for a member, and an unknown or hidden
+ * Members by role (owner first), then username, in keyset pages. The access rule sits in
+ * the SQL (`group_access`): a private group's member list is only read for a member, and an unknown or hidden
  * group yields no row at all (404).
  */
 export async function membersOf(pool: Pool, groupId: string, callerId: string, after: unknown[] | undefined, limit: number): Promise<MembersPage> {
   const [rank, username, userId] = after ?? [null, null, null];
   const { rows } = await pool.query<{ user_id: string | null; role: Role; joined_at: Date; rank: number; username: string | null; display_name: string | null; avatar_media_id: string | null }>(
     `WITH grp AS (
-       SELECT g.group_id FROM groups g
-         LEFT JOIN memberships me ON me.group_id = g.group_id AND me.user_id = $2
-        WHERE g.group_id = $1 AND NOT g.deleted AND (g.visibility = 'public' OR me.user_id IS NOT NULL)
+       SELECT a.group_id FROM group_access($1, $2) a WHERE a.can_read
      ), page AS (
        SELECT m.user_id, m.role, m.joined_at, ${RANK} AS rank, u.username, u.display_name, u.avatar_media_id
          FROM memberships m

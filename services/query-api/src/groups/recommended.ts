@@ -36,9 +36,8 @@ export async function recommendedFor(pool: Pool, callerId: string, limit: number
          FROM groups g
          CROSS JOIN me
          LEFT JOIN co ON co.group_id = g.group_id
-        WHERE NOT g.deleted
-          AND g.group_id NOT IN (SELECT group_id FROM mine)
-          AND (g.visibility = 'public' OR EXISTS (SELECT 1 FROM invites iv WHERE iv.group_id = g.group_id AND iv.user_id = $1))
+         CROSS JOIN LATERAL group_access(g.group_id, $1) a
+        WHERE a.can_join
      )
      SELECT c.*, NULL AS my_role,
             (cardinality(c.shared) * $3 + ln(1 + c.co_members) * $4 + ln(1 + greatest(c.member_count, 0)) * $5)::float8 AS score

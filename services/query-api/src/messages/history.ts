@@ -34,9 +34,7 @@ interface MessageRow {
  */
 export function historySql(forward: boolean): string {
   return `WITH grp AS (
-      SELECT g.group_id FROM groups g
-        LEFT JOIN memberships me ON me.group_id = g.group_id AND me.user_id = $2
-       WHERE g.group_id = $1 AND NOT g.deleted AND (g.visibility = 'public' OR me.user_id IS NOT NULL)
+      SELECT a.group_id FROM group_access($1, $2) a WHERE a.can_read
     ), page AS (
       SELECT m.message_id, m.group_id, m.sender_id, m.client_message_id, m.text, m.attachments, m.sent_at, m.edited_at,
              m.deleted, m.partition, m."offset", u.username, u.display_name, u.avatar_media_id
@@ -59,7 +57,7 @@ export function historySql(forward: boolean): string {
      ORDER BY p."offset" ASC`;
 }
 
-/** Message history of a group the caller may read; the visibility rule is in the SQL, so a hidden group reads as unknown. */
+/** Message history of a group the caller may read; the access rule (`group_access`) is in the SQL, so a hidden group reads as unknown. */
 export async function historyOf(pool: Pool, groupId: string, callerId: string, p: HistoryParams) {
   const forward = p.after !== undefined;
   const { rows } = await pool.query<MessageRow>(historySql(forward), [groupId, callerId, p.after?.toString() ?? null, p.before?.toString() ?? null, p.limit + 1]);

@@ -1,0 +1,69 @@
+/**
+ * Who may see, read, take part in and moderate a group: the one access rule. The command
+ * side, realtime and the web decide with `groupAccess`; query-api and media read the
+ * `group_access(group_id, user_id)` function the groups projection publishes from
+ * `GROUP_ACCESS_SQL`, which a test holds equal to `groupAccess` for every case. Direct
+ * messages, bans, blocks and mutes change this module and nothing else.
+ * Dependency-free so the web bundle can import it.
+ */
+import { permissions, type GroupRole } from './permissions';
+
+export interface GroupAccessFacts {
+  visibility: 'public' | 'private';
+  deleted: boolean;
+}
+
+/** The caller's standing in the group: their role if a member, and whether they hold an invite. */
+export interface Standing {
+  role: GroupRole | null;
+  invited?: boolean;
+}
+
+export interface GroupAccess {
+  /** The group exists for them; otherwise it answers as an unknown id (private groups cannot be probed). */
+  see: boolean;
+  /** Its history, members and shared media. */
+  read: boolean;
+  /** Post, react, follow its live stream: members only. */
+  participate: boolean;
+  /** Delete others' messages, skip slow mode. */
+  moderate: boolean;
+  /** Join it now: public, or private with an invite; not already a member. */
+  join: boolean;
+}
+
+const NONE: GroupAccess = { see: false, read: false, participate: false, moderate: false, join: false };
+
+export function groupAccess(group: GroupAccessFacts | null | undefined, { role, invited = false }: Standing): GroupAccess {
+  if (!group || group.deleted) return NONE;
+  const member = role !== null;
+  const open = group.visibility === 'public';
+  return {
+    see: open || member || invited,
+    read: open || member,
+    participate: member,
+    moderate: permissions.moderate(role),
+    join: !member && (open || invited),
+  };
+}
+
+/**
+ * `groupAccess` in SQL, over the groups projection's views: one row for a group that exists
+ * (deleted or not), none for an unknown id. A `sql` function with a plain body is inlined
+ * into the query that calls it, lateral joins included.
+ */
+export const GROUP_ACCESS_SQL = `
+CREATE OR REPLACE FUNCTION group_access(p_group_id text, p_user_id text)
+RETURNS TABLE (group_id text, role text, invited boolean, can_see boolean, can_read boolean, can_participate boolean, can_moderate boolean, can_join boolean)
+LANGUAGE sql STABLE AS $$
+  SELECT g.group_id, me.role, inv.user_id IS NOT NULL,
+         NOT g.deleted AND (g.visibility = 'public' OR me.user_id IS NOT NULL OR inv.user_id IS NOT NULL),
+         NOT g.deleted AND (g.visibility = 'public' OR me.user_id IS NOT NULL),
+         NOT g.deleted AND me.user_id IS NOT NULL,
+         NOT g.deleted AND coalesce(me.role IN ('owner', 'admin', 'moderator'), false),
+         NOT g.deleted AND me.user_id IS NULL AND (g.visibility = 'public' OR inv.user_id IS NOT NULL)
+    FROM groups g
+    LEFT JOIN memberships me ON me.group_id = g.group_id AND me.user_id = p_user_id
+    LEFT JOIN invites inv ON inv.group_id = g.group_id AND inv.user_id = p_user_id
+   WHERE g.group_id = p_group_id
+$$`;
