@@ -6,10 +6,11 @@ import { parseInput, pathId } from '../http/validation';
 import { PositionResponse } from '../accounts/schemas';
 import type { GroupHeads } from '../groups/heads';
 import { loadGroup, roleIn } from '../groups/state';
+import { sendBatch } from './batch';
 import { decideDelete, decideEdit, decideReact, type MessageState } from './decide';
 import { EMOJI_PARAM, parseEmoji } from './emoji';
 import { MessagePace } from './pace';
-import { EditMessageRequest, SendMessageRequest, SendMessageResponse } from './schemas';
+import { EditMessageRequest, MAX_BATCH_ITEMS, SendBatchRequest, SendBatchResponse, SendMessageRequest, SendMessageResponse } from './schemas';
 import { inputOf, Sends, type Sender } from './sends';
 import { loadMessage, MessageHeads } from './state';
 
@@ -35,6 +36,20 @@ export async function messageRoutes(routes: CommandRoutes, ctx: CommandContext, 
       const groupId = pathId(req.params.id, 'group');
       const input = parseInput(SendMessageRequest, req.body);
       res.status(202).json(await sends.send(senderOf(req), inputOf(groupId, input)));
+    },
+  );
+
+  routes.add(
+    {
+      method: 'post', path: '/messages/batch', summary: `Send up to ${MAX_BATCH_ITEMS} messages, to any groups of the caller, in one request`, auth: true,
+      description: 'Each item is a send of its own, with the same validation, membership, slow mode, idempotency per (groupId, clientMessageId) and message budget (one point per item) as POST /groups/{id}/messages; the items are appended together. The answer lists, in order, either {messageId, position} or the problem of that item alone (422, 403, 404, 429, 503); a malformed body, or one over 1 MB (100 messages of 4,000 characters fit unless most characters are outside the BMP), is a problem for the whole request.',
+      body: { name: 'SendBatchRequest', schema: SendBatchRequest },
+      success: { status: 200, description: 'every item answered: appended, or its own problem', name: 'SendBatchResponse', schema: SendBatchResponse },
+      errors: [],
+    },
+    ctx.auth,
+    async (req, res) => {
+      res.json(await sendBatch(req, senderOf(req), sends, pace));
     },
   );
 

@@ -20,3 +20,27 @@ export const SendMessageRequest = z
 export const EditMessageRequest = z.object({ text: text({ min: 1, max: 4000, multiline: true }) });
 
 export const SendMessageResponse = z.object({ messageId: z.string(), position: z.string() });
+
+export const MAX_BATCH_ITEMS = 100;
+
+/** Each item is validated on its own (`SendBatchItem`), so one bad item fails alone. */
+export const SendBatchRequest = z.object({
+  items: z
+    .array(z.unknown())
+    .min(1, 'at least one item')
+    .max(MAX_BATCH_ITEMS, `at most ${MAX_BATCH_ITEMS} items`)
+    .describe(`up to ${MAX_BATCH_ITEMS} messages, each shaped like SendBatchItem`),
+});
+
+export const SendBatchItem = z
+  .object({ groupId: identifier.describe('the group to send to (the caller must be a member)') })
+  .and(SendMessageRequest);
+
+const ItemProblem = z
+  .object({ type: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), code: z.string(), instance: z.string().optional() })
+  .catchall(z.unknown())
+  .describe('RFC 9457 problem of the one item that failed (instance names it as #/items/<index>); the others are unaffected');
+
+export const SendBatchResponse = z.object({
+  items: z.array(z.union([SendMessageResponse, ItemProblem])).describe('one answer per item, in order'),
+});
