@@ -1,7 +1,8 @@
 import { UnknownSchemaError, type DomainEvent } from '@groupchat/schemas';
 import { AppError } from './errors';
 import { GroupsFold } from './groups-fold';
-import { decodeRecord, learnSchemas, topicName } from './kafka';
+import { decodeRecord, learnSchemas } from './event-codec';
+import { topicName } from './topics';
 import { PartitionProgress } from './partition-progress';
 import type { Position } from './position';
 import type { Runtime } from './runtime';

@@ -3,7 +3,8 @@ import { EventSerde } from '@groupchat/schemas';
 import type { Config } from './config';
 import { createPool, ensureDatabase, type Pool } from './db';
 import { createEs, type EsClient } from './elasticsearch';
-import { createKafka, ensureTopics } from './kafka';
+import { createKafka } from './kafka-client';
+import { ensureTopics } from './topics';
 import { createLogger, type Logger } from './logger';
 
 /** The connections one process shares between the services it runs. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Partitioners, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import type { Config } from './config';
-import { logicalTopic, topicName, type LogicalTopic } from './kafka';
+import { logicalTopic, topicName, type LogicalTopic } from './topics';
 import type { Logger } from './logger';
 
 export type TailMessage = KafkaMessage;
