@@ -4,6 +4,7 @@ export * from './config';
 export * from './db';
 export * from './elasticsearch';
 export * from './errors';
+export * from './transient';
 export * from './http';
 export * from './topics';
 export * from './kafka-client';
