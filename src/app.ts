@@ -26,7 +26,8 @@ export async function startAll(config: Config) {
       app.get(/^\/(?!api\/|ws$|healthz$|readyz$|metrics$).*/, (_req, res) => res.sendFile('index.html', { root: web, maxAge: 0 }));
     }
   });
-  const realtime = await createRealtime(rt, served.server);
+  // Send frames reach the command API mounted here over loopback HTTP, as they would reach it in another process.
+  const realtime = await createRealtime(rt, served.server, { commandApiUrl: `http://127.0.0.1:${served.port}` });
   rt.log.info({ port: served.port, web: web ?? null }, 'GroupChat listening');
   return {
     rt,

@@ -4,7 +4,7 @@ import { WebSocket, type RawData } from 'ws';
 import { TokenExpired, verifyAccessToken } from '@groupchat/shared';
 import type { Context } from './context';
 import { closesCounter, connectionsGauge, countFrame, noteSendBuffer } from './metrics';
-import { CLOSE, FrameError, parseClientFrame, type Frame, type ServerFrame } from './protocol';
+import { CLOSE, FrameError, parseClientFrame, type Frame, type SendFrame, type ServerFrame } from './protocol';
 import { drop, subscribe, unsubscribe } from './subscribe';
 import type { Sink, Subscription } from './subscription';
 import { WriteBatch } from './write-batch';
@@ -46,6 +46,9 @@ export class Connection implements Sink {
   private dropped = 0;
   private droppedSince = 0;
   private readonly writes: WriteBatch;
+  private token = '';
+  private relay?: (frame: SendFrame) => Promise<ServerFrame>;
+  private pendingSends = 0;
 
   constructor(
     private readonly ws: WebSocket,
@@ -138,6 +141,8 @@ export class Connection implements Sink {
         return void subscribe(this.ctx, this, frame);
       case 'unsubscribe':
         return unsubscribe(this.ctx, this, frame.groupId);
+      case 'send':
+        return this.relaySend(frame);
       case 'typing': {
         const sub = this.subs.get(frame.groupId);
         if (sub?.state !== 'live') return this.error('not_subscribed', 'subscribe to the group first', frame.groupId);
@@ -156,6 +161,7 @@ export class Connection implements Sink {
       return err instanceof TokenExpired ? this.close(CLOSE.tokenExpired, 'token expired') : this.close(CLOSE.unauthenticated, 'invalid token');
     }
     if (this.userId && this.userId !== claims.sub) return this.error('bad_request', 'a connection belongs to one user');
+    this.token = token;
     if (!this.userId) {
       if (!this.connections.admit(claims.sub, this)) return this.close(CLOSE.tooMany, 'too many connections');
       this.userId = claims.sub;
@@ -168,6 +174,29 @@ export class Connection implements Sink {
       this.expiryTimer = setTimeout(() => this.close(CLOSE.tokenExpired, 'token expired'), Math.max(ms, 0));
     }
     this.sendJson({ type: 'ready', userId: this.userId });
+  }
+
+  /**
+   * Sends are paced by the message budget the command API counts, not by the frame rate: a
+   * send frame taken into the queue gives its frame token back. One refused for the budget,
+   * or past `maxPendingSends` awaiting their answer, keeps it, so a client flooding sends
+   * runs into the frame limit like any other flood.
+   */
+  private relaySend(frame: SendFrame) {
+    const { clientMessageId } = frame;
+    if (frame.unsupported.length) {
+      return this.sendJson({ type: 'error', clientMessageId, code: 'unsupported_field', status: 422, message: `${frame.unsupported.join(' and ')} cannot be sent yet: messages carry no replies or threads so far` });
+    }
+    const { maxPendingSends, frameBurst } = this.ctx.options;
+    if (this.pendingSends >= maxPendingSends) return this.sendJson({ type: 'error', clientMessageId, code: 'rate_limited', status: 429, message: `at most ${maxPendingSends} sends awaiting their answer` });
+    this.tokens = Math.min(frameBurst, this.tokens + 1);
+    this.pendingSends++;
+    this.relay ??= this.ctx.sends.queue(() => this.token);
+    void this.relay(frame).then((answer) => {
+      this.pendingSends--;
+      if (answer.type === 'error' && answer.status === 429) this.tokens = Math.max(0, this.tokens - 1);
+      this.sendJson(answer);
+    });
   }
 
   /** A token bucket per socket; a client far past it is closed rather than answered forever. */

@@ -4,6 +4,7 @@ import type { LiveFeed } from './feed';
 import type { GroupsView } from './groups-view';
 import type { Hub } from './hub';
 import type { Presence, PresenceOptions } from './presence';
+import type { SendRelay } from './sends';
 
 export interface RealtimeOptions {
   /** A connection must authenticate within this time. */
@@ -34,6 +35,10 @@ export interface RealtimeOptions {
    */
   membershipWaitMs: number;
   presence: PresenceOptions;
+  /** Where send frames go (the command API's origin); unset, they are refused with `sending_unavailable`. */
+  commandApiUrl?: string;
+  /** Send frames of one socket awaiting their answer; more are refused with `rate_limited`. */
+  maxPendingSends: number;
   /**
    * Test hook: awaited before each batch of the groups topic is applied, so a test can make
    * this process's view of memberships lag behind the log. Not for production use.
@@ -58,6 +63,7 @@ export function realtimeOptions(rt: Runtime, given: Partial<RealtimeOptions> = {
     maxHeldEvents: 20_000,
     shutdownGraceMs: 2000,
     membershipWaitMs: 250,
+    maxPendingSends: 100,
     ...given,
     presence: { heartbeatMs: 10_000, typingIntervalMs: 2000, typingTtlMs: 5000, ...given.presence },
   };
@@ -76,4 +82,5 @@ export interface Context {
   view: GroupsView;
   access: Access;
   presence: Presence;
+  sends: SendRelay;
 }

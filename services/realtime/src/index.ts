@@ -13,6 +13,7 @@ import { GroupsView } from './groups-view';
 import { Hub } from './hub';
 import { Presence } from './presence';
 import { CLOSE } from './protocol';
+import { SendRelay } from './sends';
 import { endMembership, resyncGroup } from './subscribe';
 
 export { CLOSE } from './protocol';
@@ -29,7 +30,9 @@ export async function createRealtime(rt: Runtime, server: Server, given: Partial
   const instance = `${hostname()}.${process.pid}.${randomBytes(3).toString('hex')}`;
   const hub = new Hub();
   const presence = await Presence.start(rt, hub, instance, options.presence);
-  const ctx = { rt, options, hub, presence } as Context;
+  // The command API answers within its position wait plus its append deadline; a little more here.
+  const sends = new SendRelay(options.commandApiUrl, rt.config.MIN_POSITION_WAIT_MS + rt.config.APPEND_TIMEOUT_MS + 5000);
+  const ctx = { rt, options, hub, presence, sends } as Context;
   ctx.view = new GroupsView(rt, {
     gate: options.groupsFeedGate,
     onMembership(event, partition, offset) {
@@ -89,7 +92,7 @@ export async function createRealtime(rt: Runtime, server: Server, given: Partial
 export async function start(config: Config = loadConfig()) {
   const rt = await createRuntime(config, 'realtime');
   const served = await serve(rt, () => undefined);
-  const realtime = await createRealtime(rt, served.server);
+  const realtime = await createRealtime(rt, served.server, { commandApiUrl: config.COMMAND_API_URL });
   rt.log.info({ port: served.port }, 'realtime listening');
   return {
     port: served.port,

@@ -18,7 +18,24 @@ export type ClientFrame =
   | { type: 'auth'; token: string }
   | { type: 'subscribe'; groupId: string; after?: string; minPosition?: string }
   | { type: 'unsubscribe'; groupId: string }
-  | { type: 'typing'; groupId: string };
+  | { type: 'typing'; groupId: string }
+  | SendFrame;
+
+/**
+ * A message to send. Only `clientMessageId` is checked here (the answer names it); the rest
+ * goes to the command API as is, which validates it as it validates an HTTP send.
+ */
+export interface SendFrame {
+  type: 'send';
+  clientMessageId: string;
+  groupId: unknown;
+  text?: unknown;
+  attachments?: unknown;
+  /** Position tokens of the sender's own earlier writes, as X-Min-Position. */
+  minPosition?: string;
+  /** Fields of the contract the event schema does not carry yet: refused, never dropped. */
+  unsupported: string[];
+}
 
 export type UnsubscribeReason = 'client' | 'removed' | 'left' | 'group_deleted';
 
@@ -31,7 +48,8 @@ export type ServerFrame =
   | { type: 'typing'; groupId: string; userId: string }
   | { type: 'presence'; groupId: string; online: string[] }
   | { type: 'resync'; groupId: string; reason: ResyncReason }
-  | { type: 'error'; code: string; message: string; groupId?: string };
+  | { type: 'ack'; clientMessageId: string; messageId: string; position: string }
+  | { type: 'error'; code: string; message: string; groupId?: string; clientMessageId?: string; status?: number; retryAfter?: number; errors?: unknown };
 
 export class FrameError extends Error {}
 
@@ -57,12 +75,32 @@ export function parseClientFrame(text: string): ClientFrame {
         ...(frame.after == null ? {} : { after: text1(frame.after, 'after', 64) }),
         ...(frame.minPosition == null ? {} : { minPosition: text1(frame.minPosition, 'minPosition', 512) }),
       };
+    case 'send':
+      return sendFrame(frame);
     case 'unsubscribe':
     case 'typing':
       return { type: frame.type, groupId: groupId(frame.groupId) };
     default:
       throw new FrameError(`unknown frame type ${JSON.stringify(String(frame.type)).slice(0, 40)}`);
   }
+}
+
+/** MessageSent has no replyTo or threadId yet (schemas/avro/MessageSent): sends naming them are refused. */
+export const NOT_YET_SENDABLE = ['replyTo', 'threadId'] as const;
+
+function sendFrame(frame: Record<string, unknown>): SendFrame {
+  if (typeof frame.clientMessageId !== 'string' || !frame.clientMessageId.length || frame.clientMessageId.length > 64) {
+    throw new FrameError('clientMessageId must be a non-empty string of at most 64 characters');
+  }
+  return {
+    type: 'send',
+    clientMessageId: frame.clientMessageId,
+    groupId: frame.groupId,
+    ...(frame.text === undefined ? {} : { text: frame.text }),
+    ...(frame.attachments === undefined ? {} : { attachments: frame.attachments }),
+    ...(frame.minPosition == null ? {} : { minPosition: text1(frame.minPosition, 'minPosition', 512) }),
+    unsupported: NOT_YET_SENDABLE.filter((f) => frame[f] != null),
+  };
 }
 
 function text1(v: unknown, field: string, max: number): string {

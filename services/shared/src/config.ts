@@ -53,6 +53,11 @@ const schema = z.object({
     .refine(isTrustProxy, 'a hop count such as 1, or a comma-separated list of addresses and CIDR ranges such as 10.0.0.0/8 (or loopback, linklocal, uniquelocal)')
     .describe('which peers may name the client in X-Forwarded-For (the address rate limits count); default: proxies on loopback only'),
   PROJECTORS_NICE: z.coerce.number().int().min(0).max(19).default(10).describe('nice value of the projectors thread in the all-in-one process (Linux): higher yields more CPU to clients'),
+  COMMAND_API_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe('origin of the command API, where a realtime process running alone relays its sockets’ send frames (e.g. http://command-api:8080); the all-in-one process uses its own'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FILE: z.string().optional().describe('append the JSON log lines to this file instead of writing them to stdout'),
   METRICS_TOKEN: z.string().min(16).optional().describe('bearer token that /metrics requires; unset: /metrics is not served'),
