@@ -6,8 +6,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080).describe('HTTP port of the process'),
   HOST: z.string().default('0.0.0.0'),
   KAFKA_BROKERS: z.string().min(1).describe('comma-separated host:port list'),
-  DATABASE_URL: z.string().url().describe('Postgres connection string'),
-  ELASTICSEARCH_URL: z.string().url(),
+  DATABASE_URL: z.url().describe('Postgres connection string'),
+  ELASTICSEARCH_URL: z.url(),
   GROUPCHAT_NAMESPACE: z
     .string()
     .regex(/^[a-z0-9_]*$/, 'lowercase letters, digits and _ only')

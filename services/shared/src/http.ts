@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
-import type { ZodError, ZodType, ZodTypeDef } from 'zod';
+import type { z } from 'zod';
 import { AppError, badRequest, invalid, toProblem, tooLarge, type FieldError } from './errors';
 import { redactUrl, type Logger } from './logger';
 import { httpDuration } from './metrics';
@@ -97,14 +97,14 @@ export function notFoundHandler(): RequestHandler {
 }
 
 /** Parses with a zod schema; failures become 422 with one entry per field. */
-export function parse<T>(schema: ZodType<T, ZodTypeDef, unknown>, value: unknown): T {
+export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) throw invalid(fieldErrors(result.error));
   return result.data;
 }
 
-export function fieldErrors(error: ZodError): FieldError[] {
-  return error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', message: i.message }));
 }
 
 export function bodyOf(req: Request): unknown {

@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import { z } from 'zod';
 import { identifier, onlyIfValid, tags, text } from '../http/validation';
 
 export const MAX_SLOW_MODE_SECONDS = 6 * 3600;

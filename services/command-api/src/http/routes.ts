@@ -1,5 +1,5 @@
 import { Router, type RequestHandler } from 'express';
-import type { z } from 'zod/v4';
+import type { z } from 'zod';
 import { jsonBody, unsupportedType, type OpenApiPart } from '@groupchat/shared';
 import { jsonSchemaOf } from './validation';
 

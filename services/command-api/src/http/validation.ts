@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import { z } from 'zod';
 import { invalid, notFound } from '@groupchat/shared';
 
 // C0 and C1 controls; tab and newline are allowed only where text may span lines.
@@ -37,7 +37,7 @@ export function text({ min = 0, max, multiline = false, trim = true }: TextRules
   if (trim) s = s.trim();
   if (min > 0) s = s.min(min, min === 1 ? 'must not be blank' : `must be at least ${min} characters`);
   // Length checks run even after an abort unless told otherwise: one report of the length is enough.
-  return s.max(max, { abort: true, message, when: (payload) => payload.issues.every((i) => i.continue === true) });
+  return s.check(onlyWhen(z.maxLength(max, { abort: true, message }), (payload) => payload.issues.every((i) => i.continue === true)));
 }
 
 /** One interest tag: lowercase, inner whitespace collapsed, 1–32 characters. */
@@ -70,4 +70,10 @@ export function pathId(value: unknown, what: string): string {
 export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return rest;
+}
+
+/** zod honours `when` on every check but accepts it only on refinements. */
+function onlyWhen<C extends z.core.$ZodCheck>(check: C, when: (payload: z.core.ParsePayload) => boolean): C {
+  check._zod.def.when = when;
+  return check;
 }
