@@ -4,6 +4,7 @@ import type { LiveFeed } from './feed';
 import type { GroupsView } from './groups-view';
 import type { Hub } from './hub';
 import type { Presence, PresenceOptions } from './presence';
+import { realtimeEnvOptions } from './config';
 import type { SendRelay } from './sends';
 
 export interface RealtimeOptions {
@@ -46,7 +47,8 @@ export interface RealtimeOptions {
   groupsFeedGate?: () => Promise<void>;
 }
 
-export function realtimeOptions(rt: Runtime, given: Partial<RealtimeOptions> = {}): RealtimeOptions {
+/** Defaults, then the environment's REALTIME_* keys (see config.ts), then what the caller gives. */
+export function realtimeOptions(rt: Runtime, given: Partial<RealtimeOptions> = {}, env: Record<string, string | undefined> = process.env): RealtimeOptions {
   const options: RealtimeOptions = {
     authTimeoutMs: 5000,
     pingIntervalMs: 30_000,
@@ -64,6 +66,7 @@ export function realtimeOptions(rt: Runtime, given: Partial<RealtimeOptions> = {
     shutdownGraceMs: 2000,
     membershipWaitMs: 250,
     maxPendingSends: 100,
+    ...realtimeEnvOptions(env),
     ...given,
     presence: { heartbeatMs: 10_000, typingIntervalMs: 2000, typingTtlMs: 5000, ...given.presence },
   };

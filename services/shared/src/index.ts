@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './coalescer';
 export * from './config';
+export * from './service-config';
 export * from './db';
 export * from './elasticsearch';
 export * from './errors';
