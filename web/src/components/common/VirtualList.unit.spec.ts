@@ -1,16 +1,17 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
-import { defineComponent, h, nextTick } from 'vue';
+import { defineComponent, h } from 'vue';
 import VirtualList from './VirtualList.vue';
-import { firstEndingAfter } from '../../composables/useVirtualList';
+import { waitFor } from '../../test/wait';
+import { fakeLayout } from '../../test/fake-layout';
 
 interface Row {
   id: string;
   text: string;
 }
 
-const rows = (n: number): Row[] => Array.from({ length: n }, (_, i) => ({ id: `r${i}`, text: `message ${i}` }));
+const rows = (n: number, from = 0): Row[] => Array.from({ length: n }, (_, i) => ({ id: `r${from + i}`, text: `message ${from + i}` }));
 
 function mountList(items: Row[]) {
   const Host = defineComponent({
@@ -19,7 +20,7 @@ function mountList(items: Row[]) {
       return () =>
         h(
           VirtualList<Row>,
-          { items: props.items, keyOf: (r: Row) => r.id, estimate: () => 40, label: 'Messages' },
+          { items: props.items, keyOf: (r: Row) => r.id, label: 'Messages', bufferSize: 200 },
           { default: ({ item }: { item: Row }) => h('p', { class: 'row' }, item.text) },
         );
     },
@@ -27,42 +28,63 @@ function mountList(items: Row[]) {
   return mount(Host, { props: { items }, attachTo: document.body });
 }
 
+const texts = (w: ReturnType<typeof mountList>) => w.findAll('.row').map((r) => r.text());
+
 describe('VirtualList', () => {
+  // happy-dom lays nothing out: a viewport of 800 px and rows of 40 px stand in for the browser.
+  let layout: ReturnType<typeof fakeLayout>;
+  beforeEach(() => (layout = fakeLayout({ viewport: 800, row: 40 })));
+  afterEach(() => layout.restore());
+
   it('renders a bounded number of rows for 10,000 items', async () => {
     const w = mountList(rows(10_000));
-    await nextTick();
-    await nextTick();
+    await waitFor(() => w.findAll('[data-testid="virtual-row"]').length > 0, 'rows rendered');
     const rendered = w.findAll('[data-testid="virtual-row"]');
     expect(rendered.length).toBeGreaterThan(0);
     expect(rendered.length).toBeLessThan(60);
-    const space = w.find('.virtual-list__space');
-    expect(space.attributes('style')).toContain('height: 400000px');
+    await waitFor(() => !!w.find('[data-testid="virtual-list"] > div').attributes('style')?.includes('height: 400000px'), 'the full height of 10,000 rows of 40 px');
     w.unmount();
   });
 
   it('starts at the newest rows (chat opens at the bottom)', async () => {
     const w = mountList(rows(10_000));
-    await nextTick();
-    await nextTick();
-    const texts = w.findAll('.row').map((r) => r.text());
-    expect(texts).toContain('message 9999');
-    expect(texts).not.toContain('message 0');
+    await waitFor(() => texts(w).includes('message 9999'), 'the newest row');
+    expect(texts(w)).not.toContain('message 0');
     w.unmount();
   });
 
   it('renders everything when the list is short', async () => {
     const w = mountList(rows(5));
-    await nextTick();
-    expect(w.findAll('.row')).toHaveLength(5);
-    expect(w.find('[role="log"]').attributes('aria-label')).toBe('Messages');
+    await waitFor(() => w.findAll('.row').length === 5, 'five rows');
+    const list = w.find('[data-testid="virtual-list"]');
+    expect(list.attributes('role')).toBe('region');
+    expect(list.attributes('aria-label')).toBe('Messages');
+    expect(list.attributes('tabindex')).toBe('0');
     w.unmount();
   });
 
-  it('finds the first row ending below a scroll offset', () => {
-    const offsets = new Float64Array([0, 40, 80, 200, 240]);
-    expect(firstEndingAfter(offsets, 0)).toBe(0);
-    expect(firstEndingAfter(offsets, 40)).toBe(1);
-    expect(firstEndingAfter(offsets, 100)).toBe(2);
-    expect(firstEndingAfter(offsets, 10_000)).toBe(3);
+  it('is not a live region: rows mounted by scrolling are never announced', async () => {
+    const w = mountList(rows(200));
+    await waitFor(() => texts(w).includes('message 199'), 'the newest row');
+    const list = w.find('[data-testid="virtual-list"]').element;
+    const live = [list, ...list.querySelectorAll('*')].filter((el) => el.hasAttribute('aria-live') || ['log', 'status', 'alert'].includes(el.getAttribute('role') ?? ''));
+    expect(live).toEqual([]);
+    w.unmount();
+  });
+
+  it('keeps the rows in view when older rows are prepended', async () => {
+    const w = mountList(rows(100, 100));
+    await waitFor(() => texts(w).includes('message 199'), 'the newest row');
+    // The reader scrolls up to rows 125 to 145 (again, while the list still settles at the bottom).
+    const scroller = w.find('[data-testid="virtual-list"]').element as HTMLElement;
+    await waitFor(() => {
+      if (scroller.scrollTop !== 25 * 40) scroller.scrollTop = 25 * 40;
+      return texts(w).includes('message 135') && !texts(w).includes('message 199');
+    }, 'rows from the middle');
+    await w.setProps({ items: [...rows(100), ...rows(100, 100)] });
+    await waitFor(() => texts(w).includes('message 135'), 'the same rows after the prepend');
+    expect(texts(w)).not.toContain('message 35');
+    expect(scroller.scrollTop).toBe(125 * 40);
+    w.unmount();
   });
 });
