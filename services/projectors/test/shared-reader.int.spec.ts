@@ -4,7 +4,8 @@ import { startHarness, type Harness } from './support/harness';
 import { groupCreated, joined, registered, sent } from './support/events';
 import { projections } from '../src/projections';
 import { sharedReaderGroup } from '../src';
-import { waitUntil } from '../../../test/support/stack';
+import { consumerGroup, rebuildReaderGroup } from '../src/framework/naming';
+import { waitUntil } from '@groupchat/test-kit';
 
 const UNDER_TEST = ['users', 'groups', 'messages', 'timeline', 'search-messages'];
 const subset = () => projections.filter((p) => UNDER_TEST.includes(p.name));
@@ -44,7 +45,7 @@ describe('one reader per process for the live projections', () => {
     expect(hits.length).toBe(50);
   });
 
-  it('when a projection is rebuilt, it reads on its own while building and joins the shared reader once live', async () => {
+  it('when a projection is rebuilt, it reads apart from the live builds while building and joins the shared reader once live', async () => {
     await h.projectors.rebuild('messages');
     await h.given(...Array.from({ length: 20 }, (_, i) => sent('g-1', `m-late-${i}`, 'u-1')));
     await waitUntil(async () => (await h.projectors.status('messages')).every((b) => b.status === 'live' && b.generation === 1), {
@@ -60,5 +61,22 @@ describe('one reader per process for the live projections', () => {
     await h.caughtUp();
     expect(await messageCount()).toBe(71);
     expect((await h.rows<{ n: number }>(`SELECT count(*)::int AS n FROM message_events`))[0]!.n).toBe(71);
+  });
+
+  it('when two projections are rebuilt at once, one reader reads for both while they build', async () => {
+    const builds = [await h.projectors.rebuild('users'), await h.projectors.rebuild('groups')];
+    await waitUntil(async () => (await h.projectors.status()).filter((b) => b.status === 'live' && ['users', 'groups'].includes(b.name)).every((b) => b.generation === 1), {
+      timeoutMs: 30_000,
+      intervalMs: 100,
+      what: 'both rebuilds to go live',
+    });
+    await h.caughtUp();
+    // Consumer groups that committed offsets stay listed: the builds' own groups were never used.
+    const groups = (await admin.listGroups()).groups.map((g) => g.groupId);
+    expect(groups).toContain(rebuildReaderGroup(h.config, subset()));
+    expect(groups.filter((g) => builds.some((b) => g === consumerGroup(h.config, b)))).toEqual([]);
+    await waitUntil(async () => (await activeGroups()).length === 1, { timeoutMs: 20_000, intervalMs: 100, what: 'the rebuild reader to stop with its last member' });
+    expect((await h.rows<{ member_count: number }>(`SELECT member_count FROM groups WHERE group_id = 'g-1'`))[0]!.member_count).toBe(1);
+    expect((await h.rows<{ n: number }>(`SELECT count(*)::int AS n FROM users`))[0]!.n).toBe(1);
   });
 });

@@ -32,6 +32,11 @@ export function sharedReaderGroup(config: Pick<Config, 'GROUPCHAT_NAMESPACE'>, p
   return `${config.GROUPCHAT_NAMESPACE}projections.live.${createHash('sha256').update(declared).digest('hex').slice(0, 12)}`;
 }
 
+/** The group of the reader that builds in progress share (only while there is one). */
+export function rebuildReaderGroup(config: Pick<Config, 'GROUPCHAT_NAMESPACE'>, projections: { name: string; version: number }[]): string {
+  return sharedReaderGroup(config, projections).replace('.live.', '.rebuild.');
+}
+
 export function buildLabel(b: Build): string {
   return `${b.name}.v${b.version}${b.generation ? `.g${b.generation}` : ''}`;
 }

@@ -50,6 +50,8 @@ export interface SharedReaderOptions {
   topics: LogicalTopic[];
   /** At least the partitions of those topics, so that all the batches of a fetch are in hand at once. */
   concurrency: number;
+  /** How long a member may take over one fetch before it leaves to read alone (default STALL_MS). */
+  stallMs?: number;
 }
 
 const SLOW_BATCH_MS = 5_000;
@@ -272,7 +274,7 @@ export class SharedReader {
       const started = Date.now();
       try {
         // A member whose storage is down or stalls (Elasticsearch) must not hold every other projection back: it leaves.
-        const stall = setTimeout(() => this.detach(m), STALL_MS);
+        const stall = setTimeout(() => this.detach(m), this.o.stallMs ?? STALL_MS);
         // A batch failing on its records (poison, to be dead-lettered) is progress, not a stall.
         const onRetry = (transient: boolean) => (transient ? this.detach(m) : clearTimeout(stall));
         const applying = m.processor.processMany(parts, { signal: m.abort.signal, heartbeat, onRetry }).finally(() => clearTimeout(stall));

@@ -7,23 +7,28 @@ import { backoffMs, describe, isTransient } from './errors';
 import { ElasticsearchProcessor } from './elasticsearch-processor';
 import { dropRetired, ensureBuilds, promote, requestRebuild, type Partitions } from './lifecycle';
 import { eventsApplied, projectionLag, rebuildLag } from './metrics';
-import { buildLabel, physicalIndex, sameBuild, sharedReaderGroup } from './naming';
+import { buildLabel, physicalIndex, rebuildReaderGroup, sameBuild, sharedReaderGroup } from './naming';
 import { PostgresProcessor } from './postgres-processor';
 import type { Processor } from './processor';
 import { listBuilds, migrateRegistry, type BuildRow } from './registry';
 import { Runner } from './runner';
-import { SharedReader } from './shared-reader';
+import { SharedReader, type SharedReaderOptions } from './shared-reader';
 import { partitionKey, watermarks, type HighWatermarks } from './status';
 import type { StorageDeps } from './storage';
 import type { Build, Projection } from './types';
+
+/** A build in progress holding the other builds' fetch this long leaves their shared reader to read alone. */
+const REBUILD_STALL_MS = 30_000;
 
 interface Running {
   projection: Projection;
   build: Build;
   status: 'building' | 'live';
   processor: Processor;
-  /** Its own reader while building; a live build is fed by the shared reader instead. */
+  /** Its own reader, while a build that failed on its storage reads alone; otherwise a shared reader feeds it. */
   runner?: Runner;
+  /** The shared reader of the builds in progress, while it is one of its members. */
+  rebuilding?: SharedReader;
   /** High watermarks when the build started: it cannot go live before reaching them. */
   target: HighWatermarks;
   gauges: Set<string>;
@@ -53,6 +58,8 @@ export class Supervisor {
   private closed = false;
   /** Builds started in this process so far. */
   private started = 0;
+  /** Builds in progress share one reader too; it runs only while there is one. */
+  private rebuilds?: SharedReader;
 
   private constructor(
     private readonly rt: Runtime,
@@ -64,6 +71,7 @@ export class Supervisor {
     private readonly partitions: Partitions,
     private readonly runs: boolean,
     private readonly reader: SharedReader,
+    private readonly readerOptions: Omit<SharedReaderOptions, 'groupId'>,
   ) {}
 
   static async start(rt: Runtime, projections: Projection[], { tickMs = 250, run = true }: SupervisorOptions = {}): Promise<Supervisor> {
@@ -80,18 +88,18 @@ export class Supervisor {
     const marks = topics.length ? await watermarks(admin, rt.config, topics) : new Map();
     const partitions = [...marks.keys()].map((k) => ({ topic: k.split('/')[0]!, partition: Number(k.split('/')[1]) }));
     const decoder = new Decoder(rt.kafka, rt.config, rt.serde);
-    const reader = new SharedReader({
+    const readerOptions = {
       kafka: rt.kafka,
       admin,
       pool,
       config: rt.config,
       log: rt.log,
       decoder,
-      groupId: sharedReaderGroup(rt.config, projections),
       topics,
       concurrency: Math.max(2, ...projections.map((p) => p.concurrency ?? 2), partitions.length),
-    });
-    const s = new Supervisor(rt, projections, pool, admin, deadletters, decoder, partitions, run, reader);
+    };
+    const reader = new SharedReader({ ...readerOptions, groupId: sharedReaderGroup(rt.config, projections) });
+    const s = new Supervisor(rt, projections, pool, admin, deadletters, decoder, partitions, run, reader, readerOptions);
     if (!run) return s;
     for (const p of projections) {
       const rows = await untilReachable(rt, `setting up projection ${p.name}`, () => ensureBuilds(s.deps, pool, p, s.partitionsOf(p)));
@@ -147,7 +155,7 @@ export class Supervisor {
     clearInterval(this.timer);
     await this.ticking;
     await Promise.all([...this.running.values()].map((r) => this.stopBuild(r)));
-    await this.reader.stop();
+    await Promise.all([this.reader.stop(), this.rebuilds?.stop()]);
     await Promise.allSettled([this.deadletters.close(), this.admin.disconnect()]);
     await this.pool.end().catch(() => undefined);
   }
@@ -164,8 +172,24 @@ export class Supervisor {
       return;
     }
     entry.target = await watermarks(this.admin, this.rt.config, p.topics);
-    entry.runner = this.ownRunner(entry);
-    await entry.runner.start();
+    if (this.running.get(label) !== entry || this.closed) return;
+    // No read-your-writes bound to keep here: a build whose storage stalls leaves only after a long while.
+    this.rebuilds ??= new SharedReader({ ...this.readerOptions, groupId: rebuildReaderGroup(this.rt.config, this.projections), stallMs: REBUILD_STALL_MS });
+    entry.rebuilding = this.rebuilds;
+    this.rebuilds.add(this.member(entry));
+    await this.rebuilds.start();
+  }
+
+  /** Takes a build out of the reader of builds in progress; the reader stops with its last member. */
+  private async leaveRebuilds(r: Running): Promise<void> {
+    const reader = r.rebuilding;
+    r.rebuilding = undefined;
+    if (!reader) return;
+    await reader.remove(r.build);
+    if (!reader.size && this.rebuilds === reader) {
+      this.rebuilds = undefined;
+      await reader.stop();
+    }
   }
 
   /** A reader of the build's own: while it builds, or while a live build is behind the shared reader. */
@@ -184,28 +208,33 @@ export class Supervisor {
     });
   }
 
-  /** A live build that left the shared reader (its storage failed) retries on its own reader; it rejoins once caught up. */
+  /** A build that left its shared reader (its storage failed) retries on its own reader; a live one rejoins once caught up. */
   private async readAlone(r: Running): Promise<void> {
+    if (r.rebuilding) await this.leaveRebuilds(r);
     if (this.running.get(buildLabel(r.build)) !== r || this.closed || r.runner) return;
     r.runner = this.ownRunner(r);
     await r.runner.start().catch((err) => this.rt.log.warn({ projection: buildLabel(r.build), error: describe(err) }, 'could not start the reader of a stalled projection; next tick retries'));
   }
 
-  /** Hands a live build to the shared reader; a build that read on its own stops its reader first. */
+  /** Hands a live build to the shared reader; a build that read on its own or with the builds in progress leaves that first. */
   private async join(r: Running, startReader = true): Promise<void> {
     const own = r.runner;
     r.runner = undefined;
-    await own?.stop();
+    await Promise.all([own?.stop(), this.leaveRebuilds(r)]);
     if (this.running.get(buildLabel(r.build)) !== r || this.closed) return;
-    this.reader.add({
+    this.reader.add(this.member(r));
+    if (startReader) await this.reader.start();
+  }
+
+  private member(r: Running) {
+    return {
       build: r.build,
       projection: r.projection,
       processor: r.processor,
-      onProgress: (topic, partition, next, high, applied) => this.progress(r, topic, partition, next, high, applied),
+      onProgress: (topic: string, partition: number, next: number, high: number, applied: number) => this.progress(r, topic, partition, next, high, applied),
       onRetired: () => void this.stopBuild(r),
       onStalled: () => void this.readAlone(r),
-    });
-    if (startReader) await this.reader.start();
+    };
   }
 
   private progress(r: Running, topic: string, partition: number, next: number, high: number, applied: number): void {
@@ -215,7 +244,9 @@ export class Supervisor {
 
   private async stopBuild(r: Running): Promise<void> {
     this.running.delete(buildLabel(r.build));
-    await (r.runner ? r.runner.stop() : this.reader.remove(r.build));
+    if (r.runner) await r.runner.stop();
+    else if (r.rebuilding) await this.leaveRebuilds(r);
+    else await this.reader.remove(r.build);
     this.clearGauges(r);
   }
 
@@ -308,7 +339,7 @@ export class Supervisor {
   private async retag(r: Running, status: 'building' | 'live'): Promise<void> {
     this.clearGauges(r);
     r.status = status;
-    if (status === 'live' && r.runner) await this.join(r);
+    if (status === 'live' && (r.runner || r.rebuilding)) await this.join(r);
   }
 }
 
