@@ -30,6 +30,21 @@ function mountList(items: Row[]) {
 
 const texts = (w: ReturnType<typeof mountList>) => w.findAll('.row').map((r) => r.text());
 
+/**
+ * The reader scrolls to `top`, again if the list still settles on its last jump to the bottom,
+ * until it has stayed there for three looks in a row.
+ */
+async function scrollAndStay(w: ReturnType<typeof mountList>, top: number) {
+  const scroller = w.find('[data-testid="virtual-list"]').element as HTMLElement;
+  let stayed = 0;
+  await waitFor(() => {
+    stayed = scroller.scrollTop === top ? stayed + 1 : 0;
+    if (!stayed) scroller.scrollTop = top;
+    return stayed >= 3;
+  }, `the list to stay at ${top} px`, 5_000, 100);
+  return scroller;
+}
+
 describe('VirtualList', () => {
   // happy-dom lays nothing out: a viewport of 800 px and rows of 40 px stand in for the browser.
   let layout: ReturnType<typeof fakeLayout>;
@@ -75,16 +90,31 @@ describe('VirtualList', () => {
   it('keeps the rows in view when older rows are prepended', async () => {
     const w = mountList(rows(100, 100));
     await waitFor(() => texts(w).includes('message 199'), 'the newest row');
-    // The reader scrolls up to rows 125 to 145 (again, while the list still settles at the bottom).
-    const scroller = w.find('[data-testid="virtual-list"]').element as HTMLElement;
-    await waitFor(() => {
-      if (scroller.scrollTop !== 25 * 40) scroller.scrollTop = 25 * 40;
-      return texts(w).includes('message 135') && !texts(w).includes('message 199');
-    }, 'rows from the middle');
+    // The reader scrolls up to rows 125 to 145.
+    const scroller = await scrollAndStay(w, 25 * 40);
+    await waitFor(() => texts(w).includes('message 135') && !texts(w).includes('message 199'), 'rows from the middle');
     await w.setProps({ items: [...rows(100), ...rows(100, 100)] });
     await waitFor(() => texts(w).includes('message 135'), 'the same rows after the prepend');
     expect(texts(w)).not.toContain('message 35');
     expect(scroller.scrollTop).toBe(125 * 40);
+    w.unmount();
+  });
+  it('follows new rows at the bottom; a reader scrolled up stays where they are', async () => {
+    const w = mountList(rows(100));
+    await waitFor(() => texts(w).includes('message 99'), 'the newest row');
+    await w.setProps({ items: rows(101) });
+    await waitFor(() => texts(w).includes('message 100'), 'the new row in view');
+    const list = w.findComponent(VirtualList);
+    expect(list.emitted('at-bottom')?.at(-1)).toEqual([true]);
+
+    const scroller = await scrollAndStay(w, 10 * 40);
+    await waitFor(() => texts(w).includes('message 20') && !texts(w).includes('message 100'), 'rows near the top');
+    expect(list.emitted('at-bottom')?.at(-1)).toEqual([false]);
+    await w.setProps({ items: rows(102) });
+    await waitFor(() => w.find('[data-testid="virtual-list"] > div').attributes('style')?.includes(`height: ${102 * 40}px`) ?? false, 'the list grown by a row');
+    expect(scroller.scrollTop).toBe(10 * 40);
+    expect(texts(w)).toContain('message 20');
+    expect(texts(w)).not.toContain('message 101');
     w.unmount();
   });
 });
