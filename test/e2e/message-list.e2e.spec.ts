@@ -130,14 +130,27 @@ describe('the message list for screen-reader and keyboard users', () => {
     expect(await announced(page)).toEqual(expected);
 
     // Down to the newest and up and down again: the rows mount anew, nothing is read out again.
+    // Keys are pressed again while the list still settles on a row that grew.
     const list = page.getByRole('region', { name: 'Messages' });
-    await list.press('End');
-    await waitUntil(() => messagesWithText(page, live[2]!).isVisible(), { what: 'the live messages in view' });
+    const newest = messagesWithText(page, live[2]!);
+    const toEnd = (what: string) =>
+      waitUntil(
+        async () => {
+          await list.press('End');
+          return newest.isVisible();
+        },
+        { intervalMs: 200, what },
+      );
+    await toEnd('the live messages in view');
     for (let i = 0; i < 3; i += 1) {
-      for (let j = 0; j < 4; j += 1) await list.press('PageUp');
-      await waitUntil(async () => !(await messagesWithText(page, live[2]!).isVisible()), { what: 'the live messages out of view' });
-      await list.press('End');
-      await waitUntil(() => messagesWithText(page, live[2]!).isVisible(), { what: 'the live messages back in view' });
+      await waitUntil(
+        async () => {
+          await list.press('PageUp');
+          return !(await newest.isVisible());
+        },
+        { intervalMs: 200, what: 'the live messages out of view' },
+      );
+      await toEnd('the live messages back in view');
     }
 
     // Our own message is not announced to us; the next one from someone else is.
