@@ -24,7 +24,10 @@ export async function startProjectorsThread(config: Config, log: Logger): Promis
       worker = new Worker(ENTRY, { workerData: config, execArgv: [] });
       worker.on('message', (m: FromProjectors) => {
         if (m.kind === 'ready') resolve();
-        if (m.kind === 'metrics') waiting.get(m.id)?.(m.text), waiting.delete(m.id);
+        if (m.kind === 'metrics') {
+          waiting.get(m.id)?.(m.text);
+          waiting.delete(m.id);
+        }
       });
       worker.once('error', (err) => {
         log.error({ err }, 'the projectors thread failed');

@@ -9,7 +9,8 @@ import { LRUCache } from 'lru-cache';
  * `keys().next()` walks the slots its earlier deletions left behind (about 24–80 µs per insert
  * at 50,000 entries, on the feed's hot path).
  */
-export class RecentMap<K extends {}, V extends {}> {
+// lru-cache's own bounds: any value but null and undefined.
+export class RecentMap<K extends NonNullable<unknown>, V extends NonNullable<unknown>> {
   private readonly entries: LRUCache<K, V>;
 
   constructor(max: number) {

@@ -1,6 +1,6 @@
 import { formatPosition } from '@groupchat/shared';
 import { defineProjection } from '../framework';
-import { analysis, date, iso, keyword, searchable } from './search-analysis';
+import { analysis, date, iso, keyword } from './search-analysis';
 
 /** Full-text message search, scoped by group_id; edits replace the text, deletions remove the document. */
 export const searchMessages = defineProjection({
