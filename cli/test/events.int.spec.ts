@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '@groupchat/schemas';
 import { EventLog, createKafka, type Config } from '@groupchat/shared';
-import { isolatedConfig, waitUntil } from '../../test/support/stack';
+import { isolatedConfig, waitUntil } from '@groupchat/test-kit';
 
 const bin = new URL('../bin/groupchat.mjs', import.meta.url).pathname;
 

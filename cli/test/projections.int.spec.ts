@@ -4,7 +4,7 @@ import { HEADER_EVENT_TYPE, HEADER_FINGERPRINT, type DomainEvent } from '@groupc
 import { EventLog, createKafka, createRuntime, topicName, type Config, type Runtime } from '@groupchat/shared';
 import { createProjectors, projections, type Projectors } from '@groupchat/projectors';
 import { event, groupCreated, joined, sent } from '../../services/projectors/test/support/events';
-import { isolatedConfig, waitUntil } from '../../test/support/stack';
+import { isolatedConfig, waitUntil } from '@groupchat/test-kit';
 
 const bin = new URL('../bin/groupchat.mjs', import.meta.url).pathname;
 

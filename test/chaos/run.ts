@@ -21,8 +21,8 @@ import pg from 'pg';
 import { WebSocket } from 'ws';
 import { loadConfig } from '@groupchat/shared';
 import { REPO } from '../../scripts/stack/paths';
-import { privateBroker, topicsReady, type PrivateBroker } from '../support/private-broker';
-import { freePort, stackEnv, waitUntil } from '../support/stack';
+import { privateBroker, topicsReady, type PrivateBroker } from '@groupchat/test-kit/private-broker';
+import { freePort, stackEnv, waitUntil } from '@groupchat/test-kit';
 
 const { values: opts } = parseArgs({
   options: {

@@ -3,8 +3,8 @@
 // catch up exactly once after a dropped connection.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { TestApp } from '../support/app';
-import { waitUntil } from '../support/stack';
+import type { TestApp } from '@groupchat/test-kit/app';
+import { waitUntil } from '@groupchat/test-kit';
 import { startE2eApp } from './support/app';
 import { controlRealtime, launchBrowser, openPerson, type Person } from './support/browser';
 import { createGroupViaUi, makePng, messagesWithText, registerViaApi, registerViaUi, sendMessage, signInViaUi, textBecomes, type Account } from './support/people';

@@ -2,8 +2,8 @@
 // own (empty) composer, coming back shows the draft again, and so does a reload; sending clears it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
-import type { TestApp } from '../support/app';
-import { waitUntil } from '../support/stack';
+import type { TestApp } from '@groupchat/test-kit/app';
+import { waitUntil } from '@groupchat/test-kit';
 import { startE2eApp } from './support/app';
 import { launchBrowser, openPerson, type Person } from './support/browser';
 import { messagesWithText, registerViaApi, signInViaUi } from './support/people';

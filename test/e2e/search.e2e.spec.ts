@@ -3,7 +3,7 @@
 // message shows as text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { TestApp } from '../support/app';
+import type { TestApp } from '@groupchat/test-kit/app';
 import { startE2eApp } from './support/app';
 import { launchBrowser, openPerson, type Person } from './support/browser';
 import { createGroupViaUi, messagesWithText, registerViaApi, sendMessage, signInViaUi, textBecomes } from './support/people';

@@ -2,8 +2,8 @@
 // name reaches another person's browser as text: nothing runs, no element is created from it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { TestApp } from '../support/app';
-import { waitUntil } from '../support/stack';
+import type { TestApp } from '@groupchat/test-kit/app';
+import { waitUntil } from '@groupchat/test-kit';
 import { startE2eApp } from './support/app';
 import { launchBrowser, openPerson, type Person } from './support/browser';
 import { createGroupViaUi, messagesWithText, registerViaApi, registerViaUi, sendMessage, signInViaUi, textBecomes, type Account } from './support/people';

@@ -1,19 +1,9 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { isolatedConfig, waitUntil } from '../support/stack';
+import { freePort, isolatedConfig, waitUntil } from '@groupchat/test-kit';
 
 const repo = new URL('../../', import.meta.url).pathname;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** Processes whose environment carries this namespace: the app and anything it spawned. */
 function processesOf(namespace: string): number[] {

@@ -6,8 +6,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app';
-import { freePort, waitUntil } from '../support/stack';
+import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
+import { freePort, waitUntil } from '@groupchat/test-kit';
 import { apiOf, registerUser, type Api, type TestUser } from '../../services/command-api/test/support/client';
 import { eventsIn } from '../../services/command-api/test/support/log';
 
@@ -37,7 +37,7 @@ describe('when command-api is killed with SIGKILL during a send load', () => {
   };
 
   beforeAll(async () => {
-    app = await startTestApp({ REGISTER_LIMIT_PER_IP: 1000, MESSAGE_LIMIT_BURST: 10_000, MESSAGE_LIMIT_SUSTAINED: 10_000 });
+    app = await startTestApp(NO_ABUSE_LIMITS);
     api = apiOf(app);
     port = await freePort();
     owner = await registerUser(api, 'crash');

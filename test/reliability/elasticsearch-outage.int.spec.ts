@@ -3,9 +3,9 @@
 // delivery keep working; after recovery the search index catches up with what was sent during
 // the outage, each message once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app';
-import { isolatedConfig, waitUntil } from '../support/stack';
-import { tcpProxy, throughProxy, type TcpProxy } from '../support/tcp-proxy';
+import { startTestApp, type TestApp } from '@groupchat/test-kit/app';
+import { isolatedConfig, NO_ABUSE_LIMITS, waitUntil } from '@groupchat/test-kit';
+import { tcpProxy, throughProxy, type TcpProxy } from '@groupchat/test-kit/tcp-proxy';
 import { apiOf, registerUser, type Api, type TestUser } from '../../services/command-api/test/support/client';
 import { TestClient } from '../../services/realtime/test/support/client';
 
@@ -19,7 +19,7 @@ describe('when Elasticsearch goes down', () => {
   const during: { messageId: string; position: string }[] = [];
 
   beforeAll(async () => {
-    const base = isolatedConfig({ REGISTER_LIMIT_PER_IP: 1000, MESSAGE_LIMIT_BURST: 1000, MESSAGE_LIMIT_SUSTAINED: 1000 });
+    const base = isolatedConfig(NO_ABUSE_LIMITS);
     const es = new URL(base.ELASTICSEARCH_URL);
     proxy = await tcpProxy({ host: es.hostname, port: Number(es.port) });
     app = await startTestApp({ ...base, ELASTICSEARCH_URL: throughProxy(base.ELASTICSEARCH_URL, proxy) });

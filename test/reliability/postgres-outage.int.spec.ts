@@ -14,13 +14,12 @@ import { createCommandApi } from '@groupchat/command-api';
 import { createQueryApi } from '@groupchat/query-api';
 import { createProjectors } from '@groupchat/projectors';
 import { createRealtime } from '@groupchat/realtime';
-import { startTestApp, type TestApp } from '../support/app';
-import { isolatedConfig, waitUntil } from '../support/stack';
-import { tcpProxy, throughProxy, type TcpProxy } from '../support/tcp-proxy';
+import { startTestApp, type TestApp } from '@groupchat/test-kit/app';
+import { isolatedConfig, NO_ABUSE_LIMITS, waitUntil } from '@groupchat/test-kit';
+import { tcpProxy, throughProxy, type TcpProxy } from '@groupchat/test-kit/tcp-proxy';
 import { apiOf, registerUser, type Answer, type Api, type TestUser } from '../../services/command-api/test/support/client';
 import { TestClient } from '../../services/realtime/test/support/client';
 
-const LIMITS = { REGISTER_LIMIT_PER_IP: 1000, MESSAGE_LIMIT_BURST: 1000, MESSAGE_LIMIT_SUSTAINED: 1000, LOGIN_LIMIT_PER_IP: 1000 } as const;
 
 function proxyFor(url: string) {
   const u = new URL(url);
@@ -44,7 +43,7 @@ describe('when Postgres goes down for every service', () => {
   let ws: TestClient;
 
   beforeAll(async () => {
-    const base = isolatedConfig(LIMITS);
+    const base = isolatedConfig(NO_ABUSE_LIMITS);
     proxy = await proxyFor(base.DATABASE_URL);
     app = await startTestApp({ ...base, DATABASE_URL: throughProxy(base.DATABASE_URL, proxy) });
     api = apiOf(app);
@@ -130,7 +129,7 @@ describe('when only the projectors lose Postgres', () => {
   const during: { messageId: string; position: string }[] = [];
 
   beforeAll(async () => {
-    config = isolatedConfig({ ...LIMITS, MIN_POSITION_WAIT_MS: 1500 });
+    config = isolatedConfig({ ...NO_ABUSE_LIMITS, MIN_POSITION_WAIT_MS: 1500 });
     proxy = await proxyFor(config.DATABASE_URL);
     // The APIs and realtime reach Postgres directly; the projectors only through the proxy.
     apiRt = await createRuntime(config, 'outage-apis');

@@ -1,7 +1,7 @@
 // An admin runs a group with its owner but must not be able to destroy it or expose it: deleting
 // a group and opening a private one to the public are the owner's alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '../support/app';
+import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
 import { apiOf, registerUsers, type Api, type TestUser } from '../../services/command-api/test/support/client';
 
 describe('an admin overreaching', () => {

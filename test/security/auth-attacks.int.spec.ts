@@ -6,7 +6,7 @@
 // refreshes, password spraying from one address, and the timing of failed logins.
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app';
+import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
 import { apiOf, registerUser, uniqueName, type Api, type TestUser } from '../../services/command-api/test/support/client';
 import { TestClient } from '../../services/realtime/test/support/client';
 
@@ -20,12 +20,7 @@ describe('attacks on authentication', () => {
   let forged: Record<string, string>;
 
   beforeAll(async () => {
-    app = await startTestApp({
-      REGISTER_LIMIT_PER_IP: 10_000,
-      LOGIN_LIMIT_PER_IP: SPRAY_LIMIT,
-      LOGIN_LIMIT_PER_ACCOUNT: 10_000,
-      LOGIN_LIMIT_PER_IP_AND_ACCOUNT: 10_000,
-    });
+    app = await startTestApp({ ...NO_ABUSE_LIMITS, LOGIN_LIMIT_PER_IP: SPRAY_LIMIT });
     api = apiOf(app);
     user = await registerUser(api, 'victim');
     const secret = app.config.JWT_SECRET;

@@ -9,8 +9,8 @@
 //   nonMember   signed in, was a member and left (stale access must be gone)
 //   member … owner  members with that role; `member` wrote the message and uploaded the media
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '../support/app';
-import { waitUntil } from '../support/stack';
+import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
+import { waitUntil } from '@groupchat/test-kit';
 import { apiOf, registerUser, uniqueName, type Answer, type Api, type TestUser } from '../../services/command-api/test/support/client';
 import { png } from '../../services/command-api/test/media-fixtures';
 import { TestClient } from '../../services/realtime/test/support/client';

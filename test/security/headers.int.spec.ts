@@ -1,7 +1,7 @@
 // Security headers on every kind of answer, a strict CORS policy, and one cookie only: the
 // refresh token's, set by login and refresh; the API authenticates with the Authorization header only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app';
+import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
 import { apiOf, registerUser, type TestUser } from '../../services/command-api/test/support/client';
 import { png } from '../../services/command-api/test/media-fixtures';
 
@@ -13,7 +13,7 @@ describe('headers and cookies', () => {
   const answers: { what: string; res: Response }[] = [];
 
   beforeAll(async () => {
-    app = await startTestApp({ CORS_ORIGINS: ALLOWED, REGISTER_LIMIT_PER_IP: 1000 });
+    app = await startTestApp({ ...NO_ABUSE_LIMITS, CORS_ORIGINS: ALLOWED });
     const api = apiOf(app);
     user = await registerUser(api, 'headers');
     const auth = { authorization: `Bearer ${user.token}` };

@@ -3,7 +3,7 @@
 // are counted per account, and an attacker's failures cannot lock the owner out.
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '../support/app';
+import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
 import { apiOf, uniqueName, type Answer, type Api } from '../../services/command-api/test/support/client';
 import { png } from '../../services/command-api/test/media-fixtures';
 

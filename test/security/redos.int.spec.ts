@@ -2,8 +2,8 @@
 // polls /healthz every 50 ms, and the worst delay of /healthz must stay under 1 s (a bound that
 // shows the loop is not blocked, not a speed target). Each answer is a 4xx problem+json.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '../support/app';
-import { whileWatched } from '../support/healthz-watch';
+import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
+import { whileWatched } from '@groupchat/test-kit/healthz-watch';
 import { apiOf, registerUser, uniqueName, type Answer, type Api, type TestUser } from '../../services/command-api/test/support/client';
 
 const BOUND_MS = 1000;

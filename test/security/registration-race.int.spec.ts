@@ -2,8 +2,8 @@
 // and email must keep its own password, or a second registration of the same names during the
 // stall would own the account once the first append lands.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_ABUSE_LIMITS, type TestApp } from '../support/app';
-import { waitUntil } from '../support/stack';
+import { NO_ABUSE_LIMITS, type TestApp } from '@groupchat/test-kit/app';
+import { waitUntil } from '@groupchat/test-kit';
 import { uniqueName, type Api } from '../../services/command-api/test/support/client';
 import { appOnPrivateBroker, type PrivateBroker } from '../../services/command-api/test/support/private-broker';
 

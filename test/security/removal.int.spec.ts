@@ -4,7 +4,7 @@
 // through the `groupsFeedGate` test hook); a remaining member on the same process gets them all.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '../support/app';
+import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
 import { apiOf, registerUsers, type Answer, type Api, type TestUser } from '../../services/command-api/test/support/client';
 import { TestClient } from '../../services/realtime/test/support/client';
 import { startRealtime } from '../../services/realtime/test/support/realtime';

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEVELOPMENT_JWT_SECRET } from '@groupchat/shared';
-import { startTestApp, type TestApp } from '../support/app';
-import { stackEnv } from '../support/stack';
+import { startTestApp, type TestApp } from '@groupchat/test-kit/app';
+import { stackEnv } from '@groupchat/test-kit';
 import { apiOf, registerUser } from '../../services/command-api/test/support/client';
 
 const REPO = join(import.meta.dirname, '..', '..');

@@ -3,8 +3,8 @@
 // tokens must carry an expiry and our audience.
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '../support/app';
-import { waitUntil } from '../support/stack';
+import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
+import { waitUntil } from '@groupchat/test-kit';
 import { apiOf, registerUser, type Api, type TestUser } from '../../services/command-api/test/support/client';
 
 const ALLOWED = 'https://chat.example.com';

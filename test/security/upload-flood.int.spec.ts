@@ -8,8 +8,8 @@ import { resolve } from 'node:path';
 import pg from 'pg';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '../support/app';
-import { whileWatched } from '../support/healthz-watch';
+import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
+import { whileWatched } from '@groupchat/test-kit/healthz-watch';
 import { apiOf, registerUser, type TestUser } from '../../services/command-api/test/support/client';
 
 const MB = 1024 * 1024;

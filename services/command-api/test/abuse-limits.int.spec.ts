@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/support/app';
+import { startTestApp, type TestApp } from '@groupchat/test-kit/app';
 import { apiOf, uniqueName, type Api, type Answer } from './support/client';
 
 const GROUP = '0b7c1c1e-0d2f-4f3e-9a8e-1c2d3e4f5a6b';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jwt from 'jsonwebtoken';
 import pg from 'pg';
-import { startTestApp, type TestApp } from '../../../test/support/app';
+import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
 import { apiOf, registerUser, uniqueName, type Api } from './support/client';
 import { eventsIn } from './support/log';
 
@@ -11,7 +11,7 @@ describe('accounts through HTTP', () => {
   let db: pg.Pool;
 
   beforeAll(async () => {
-    app = await startTestApp({ REGISTER_LIMIT_PER_IP: 1000, LOGIN_LIMIT_PER_IP: 1000 });
+    app = await startTestApp(NO_ABUSE_LIMITS);
     api = apiOf(app);
     db = new pg.Pool({ connectionString: app.config.DATABASE_URL, max: 2 });
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '../../../test/support/app';
+import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
 import { uuidV5 } from '../src/http/envelope';
 import { apiOf, registerUsers, type Api, type TestUser } from './support/client';
 import { eventsIn } from './support/log';

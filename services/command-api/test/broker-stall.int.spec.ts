@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../../test/support/app';
-import { waitUntil } from '../../../test/support/stack';
+import type { TestApp } from '@groupchat/test-kit/app';
+import { waitUntil } from '@groupchat/test-kit';
 import type { Api, TestUser } from './support/client';
 import { eventsIn } from './support/log';
 import { appOnPrivateBroker, type PrivateBroker } from './support/private-broker';

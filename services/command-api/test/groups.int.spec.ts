@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/support/app';
+import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
 import { apiOf, registerUsers, type Api, type TestUser } from './support/client';
 import { eventsIn } from './support/log';
 
@@ -12,7 +12,7 @@ describe('groups and membership through HTTP', () => {
   let carol: TestUser;
 
   beforeAll(async () => {
-    app = await startTestApp({ REGISTER_LIMIT_PER_IP: 1000 });
+    app = await startTestApp(NO_ABUSE_LIMITS);
     api = apiOf(app);
     [owner, alice, bob, carol] = await registerUsers(api, ['owner', 'alice', 'bob', 'carol']);
   });

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createRuntime, migrate, serve, signAccessToken, type Config, type Runtime } from '@groupchat/shared';
 import { createMediaRoutes, type MediaRoutes } from '../src/media';
-import { isolatedConfig } from '../../../test/support/stack';
+import { isolatedConfig } from '@groupchat/test-kit';
 
 const COMMAND_API_MIGRATIONS = fileURLToPath(new URL('../migrations', import.meta.url));
 

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { Storage } from '@google-cloud/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGcsStore, createLocalStore, MediaObjectMissing, type MediaStore } from '../src/media';
-import { startFakeGcs, type FakeGcs } from '../../../test/support/fake-gcs';
+import { startFakeGcs, type FakeGcs } from '@groupchat/test-kit/fake-gcs';
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitUntil } from '../../../test/support/stack';
+import { waitUntil } from '@groupchat/test-kit';
 import { startMediaHarness, type MediaHarness } from './media-harness';
 import * as fx from './media-fixtures';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { startTestApp, type TestApp } from '../../../test/support/app';
+import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
 import { uuidV5 } from '../src/http/envelope';
 import { apiOf, registerUsers, type Api, type TestUser } from './support/client';
 import { eventsIn } from './support/log';
@@ -20,7 +20,7 @@ describe('messages through HTTP', () => {
   const messagesOf = async (g: string) => (await eventsIn(app.config, 'messages')).filter((e) => e.key === g);
 
   beforeAll(async () => {
-    app = await startTestApp({ REGISTER_LIMIT_PER_IP: 1000, MESSAGE_LIMIT_BURST: 1000, MESSAGE_LIMIT_SUSTAINED: 1000 });
+    app = await startTestApp(NO_ABUSE_LIMITS);
     api = apiOf(app);
     db = new pg.Pool({ connectionString: app.config.DATABASE_URL, max: 2 });
     [owner, member, moderator, stranger] = await registerUsers(api, ['owner', 'member', 'mod', 'stranger']);

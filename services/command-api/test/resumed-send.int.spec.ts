@@ -4,8 +4,8 @@
 // answers where it landed without appending again. (The SIGKILL version under load is
 // test/reliability/command-api-crash.int.spec.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/support/app';
-import { waitUntil } from '../../../test/support/stack';
+import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
+import { waitUntil } from '@groupchat/test-kit';
 import { apiOf, registerUser, type Api, type TestUser } from './support/client';
 import { eventsIn } from './support/log';
 import { secondCommandApi, type SecondProcess } from './support/second-process';
@@ -20,7 +20,7 @@ describe('when a send is retried on a process that does not remember it (its fir
   let groupId: string;
 
   beforeAll(async () => {
-    app = await startTestApp({ REGISTER_LIMIT_PER_IP: 1000, MESSAGE_LIMIT_BURST: 1000 });
+    app = await startTestApp(NO_ABUSE_LIMITS);
     api = apiOf(app);
     owner = await registerUser(api, 'resume');
     groupId = (await api.post('/groups', { name: 'Resume', visibility: 'public' }, { token: owner.token })).body.groupId;

@@ -1,7 +1,7 @@
 // Sends are decided on each process's own fold of the groups topic: read-your-writes across
 // processes comes from X-Min-Position, and within one process from the group changes it appended.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/support/app';
+import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
 import { apiOf, registerUsers, type Api, type TestUser } from './support/client';
 import { secondCommandApi, type SecondProcess } from './support/second-process';
 
@@ -14,7 +14,7 @@ describe('when group changes and sends go through different command-api processe
   let member: TestUser;
 
   beforeAll(async () => {
-    app = await startTestApp({ REGISTER_LIMIT_PER_IP: 1000, MESSAGE_LIMIT_BURST: 1000 });
+    app = await startTestApp(NO_ABUSE_LIMITS);
     api = apiOf(app);
     [owner, member] = await registerUsers(api, ['owner', 'member']);
     other = await secondCommandApi(app.config);

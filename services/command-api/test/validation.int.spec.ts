@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/support/app';
+import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
 import { apiOf, registerUser, uniqueName, type Api, type TestUser } from './support/client';
 import { eventsIn } from './support/log';
 
@@ -15,7 +15,7 @@ describe('bad input through HTTP', () => {
   const logSize = async () => (await Promise.all((['users', 'groups', 'messages'] as const).map((t) => eventsIn(app.config, t)))).flat().length;
 
   beforeAll(async () => {
-    app = await startTestApp({ REGISTER_LIMIT_PER_IP: 1000, MESSAGE_LIMIT_BURST: 1000, MESSAGE_LIMIT_SUSTAINED: 1000 });
+    app = await startTestApp(NO_ABUSE_LIMITS);
     api = apiOf(app);
     user = await registerUser(api, 'valid');
     before = await logSize();

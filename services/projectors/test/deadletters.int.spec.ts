@@ -6,7 +6,7 @@ import { DEADLETTER_HEADERS, defineProjection, ms, withRows } from '../src';
 import { messages } from '../src/projections/messages';
 import { startHarness, type Harness } from './support/harness';
 import { sent } from './support/events';
-import { waitUntil } from '../../../test/support/stack';
+import { waitUntil } from '@groupchat/test-kit';
 
 let refuse = true;
 

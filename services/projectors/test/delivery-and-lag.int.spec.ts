@@ -6,7 +6,7 @@ import { projections } from '../src/projections';
 import { messages } from '../src/projections/messages';
 import { startHarness, type Harness } from './support/harness';
 import { aggregateOf, reacted, sent } from './support/events';
-import { waitUntil } from '../../../test/support/stack';
+import { waitUntil } from '@groupchat/test-kit';
 
 describe('delivery and lag', () => {
   let h: Harness;

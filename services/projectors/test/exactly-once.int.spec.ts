@@ -6,7 +6,7 @@ import { startHarness, type Harness } from './support/harness';
 import { workload } from './support/workload';
 import { projections } from '../src/projections';
 import { consumerGroup, createProjectors } from '../src';
-import { isolatedConfig, stackEnv, waitUntil } from '../../../test/support/stack';
+import { isolatedConfig, stackEnv, waitUntil } from '@groupchat/test-kit';
 
 const CHILD = fileURLToPath(new URL('./support/run-projectors.ts', import.meta.url));
 const UNDER_TEST = ['groups', 'messages', 'timeline'];

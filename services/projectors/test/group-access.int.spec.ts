@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GROUP_ROLES } from '@groupchat/schemas/permissions';
 import { GROUP_ACCESS_SQL, groupAccess, type GroupAccessFacts, type Standing } from '@groupchat/schemas/access';
 import { createRuntime, type Runtime } from '@groupchat/shared';
-import { isolatedConfig } from '../../../test/support/stack';
+import { isolatedConfig } from '@groupchat/test-kit';
 
 const cases: { facts: GroupAccessFacts; standing: Standing }[] = [];
 for (const visibility of ['public', 'private'] as const)

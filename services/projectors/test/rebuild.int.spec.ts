@@ -4,7 +4,7 @@ import { searchMessages } from '../src/projections/search-messages';
 import { aliasName, createProjectors } from '../src';
 import { startHarness, type Harness } from './support/harness';
 import { sent } from './support/events';
-import { waitUntil } from '../../../test/support/stack';
+import { waitUntil } from '@groupchat/test-kit';
 
 // The shipped versions, and the bump this test makes to each.
 const [m1, s1] = [messages.version, searchMessages.version];

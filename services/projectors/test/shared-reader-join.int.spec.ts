@@ -8,7 +8,7 @@ import { SharedReader } from '../src/framework/shared-reader';
 import { projections } from '../src/projections';
 import type { Build } from '../src/framework/types';
 import { registered } from './support/events';
-import { isolatedConfig, waitUntil } from '../../../test/support/stack';
+import { isolatedConfig, waitUntil } from '@groupchat/test-kit';
 
 const users = projections.find((p) => p.name === 'users')!;
 

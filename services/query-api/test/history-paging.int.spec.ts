@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitUntil } from '../../../test/support/stack';
+import { waitUntil } from '@groupchat/test-kit';
 import { World, latest, token, type Registered } from './support/world';
 
 interface Item {

@@ -6,7 +6,7 @@ import { TestClient } from './support/client';
 import { memberRemoved, messageSent } from './support/fixtures';
 import { startRealtime } from './support/realtime';
 import { startSystem } from './support/system';
-import { waitUntil } from '../../../test/support/stack';
+import { waitUntil } from '@groupchat/test-kit';
 
 const BUFFER_BOUND = 256 * 1024;
 const METRICS_TOKEN = 'realtime-test-metrics-token';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import { EVENT_TOPICS, EventSerde, HEADER_FINGERPRINT, loadCatalog, type DomainEvent, type EventType } from '@groupchat/schemas';
 import { EventLog, createKafka, decodeRecord, learnSchemas, topicName, type Config } from '@groupchat/shared';
-import { isolatedConfig, waitUntil } from '../../../test/support/stack';
+import { isolatedConfig, waitUntil } from '@groupchat/test-kit';
 
 const meta = () => ({ eventId: randomUUID(), occurredAt: Date.now(), actorId: 'u1', correlationId: randomUUID(), causationId: null });
 

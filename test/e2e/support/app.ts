@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Config } from '@groupchat/shared';
-import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '../../support/app';
+import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
 
 export const REPO = resolve(__dirname, '../../..');
 

@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
-import type { TestApp } from '../../support/app';
-import { waitUntil } from '../../support/stack';
+import type { TestApp } from '@groupchat/test-kit/app';
+import { waitUntil } from '@groupchat/test-kit';
 
 export const PASSWORD = 'correct horse battery staple';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TestApp } from '../../support/app';
+import type { TestApp } from '@groupchat/test-kit/app';
 import { PASSWORD, type Account } from './people';
 
 /** One person acting through the API, carrying the position of their last write (read-your-writes). */

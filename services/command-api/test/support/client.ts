@@ -1,4 +1,4 @@
-import type { TestApp } from '../../../../test/support/app';
+import type { TestApp } from '@groupchat/test-kit/app';
 
 export interface Answer<T = any> {
   status: number;

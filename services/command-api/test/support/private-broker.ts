@@ -1,7 +1,7 @@
 import type { Config } from '@groupchat/shared';
-import { startTestApp, type TestApp } from '../../../../test/support/app';
-import { isolatedConfig } from '../../../../test/support/stack';
-import { privateBroker, topicsReady, type PrivateBroker } from '../../../../test/support/private-broker';
+import { startTestApp, type TestApp } from '@groupchat/test-kit/app';
+import { isolatedConfig, NO_ABUSE_LIMITS } from '@groupchat/test-kit';
+import { privateBroker, topicsReady, type PrivateBroker } from '@groupchat/test-kit/private-broker';
 import { apiOf, registerUser, type Answer, type Api, type TestUser } from './client';
 
 export { privateBroker, topicsReady, type PrivateBroker };
@@ -25,7 +25,7 @@ export async function appOnPrivateBroker(name: string, overrides: Partial<Config
   let app: TestApp | undefined;
   try {
     await broker.up();
-    const config = isolatedConfig({ KAFKA_BROKERS: broker.brokers, REGISTER_LIMIT_PER_IP: 1000, MESSAGE_LIMIT_BURST: 1000, ...overrides });
+    const config = isolatedConfig({ ...NO_ABUSE_LIMITS, KAFKA_BROKERS: broker.brokers, ...overrides });
     await topicsReady(config);
     app = await startTestApp(config);
     const api = apiOf(app);

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '@groupchat/shared';
-import { freePort, waitUntil } from '../../../../test/support/stack';
+import { freePort, waitUntil } from '@groupchat/test-kit';
 
 const ENTRY = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 

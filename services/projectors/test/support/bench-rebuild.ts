@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { from, to } from 'pg-copy-streams';
 import { EventLog, createKafka, createRuntime } from '@groupchat/shared';
 import { createProjectors, physicalTable, projections, type BuildRow } from '../../src/index';
-import { isolatedConfig, waitUntil } from '../../../../test/support/stack';
+import { isolatedConfig, waitUntil } from '@groupchat/test-kit';
 import { aggregateOf, sent } from './events';
 
 const events = Number(process.argv[2] ?? 100_000);

@@ -2,7 +2,7 @@ import type { Kafka } from 'kafkajs';
 import type { DomainEvent } from '@groupchat/schemas';
 import { EventLog, createKafka, createRuntime, type AppendResult, type Config, type Runtime } from '@groupchat/shared';
 import { createProjectors, aliasName, type Projection, type Projectors } from '../../src/index';
-import { dropNamespaceIndices, isolatedConfig, waitUntil } from '../../../../test/support/stack';
+import { dropNamespaceIndices, isolatedConfig, waitUntil } from '@groupchat/test-kit';
 import { aggregateOf } from './events';
 
 export interface Harness {

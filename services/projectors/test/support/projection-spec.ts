@@ -6,7 +6,7 @@ import {
   aliasName, applyPostgres, createIndexBuild, createTables, handledTypes, OFFSETS_FIELD, postgresContext, writeDocuments,
   type Build, type Doc, type ElasticsearchProjection, type Envelope, type PostgresProjection, type Projection,
 } from '../../src/framework';
-import { dropNamespaceIndices, isolatedConfig, stackEnv } from '../../../../test/support/stack';
+import { dropNamespaceIndices, isolatedConfig, stackEnv } from '@groupchat/test-kit';
 import { aggregateOf } from './events';
 
 type Rows = Record<string, unknown>[];

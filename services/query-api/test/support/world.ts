@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DomainEvent, EventOf } from '@groupchat/schemas';
 import { EventLog, createKafka, formatPosition, parsePosition, signAccessToken, type AppendResult, type Config, type Position } from '@groupchat/shared';
-import { startTestApp, type TestApp } from '../../../../test/support/app';
+import { startTestApp, type TestApp } from '@groupchat/test-kit/app';
 
 export interface Actor {
   id: string;

@@ -1,5 +1,5 @@
 import type { Config } from '@groupchat/shared';
-import { startTestApp } from '../../../../test/support/app';
+import { startTestApp } from '@groupchat/test-kit/app';
 import type { RealtimeOptions } from '../../src/index';
 import { Fixtures } from './fixtures';
 import { startRealtime } from './realtime';

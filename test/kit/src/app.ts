@@ -1,6 +1,9 @@
-import { startAll } from '../../src/app';
 import type { Config } from '@groupchat/shared';
+// The repository's own entry point (not a package): the whole system in one process.
+import { startAll } from '../../../src/app';
 import { dropNamespaceIndices, isolatedConfig } from './stack';
+
+export { NO_ABUSE_LIMITS } from './limits';
 
 export interface TestApp {
   config: Config;
@@ -8,19 +11,6 @@ export interface TestApp {
   wsUrl: string;
   close(): Promise<void>;
 }
-
-/** Abuse limits raised so that a test's own traffic is never rate limited. */
-export const NO_ABUSE_LIMITS = {
-  REGISTER_LIMIT_PER_IP: 10_000,
-  LOGIN_LIMIT_PER_IP: 10_000,
-  LOGIN_LIMIT_PER_ACCOUNT: 10_000,
-  LOGIN_LIMIT_PER_IP_AND_ACCOUNT: 10_000,
-  MESSAGE_LIMIT_BURST: 10_000,
-  MESSAGE_LIMIT_SUSTAINED: 10_000,
-  MEDIA_UPLOAD_LIMIT: 10_000,
-  GROUP_CREATE_LIMIT: 10_000,
-  SEARCH_LIMIT: 10_000,
-} satisfies Partial<Config>;
 
 /** The whole system in this process on an ephemeral port, isolated by namespace. */
 export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {

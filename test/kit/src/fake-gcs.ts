@@ -1,9 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { waitUntil } from './stack';
+import { freePort, waitUntil } from './stack';
 
 /** A version the Go module proxy serves and that builds with the machine's Go. */
 export const FAKE_GCS_VERSION = 'v1.56.1';
@@ -65,15 +64,4 @@ function findGo(): string {
     if (spawnSync(candidate, ['version'], { stdio: 'ignore' }).status === 0) return candidate;
   }
   throw new Error('Go is needed to install fake-gcs-server (go on PATH or /usr/local/go/bin/go)');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }

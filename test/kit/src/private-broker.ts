@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CACHE, REPO, javaBin } from '../../scripts/stack/paths';
-import { portOpen } from '../../scripts/stack/proc';
+import { CACHE, REPO, javaBin } from '../../../scripts/stack/paths';
+import { portOpen } from '../../../scripts/stack/proc';
 import { createKafka, ensureTopics, TOPICS, topicName, type Config, type LogicalTopic } from '@groupchat/shared';
 import { freePort, waitUntil } from './stack';
 
