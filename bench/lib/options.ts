@@ -6,7 +6,8 @@ export interface Sizes {
   groupsPerSearcher: number;
   /** Messages appended at setup for the query and rebuild scenarios. */
   messages: number;
-  ingest: { seconds: number; concurrencyPerSender: number; senders: number; rawBatch: number; fixedRate: number; fixedSeconds: number };
+  /** The batched and WebSocket rows keep the same number of messages in flight (senders × concurrency × batch = senders × sockets × window). */
+  ingest: { seconds: number; concurrencyPerSender: number; senders: number; rawBatch: number; fixedRate: number; fixedSeconds: number; batch: number; batchConcurrencyPerSender: number; wsSocketsPerSender: number; wsWindow: number };
   /** Each socket count at each rate; the target applies at 1,000 msg/s with 10,000 sockets. */
   e2e: { sockets: number[]; rates: number[]; seconds: number };
   /** Closed-loop HTTP publishers, then a fixed rate through each system's fastest way in. */
@@ -21,7 +22,7 @@ const FULL: Sizes = {
   searchers: 20,
   groupsPerSearcher: 100,
   messages: 1_000_000,
-  ingest: { seconds: 10, concurrencyPerSender: 64, senders: 2, rawBatch: 1000, fixedRate: 1000, fixedSeconds: 10 },
+  ingest: { seconds: 10, concurrencyPerSender: 64, senders: 2, rawBatch: 1000, fixedRate: 1000, fixedSeconds: 10, batch: 50, batchConcurrencyPerSender: 8, wsSocketsPerSender: 8, wsWindow: 50 },
   e2e: { sockets: [1000, 10_000], rates: [200, 1000], seconds: 10 },
   fanout: { sockets: [1000, 5000, 10_000], seconds: 10, concurrencyPerSender: 64, pacedRate: 5000 },
   connections: { sockets: [10_000, 50_000], perProcess: 17_000, perAddress: 20_000, budgetSeconds: 180 },
@@ -33,7 +34,7 @@ const QUICK: Sizes = {
   searchers: 10,
   groupsPerSearcher: 100,
   messages: 20_000,
-  ingest: { seconds: 5, concurrencyPerSender: 64, senders: 2, rawBatch: 1000, fixedRate: 1000, fixedSeconds: 5 },
+  ingest: { seconds: 5, concurrencyPerSender: 64, senders: 2, rawBatch: 1000, fixedRate: 1000, fixedSeconds: 5, batch: 50, batchConcurrencyPerSender: 8, wsSocketsPerSender: 8, wsWindow: 50 },
   e2e: { sockets: [1000], rates: [200, 1000], seconds: 5 },
   fanout: { sockets: [1000, 5000], seconds: 5, concurrencyPerSender: 64, pacedRate: 5000 },
   connections: { sockets: [2000, 5000], perProcess: 17_000, perAddress: 20_000, budgetSeconds: 60 },

@@ -2,7 +2,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Agent } from 'node:http';
 import { encode, histogram, nowMs, recordMs } from '../lib/hdr';
-import { keepAliveAgent, send, StatusCounts, type Answer } from '../lib/http';
+import { FastClient, keepAliveAgent, send, StatusCounts, type Answer } from '../lib/http';
 import { closedLoop, drain, openLoop } from '../lib/pace';
 import type { Poster } from '../lib/population';
 import { tokenSigner } from '../lib/tokens';
@@ -22,6 +22,7 @@ interface Setup {
 
 let setup: Setup;
 let agent: Agent;
+let client: FastClient;
 let rand: () => number;
 let token: (userId: string, username: string) => string;
 const tag = randomBytes(4).toString('hex');
@@ -33,6 +34,7 @@ const tokenOf = (p: Poster) => token(p.userId, p.username);
 function resetAgent() {
   agent.destroy();
   agent = keepAliveAgent(setup.maxSockets);
+  client.reset();
 }
 
 /** The message text carries the time it was meant to be sent, for the receiving sockets. */
@@ -45,7 +47,7 @@ function post(intendedMs: number): Promise<Answer> {
   const n = counter++;
   const text = stamped(intendedMs);
   if (setup.target === 'ours') {
-    return send(agent, 'POST', new URL(`/api/v1/groups/${p.groupId}/messages`, setup.baseUrl), { authorization: `Bearer ${tokenOf(p)}` }, JSON.stringify({ clientMessageId: `b${tag}-${n}`, text }));
+    return client.send('POST', `/api/v1/groups/${p.groupId}/messages`, { authorization: `Bearer ${tokenOf(p)}` }, JSON.stringify({ clientMessageId: `b${tag}-${n}`, text }));
   }
   return send(agent, 'POST', new URL('/api/publish', setup.baseUrl), { 'x-api-key': setup.apiKey! }, JSON.stringify(publication(p, n, text))).then(centrifugoAnswer);
 }
@@ -68,6 +70,7 @@ serveCalls({
   setup(args: Setup) {
     setup = args;
     agent = keepAliveAgent(args.maxSockets);
+    client = new FastClient(new URL(args.baseUrl).origin, args.maxSockets);
     rand = prng(args.seed);
     const vocab = new Vocabulary();
     sentences = Array.from({ length: 2000 }, () => vocab.sentence(rand));
@@ -90,6 +93,26 @@ serveCalls({
       if (a.status >= 200 && a.status < 300) recordMs(h, nowMs() - t);
     });
     return { seconds: (nowMs() - started) / 1000, ok: statuses.ok(), failed: statuses.failed(), statuses: statuses.counts, samples: statuses.samples, hist: encode(h) };
+  },
+
+  /** Ours only: `concurrency` callers each posting `batch` messages of one sender to POST /messages/batch, for `seconds`. */
+  async batchedOurs({ seconds, concurrency, batch }: { seconds: number; concurrency: number; batch: number }) {
+    const statuses = new StatusCounts();
+    const h = histogram();
+    let ok = 0;
+    let refused = 0;
+    const started = nowMs();
+    await closedLoop(concurrency, seconds, async () => {
+      const p = setup.posters[Math.floor(rand() * setup.posters.length)]!;
+      const t = nowMs();
+      const items = Array.from({ length: batch }, () => ({ groupId: p.groupId, clientMessageId: `b${tag}-${counter++}`, text: stamped(t) }));
+      const a = await client.send('POST', '/api/v1/messages/batch', { authorization: `Bearer ${tokenOf(p)}` }, JSON.stringify({ items }));
+      statuses.add(a);
+      if (a.status !== 200) return;
+      recordMs(h, nowMs() - t);
+      for (const item of (JSON.parse(a.body) as { items: { messageId?: string }[] }).items) item.messageId ? ok++ : refused++;
+    });
+    return { seconds: (nowMs() - started) / 1000, ok, failed: refused + statuses.failed() * batch, statuses: statuses.counts, samples: statuses.samples, hist: encode(h) };
   },
 
   /** Centrifugo only: `rate` publications per second for `seconds`, `batch` to an /api/batch request (its fastest way in). */
