@@ -1,7 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 import type { z } from 'zod';
-import { jsonBody, unsupportedType, type OpenApiPart } from '@groupchat/shared';
-import { jsonSchemaOf } from './validation';
+import { jsonBody, jsonSchemaOf, unsupportedType, type OpenApiPart } from '@groupchat/shared';
 
 export interface Operation {
   method: 'post' | 'patch' | 'put' | 'delete';

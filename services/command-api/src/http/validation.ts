@@ -67,11 +67,6 @@ export function pathId(value: unknown, what: string): string {
   return value;
 }
 
-export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return rest;
-}
-
 /** zod honours `when` on every check but accepts it only on refinements. */
 function onlyWhen<C extends z.core.$ZodCheck>(check: C, when: (payload: z.core.ParsePayload) => boolean): C {
   check._zod.def.when = when;

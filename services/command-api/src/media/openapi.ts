@@ -1,7 +1,9 @@
-import type { OpenApiPart } from '@groupchat/shared';
+import { z } from 'zod';
+import { jsonSchemaOf, parametersOf, type OpenApiPart } from '@groupchat/shared';
+import { MediaId, MediaLinks, MediaUpload, MediaUploaded } from './schemas';
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } };
+const [idParam] = parametersOf(z.object({ id: MediaId }), 'path');
 const tokenParam = {
   name: 'token',
   in: 'query',
@@ -48,7 +50,7 @@ export const mediaOpenApi: OpenApiPart = {
         security: [{ bearer: [] }],
         requestBody: {
           required: true,
-          content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } } },
+          content: { 'multipart/form-data': { schema: jsonSchemaOf(MediaUpload) } },
         },
         responses: {
           201: { description: 'stored', content: { 'application/json': { schema: { $ref: '#/components/schemas/MediaUploaded' } } } },
@@ -73,11 +75,7 @@ export const mediaOpenApi: OpenApiPart = {
         responses: {
           200: {
             description: 'URLs usable without an Authorization header until expiresAt',
-            content: {
-              'application/json': {
-                schema: { type: 'object', required: ['url', 'expiresAt'], properties: { url: { type: 'string' }, thumbnailUrl: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } },
-              },
-            },
+            content: { 'application/json': { schema: jsonSchemaOf(MediaLinks, 'output') } },
           },
           401: problem('not signed in'),
           404: problem('unknown, or not visible to the caller'),
@@ -85,24 +83,5 @@ export const mediaOpenApi: OpenApiPart = {
       },
     },
   },
-  schemas: {
-    MediaUploaded: {
-      type: 'object',
-      required: ['mediaId', 'kind', 'contentType', 'size', 'url', 'urlExpiresAt'],
-      properties: {
-        mediaId: { type: 'string' },
-        kind: { type: 'string', enum: ['image', 'video', 'audio', 'file'] },
-        contentType: { type: 'string' },
-        size: { type: 'integer' },
-        width: { type: 'integer' },
-        height: { type: 'integer' },
-        durationMs: { type: 'integer' },
-        fileName: { type: 'string' },
-        url: { type: 'string', description: 'a signed URL of the bytes, usable in <img>/<video> until urlExpiresAt' },
-        thumbnailMediaId: { type: 'string' },
-        thumbnailUrl: { type: 'string' },
-        urlExpiresAt: { type: 'string', format: 'date-time' },
-      },
-    },
-  },
+  schemas: { MediaUploaded: jsonSchemaOf(MediaUploaded, 'output') },
 };

@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { Router, type Request, type Response } from 'express';
+import type { z } from 'zod';
 import { authenticate, notFound, TokenExpired, unauthorized, verifyAccessToken, type Config, type Logger, type Pool } from '@groupchat/shared';
 import { uploadLimit } from '../http/rate-limits';
 import { canView } from './access';
@@ -10,6 +11,7 @@ import { checkQuota, fileBytesAtLeast } from './quota';
 import { findMedia, type MediaRecord } from './repository';
 import { mediaUrl, type UrlSigner, type Variant } from './signed-url';
 import { stageUpload } from './staging';
+import { MediaId, type MediaLinks } from './schemas';
 import type { MediaStore } from './store';
 import type { MediaKind } from './types';
 
@@ -22,7 +24,6 @@ export interface MediaRouteDeps {
   tmpDir: string;
 }
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const CACHE_SECONDS = 24 * 3600;
 
 export function mediaRouter(deps: MediaRouteDeps): Router {
@@ -76,7 +77,7 @@ export function mediaRouter(deps: MediaRouteDeps): Router {
       url: original.url,
       ...(media.thumbnailMediaId ? { thumbnailUrl: mediaUrl(signer, media.mediaId, 'thumbnail', req.user!.sub).url } : {}),
       expiresAt: original.expiresAt.toISOString(),
-    });
+    } satisfies z.input<typeof MediaLinks>);
   });
 
   const download = (variant: Variant) => async (req: Request, res: Response) => {
@@ -93,7 +94,7 @@ export function mediaRouter(deps: MediaRouteDeps): Router {
   /** Unknown and not-allowed look the same (404): the answer does not reveal that an id exists. */
   async function visibleMedia(req: Request, userId: string): Promise<MediaRecord> {
     const id = String(req.params.id);
-    const media = ID.test(id) ? await findMedia(pool, id) : undefined;
+    const media = MediaId.safeParse(id).success ? await findMedia(pool, id) : undefined;
     if (!media || !(await canView(pool, deps.log, media, userId))) throw notFound('media');
     return media;
   }

@@ -2,22 +2,22 @@ import type { RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import { indexName, parse, type Runtime } from '@groupchat/shared';
 import { membershipsOf, readYourWrites } from '../access';
-import { decodeCursor, limitParam, listParam, pathId, textParam } from '../paging';
+import { cursorParam, decodeCursor, limitParam, listParam, pathId, textParam } from '../paging';
 import { groupById } from './detail';
 import { discoverGroups } from './discovery';
 import { membersOf } from './members';
 import { recommendedFor } from './recommended';
 import { searchLimit } from '../search-limit';
 
-const discoveryParams = z.object({
-  q: textParam(),
-  interest: listParam(),
+export const discoveryParams = z.object({
+  q: textParam().describe('words in the name, description or interests; the last word may be a prefix'),
+  interest: listParam().describe('only groups with every one of these interests (repeat or comma-separate)'),
   sort: z.enum(['relevance', 'activity', 'size']).default('relevance'),
-  cursor: z.string().optional(),
+  cursor: cursorParam,
   limit: limitParam(20, 100),
 });
-const membersParams = z.object({ cursor: z.string().optional(), limit: limitParam(100, 500) });
-const recommendedParams = z.object({ limit: limitParam(20, 50) });
+export const membersParams = z.object({ cursor: cursorParam, limit: limitParam(100, 500) });
+export const recommendedParams = z.object({ limit: limitParam(20, 50) });
 
 /** GET /groups (discovery), /groups/recommended, /groups/:id, /groups/:id/members. */
 export function groupRoutes(router: Router, rt: Runtime, auth: RequestHandler) {

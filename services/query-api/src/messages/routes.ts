@@ -2,18 +2,22 @@ import type { RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import { badRequest, indexName, parse, parsePosition, type Runtime } from '@groupchat/shared';
 import { membershipsOf, readYourWrites } from '../access';
-import { decodeCursor, limitParam, pathId, textParam } from '../paging';
+import { cursorParam, decodeCursor, limitParam, pathId, textParam } from '../paging';
 import { passed } from '../passed';
 import { historyOf } from './history';
 import { searchMessages } from './search';
 import { searchLimit } from '../search-limit';
 
-const historyParams = z.object({ before: z.string().optional(), after: z.string().optional(), limit: limitParam(50, 200) });
-const searchParams = z.object({
+export const historyParams = z.object({
+  before: z.string().optional().describe('a message position: only older messages'),
+  after: z.string().optional().describe('a message position: only newer messages (the page then starts right after it)'),
+  limit: limitParam(50, 200),
+});
+export const messageSearchParams = z.object({
   q: z.string().trim().min(1, 'a search text is required').max(200),
-  groupId: textParam(100),
+  groupId: textParam(100).describe("only this group (must be one of the caller's)"),
   sort: z.enum(['relevance', 'recent']).default('relevance'),
-  cursor: z.string().optional(),
+  cursor: cursorParam,
   limit: limitParam(20, 100),
 });
 
@@ -33,7 +37,7 @@ export function messageRoutes(router: Router, rt: Runtime, auth: RequestHandler)
     // Counting the search and reading the caller's groups are two Postgres round trips; they overlap.
     // The groups are read once the caller's positions are reached, so a group just joined is searched.
     const [, memberships] = await Promise.all([passed(budget, req, res), passed(reached, req, res).then(() => membershipsOf(rt.pool, req.user!.sub))]);
-    const p = parse(searchParams, req.query);
+    const p = parse(messageSearchParams, req.query);
     const after = decodeCursor(`messages:${p.sort}`, p.cursor);
     res.json(await searchMessages(rt.es, index, { q: p.q, groupId: p.groupId || undefined, sort: p.sort, after, limit: p.limit }, [...memberships.keys()]));
   });

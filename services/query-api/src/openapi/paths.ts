@@ -1,29 +1,41 @@
-import type { OpenApiPart } from '@groupchat/shared';
+import { z } from 'zod';
+import { componentSchemas, parametersOf, type OpenApiPart, type Parameter } from '@groupchat/shared';
+import { discoveryParams, membersParams, recommendedParams } from '../groups/routes';
+import { historyParams, messageSearchParams } from '../messages/routes';
+import { idParam } from '../paging';
+import { userSearchParams } from '../users/routes';
+import * as answers from './schemas';
 import { querySchemas } from './schemas';
 
-type Param = { name: string; in: 'query' | 'path' | 'header'; required?: boolean; description?: string; schema: Record<string, unknown> };
-
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
-const minPosition: Param = {
+const minPosition: Parameter = {
   name: 'X-Min-Position',
   in: 'header',
+  required: false,
   description: 'position tokens a command returned (comma-separated); the answer waits, up to about 5 s, until the read models include them',
   schema: { type: 'string' },
 };
-const id = (description: string): Param => ({ name: 'id', in: 'path', required: true, description, schema: { type: 'string' } });
-const query = (name: string, schema: Record<string, unknown>, description?: string, required = false): Param => ({ name, in: 'query', required, ...(description ? { description } : {}), schema });
-const limit = (fallback: number, max: number) => query('limit', { type: 'integer', minimum: 1, maximum: max, default: fallback });
-const cursor = query('cursor', { type: 'string' }, 'the `nextCursor` of the previous page');
+const id = (description: string) => parametersOf(z.object({ id: idParam.describe(description) }), 'path');
 
-function get(summary: string, tag: string, params: Param[], schema: keyof typeof querySchemas, { notFound = false } = {}) {
+interface Get {
+  summary: string;
+  tag: string;
+  /** One of the named schemas of `querySchemas`. */
+  answer: z.ZodType;
+  path?: Parameter[];
+  query?: z.ZodObject;
+  notFound?: boolean;
+}
+
+function get({ summary, tag, answer, path = [], query, notFound = false }: Get) {
   return {
     get: {
       summary,
       tags: [tag],
       security: [{ bearer: [] }],
-      parameters: [...params, minPosition],
+      parameters: [...path, ...(query ? parametersOf(query) : []), minPosition],
       responses: {
-        200: { description: 'OK', content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } } },
+        200: { description: 'OK', content: { 'application/json': { schema: { $ref: `#/components/schemas/${querySchemas.get(answer)!.id}` } } } },
         400: problem('malformed cursor or position token'),
         401: problem('no or invalid access token'),
         ...(notFound ? { 404: problem('unknown, deleted, or not visible to the caller') } : {}),
@@ -34,57 +46,47 @@ function get(summary: string, tag: string, params: Param[], schema: keyof typeof
   };
 }
 
-const groupSearch = get('Discover groups: text search, interest facets, sorting', 'groups', [
-  query('q', { type: 'string', maxLength: 200 }, 'words in the name, description or interests; the last word may be a prefix'),
-  query('interest', { type: 'array', items: { type: 'string' } }, 'only groups with every one of these interests (repeat or comma-separate)'),
-  query('sort', { type: 'string', enum: ['relevance', 'activity', 'size'], default: 'relevance' }),
-  cursor,
-  limit(20, 100),
-], 'GroupPage');
+const groupSearch = get({ summary: 'Discover groups: text search, interest facets, sorting', tag: 'groups', query: discoveryParams, answer: answers.GroupPage });
+const userSearch = get({ summary: 'Find users by (partial) username or display name', tag: 'users', query: userSearchParams, answer: answers.UserSearchPage });
 
-const userSearch = get('Find users by (partial) username or display name', 'users', [query('q', { type: 'string', maxLength: 100 }), cursor, limit(20, 100)], 'UserSearchPage');
-
-/** Every GET route of query-api, keyed by OpenAPI path. */
+/** Every GET route of query-api, keyed by OpenAPI path, from the schemas that validate its parameters and describe its answers. */
 export const queryOpenApi: OpenApiPart = {
-  schemas: querySchemas,
+  schemas: componentSchemas(querySchemas),
   paths: {
-    '/me': get("The caller's profile, groups with roles, and pending invites", 'users', [], 'Me', { notFound: true }),
+    '/me': get({ summary: "The caller's profile, groups with roles, and pending invites", tag: 'users', answer: answers.Me, notFound: true }),
     '/users': userSearch,
     '/search/users': userSearch,
-    '/users/{id}': get('A public profile', 'users', [id('user id')], 'UserProfile', { notFound: true }),
+    '/users/{id}': get({ summary: 'A public profile', tag: 'users', path: id('user id'), answer: answers.UserProfile, notFound: true }),
     '/groups': groupSearch,
     '/search/groups': groupSearch,
-    '/groups/recommended': get(
-      "Groups not yet joined, ranked by shared interests and by what members of the caller's groups also joined",
-      'groups',
-      [limit(20, 50)],
-      'RecommendedGroups',
-    ),
-    '/groups/{id}': get('One group; private groups only for members and invitees', 'groups', [id('group id')], 'GroupDetail', { notFound: true }),
-    '/groups/{id}/members': get('Members with roles (private groups: members only)', 'groups', [id('group id'), cursor, limit(100, 500)], 'MemberPage', { notFound: true }),
-    '/groups/{id}/messages': get(
-      'Message history, oldest first, paged by position; stable while new messages arrive',
-      'messages',
-      [
-        id('group id'),
-        query('before', { type: 'string' }, 'a message position: only older messages'),
-        query('after', { type: 'string' }, 'a message position: only newer messages (the page then starts right after it)'),
-        limit(50, 200),
-      ],
-      'MessagePage',
-      { notFound: true },
-    ),
-    '/search/messages': get(
-      'Full-text search over messages of the groups the caller belongs to, with highlights',
-      'messages',
-      [
-        query('q', { type: 'string', minLength: 1, maxLength: 200 }, undefined, true),
-        query('groupId', { type: 'string' }, 'only this group (must be one of the caller\'s)'),
-        query('sort', { type: 'string', enum: ['relevance', 'recent'], default: 'relevance' }),
-        cursor,
-        limit(20, 100),
-      ],
-      'MessageSearchPage',
-    ),
+    '/groups/recommended': get({
+      summary: "Groups not yet joined, ranked by shared interests and by what members of the caller's groups also joined",
+      tag: 'groups',
+      query: recommendedParams,
+      answer: answers.RecommendedGroups,
+    }),
+    '/groups/{id}': get({ summary: 'One group; private groups only for members and invitees', tag: 'groups', path: id('group id'), answer: answers.GroupDetail, notFound: true }),
+    '/groups/{id}/members': get({
+      summary: 'Members with roles (private groups: members only)',
+      tag: 'groups',
+      path: id('group id'),
+      query: membersParams,
+      answer: answers.MemberPage,
+      notFound: true,
+    }),
+    '/groups/{id}/messages': get({
+      summary: 'Message history, oldest first, paged by position; stable while new messages arrive',
+      tag: 'messages',
+      path: id('group id'),
+      query: historyParams,
+      answer: answers.MessagePage,
+      notFound: true,
+    }),
+    '/search/messages': get({
+      summary: 'Full-text search over messages of the groups the caller belongs to, with highlights',
+      tag: 'messages',
+      query: messageSearchParams,
+      answer: answers.MessageSearchPage,
+    }),
   },
 };

@@ -1,132 +1,156 @@
-/** JSON Schemas (OpenAPI 3.1) of every query-api answer; closed objects, so an undocumented field fails the contract test. */
-const str = { type: 'string' };
-const nullable = (type: string, extra: Record<string, unknown> = {}) => ({ type: [type, 'null'], ...extra });
-const dateTime = { type: 'string', format: 'date-time' };
-const strings = { type: 'array', items: str };
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const role = { type: 'string', enum: ['owner', 'admin', 'moderator', 'member'] };
-const visibility = { type: 'string', enum: ['public', 'private'] };
-const closed = (properties: Record<string, unknown>, optional: string[] = []) => ({
-  type: 'object',
-  additionalProperties: false,
-  required: Object.keys(properties).filter((k) => !optional.includes(k)),
-  properties,
-});
-const position = { type: 'string', pattern: '^m\\.\\d+\\.\\d+$', description: 'opaque position token of the message in the log' };
-const nextCursor = nullable('string', { description: 'pass back as `cursor` for the next page; null on the last page' });
+import { z } from 'zod';
+import type { ComponentRegistry } from '@groupchat/shared';
 
-const groupSummaryProps = {
-  id: str,
-  name: str,
-  description: str,
-  interests: strings,
+/**
+ * Every query-api answer, as zod schemas from which the document's component schemas are
+ * generated. Objects are closed (strict), so an undocumented field fails the contract test.
+ */
+export const querySchemas: ComponentRegistry = z.registry<{ id: string }>();
+function named<S extends z.ZodType>(id: string, schema: S): S {
+  querySchemas.add(schema as z.ZodType, { id });
+  return schema;
+}
+
+const dateTime = z.string().meta({ format: 'date-time' });
+const count = z.int().min(0);
+const role = z.enum(['owner', 'admin', 'moderator', 'member']);
+const visibility = z.enum(['public', 'private']);
+const POSITION = /^m\.\d+\.\d+$/;
+const position = z.string().regex(POSITION).describe('opaque position token of the message in the log');
+const nextCursor = z.string().nullable().describe('pass back as `cursor` for the next page; null on the last page');
+
+const groupSummary = {
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  interests: z.array(z.string()),
   visibility,
-  memberCount: { type: 'integer', minimum: 0 },
-  lastActivityAt: nullable('string', { format: 'date-time' }),
-  myRole: { type: ['string', 'null'], enum: [...role.enum, null], description: "the caller's role, null when not a member" },
+  memberCount: count,
+  lastActivityAt: dateTime.nullable(),
+  myRole: role.nullable().describe("the caller's role, null when not a member"),
 };
 
-export const querySchemas = {
-  GroupSummary: closed(groupSummaryProps),
-  GroupHit: closed({ ...groupSummaryProps, highlight: { type: 'object', additionalProperties: strings } }, ['highlight']),
-  GroupDetail: closed({
-    ...groupSummaryProps,
-    ownerId: str,
-    slowModeSeconds: { type: 'integer', minimum: 0 },
+export const GroupSummary = named('GroupSummary', z.strictObject(groupSummary));
+export const GroupHit = named('GroupHit', z.strictObject({ ...groupSummary, highlight: z.record(z.string(), z.array(z.string())).optional() }));
+export const GroupDetail = named(
+  'GroupDetail',
+  z.strictObject({
+    ...groupSummary,
+    ownerId: z.string(),
+    slowModeSeconds: count,
     createdAt: dateTime,
     updatedAt: dateTime,
-    invited: { type: 'boolean', description: 'the caller holds an invite (accept with POST /groups/{id}/join)' },
+    invited: z.boolean().describe('the caller holds an invite (accept with POST /groups/{id}/join)'),
   }),
-  GroupPage: closed({
-    items: { type: 'array', items: ref('GroupHit') },
-    total: { type: 'integer', minimum: 0 },
+);
+export const GroupPage = named(
+  'GroupPage',
+  z.strictObject({
+    items: z.array(GroupHit),
+    total: count,
     nextCursor,
-    facets: closed({ interests: { type: 'array', items: closed({ value: str, count: { type: 'integer', minimum: 0 } }) } }),
+    facets: z.strictObject({ interests: z.array(z.strictObject({ value: z.string(), count })) }),
   }),
-  RecommendedGroups: closed({
-    items: {
-      type: 'array',
-      items: closed({
-        ...groupSummaryProps,
-        score: { type: 'number' },
-        reasons: closed({ sharedInterests: strings, membersFromYourGroups: { type: 'integer', minimum: 0 } }),
-      }),
-    },
+);
+export const RecommendedGroups = named(
+  'RecommendedGroups',
+  z.strictObject({
+    items: z.array(
+      z.strictObject({ ...groupSummary, score: z.number(), reasons: z.strictObject({ sharedInterests: z.array(z.string()), membersFromYourGroups: count }) }),
+    ),
   }),
-  MemberPage: closed({
-    items: {
-      type: 'array',
-      items: closed({ userId: str, username: nullable('string'), displayName: nullable('string'), avatarMediaId: nullable('string'), role, joinedAt: dateTime }),
-    },
+);
+export const MemberPage = named(
+  'MemberPage',
+  z.strictObject({
+    items: z.array(
+      z.strictObject({ userId: z.string(), username: z.string().nullable(), displayName: z.string().nullable(), avatarMediaId: z.string().nullable(), role, joinedAt: dateTime }),
+    ),
     nextCursor,
   }),
-  Attachment: {
-    type: 'object',
-    required: ['mediaId', 'kind', 'contentType', 'size', 'url'],
-    properties: {
-      mediaId: str,
-      kind: { type: 'string', enum: ['image', 'video', 'audio', 'file'] },
-      contentType: str,
-      size: { type: 'integer', minimum: 0 },
-      fileName: nullable('string'),
-      width: nullable('integer'),
-      height: nullable('integer'),
-      durationMs: nullable('integer'),
-      thumbnailMediaId: nullable('string'),
-      url: str,
-      thumbnailUrl: nullable('string'),
-    },
-  },
-  Reaction: closed({ emoji: str, count: { type: 'integer', minimum: 1 }, mine: { type: 'boolean' } }),
-  Message: closed({
-    id: str,
-    groupId: str,
-    senderId: str,
-    sender: closed({ username: nullable('string'), displayName: nullable('string'), avatarMediaId: nullable('string') }),
-    clientMessageId: str,
-    text: nullable('string', { description: 'null when deleted or attachments only' }),
-    attachments: { type: 'array', items: ref('Attachment') },
+);
+
+export const Attachment = named(
+  'Attachment',
+  z.looseObject({
+    mediaId: z.string(),
+    kind: z.enum(['image', 'video', 'audio', 'file']),
+    contentType: z.string(),
+    size: count,
+    fileName: z.string().nullable().optional(),
+    width: z.int().nullable().optional(),
+    height: z.int().nullable().optional(),
+    durationMs: z.int().nullable().optional(),
+    thumbnailMediaId: z.string().nullable().optional(),
+    url: z.string(),
+    thumbnailUrl: z.string().nullable().optional(),
+  }),
+);
+export const Reaction = named('Reaction', z.strictObject({ emoji: z.string(), count: z.int().min(1), mine: z.boolean() }));
+export const Message = named(
+  'Message',
+  z.strictObject({
+    id: z.string(),
+    groupId: z.string(),
+    senderId: z.string(),
+    sender: z.strictObject({ username: z.string().nullable(), displayName: z.string().nullable(), avatarMediaId: z.string().nullable() }),
+    clientMessageId: z.string(),
+    text: z.string().nullable().describe('null when deleted or attachments only'),
+    attachments: z.array(Attachment),
     sentAt: dateTime,
-    editedAt: nullable('string', { format: 'date-time' }),
-    deleted: { type: 'boolean' },
-    reactions: { type: 'array', items: ref('Reaction') },
+    editedAt: dateTime.nullable(),
+    deleted: z.boolean(),
+    reactions: z.array(Reaction),
     position,
   }),
-  MessagePage: closed(
-    {
-      items: { type: 'array', items: ref('Message'), description: 'oldest first' },
-      hasMore: { type: 'boolean', description: 'more messages exist in the direction of travel (older without `after`, newer with it)' },
-      nextBefore: { ...position, description: 'position of the oldest item: pass as `before` for older messages' },
-      nextAfter: { ...position, description: 'position of the newest item: pass as `after` for newer messages' },
-    },
-    ['nextBefore', 'nextAfter'],
-  ),
-  MessageHit: closed({
-    id: str,
-    groupId: str,
-    senderId: str,
-    text: nullable('string'),
-    sentAt: nullable('string', { format: 'date-time' }),
-    editedAt: nullable('string', { format: 'date-time' }),
-    position: { ...nullable('string'), pattern: '^m\\.\\d+\\.\\d+$' },
-    highlight: { ...strings, description: 'HTML-escaped fragments with matches in <mark>' },
-    score: nullable('number'),
+);
+export const MessagePage = named(
+  'MessagePage',
+  z.strictObject({
+    items: z.array(Message).describe('oldest first'),
+    hasMore: z.boolean().describe('more messages exist in the direction of travel (older without `after`, newer with it)'),
+    nextBefore: position.describe('position of the oldest item: pass as `before` for older messages').optional(),
+    nextAfter: position.describe('position of the newest item: pass as `after` for newer messages').optional(),
   }),
-  MessageSearchPage: closed({ items: { type: 'array', items: ref('MessageHit') }, total: { type: 'integer', minimum: 0 }, nextCursor }),
-  UserProfile: closed({ id: str, username: str, displayName: str, bio: nullable('string'), interests: strings, avatarMediaId: nullable('string'), createdAt: dateTime }),
-  Me: closed({
-    id: str,
-    username: str,
-    email: str,
-    displayName: str,
-    bio: nullable('string'),
-    interests: strings,
-    avatarMediaId: nullable('string'),
+);
+export const MessageHit = named(
+  'MessageHit',
+  z.strictObject({
+    id: z.string(),
+    groupId: z.string(),
+    senderId: z.string(),
+    text: z.string().nullable(),
+    sentAt: dateTime.nullable(),
+    editedAt: dateTime.nullable(),
+    position: z.string().regex(POSITION).nullable(),
+    highlight: z.array(z.string()).describe('HTML-escaped fragments with matches in <mark>'),
+    score: z.number().nullable(),
+  }),
+);
+export const MessageSearchPage = named('MessageSearchPage', z.strictObject({ items: z.array(MessageHit), total: count, nextCursor }));
+
+export const UserProfile = named(
+  'UserProfile',
+  z.strictObject({ id: z.string(), username: z.string(), displayName: z.string(), bio: z.string().nullable(), interests: z.array(z.string()), avatarMediaId: z.string().nullable(), createdAt: dateTime }),
+);
+export const Me = named(
+  'Me',
+  z.strictObject({
+    id: z.string(),
+    username: z.string(),
+    email: z.string(),
+    displayName: z.string(),
+    bio: z.string().nullable(),
+    interests: z.array(z.string()),
+    avatarMediaId: z.string().nullable(),
     createdAt: dateTime,
     updatedAt: dateTime,
-    groups: { type: 'array', items: closed({ groupId: str, name: str, visibility, role, joinedAt: dateTime }) },
-    invites: { type: 'array', items: closed({ groupId: str, name: str, invitedBy: str, invitedAt: dateTime }) },
+    groups: z.array(z.strictObject({ groupId: z.string(), name: z.string(), visibility, role, joinedAt: dateTime })),
+    invites: z.array(z.strictObject({ groupId: z.string(), name: z.string(), invitedBy: z.string(), invitedAt: dateTime })),
   }),
-  UserHit: closed({ id: str, username: str, displayName: str, interests: strings, avatarMediaId: nullable('string') }),
-  UserSearchPage: closed({ items: { type: 'array', items: ref('UserHit') }, total: { type: 'integer', minimum: 0 }, nextCursor }),
-};
+);
+export const UserHit = named(
+  'UserHit',
+  z.strictObject({ id: z.string(), username: z.string(), displayName: z.string(), interests: z.array(z.string()), avatarMediaId: z.string().nullable() }),
+);
+export const UserSearchPage = named('UserSearchPage', z.strictObject({ items: z.array(UserHit), total: count, nextCursor }));

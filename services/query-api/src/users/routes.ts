@@ -2,12 +2,12 @@ import type { RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import { indexName, parse, type Runtime } from '@groupchat/shared';
 import { readYourWrites } from '../access';
-import { decodeCursor, limitParam, pathId, textParam } from '../paging';
+import { cursorParam, decodeCursor, limitParam, pathId, textParam } from '../paging';
 import { me, userById } from './profile';
 import { searchUsers } from './search';
 import { searchLimit } from '../search-limit';
 
-const searchParams = z.object({ q: textParam(100), cursor: z.string().optional(), limit: limitParam(20, 100) });
+export const userSearchParams = z.object({ q: textParam(100), cursor: cursorParam, limit: limitParam(20, 100) });
 
 /** GET /me, /users (search), /users/:id. */
 export function userRoutes(router: Router, rt: Runtime, auth: RequestHandler) {
@@ -20,7 +20,7 @@ export function userRoutes(router: Router, rt: Runtime, auth: RequestHandler) {
   });
 
   const search: RequestHandler = async (req, res) => {
-    const p = parse(searchParams, req.query);
+    const p = parse(userSearchParams, req.query);
     res.json(await searchUsers(rt.es, index, { q: p.q || undefined, after: decodeCursor('users', p.cursor), limit: p.limit }));
   };
   router.get('/users', ...searches, search);
