@@ -14,7 +14,6 @@ describe('two people chatting in the browser', () => {
   let browser: Browser;
   let alice: Person;
   let bob: Person;
-  let aliceAccount: Account;
   let bobAccount: Account;
   let bobSocket: Awaited<ReturnType<typeof controlRealtime>>;
   let groupId: string;
@@ -36,7 +35,7 @@ describe('two people chatting in the browser', () => {
   });
 
   it('one signs up through the form and starts a group; the other finds it by search and joins', async () => {
-    aliceAccount = await registerViaUi(app, alice.page, { prefix: 'alice', displayName: 'Alice Archer', interests: ['climbing'] });
+    await registerViaUi(app, alice.page, { prefix: 'alice', displayName: 'Alice Archer', interests: ['climbing'] });
     groupId = await createGroupViaUi(alice.page, { name: groupName, description: 'Weekly sessions at the wall, all levels welcome.', interests: ['climbing', 'outdoors'] });
     await alice.page.getByTestId('chat-title').getByText(groupName).waitFor();
 

@@ -54,7 +54,6 @@ export const useRealtimeStore = defineStore('realtime', () => {
   };
   let transport: Transport | null = null;
   let options: StartOptions | null = null;
-  let authorised = false;
 
   const offline = computed(() => status.value === 'offline' || (status.value === 'connecting' && everOnline.value));
 
@@ -73,7 +72,6 @@ export const useRealtimeStore = defineStore('realtime', () => {
   }
 
   function onReady() {
-    authorised = true;
     status.value = 'online';
     everOnline.value = true;
     retryAt.value = null;
@@ -160,7 +158,6 @@ export const useRealtimeStore = defineStore('realtime', () => {
       async onDrop(code, retryInMs) {
         status.value = everOnline.value ? 'offline' : 'connecting';
         retryAt.value = Date.now() + retryInMs;
-        authorised = false;
         if (AUTH_CLOSE_CODES.has(code) && !(await opts.refresh())) stop();
       },
     });
@@ -171,7 +168,6 @@ export const useRealtimeStore = defineStore('realtime', () => {
     transport?.disconnect();
     transport = null;
     options = null;
-    authorised = false;
     status.value = 'idle';
     everOnline.value = false;
     retryAt.value = null;
