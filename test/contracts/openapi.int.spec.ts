@@ -1,7 +1,9 @@
-// The served OpenAPI document is a valid OpenAPI 3.1 document.
+// The served OpenAPI document: a valid OpenAPI 3.1 document, and the source of the web's API types.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { startTestApp, type TestApp } from '@groupchat/test-kit/app';
+import { API_TYPES_FILE, apiTypesOf } from '../../scripts/api-types';
 
 describe('the OpenAPI document at /api/v1/openapi.json', () => {
   let app: TestApp;
@@ -26,5 +28,9 @@ describe('the OpenAPI document at /api/v1/openapi.json', () => {
   it('refuses a broken document, so the check bites', async () => {
     const broken = { ...doc, paths: { '/x': { get: { responses: { 200: { content: {} } } } } } };
     expect((await new Validator().validate(broken)).valid).toBe(false);
+  });
+
+  it('is what the checked-in web API types were generated from (npm run api:types)', async () => {
+    expect(readFileSync(API_TYPES_FILE, 'utf8')).toBe(await apiTypesOf(doc));
   });
 });

@@ -1,95 +1,44 @@
-export type Role = 'owner' | 'admin' | 'moderator' | 'member';
-export type Visibility = 'public' | 'private';
-export type AttachmentKind = 'image' | 'video' | 'audio' | 'file';
+import type { components } from './openapi.gen';
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  bio?: string;
-  interests: string[];
-  avatarMediaId: string | null;
-  email?: string;
-}
+/** The answers of the API, as the served OpenAPI document describes them (`npm run api:types`). */
+type Schemas = components['schemas'];
 
-export interface GroupSummary {
-  id: string;
-  name: string;
-  description: string;
-  interests: string[];
-  visibility: Visibility;
-  memberCount: number;
-  lastActivityAt?: string | null;
-  myRole?: Role | null;
-}
+/**
+ * The client's models are the answers' types, with the fields named in K optional: what the
+ * client holds before the server has answered (an optimistic group, a pending message) or
+ * learns from a realtime event that carries less.
+ */
+type Partly<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 
-export interface GroupDetail extends GroupSummary {
-  ownerId?: string;
-  slowModeSeconds?: number;
-  createdAt?: string;
-  invited?: boolean;
-}
+export type Role = Schemas['Me']['groups'][number]['role'];
+export type Visibility = Schemas['GroupSummary']['visibility'];
+export type AttachmentKind = Schemas['Attachment']['kind'];
 
-export interface Member {
-  userId: string;
-  username: string | null;
-  displayName: string | null;
-  avatarMediaId: string | null;
-  role: Role;
-  joinedAt?: string;
-}
+export type User = Omit<Schemas['UserProfile'], 'bio' | 'createdAt'> & { bio?: string; createdAt?: string; email?: Schemas['Me']['email'] };
+export type GroupSummary = Partly<Schemas['GroupSummary'], 'lastActivityAt' | 'myRole'>;
+export type GroupDetail = GroupSummary & Partial<Pick<Schemas['GroupDetail'], 'ownerId' | 'slowModeSeconds' | 'createdAt' | 'invited'>>;
+export type Member = Partly<Schemas['MemberPage']['items'][number], 'joinedAt'>;
 
+/** Any paged listing: the items and the cursor of the next page. */
 export interface Page<T> {
   items: T[];
   nextCursor?: string | null;
 }
 
-export interface Attachment {
-  mediaId: string;
-  kind: AttachmentKind;
-  contentType: string;
-  size: number;
-  fileName?: string | null;
-  width?: number | null;
-  height?: number | null;
-  durationMs?: number | null;
-  thumbnailMediaId?: string | null;
-}
+type WireAttachment = Schemas['Attachment'];
+export type Attachment = Pick<WireAttachment, 'mediaId' | 'kind' | 'contentType' | 'size'> &
+  Partial<Pick<WireAttachment, 'fileName' | 'width' | 'height' | 'durationMs' | 'thumbnailMediaId'>>;
 
-export interface Reaction {
-  emoji: string;
-  count: number;
-  /** Whether the signed-in user is among those who reacted. */
-  mine: boolean;
-  userIds?: string[];
-}
+/** `userIds` comes with realtime reaction events, not with the history. */
+export type Reaction = Schemas['Reaction'] & { userIds?: string[] };
 
-export interface Message {
-  id: string;
-  groupId: string;
-  senderId: string;
-  text: string | null;
+type WireMessage = Schemas['Message'];
+/** A pending message has no position yet. */
+export type Message = Omit<Partly<WireMessage, 'editedAt' | 'clientMessageId' | 'sender'>, 'position' | 'attachments' | 'reactions'> & {
+  position: WireMessage['position'] | null;
   attachments: Attachment[];
-  sentAt: string;
-  editedAt?: string | null;
-  deleted: boolean;
   reactions: Reaction[];
-  position: string | null;
-  clientMessageId?: string;
-  sender?: { username: string | null; displayName: string | null; avatarMediaId: string | null };
-}
+};
 
-export interface CommandResult {
-  position: string;
-}
-
-export interface MediaInfo {
-  mediaId: string;
-  contentType: string;
-  size: number;
-  width?: number;
-  height?: number;
-  url?: string;
-  thumbnailUrl?: string;
-}
-
+export type CommandResult = Schemas['PositionResponse'];
+export type MediaInfo = Pick<Schemas['MediaUploaded'], 'mediaId' | 'contentType' | 'size'> & Partial<Pick<Schemas['MediaUploaded'], 'width' | 'height' | 'url' | 'thumbnailUrl'>>;
