@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 
-export const API_TYPES_FILE = fileURLToPath(new URL('../web/src/api/openapi.gen.ts', import.meta.url));
+export const API_TYPES_FILE = fileURLToPath(new URL('../web/src/api/generated/openapi.ts', import.meta.url));
 
 const HEADER = `// Generated from /api/v1/openapi.json by \`npm run api:types\`; do not edit.
 // test/contracts/openapi.int.spec.ts fails when this file is behind the document.

@@ -24,7 +24,14 @@ export const listParam = (maxItems = 10, maxLength = 64) =>
   z
     .union([z.string(), z.array(z.string())])
     .optional()
-    .transform((v) => [...new Set((v === undefined ? [] : Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))])
+    .transform((v) => [
+      ...new Set(
+        (v === undefined ? [] : Array.isArray(v) ? v : [v])
+          .flatMap((s) => s.split(','))
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(z.string().max(maxLength)).max(maxItems));
 
 /**

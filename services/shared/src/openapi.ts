@@ -62,7 +62,11 @@ export function buildOpenApiDocument(...parts: OpenApiPart[]) {
   for (const part of parts) for (const [path, ops] of Object.entries(part.paths)) paths[path] = { ...(paths[path] ?? {}), ...ops };
   return {
     openapi: '3.1.0',
-    info: { title: 'GroupChat API', version: '1.0.0', description: 'Commands append events; queries read the projections. Errors are application/problem+json.' },
+    info: {
+      title: 'GroupChat API',
+      version: '1.0.0',
+      description: 'Commands append events; queries read the projections. Errors are application/problem+json.',
+    },
     servers: [{ url: '/api/v1' }],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },

@@ -1,4 +1,4 @@
-import type { components } from './openapi.gen';
+import type { components } from './generated/openapi';
 
 /** The answers of the API, as the served OpenAPI document describes them (`npm run api:types`). */
 type Schemas = components['schemas'];
@@ -41,4 +41,5 @@ export type Message = Omit<Partly<WireMessage, 'editedAt' | 'clientMessageId' | 
 };
 
 export type CommandResult = Schemas['PositionResponse'];
-export type MediaInfo = Pick<Schemas['MediaUploaded'], 'mediaId' | 'contentType' | 'size'> & Partial<Pick<Schemas['MediaUploaded'], 'width' | 'height' | 'url' | 'thumbnailUrl'>>;
+export type MediaInfo = Pick<Schemas['MediaUploaded'], 'mediaId' | 'contentType' | 'size'> &
+  Partial<Pick<Schemas['MediaUploaded'], 'width' | 'height' | 'url' | 'thumbnailUrl'>>;

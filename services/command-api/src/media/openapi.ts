@@ -59,7 +59,9 @@ export const mediaOpenApi: OpenApiPart = {
           413: problem('over the size limit of its kind, too many pixels, or larger than what is left of the daily quota (code quota_exceeded)'),
           415: problem('type not accepted, or contradicting its declared name or type (executables, markup, polyglots, archives that look like bombs)'),
           422: problem('damaged or truncated content'),
-          429: problem('daily upload quota used up (MEDIA_DAILY_FILES_PER_USER, MEDIA_DAILY_BYTES_PER_USER; code quota_exceeded), or uploading too fast; see Retry-After'),
+          429: problem(
+            'daily upload quota used up (MEDIA_DAILY_FILES_PER_USER, MEDIA_DAILY_BYTES_PER_USER; code quota_exceeded), or uploading too fast; see Retry-After',
+          ),
           503: problem('too many images waiting to be decoded (code media_busy), or a dependency is down; see Retry-After'),
         },
       },

@@ -30,7 +30,13 @@ export function messageRoutes(router: Router, rt: Runtime, auth: RequestHandler)
 
   router.get('/groups/:id/messages', ...reads, async (req, res) => {
     const p = parse(historyParams, req.query);
-    res.json(await historyOf(rt.pool, pathId(req.params.id, 'group'), req.user!.sub, { before: messageOffset(p.before), after: messageOffset(p.after), limit: p.limit }));
+    res.json(
+      await historyOf(rt.pool, pathId(req.params.id, 'group'), req.user!.sub, {
+        before: messageOffset(p.before),
+        after: messageOffset(p.after),
+        limit: p.limit,
+      }),
+    );
   });
 
   router.get('/search/messages', auth, async (req, res) => {

@@ -46,7 +46,12 @@ function get({ summary, tag, answer, path = [], query, notFound = false }: Get) 
   };
 }
 
-const groupSearch = get({ summary: 'Discover groups: text search, interest facets, sorting', tag: 'groups', query: discoveryParams, answer: answers.GroupPage });
+const groupSearch = get({
+  summary: 'Discover groups: text search, interest facets, sorting',
+  tag: 'groups',
+  query: discoveryParams,
+  answer: answers.GroupPage,
+});
 const userSearch = get({ summary: 'Find users by (partial) username or display name', tag: 'users', query: userSearchParams, answer: answers.UserSearchPage });
 
 /** Every GET route of query-api, keyed by OpenAPI path, from the schemas that validate its parameters and describe its answers. */
@@ -65,7 +70,13 @@ export const queryOpenApi: OpenApiPart = {
       query: recommendedParams,
       answer: answers.RecommendedGroups,
     }),
-    '/groups/{id}': get({ summary: 'One group; private groups only for members and invitees', tag: 'groups', path: id('group id'), answer: answers.GroupDetail, notFound: true }),
+    '/groups/{id}': get({
+      summary: 'One group; private groups only for members and invitees',
+      tag: 'groups',
+      path: id('group id'),
+      answer: answers.GroupDetail,
+      notFound: true,
+    }),
     '/groups/{id}/members': get({
       summary: 'Members with roles (private groups: members only)',
       tag: 'groups',

@@ -64,7 +64,14 @@ export const MemberPage = named(
   'MemberPage',
   z.strictObject({
     items: z.array(
-      z.strictObject({ userId: z.string(), username: z.string().nullable(), displayName: z.string().nullable(), avatarMediaId: z.string().nullable(), role, joinedAt: dateTime }),
+      z.strictObject({
+        userId: z.string(),
+        username: z.string().nullable(),
+        displayName: z.string().nullable(),
+        avatarMediaId: z.string().nullable(),
+        role,
+        joinedAt: dateTime,
+      }),
     ),
     nextCursor,
   }),
@@ -131,7 +138,15 @@ export const MessageSearchPage = named('MessageSearchPage', z.strictObject({ ite
 
 export const UserProfile = named(
   'UserProfile',
-  z.strictObject({ id: z.string(), username: z.string(), displayName: z.string(), bio: z.string().nullable(), interests: z.array(z.string()), avatarMediaId: z.string().nullable(), createdAt: dateTime }),
+  z.strictObject({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    bio: z.string().nullable(),
+    interests: z.array(z.string()),
+    avatarMediaId: z.string().nullable(),
+    createdAt: dateTime,
+  }),
 );
 export const Me = named(
   'Me',
