@@ -60,7 +60,9 @@ describe('history SQL', () => {
   it('walks forward from `after` ascending and backward from `before` (or the newest) descending, both keyed by offset', () => {
     expect(historySql(true)).toMatch(/ORDER BY m\."offset" ASC\s+LIMIT/);
     expect(historySql(false)).toMatch(/ORDER BY m\."offset" DESC\s+LIMIT/);
-    expect(historySql(false)).toContain(`g.visibility = 'public' OR me.user_id IS NOT NULL`);
+    // Who may read is the one access rule, not SQL of its own here.
+    expect(historySql(false)).toContain('FROM group_access($1, $2) a WHERE a.can_read');
+    expect(historySql(false)).not.toContain('visibility');
   });
 });
 
