@@ -86,6 +86,8 @@ async function main(): Promise<number> {
           ['schemas:check', bin('tsx'), [join(REPO, 'schemas/src/check.ts')]],
           ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
           ['web typecheck', bin('vue-tsc'), ['-p', 'web/tsconfig.json', '--noEmit']],
+          ['lint', bin('eslint'), ['--cache', '--cache-location', join(REPO, '.data', 'eslintcache'), '.']],
+          ['format', bin('prettier'), ['--check', '--log-level', 'warn', '.']],
           ['web build (for the browser tests)', process.execPath, [join(REPO, 'scripts', 'build-web.mjs')]],
           ['vitest', bin('vitest'), ['run', ...args]],
         ];

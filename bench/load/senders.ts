@@ -110,7 +110,10 @@ serveCalls({
       statuses.add(a);
       if (a.status !== 200) return;
       recordMs(h, nowMs() - t);
-      for (const item of (JSON.parse(a.body) as { items: { messageId?: string }[] }).items) item.messageId ? ok++ : refused++;
+      for (const item of (JSON.parse(a.body) as { items: { messageId?: string }[] }).items) {
+        if (item.messageId) ok++;
+        else refused++;
+      }
     });
     return { seconds: (nowMs() - started) / 1000, ok, failed: refused + statuses.failed() * batch, statuses: statuses.counts, samples: statuses.samples, hist: encode(h) };
   },
