@@ -16,11 +16,25 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'int', include: ['{schemas,services,cli,test,src}/**/*.int.spec.ts'], exclude: ['**/node_modules/**'], environment: 'node', testTimeout: 120_000, hookTimeout: 180_000 },
+        test: {
+          name: 'int',
+          include: ['{schemas,services,cli,test,src}/**/*.int.spec.ts'],
+          exclude: ['**/node_modules/**'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['test/e2e/**/*.e2e.spec.ts'], environment: 'node', testTimeout: 180_000, hookTimeout: 240_000, poolOptions: { forks: { singleFork: true } } },
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.spec.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+          poolOptions: { forks: { singleFork: true } },
+        },
       },
     ],
   },

@@ -56,7 +56,9 @@ for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
 }
 
 async function main(): Promise<void> {
-  progress(`namespace ${config.GROUPCHAT_NAMESPACE}, database ${new URL(config.DATABASE_URL).pathname.slice(1)}, ${options.quick ? 'quick' : 'full'} sizes, scenarios: ${options.only.join(', ')}`);
+  progress(
+    `namespace ${config.GROUPCHAT_NAMESPACE}, database ${new URL(config.DATABASE_URL).pathname.slice(1)}, ${options.quick ? 'quick' : 'full'} sizes, scenarios: ${options.only.join(', ')}`,
+  );
   await ensureDatabase(config.DATABASE_URL);
   const kafka = createKafka(config, 'bench');
   const admin = kafka.admin();
@@ -76,7 +78,11 @@ async function main(): Promise<void> {
   const port = (url: string, fallback: number) => Number(new URL(url.includes('://') ? url : `tcp://${url}`).port) || fallback;
   watchStack(
     findStack(
-      { postgres: port(config.DATABASE_URL, 5432), kafka: port(config.KAFKA_BROKERS.split(',')[0]!, 9092), elasticsearch: port(config.ELASTICSEARCH_URL, 9200) },
+      {
+        postgres: port(config.DATABASE_URL, 5432),
+        kafka: port(config.KAFKA_BROKERS.split(',')[0]!, 9092),
+        elasticsearch: port(config.ELASTICSEARCH_URL, 9200),
+      },
       new URL(config.DATABASE_URL).pathname.slice(1),
     ),
   );
@@ -95,7 +101,9 @@ async function main(): Promise<void> {
   cleanups.push(() => sut.stop());
   const b: Bench = { options, config, resultsDir, stamp, kafka, admin, log, pool, es, population, sut, rows: [], notes: [] };
   const built = await settle(b);
-  b.notes.push(`Setup: the projections caught up with the setup events (${population.users.length.toLocaleString('en-US')} users, ${population.groups.length.toLocaleString('en-US')} groups${wants('queries') || wants('rebuild') ? `, ${s.messages.toLocaleString('en-US')} messages` : ''}) ${(built / 1000).toFixed(1)} s after /readyz.`);
+  b.notes.push(
+    `Setup: the projections caught up with the setup events (${population.users.length.toLocaleString('en-US')} users, ${population.groups.length.toLocaleString('en-US')} groups${wants('queries') || wants('rebuild') ? `, ${s.messages.toLocaleString('en-US')} messages` : ''}) ${(built / 1000).toFixed(1)} s after /readyz.`,
+  );
 
   for (const step of STEPS) {
     const selected = step.names.filter(wants);
@@ -105,16 +113,30 @@ async function main(): Promise<void> {
     try {
       if (!sut.alive) throw new Error('the system under test is not running');
       b.rows.push(...(await step.run(b)));
-      b.notes.push(`${selected.join(' + ')}: ${((Date.now() - began) / 1000).toFixed(0)} s; 1-minute load average ${load.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end.`);
+      b.notes.push(
+        `${selected.join(' + ')}: ${((Date.now() - began) / 1000).toFixed(0)} s; 1-minute load average ${load.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end.`,
+      );
     } catch (err) {
       progress(`${selected.join('+')} failed: ${(err as Error).stack ?? err}`);
       for (const name of selected) b.rows.push(failedRow(name, err));
     }
   }
 
-  const [pgVersion, esInfo] = await Promise.all([pool.query<{ v: string }>(`SELECT current_setting('server_version') AS v`).then((r) => r.rows[0]?.v), es.info().then((i) => i.version.number)]);
+  const [pgVersion, esInfo] = await Promise.all([
+    pool.query<{ v: string }>(`SELECT current_setting('server_version') AS v`).then((r) => r.rows[0]?.v),
+    es.info().then((i) => i.version.number),
+  ]);
   const machine = { ...describeMachine(), postgres: pgVersion ?? '?', elasticsearch: esInfo };
-  const files = writeResults(resultsDir, stamp, { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), quick: options.quick, only: options.only, machine, sizes: s, notes: b.notes, rows: b.rows });
+  const files = writeResults(resultsDir, stamp, {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    quick: options.quick,
+    only: options.only,
+    machine,
+    sizes: s,
+    notes: b.notes,
+    rows: b.rows,
+  });
   console.log(`\n${printTable(b.rows)}\n`);
   for (const n of b.notes) console.log(`- ${n}`);
   console.log(`\nresults: ${files.json}\nsummary: ${files.md}`);

@@ -33,12 +33,19 @@ const projectors = await createProjectors(rt);
 
 /** Only the projectors' own metrics: the process-wide ones are the main thread's to report. */
 async function projectionMetrics(): Promise<string> {
-  const names = registry.getMetricsAsArray().map((m) => m.name).filter((n) => n.startsWith('groupchat_projection'));
+  const names = registry
+    .getMetricsAsArray()
+    .map((m) => m.name)
+    .filter((n) => n.startsWith('groupchat_projection'));
   return (await Promise.all(names.map((n) => registry.getSingleMetricAsString(n)))).join('\n');
 }
 
 port.on('message', (m: ToProjectors) => {
-  if (m.kind === 'metrics') void projectionMetrics().then((text) => post({ kind: 'metrics', id: m.id, text }), () => post({ kind: 'metrics', id: m.id, text: '' }));
+  if (m.kind === 'metrics')
+    void projectionMetrics().then(
+      (text) => post({ kind: 'metrics', id: m.id, text }),
+      () => post({ kind: 'metrics', id: m.id, text: '' }),
+    );
   if (m.kind === 'close') {
     void (async () => {
       await projectors.close().catch((err: unknown) => rt.log.error({ err }, 'closing the projectors failed'));

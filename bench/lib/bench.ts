@@ -36,7 +36,10 @@ export function progress(message: string): void {
 
 /** Waits until the projections have applied everything, so a scenario never measures another's backlog. */
 export async function settle(b: Bench, timeoutMs = 900_000): Promise<number> {
-  return waitCaughtUp(b.pool, b.admin, b.config, { timeoutMs, onProgress: (behind) => progress(`  projections ${behind.toLocaleString('en-US')} records behind …`) });
+  return waitCaughtUp(b.pool, b.admin, b.config, {
+    timeoutMs,
+    onProgress: (behind) => progress(`  projections ${behind.toLocaleString('en-US')} records behind …`),
+  });
 }
 
 /** Spawns `count` load workers of one kind and runs `fn` with them; they are stopped afterwards. */
@@ -88,5 +91,14 @@ export function split<T>(items: T[], parts: number): T[][] {
 /** Records a scenario that could not be measured, so the table still shows it. */
 export function failedRow(scenario: string, err: unknown): Row {
   const message = err instanceof Error ? err.message : String(err);
-  return { scenario, figure: 'not measured', value: message.split('\n')[0]!.slice(0, 120), baseline: '–', ratio: null, target: '–', pass: false, data: { error: message } };
+  return {
+    scenario,
+    figure: 'not measured',
+    value: message.split('\n')[0]!.slice(0, 120),
+    baseline: '–',
+    ratio: null,
+    target: '–',
+    pass: false,
+    data: { error: message },
+  };
 }

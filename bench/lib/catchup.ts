@@ -53,7 +53,12 @@ export async function recordsBehind(pool: Pool, admin: Admin, config: Config, bu
  * Waits until every live projection (or those named) has applied everything in its topics.
  * Returns the time it took in ms.
  */
-export async function waitCaughtUp(pool: Pool, admin: Admin, config: Config, { names, timeoutMs = 600_000, onProgress }: { names?: string[]; timeoutMs?: number; onProgress?: (behind: number) => void } = {}): Promise<number> {
+export async function waitCaughtUp(
+  pool: Pool,
+  admin: Admin,
+  config: Config,
+  { names, timeoutMs = 600_000, onProgress }: { names?: string[]; timeoutMs?: number; onProgress?: (behind: number) => void } = {},
+): Promise<number> {
   const started = performance.now();
   let lastReport = 0;
   for (;;) {

@@ -15,7 +15,10 @@ export function ensureCentrifugo(): string {
   if (existsSync(BIN)) return BIN;
   mkdirSync(BIN_DIR, { recursive: true });
   console.error(`[bench] building Centrifugo ${CENTRIFUGO_VERSION} with go install (once) …`);
-  const built = spawnSync('go', ['install', `github.com/centrifugal/centrifugo/v6@${CENTRIFUGO_VERSION}`], { env: { ...process.env, GOBIN: BIN_DIR }, stdio: 'inherit' });
+  const built = spawnSync('go', ['install', `github.com/centrifugal/centrifugo/v6@${CENTRIFUGO_VERSION}`], {
+    env: { ...process.env, GOBIN: BIN_DIR },
+    stdio: 'inherit',
+  });
   if (built.status !== 0 || !existsSync(BIN)) throw new Error('could not install Centrifugo (needs Go and access to the Go module proxy)');
   return BIN;
 }

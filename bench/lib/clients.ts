@@ -24,11 +24,23 @@ export interface Connected {
  * Opens clients[from, to) across the socket workers (client i goes to worker i mod n), each
  * authenticated and subscribed to its group.
  */
-export async function connectClients(workers: Worker[], target: Target, clients: Poster[], from: number, to: number, addresses: string[], budgetMs?: number): Promise<Connected> {
+export async function connectClients(
+  workers: Worker[],
+  target: Target,
+  clients: Poster[],
+  from: number,
+  to: number,
+  addresses: string[],
+  budgetMs?: number,
+): Promise<Connected> {
   const started = performance.now();
   const parts = workers.map((w, k) => ({ w, slice: clients.slice(from, to).filter((_, i) => (from + i) % workers.length === k) }));
   const answers = await Promise.all(
-    parts.filter((p) => p.slice.length).map((p) => p.w.call<Connected>('connect', { ...target, clients: p.slice, localAddresses: addresses, concurrency: 200, timeoutMs: 60_000, budgetMs }, 900_000)),
+    parts
+      .filter((p) => p.slice.length)
+      .map((p) =>
+        p.w.call<Connected>('connect', { ...target, clients: p.slice, localAddresses: addresses, concurrency: 200, timeoutMs: 60_000, budgetMs }, 900_000),
+      ),
   );
   const failures: Record<string, number> = {};
   for (const a of answers) for (const [k, v] of Object.entries(a.failures)) failures[k] = (failures[k] ?? 0) + v;

@@ -20,8 +20,14 @@ export async function appendMessages(log: EventLog, groups: Group[], count: numb
       const g = groups[Math.floor(rand() * groups.length)]!;
       const sender = g.members[Math.floor(rand() * g.members.length)]!;
       const event: EventOf<'MessageSent'> = {
-        type: 'MessageSent', ...envelope(sender.id, start + k * 1000), messageId: randomUUID(), groupId: g.id, senderId: sender.id,
-        clientMessageId: `corpus-${k}`, text: vocabulary.sentence(rand), attachments: [],
+        type: 'MessageSent',
+        ...envelope(sender.id, start + k * 1000),
+        messageId: randomUUID(),
+        groupId: g.id,
+        senderId: sender.id,
+        clientMessageId: `corpus-${k}`,
+        text: vocabulary.sentence(rand),
+        attachments: [],
       };
       items.push({ event, key: g.id });
     }

@@ -16,7 +16,12 @@ export function send(agent: Agent, method: string, url: URL, headers: Record<str
     const payload = body === undefined ? undefined : Buffer.from(body);
     const req = request(
       url,
-      { agent, method, headers: payload ? { 'content-type': 'application/json', ...headers, 'content-length': String(payload.length) } : headers, timeout: timeoutMs },
+      {
+        agent,
+        method,
+        headers: payload ? { 'content-type': 'application/json', ...headers, 'content-length': String(payload.length) } : headers,
+        timeout: timeoutMs,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -46,7 +51,14 @@ export class FastClient {
 
   async send(method: 'POST' | 'GET', path: string, headers: Record<string, string>, body?: string, timeoutMs = 30_000): Promise<Answer> {
     try {
-      const res = await this.pool.request({ method, path, headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers }, body, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+      const res = await this.pool.request({
+        method,
+        path,
+        headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+        body,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
       return { status: res.statusCode, body: await res.body.text() };
     } catch (err) {
       return { status: 0, body: (err as Error).message };

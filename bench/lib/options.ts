@@ -7,7 +7,18 @@ export interface Sizes {
   /** Messages appended at setup for the query and rebuild scenarios. */
   messages: number;
   /** The batched and WebSocket rows keep the same number of messages in flight (senders × concurrency × batch = senders × sockets × window). */
-  ingest: { seconds: number; concurrencyPerSender: number; senders: number; rawBatch: number; fixedRate: number; fixedSeconds: number; batch: number; batchConcurrencyPerSender: number; wsSocketsPerSender: number; wsWindow: number };
+  ingest: {
+    seconds: number;
+    concurrencyPerSender: number;
+    senders: number;
+    rawBatch: number;
+    fixedRate: number;
+    fixedSeconds: number;
+    batch: number;
+    batchConcurrencyPerSender: number;
+    wsSocketsPerSender: number;
+    wsWindow: number;
+  };
   /** Each socket count at each rate; the target applies at 1,000 msg/s with 10,000 sockets. */
   e2e: { sockets: number[]; rates: number[]; seconds: number };
   /** Closed-loop HTTP publishers, then a fixed rate through each system's fastest way in. */
@@ -22,7 +33,18 @@ const FULL: Sizes = {
   searchers: 20,
   groupsPerSearcher: 100,
   messages: 1_000_000,
-  ingest: { seconds: 10, concurrencyPerSender: 64, senders: 2, rawBatch: 1000, fixedRate: 1000, fixedSeconds: 10, batch: 50, batchConcurrencyPerSender: 8, wsSocketsPerSender: 8, wsWindow: 50 },
+  ingest: {
+    seconds: 10,
+    concurrencyPerSender: 64,
+    senders: 2,
+    rawBatch: 1000,
+    fixedRate: 1000,
+    fixedSeconds: 10,
+    batch: 50,
+    batchConcurrencyPerSender: 8,
+    wsSocketsPerSender: 8,
+    wsWindow: 50,
+  },
   e2e: { sockets: [1000, 10_000], rates: [200, 1000], seconds: 10 },
   fanout: { sockets: [1000, 5000, 10_000], seconds: 10, concurrencyPerSender: 64, pacedRate: 5000 },
   connections: { sockets: [10_000, 50_000], perProcess: 17_000, perAddress: 20_000, budgetSeconds: 180 },
@@ -34,7 +56,18 @@ const QUICK: Sizes = {
   searchers: 10,
   groupsPerSearcher: 100,
   messages: 20_000,
-  ingest: { seconds: 5, concurrencyPerSender: 64, senders: 2, rawBatch: 1000, fixedRate: 1000, fixedSeconds: 5, batch: 50, batchConcurrencyPerSender: 8, wsSocketsPerSender: 8, wsWindow: 50 },
+  ingest: {
+    seconds: 5,
+    concurrencyPerSender: 64,
+    senders: 2,
+    rawBatch: 1000,
+    fixedRate: 1000,
+    fixedSeconds: 5,
+    batch: 50,
+    batchConcurrencyPerSender: 8,
+    wsSocketsPerSender: 8,
+    wsWindow: 50,
+  },
   e2e: { sockets: [1000], rates: [200, 1000], seconds: 5 },
   fanout: { sockets: [1000, 5000], seconds: 5, concurrencyPerSender: 64, pacedRate: 5000 },
   connections: { sockets: [2000, 5000], perProcess: 17_000, perAddress: 20_000, budgetSeconds: 60 },
@@ -64,7 +97,10 @@ export function parseOptions(argv: string[]): Options {
     else if (a === '--keep') keep = true;
     else if (a === '--only' || a.startsWith('--only=')) {
       const list = a.includes('=') ? a.slice(a.indexOf('=') + 1) : (argv[++i] ?? '');
-      const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+      const names = list
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const unknown = names.filter((n) => !(SCENARIOS as readonly string[]).includes(n));
       if (unknown.length || !names.length) throw new Error(`unknown scenario ${unknown.join(', ') || '(none)'}\n${USAGE}`);
       only = names as Scenario[];
@@ -79,6 +115,10 @@ export function parseOptions(argv: string[]): Options {
 /** Users the selected scenarios need: one per socket at the largest count, at least enough for the other scenarios. */
 export function usersNeeded(o: Options): number {
   const s = o.sizes;
-  const sockets = [...(o.only.includes('e2e') ? s.e2e.sockets : []), ...(o.only.includes('fanout') ? s.fanout.sockets : []), ...(o.only.includes('connections') ? s.connections.sockets : [])];
+  const sockets = [
+    ...(o.only.includes('e2e') ? s.e2e.sockets : []),
+    ...(o.only.includes('fanout') ? s.fanout.sockets : []),
+    ...(o.only.includes('connections') ? s.connections.sockets : []),
+  ];
   return Math.max(2000, ...sockets);
 }

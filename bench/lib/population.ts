@@ -44,21 +44,32 @@ export function envelope(actorId: string | null, occurredAt = Date.now()): Envel
  * Users in groups of GROUP_SIZE (one socket per user later), plus a few searchers who belong
  * to many groups. Written as events straight to the log: the measured paths come later.
  */
-export async function createPopulation(log: EventLog, { users: userCount, searchers: searcherCount, groupsPerSearcher }: { users: number; searchers: number; groupsPerSearcher: number }): Promise<Population> {
+export async function createPopulation(
+  log: EventLog,
+  { users: userCount, searchers: searcherCount, groupsPerSearcher }: { users: number; searchers: number; groupsPerSearcher: number },
+): Promise<Population> {
   const groupCount = Math.ceil(userCount / GROUP_SIZE);
   const users: User[] = Array.from({ length: groupCount * GROUP_SIZE }, (_, i) => ({ id: randomUUID(), username: `bench${i}` }));
   const groups: Group[] = Array.from({ length: groupCount }, (_, g) => ({ id: randomUUID(), members: users.slice(g * GROUP_SIZE, (g + 1) * GROUP_SIZE) }));
   const searchers: Searcher[] = Array.from({ length: searcherCount }, (_, s) => ({
     user: { id: randomUUID(), username: `benchsearch${s}` },
-    groupIds: Array.from({ length: Math.min(groupsPerSearcher, groupCount) }, (_, k) => groups[(s * 37 + k * 7) % groupCount]!.id).filter((id, i, all) => all.indexOf(id) === i),
+    groupIds: Array.from({ length: Math.min(groupsPerSearcher, groupCount) }, (_, k) => groups[(s * 37 + k * 7) % groupCount]!.id).filter(
+      (id, i, all) => all.indexOf(id) === i,
+    ),
   }));
 
-  const registered = [...users, ...searchers.map((s) => s.user)].map(
-    (u): { event: EventOf<'UserRegistered'>; key: string } => ({
-      key: u.id,
-      event: { type: 'UserRegistered', ...envelope(u.id), userId: u.id, username: u.username, email: `${u.username}@bench.invalid`, displayName: `Bench ${u.username}`, interests: ['benchmarks'] },
-    }),
-  );
+  const registered = [...users, ...searchers.map((s) => s.user)].map((u): { event: EventOf<'UserRegistered'>; key: string } => ({
+    key: u.id,
+    event: {
+      type: 'UserRegistered',
+      ...envelope(u.id),
+      userId: u.id,
+      username: u.username,
+      email: `${u.username}@bench.invalid`,
+      displayName: `Bench ${u.username}`,
+      interests: ['benchmarks'],
+    },
+  }));
   await appendInChunks(log, registered);
 
   const groupEvents: { event: DomainEvent; key: string }[] = [];
@@ -66,14 +77,35 @@ export async function createPopulation(log: EventLog, { users: userCount, search
     const owner = group.members[0]!;
     groupEvents.push({
       key: group.id,
-      event: { type: 'GroupCreated', ...envelope(owner.id), groupId: group.id, name: `Bench group ${g}`, description: 'a group of the benchmark population', interests: ['benchmarks'], visibility: 'public', ownerId: owner.id, slowModeSeconds: 0 },
+      event: {
+        type: 'GroupCreated',
+        ...envelope(owner.id),
+        groupId: group.id,
+        name: `Bench group ${g}`,
+        description: 'a group of the benchmark population',
+        interests: ['benchmarks'],
+        visibility: 'public',
+        ownerId: owner.id,
+        slowModeSeconds: 0,
+      },
     });
     for (const [i, m] of group.members.entries()) {
-      groupEvents.push({ key: group.id, event: { type: 'MemberJoined', ...envelope(m.id), groupId: group.id, userId: m.id, role: i === 0 ? 'owner' : 'member', via: i === 0 ? 'create' : 'public' } });
+      groupEvents.push({
+        key: group.id,
+        event: {
+          type: 'MemberJoined',
+          ...envelope(m.id),
+          groupId: group.id,
+          userId: m.id,
+          role: i === 0 ? 'owner' : 'member',
+          via: i === 0 ? 'create' : 'public',
+        },
+      });
     }
   }
   for (const s of searchers) {
-    for (const groupId of s.groupIds) groupEvents.push({ key: groupId, event: { type: 'MemberJoined', ...envelope(s.user.id), groupId, userId: s.user.id, role: 'member', via: 'public' } });
+    for (const groupId of s.groupIds)
+      groupEvents.push({ key: groupId, event: { type: 'MemberJoined', ...envelope(s.user.id), groupId, userId: s.user.id, role: 'member', via: 'public' } });
   }
   await appendInChunks(log, groupEvents);
   return { users, groups, searchers };

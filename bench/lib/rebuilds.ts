@@ -59,7 +59,10 @@ export async function rebuildAndWait(b: Bench, names: string[], budgetMs: number
   const applied = await appliedBy(b, builds);
   if (!complete) {
     for (const x of builds) {
-      await b.pool.query(`UPDATE projections SET status = 'retired', retired_at = now() WHERE name = $1 AND version = $2 AND generation = $3 AND status = 'building'`, [x.name, x.version, x.generation]);
+      await b.pool.query(
+        `UPDATE projections SET status = 'retired', retired_at = now() WHERE name = $1 AND version = $2 AND generation = $3 AND status = 'building'`,
+        [x.name, x.version, x.generation],
+      );
     }
   }
   return { ms, builds, complete, applied };

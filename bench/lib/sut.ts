@@ -36,11 +36,18 @@ export function sutEnv(config: Config, port: number): NodeJS.ProcessEnv {
 /** One process of the system under test (the all-in-one entry, or one service alone). */
 export class Sut extends LocalServer {
   /** Starts `entry` (relative to the repo) with the bench configuration and waits for /readyz. */
-  static async start(config: Config, { entry = 'src/main.ts', label = 'groupchat', logFile }: { entry?: string; label?: string; logFile: string }): Promise<Sut> {
+  static async start(
+    config: Config,
+    { entry = 'src/main.ts', label = 'groupchat', logFile }: { entry?: string; label?: string; logFile: string },
+  ): Promise<Sut> {
     const port = await freePort();
     // e.g. BENCH_SUT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the time goes.
     const nodeArgs = (process.env.BENCH_SUT_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const proc = ServerProcess.spawn(label, [process.execPath, ...nodeArgs, '--import', 'tsx', join(REPO, entry)], { logFile, env: sutEnv(config, port), cwd: REPO });
+    const proc = ServerProcess.spawn(label, [process.execPath, ...nodeArgs, '--import', 'tsx', join(REPO, entry)], {
+      logFile,
+      env: sutEnv(config, port),
+      cwd: REPO,
+    });
     const sut = new Sut(proc, port);
     await proc.waitReady(async () => (await fetch(`${sut.url}/readyz`)).status === 200, 180_000, 300);
     return sut;

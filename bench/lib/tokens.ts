@@ -12,7 +12,11 @@ export function tokenSigner(secret: string, ttlSeconds: number): (userId: string
   const cache = new Map<string, string>();
   return (userId, username) => {
     let t = cache.get(userId);
-    if (!t) cache.set(userId, (t = jwt.sign({ username }, key, { algorithm: 'HS256', subject: userId, expiresIn: ttlSeconds, issuer: 'groupchat', audience: 'groupchat' })));
+    if (!t)
+      cache.set(
+        userId,
+        (t = jwt.sign({ username }, key, { algorithm: 'HS256', subject: userId, expiresIn: ttlSeconds, issuer: 'groupchat', audience: 'groupchat' })),
+      );
     return t;
   };
 }

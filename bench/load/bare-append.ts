@@ -41,8 +41,18 @@ serveCalls({
         eventLog
           .append(
             {
-              type: 'MessageSent', eventId: randomUUID(), occurredAt: Date.now(), actorId: userId, correlationId: randomUUID(), causationId: null,
-              messageId, groupId, senderId: userId, clientMessageId: String(body.clientMessageId), text: String(body.text), attachments: [],
+              type: 'MessageSent',
+              eventId: randomUUID(),
+              occurredAt: Date.now(),
+              actorId: userId,
+              correlationId: randomUUID(),
+              causationId: null,
+              messageId,
+              groupId,
+              senderId: userId,
+              clientMessageId: String(body.clientMessageId),
+              text: String(body.text),
+              attachments: [],
             },
             groupId,
           )

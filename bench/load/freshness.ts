@@ -60,10 +60,13 @@ async function measure(way: Way, { rate, seconds, pollMs, timeoutMs }: { rate: n
   await openLoop(rate, seconds, (intended) => {
     const word = `fr${tag}x${n++}`;
     missing.set(word, intended);
-    void way.write(word, n).catch(() => 0).then((status) => {
-      statuses.add({ status, body: '' });
-      if (status < 200 || status >= 300) missing.delete(word);
-    });
+    void way
+      .write(word, n)
+      .catch(() => 0)
+      .then((status) => {
+        statuses.add({ status, body: '' });
+        if (status < 200 || status >= 300) missing.delete(word);
+      });
   });
   const deadline = nowMs() + timeoutMs;
   while (missing.size && nowMs() < deadline) await sleep(50);
@@ -71,7 +74,15 @@ async function measure(way: Way, { rate, seconds, pollMs, timeoutMs }: { rate: n
   missing.clear();
   writing = false;
   await poller;
-  return { seconds: (nowMs() - started) / 1000, written: statuses.ok(), failed: statuses.failed(), statuses: statuses.counts, notFound, searches, hist: encode(h) };
+  return {
+    seconds: (nowMs() - started) / 1000,
+    written: statuses.ok(),
+    failed: statuses.failed(),
+    statuses: statuses.counts,
+    notFound,
+    searches,
+    hist: encode(h),
+  };
 }
 
 const pickGroup = () => s.user.groupIds[Math.floor(Math.random() * s.user.groupIds.length)]!;
@@ -117,12 +128,26 @@ serveCalls({
           await es.index({
             index: args.index,
             id: randomUUID(),
-            document: { message_id: randomUUID(), group_id: groupId, sender_id: s.user.userId, text: `${word} freshness probe`, attachment_count: 0, sent_at: new Date().toISOString(), partition: 0, offset: i, position: `m.0.${i}` },
+            document: {
+              message_id: randomUUID(),
+              group_id: groupId,
+              sender_id: s.user.userId,
+              text: `${word} freshness probe`,
+              attachment_count: 0,
+              sent_at: new Date().toISOString(),
+              partition: 0,
+              offset: i,
+              position: `m.0.${i}`,
+            },
           });
           return 201;
         },
         async find(words) {
-          const res = await es.search<{ text?: string }>({ index: args.index, size: 100, query: { bool: { must: [{ match: { text: words.join(' ') } }], filter: [{ terms: { group_id: s.user.groupIds } }] } } });
+          const res = await es.search<{ text?: string }>({
+            index: args.index,
+            size: 100,
+            query: { bool: { must: [{ match: { text: words.join(' ') } }], filter: [{ terms: { group_id: s.user.groupIds } }] } },
+          });
           return res.hits.hits.flatMap((h) => wordsIn(h._source?.text));
         },
       },

@@ -43,7 +43,9 @@ serveCalls({
   /** COPY every file into its table, all tables at once, each on its own connection. */
   async load() {
     const started = nowMs();
-    await Promise.all(files.map((f) => withClient(async (c) => pipeline(createReadStream(f.file), c.query(copyFrom(`COPY ${quote(f.target)} FROM STDIN (FORMAT binary)`))))));
+    await Promise.all(
+      files.map((f) => withClient(async (c) => pipeline(createReadStream(f.file), c.query(copyFrom(`COPY ${quote(f.target)} FROM STDIN (FORMAT binary)`))))),
+    );
     return { seconds: (nowMs() - started) / 1000 };
   },
 

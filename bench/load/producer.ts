@@ -25,8 +25,14 @@ const tag = randomBytes(4).toString('hex');
 function messageSent(): EventOf<'MessageSent'> {
   const p = posters[Math.floor(rand() * posters.length)]!;
   return {
-    type: 'MessageSent', ...envelope(p.userId), messageId: randomUUID(), groupId: p.groupId, senderId: p.userId,
-    clientMessageId: `raw-${tag}-${n}`, text: `t=${nowMs().toFixed(3)} ${sentences[n++ % sentences.length]}`, attachments: [],
+    type: 'MessageSent',
+    ...envelope(p.userId),
+    messageId: randomUUID(),
+    groupId: p.groupId,
+    senderId: p.userId,
+    clientMessageId: `raw-${tag}-${n}`,
+    text: `t=${nowMs().toFixed(3)} ${sentences[n++ % sentences.length]}`,
+    attachments: [],
   };
 }
 
@@ -41,7 +47,12 @@ serveCalls({
     posters = given;
     kafkaConfig = config;
     topic = topicName(config, 'messages');
-    producer = createKafka(config, `bench-producer-${process.pid}`).producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
+    producer = createKafka(config, `bench-producer-${process.pid}`).producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      allowAutoTopicCreation: false,
+    });
     await producer.connect();
     return {};
   },
@@ -82,10 +93,13 @@ serveCalls({
     const started = nowMs();
     const { scheduled, lateMs } = await openLoop(rate, seconds, (intended) => {
       const event = messageSent();
-      const p = log.append(event, event.groupId).then(
-        () => (ok++, recordMs(h, nowMs() - intended)),
-        () => failed++,
-      ).finally(() => inFlight.delete(p));
+      const p = log
+        .append(event, event.groupId)
+        .then(
+          () => (ok++, recordMs(h, nowMs() - intended)),
+          () => failed++,
+        )
+        .finally(() => inFlight.delete(p));
       inFlight.add(p);
     });
     const pending = await drain(inFlight, 30_000);

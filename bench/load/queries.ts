@@ -114,7 +114,17 @@ serveCalls({
       agent.destroy();
       agent = keepAliveAgent(256);
     }
-    return { seconds: (nowMs() - started) / 1000, scheduled, lateMs, pending, ok: statuses.ok(), failed: statuses.failed(), statuses: statuses.counts, samples: statuses.samples, hist: encode(h) };
+    return {
+      seconds: (nowMs() - started) / 1000,
+      scheduled,
+      lateMs,
+      pending,
+      ok: statuses.ok(),
+      failed: statuses.failed(),
+      statuses: statuses.counts,
+      samples: statuses.samples,
+      hist: encode(h),
+    };
   },
 
   async close() {

@@ -47,16 +47,33 @@ function post(intendedMs: number): Promise<Answer> {
   const n = counter++;
   const text = stamped(intendedMs);
   if (setup.target === 'ours') {
-    return client.send('POST', `/api/v1/groups/${p.groupId}/messages`, { authorization: `Bearer ${tokenOf(p)}` }, JSON.stringify({ clientMessageId: `b${tag}-${n}`, text }));
+    return client.send(
+      'POST',
+      `/api/v1/groups/${p.groupId}/messages`,
+      { authorization: `Bearer ${tokenOf(p)}` },
+      JSON.stringify({ clientMessageId: `b${tag}-${n}`, text }),
+    );
   }
-  return send(agent, 'POST', new URL('/api/publish', setup.baseUrl), { 'x-api-key': setup.apiKey! }, JSON.stringify(publication(p, n, text))).then(centrifugoAnswer);
+  return send(agent, 'POST', new URL('/api/publish', setup.baseUrl), { 'x-api-key': setup.apiKey! }, JSON.stringify(publication(p, n, text))).then(
+    centrifugoAnswer,
+  );
 }
 
 /** The same payload our WebSocket pushes for a MessageSent, so frames are of a similar size. */
 function publication(p: Poster, n: number, text: string) {
   const data = {
-    type: 'MessageSent', eventId: randomUUID(), occurredAt: Date.now(), actorId: p.userId, correlationId: randomUUID(), causationId: null,
-    messageId: randomUUID(), groupId: p.groupId, senderId: p.userId, clientMessageId: `b${tag}-${n}`, text, attachments: [],
+    type: 'MessageSent',
+    eventId: randomUUID(),
+    occurredAt: Date.now(),
+    actorId: p.userId,
+    correlationId: randomUUID(),
+    causationId: null,
+    messageId: randomUUID(),
+    groupId: p.groupId,
+    senderId: p.userId,
+    clientMessageId: `b${tag}-${n}`,
+    text,
+    attachments: [],
   };
   return { channel: p.groupId, data };
 }
@@ -92,7 +109,14 @@ serveCalls({
       statuses.add(a);
       if (a.status >= 200 && a.status < 300) recordMs(h, nowMs() - t);
     });
-    return { seconds: (nowMs() - started) / 1000, ok: statuses.ok(), failed: statuses.failed(), statuses: statuses.counts, samples: statuses.samples, hist: encode(h) };
+    return {
+      seconds: (nowMs() - started) / 1000,
+      ok: statuses.ok(),
+      failed: statuses.failed(),
+      statuses: statuses.counts,
+      samples: statuses.samples,
+      hist: encode(h),
+    };
   },
 
   /** Ours only: `concurrency` callers each posting `batch` messages of one sender to POST /messages/batch, for `seconds`. */
@@ -115,7 +139,14 @@ serveCalls({
         else refused++;
       }
     });
-    return { seconds: (nowMs() - started) / 1000, ok, failed: refused + statuses.failed() * batch, statuses: statuses.counts, samples: statuses.samples, hist: encode(h) };
+    return {
+      seconds: (nowMs() - started) / 1000,
+      ok,
+      failed: refused + statuses.failed() * batch,
+      statuses: statuses.counts,
+      samples: statuses.samples,
+      hist: encode(h),
+    };
   },
 
   /** Centrifugo only: `rate` publications per second for `seconds`, `batch` to an /api/batch request (its fastest way in). */
@@ -164,6 +195,17 @@ serveCalls({
     const pending = await drain(inFlight, drainMs);
     // Requests still queued would spill into the next measurement: drop them with their sockets.
     if (pending) resetAgent();
-    return { seconds: (nowMs() - started) / 1000, scheduled, lateMs, pending, ok: statuses.ok(), failed: statuses.failed(), statuses: statuses.counts, samples: statuses.samples, hist: encode(h), ...(track ? { accepted } : {}) };
+    return {
+      seconds: (nowMs() - started) / 1000,
+      scheduled,
+      lateMs,
+      pending,
+      ok: statuses.ok(),
+      failed: statuses.failed(),
+      statuses: statuses.counts,
+      samples: statuses.samples,
+      hist: encode(h),
+      ...(track ? { accepted } : {}),
+    };
   },
 });

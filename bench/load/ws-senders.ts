@@ -34,7 +34,9 @@ function run(p: Poster, token: string, window: number, deadline: number, hist: H
       }
       const id = `w${tag}-${counter++}`;
       sentAt.set(id, nowMs());
-      ws.send(JSON.stringify({ type: 'send', groupId: p.groupId, clientMessageId: id, text: `t=${nowMs().toFixed(3)} ${sentences[counter % sentences.length]}` }));
+      ws.send(
+        JSON.stringify({ type: 'send', groupId: p.groupId, clientMessageId: id, text: `t=${nowMs().toFixed(3)} ${sentences[counter % sentences.length]}` }),
+      );
     };
     // Sends still unanswered 30 s after the window count as failed, with their socket.
     const giveUp = setTimeout(() => ws.terminate(), deadline - nowMs() + 30_000);

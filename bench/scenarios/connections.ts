@@ -69,14 +69,20 @@ async function oursServers(b: Bench, processes: number): Promise<Server[]> {
   // Fresh realtime processes: the all-in-one process's heap moves by more than the sockets take
   // as garbage from earlier scenarios is collected.
   const started = await Promise.all(
-    Array.from({ length: processes }, (_, i) => Sut.start(b.config, { entry: 'services/realtime/src/main.ts', label: `realtime#${i}`, logFile: join(b.resultsDir, `${b.stamp}-realtime-${i}.log`) })),
+    Array.from({ length: processes }, (_, i) =>
+      Sut.start(b.config, { entry: 'services/realtime/src/main.ts', label: `realtime#${i}`, logFile: join(b.resultsDir, `${b.stamp}-realtime-${i}.log`) }),
+    ),
   );
   return started.map((s) => ({ target: target(s.wsUrl), rss: () => s.rss(), stop: () => s.stop() }));
 }
 
 async function centrifugoServers(b: Bench, processes: number): Promise<Server[]> {
   const nodes = await Promise.all(Array.from({ length: processes }, (_, i) => Centrifugo.start(join(b.resultsDir, `${b.stamp}-centrifugo-${i}.log`))));
-  return nodes.map((c) => ({ target: { kind: 'centrifugo', url: c.wsUrl, hmacSecret: c.hmacSecret, tokenTtlSeconds: 6 * 3600 }, rss: () => c.rss(), stop: () => c.stop() }));
+  return nodes.map((c) => ({
+    target: { kind: 'centrifugo', url: c.wsUrl, hmacSecret: c.hmacSecret, tokenTtlSeconds: 6 * 3600 },
+    rss: () => c.rss(),
+    stop: () => c.stop(),
+  }));
 }
 
 async function measure(b: Bench, n: number, perAddress: number, budgetMs: number, servers: Server[]): Promise<Measured> {
@@ -89,7 +95,9 @@ async function measure(b: Bench, n: number, perAddress: number, budgetMs: number
       const started = performance.now();
       const failures: Record<string, number> = {};
       // Every server's share at once, spread over every worker; sources cycle through 127.0.0.x.
-      const answers = await Promise.all(shares.map((share, i) => connectClients(workers, servers[i]!.target, share, 0, share.length, sourceAddresses(n, perAddress), budgetMs)));
+      const answers = await Promise.all(
+        shares.map((share, i) => connectClients(workers, servers[i]!.target, share, 0, share.length, sourceAddresses(n, perAddress), budgetMs)),
+      );
       const connected = answers.reduce((sum, c) => sum + c.connected, 0);
       for (const c of answers) for (const [k, v] of Object.entries(c.failures)) failures[k] = (failures[k] ?? 0) + v;
       const connectSeconds = (performance.now() - started) / 1000;

@@ -79,15 +79,24 @@ export async function delivery(b: Bench): Promise<Row[]> {
             if (system === 'ours') await settle(b);
             progress(`${system}: connecting sockets ${connected + 1}–${n} …`);
             const c = await connectClients(sockets, target, clients, connected, n, addresses);
-            progress(`  ${c.connected} subscribed in ${c.seconds.toFixed(1)} s${Object.keys(c.failures).length ? `, failures: ${JSON.stringify(c.failures)}` : ''}`);
-            if (c.connected < n - connected) throw new Error(`${system}: only ${c.connected} of ${n - connected} sockets subscribed: ${JSON.stringify(c.failures)}`);
+            progress(
+              `  ${c.connected} subscribed in ${c.seconds.toFixed(1)} s${Object.keys(c.failures).length ? `, failures: ${JSON.stringify(c.failures)}` : ''}`,
+            );
+            if (c.connected < n - connected)
+              throw new Error(`${system}: only ${c.connected} of ${n - connected} sockets subscribed: ${JSON.stringify(c.failures)}`);
             connected = n;
             const posters = postersOf(groups.slice(0, n / GROUP_SIZE));
             await Promise.all(
               senders.map((w, i) =>
                 w.call('setup', {
-                  target: system, baseUrl: centrifugo?.url ?? b.sut.url, posters, apiKey: centrifugo?.apiKey,
-                  jwtSecret: b.config.JWT_SECRET, tokenTtlSeconds: b.config.ACCESS_TOKEN_TTL_SECONDS, maxSockets: f.concurrencyPerSender, seed: 200 + i,
+                  target: system,
+                  baseUrl: centrifugo?.url ?? b.sut.url,
+                  posters,
+                  apiKey: centrifugo?.apiKey,
+                  jwtSecret: b.config.JWT_SECRET,
+                  tokenTtlSeconds: b.config.ACCESS_TOKEN_TTL_SECONDS,
+                  maxSockets: f.concurrencyPerSender,
+                  seed: 200 + i,
                 }),
               ),
             );
@@ -98,16 +107,22 @@ export async function delivery(b: Bench): Promise<Row[]> {
               progress(`${system}: e2e at ${rate} msg/s to ${n} sockets for ${e.seconds} s …`);
               const r = await endToEnd(sockets, senders, pids, serverPid, rate, e.seconds);
               entry.e2e.set(rate, r);
-              progress(`  p50/p95/p99 ${fmt.ms(r.latency.p50)}/${fmt.ms(r.latency.p95)}/${fmt.ms(r.latency.p99)} ms (answered ${fmt.ms(r.answered.p50)}/${fmt.ms(r.answered.p95)}/${fmt.ms(r.answered.p99)} ms), ${r.delivered}/${r.expected} delivered, ${r.missing} missing`);
+              progress(
+                `  p50/p95/p99 ${fmt.ms(r.latency.p50)}/${fmt.ms(r.latency.p95)}/${fmt.ms(r.latency.p99)} ms (answered ${fmt.ms(r.answered.p50)}/${fmt.ms(r.answered.p95)}/${fmt.ms(r.answered.p99)} ms), ${r.delivered}/${r.expected} delivered, ${r.missing} missing`,
+              );
               if (system === 'ours') await settle(b);
             }
             if (fanoutCounts.includes(n)) {
               progress(`${system}: fan-out to ${n} sockets, ${senders.length}×${f.concurrencyPerSender} publishers for ${f.seconds} s …`);
-              entry.fanout = await fanout(sockets, pids, serverPid, () => Promise.all(senders.map((w) => w.call<Outcome>('closed', { seconds: f.seconds, concurrency: f.concurrencyPerSender }))));
+              entry.fanout = await fanout(sockets, pids, serverPid, () =>
+                Promise.all(senders.map((w) => w.call<Outcome>('closed', { seconds: f.seconds, concurrency: f.concurrencyPerSender }))),
+              );
               progress(`  ${fmt.int(entry.fanout.perSecond)} deliveries/s`);
               if (system === 'ours') await settle(b);
               entry.paced = centrifugo
-                ? await fanout(sockets, pids, serverPid, () => Promise.all([senders[0]!.call<Outcome>('batched', { seconds: f.seconds, rate: f.pacedRate, batch: 50 })]))
+                ? await fanout(sockets, pids, serverPid, () =>
+                    Promise.all([senders[0]!.call<Outcome>('batched', { seconds: f.seconds, rate: f.pacedRate, batch: 50 })]),
+                  )
                 : await kafkaFanout(b, sockets, posters, f.seconds, f.pacedRate);
               progress(`  fed at ${fmt.int(f.pacedRate)} msg/s: ${fmt.int(entry.paced.perSecond)} deliveries/s`);
               if (system === 'ours') await settle(b);
@@ -173,10 +188,15 @@ async function fanout(sockets: Worker[], pids: number[], serverPid: number, publ
 async function kafkaFanout(b: Bench, sockets: Worker[], posters: ReturnType<typeof postersOf>, seconds: number, rate: number): Promise<Fanout> {
   return withWorkers('producer', 1, async ([p]) => {
     await p!.call('setup', { config: { KAFKA_BROKERS: b.config.KAFKA_BROKERS, GROUPCHAT_NAMESPACE: b.config.GROUPCHAT_NAMESPACE }, posters });
-    const result = await fanout(sockets, [...sockets, p!].map((w) => w.pid), b.sut.pid, async () => {
-      const r = await p!.call<{ count: number; seconds: number }>('produce', { seconds, batch: 250, rate });
-      return [{ ok: r.count, failed: 0, statuses: {}, seconds: r.seconds }];
-    });
+    const result = await fanout(
+      sockets,
+      [...sockets, p!].map((w) => w.pid),
+      b.sut.pid,
+      async () => {
+        const r = await p!.call<{ count: number; seconds: number }>('produce', { seconds, batch: 250, rate });
+        return [{ ok: r.count, failed: 0, statuses: {}, seconds: r.seconds }];
+      },
+    );
     await p!.call('close');
     return result;
   });
@@ -220,7 +240,8 @@ function rows(b: Bench, e2eCounts: number[], fanoutCounts: number[], results: Re
     const cf = results.centrifugo.get(n);
     if (ours?.fanout) out.push(fanoutRow(`deliveries/s to ${fmt.int(n)} sockets, HTTP-published`, ours.fanout, cf?.fanout));
     const rate = fmt.int(b.options.sizes.fanout.pacedRate);
-    if (ours?.paced) out.push(fanoutRow(`deliveries/s to ${fmt.int(n)} sockets, fed ${rate} msg/s (ours: onto Kafka; Centrifugo: /api/batch)`, ours.paced, cf?.paced));
+    if (ours?.paced)
+      out.push(fanoutRow(`deliveries/s to ${fmt.int(n)} sockets, fed ${rate} msg/s (ours: onto Kafka; Centrifugo: /api/batch)`, ours.paced, cf?.paced));
   }
   return out;
 }

@@ -30,7 +30,9 @@ export async function ingest(b: Bench): Promise<Row[]> {
   progress(`ingest: raw kafkajs producer for ${s.seconds} s (batches of ${s.rawBatch}) …`);
   const raw = await withWorkers('producer', 1, async ([p]) => {
     await p!.call('setup', { config: kafkaConfig, posters });
-    const produced = await metered([b.sut.pid], [p!.pid], () => p!.call<{ count: number; seconds: number }>('produce', { seconds: s.seconds, batch: s.rawBatch }));
+    const produced = await metered([b.sut.pid], [p!.pid], () =>
+      p!.call<{ count: number; seconds: number }>('produce', { seconds: s.seconds, batch: s.rawBatch }),
+    );
     await settle(b);
     progress(`projections: a burst of ${fmt.int(BURST)} messages, then the time until every live projection has applied it …`);
     const burst = await metered([b.sut.pid], [p!.pid], async () => {
@@ -48,12 +50,22 @@ export async function ingest(b: Bench): Promise<Row[]> {
   return withWorkers('senders', s.senders, async (senders) => {
     await Promise.all(
       senders.map((w, i) =>
-        w.call('setup', { target: 'ours', baseUrl: b.sut.url, posters, jwtSecret: b.config.JWT_SECRET, tokenTtlSeconds: b.config.ACCESS_TOKEN_TTL_SECONDS, maxSockets: s.concurrencyPerSender, seed: 100 + i }),
+        w.call('setup', {
+          target: 'ours',
+          baseUrl: b.sut.url,
+          posters,
+          jwtSecret: b.config.JWT_SECRET,
+          tokenTtlSeconds: b.config.ACCESS_TOKEN_TTL_SECONDS,
+          maxSockets: s.concurrencyPerSender,
+          seed: 100 + i,
+        }),
       ),
     );
     const pids = senders.map((w) => w.pid);
     progress(`ingest: ${s.senders} × ${s.concurrencyPerSender} concurrent senders for ${s.seconds} s …`);
-    const closed = await metered([b.sut.pid], pids, () => Promise.all(senders.map((w) => w.call<Outcome>('closed', { seconds: s.seconds, concurrency: s.concurrencyPerSender }))));
+    const closed = await metered([b.sut.pid], pids, () =>
+      Promise.all(senders.map((w) => w.call<Outcome>('closed', { seconds: s.seconds, concurrency: s.concurrencyPerSender }))),
+    );
     const accepted = sum(closed.result, (r) => r.ok);
     const window = Math.max(...closed.result.map((r) => r.seconds));
     const oursRate = accepted / window;
@@ -61,7 +73,9 @@ export async function ingest(b: Bench): Promise<Row[]> {
     const backlog = await settle(b);
 
     progress(`ingest: fixed ${s.fixedRate} commands/s for ${s.fixedSeconds} s (open loop) …`);
-    const fixed = await metered([b.sut.pid], pids, () => Promise.all(senders.map((w) => w.call<Outcome>('open', { seconds: s.fixedSeconds, rate: s.fixedRate / senders.length }))));
+    const fixed = await metered([b.sut.pid], pids, () =>
+      Promise.all(senders.map((w) => w.call<Outcome>('open', { seconds: s.fixedSeconds, rate: s.fixedRate / senders.length }))),
+    );
     const lat = summarize(merge(fixed.result.map((r) => r.hist!)));
     const rawLat = summarize(merge([raw.appended.result.hist!]));
     const fixedFailed = sum(fixed.result, (r) => r.failed + (r.pending ?? 0));
@@ -70,7 +84,9 @@ export async function ingest(b: Bench): Promise<Row[]> {
     await settle(b);
 
     progress(`ingest: ${s.senders} × ${s.batchConcurrencyPerSender} senders of POST /messages/batch (${s.batch} per request) for ${s.seconds} s …`);
-    const batched = await metered([b.sut.pid], pids, () => Promise.all(senders.map((w) => w.call<Outcome>('batchedOurs', { seconds: s.seconds, concurrency: s.batchConcurrencyPerSender, batch: s.batch }))));
+    const batched = await metered([b.sut.pid], pids, () =>
+      Promise.all(senders.map((w) => w.call<Outcome>('batchedOurs', { seconds: s.seconds, concurrency: s.batchConcurrencyPerSender, batch: s.batch }))),
+    );
     const batchedOk = sum(batched.result, (r) => r.ok);
     const batchedRate = batchedOk / Math.max(...batched.result.map((r) => r.seconds));
     await settle(b);
@@ -79,8 +95,16 @@ export async function ingest(b: Bench): Promise<Row[]> {
     const wsPosters = split(posters.filter((_, i) => i % 20 === 0).slice(0, s.senders * s.wsSocketsPerSender), s.senders);
     progress(`ingest: ${s.senders} × ${s.wsSocketsPerSender} sockets sending frames, ${s.wsWindow} in flight each, for ${s.seconds} s …`);
     const ws = await withWorkers('ws-senders', wsPosters.length, async (wsWorkers) => {
-      await Promise.all(wsWorkers.map((w, i) => w.call('setup', { url: b.sut.wsUrl, posters: wsPosters[i], jwtSecret: b.config.JWT_SECRET, tokenTtlSeconds: b.config.ACCESS_TOKEN_TTL_SECONDS })));
-      return metered([b.sut.pid], wsWorkers.map((w) => w.pid), () => Promise.all(wsWorkers.map((w) => w.call<Outcome>('closed', { seconds: s.seconds, sockets: s.wsSocketsPerSender, window: s.wsWindow }))));
+      await Promise.all(
+        wsWorkers.map((w, i) =>
+          w.call('setup', { url: b.sut.wsUrl, posters: wsPosters[i], jwtSecret: b.config.JWT_SECRET, tokenTtlSeconds: b.config.ACCESS_TOKEN_TTL_SECONDS }),
+        ),
+      );
+      return metered(
+        [b.sut.pid],
+        wsWorkers.map((w) => w.pid),
+        () => Promise.all(wsWorkers.map((w) => w.call<Outcome>('closed', { seconds: s.seconds, sockets: s.wsSocketsPerSender, window: s.wsWindow }))),
+      );
     });
     const wsOk = sum(ws.result, (r) => r.ok);
     const wsRate = wsOk / Math.max(...ws.result.map((r) => r.seconds));
@@ -90,9 +114,21 @@ export async function ingest(b: Bench): Promise<Row[]> {
     const bare = await withWorkers('bare-append', 1, async ([server]) => {
       const { url } = await server!.call<{ url: string }>('start', { config: { ...kafkaConfig, JWT_SECRET: b.config.JWT_SECRET } });
       await Promise.all(
-        senders.map((w, i) => w.call('setup', { target: 'ours', baseUrl: url, posters, jwtSecret: b.config.JWT_SECRET, tokenTtlSeconds: b.config.ACCESS_TOKEN_TTL_SECONDS, maxSockets: s.concurrencyPerSender, seed: 200 + i })),
+        senders.map((w, i) =>
+          w.call('setup', {
+            target: 'ours',
+            baseUrl: url,
+            posters,
+            jwtSecret: b.config.JWT_SECRET,
+            tokenTtlSeconds: b.config.ACCESS_TOKEN_TTL_SECONDS,
+            maxSockets: s.concurrencyPerSender,
+            seed: 200 + i,
+          }),
+        ),
       );
-      const run = await metered([server!.pid], pids, () => Promise.all(senders.map((w) => w.call<Outcome>('closed', { seconds: s.seconds, concurrency: s.concurrencyPerSender }))));
+      const run = await metered([server!.pid], pids, () =>
+        Promise.all(senders.map((w) => w.call<Outcome>('closed', { seconds: s.seconds, concurrency: s.concurrencyPerSender }))),
+      );
       await server!.call('stop');
       return run;
     });
@@ -124,8 +160,14 @@ export async function ingest(b: Bench): Promise<Row[]> {
         pass: ratio !== null && ratio >= 0.5,
         ...cpuOf(closed),
         data: {
-          accepted, seconds: window, failed: sum(closed.result, (r) => r.failed), statuses: closed.result.map((r) => r.statuses), samples: closed.result.map((r) => r.samples),
-          latencyUnderSaturation: closedLatency, raw: { ...raw.produced.result, ...cpuOf(raw.produced) }, projectionCatchUpMs: backlog,
+          accepted,
+          seconds: window,
+          failed: sum(closed.result, (r) => r.failed),
+          statuses: closed.result.map((r) => r.statuses),
+          samples: closed.result.map((r) => r.samples),
+          latencyUnderSaturation: closedLatency,
+          raw: { ...raw.produced.result, ...cpuOf(raw.produced) },
+          projectionCatchUpMs: backlog,
         },
       },
       {
@@ -137,7 +179,14 @@ export async function ingest(b: Bench): Promise<Row[]> {
         target: '≥ 0.50',
         pass: (vsRaw(batchedRate) ?? 0) >= 0.5,
         ...cpuOf(batched),
-        data: { accepted: batchedOk, failed: sum(batched.result, (r) => r.failed), statuses: batched.result.map((r) => r.statuses), samples: batched.result.map((r) => r.samples), requestLatency: latencyOf(batched), loadCpuMsPerMessage: loadMsPer(batched, batchedOk) },
+        data: {
+          accepted: batchedOk,
+          failed: sum(batched.result, (r) => r.failed),
+          statuses: batched.result.map((r) => r.statuses),
+          samples: batched.result.map((r) => r.samples),
+          requestLatency: latencyOf(batched),
+          loadCpuMsPerMessage: loadMsPer(batched, batchedOk),
+        },
       },
       {
         scenario: 'ingest',
@@ -148,7 +197,13 @@ export async function ingest(b: Bench): Promise<Row[]> {
         target: '≥ 0.50',
         pass: (vsRaw(wsRate) ?? 0) >= 0.5,
         ...cpuOf(ws),
-        data: { acked: wsOk, failed: sum(ws.result, (r) => r.failed), statuses: ws.result.map((r) => r.statuses), ackLatency: latencyOf(ws), loadCpuMsPerMessage: loadMsPer(ws, wsOk) },
+        data: {
+          acked: wsOk,
+          failed: sum(ws.result, (r) => r.failed),
+          statuses: ws.result.map((r) => r.statuses),
+          ackLatency: latencyOf(ws),
+          loadCpuMsPerMessage: loadMsPer(ws, wsOk),
+        },
       },
       {
         scenario: 'ingest',
@@ -159,7 +214,16 @@ export async function ingest(b: Bench): Promise<Row[]> {
         target: '≥ 0.50',
         pass: bareRate > 0 && oursRate / bareRate >= 0.5,
         ...cpuOf(closed),
-        data: { bare: { accepted: bareOk, statuses: bare.result.map((r) => r.statuses), latency: latencyOf(bare), ...cpuOf(bare), loadCpuMsPerMessage: loadMsPer(bare, bareOk) }, loadCpuMsPerMessage: loadMsPer(closed, accepted) },
+        data: {
+          bare: {
+            accepted: bareOk,
+            statuses: bare.result.map((r) => r.statuses),
+            latency: latencyOf(bare),
+            ...cpuOf(bare),
+            loadCpuMsPerMessage: loadMsPer(bare, bareOk),
+          },
+          loadCpuMsPerMessage: loadMsPer(closed, accepted),
+        },
       },
       {
         scenario: 'ingest',
@@ -170,7 +234,13 @@ export async function ingest(b: Bench): Promise<Row[]> {
         target: 'p99 (ours ÷ log)',
         pass: null,
         ...cpuOf(fixed),
-        data: { latency: lat, failed: fixedFailed, statuses: fixed.result.map((r) => r.statuses), worstSchedulingLateMs: Math.max(...fixed.result.map((r) => r.lateMs ?? 0)), baseline: { latency: rawLat, ...raw.appended.result, hist: undefined } },
+        data: {
+          latency: lat,
+          failed: fixedFailed,
+          statuses: fixed.result.map((r) => r.statuses),
+          worstSchedulingLateMs: Math.max(...fixed.result.map((r) => r.lateMs ?? 0)),
+          baseline: { latency: rawLat, ...raw.appended.result, hist: undefined },
+        },
       },
     ];
   });

@@ -33,8 +33,16 @@ export async function queries(b: Bench): Promise<Row[]> {
 
   return withWorkers('queries', 1, async ([w]) => {
     await w!.call('setup', {
-      baseUrl: b.sut.url, jwtSecret: b.config.JWT_SECRET, tokenTtlSeconds: b.config.ACCESS_TOKEN_TTL_SECONDS, databaseUrl: b.config.DATABASE_URL,
-      elasticsearchUrl: b.config.ELASTICSEARCH_URL, alias: indexName(b.config, 'messages'), history, searchers, words, seed: 5,
+      baseUrl: b.sut.url,
+      jwtSecret: b.config.JWT_SECRET,
+      tokenTtlSeconds: b.config.ACCESS_TOKEN_TTL_SECONDS,
+      databaseUrl: b.config.DATABASE_URL,
+      elasticsearchUrl: b.config.ELASTICSEARCH_URL,
+      alias: indexName(b.config, 'messages'),
+      history,
+      searchers,
+      words,
+      seed: 5,
     });
     const run = async (kind: string, rate: number) => {
       progress(`queries: ${kind} at ${rate}/s for ${q.seconds} s …`);
@@ -57,7 +65,11 @@ export async function queries(b: Bench): Promise<Row[]> {
       target: 'p99 (API ÷ direct)',
       pass: null,
       ...cpuOf(api),
-      data: { messages: loaded, api: { latency: api.latency, statuses: api.result.statuses, samples: api.result.samples }, direct: { latency: raw.latency, statuses: raw.result.statuses, samples: raw.result.samples, ...cpuOf(raw) } },
+      data: {
+        messages: loaded,
+        api: { latency: api.latency, statuses: api.result.statuses, samples: api.result.samples },
+        direct: { latency: raw.latency, statuses: raw.result.statuses, samples: raw.result.samples, ...cpuOf(raw) },
+      },
     });
     return [
       row(`history page p50 / p99, ${q.historyRate}/s, ${fmt.int(loaded)} messages`, hApi, hSql, 'same SQL on Postgres'),

@@ -32,7 +32,11 @@ export async function rebuild(b: Bench): Promise<Row[]> {
   const tables = [...(await liveRelations(b, 'messages')), ...(await liveRelations(b, 'timeline'))];
   const copy = await withWorkers('pgcopy', 1, async ([w]) => {
     const prepared = await w!.call<{ rows: Record<string, number> }>('prepare', { databaseUrl: b.config.DATABASE_URL, tables, dir: b.resultsDir }, 1_800_000);
-    progress(`rebuild: COPY of the same rows (${Object.entries(prepared.rows).map(([t, n]) => `${t} ${fmt.int(n)}`).join(', ')}) …`);
+    progress(
+      `rebuild: COPY of the same rows (${Object.entries(prepared.rows)
+        .map(([t, n]) => `${t} ${fmt.int(n)}`)
+        .join(', ')}) …`,
+    );
     const loaded = await metered([], [w!.pid], () => w!.call<{ seconds: number }>('load', {}, 1_800_000));
     await w!.call('drop');
     return { ...loaded, rows: prepared.rows };
@@ -57,9 +61,15 @@ export async function rebuild(b: Bench): Promise<Row[]> {
   progress(`  ${fmt.int(esRate)} events/s`);
   const target = `${b.config.GROUPCHAT_NAMESPACE}bench-rawbulk`;
   await withWorkers('esbulk', 1, async ([w]) => {
-    const prepared = await w!.call<{ docs: number }>('prepare', { elasticsearchUrl: b.config.ELASTICSEARCH_URL, alias: indexName(b.config, 'messages'), target, dir: b.resultsDir }, 1_800_000);
+    const prepared = await w!.call<{ docs: number }>(
+      'prepare',
+      { elasticsearchUrl: b.config.ELASTICSEARCH_URL, alias: indexName(b.config, 'messages'), target, dir: b.resultsDir },
+      1_800_000,
+    );
     progress(`rebuild: _bulk of the same ${fmt.int(prepared.docs)} documents …`);
-    const bulk = await metered([], [w!.pid], () => w!.call<{ docs: number; seconds: number; failedRequests: number }>('load', { target, batch: 2000, concurrency: 2 }, 1_800_000));
+    const bulk = await metered([], [w!.pid], () =>
+      w!.call<{ docs: number; seconds: number; failedRequests: number }>('load', { target, batch: 2000, concurrency: 2 }, 1_800_000),
+    );
     const bulkRate = bulk.result.docs / bulk.result.seconds;
     out.push({
       scenario: 'rebuild',
@@ -90,7 +100,10 @@ async function freshness(b: Bench, bulkWorker: Worker, rawIndex: string): Promis
   const searcher = b.population.searchers[0]!;
   return withWorkers('freshness', 1, async ([w]) => {
     await w!.call('setup', {
-      baseUrl: b.sut.url, jwtSecret: b.config.JWT_SECRET, tokenTtlSeconds: b.config.ACCESS_TOKEN_TTL_SECONDS, elasticsearchUrl: b.config.ELASTICSEARCH_URL,
+      baseUrl: b.sut.url,
+      jwtSecret: b.config.JWT_SECRET,
+      tokenTtlSeconds: b.config.ACCESS_TOKEN_TTL_SECONDS,
+      elasticsearchUrl: b.config.ELASTICSEARCH_URL,
       user: { userId: searcher.user.id, username: searcher.user.username, groupIds: searcher.groupIds },
     });
     const args = { rate, seconds, pollMs: 50, timeoutMs: 30_000 };

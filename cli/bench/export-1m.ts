@@ -11,7 +11,14 @@ import type { DomainEvent } from '@groupchat/schemas';
 
 const total = Number(process.argv[2] ?? 1_000_000);
 const ns = `exp${randomBytes(4).toString('hex')}_`;
-const config = loadConfig({ KAFKA_BROKERS: '127.0.0.1:19092', DATABASE_URL: 'postgres://groupchat:groupchat@127.0.0.1:15432/postgres', ELASTICSEARCH_URL: 'http://127.0.0.1:19200', ...process.env, GROUPCHAT_NAMESPACE: ns, LOG_LEVEL: 'silent' });
+const config = loadConfig({
+  KAFKA_BROKERS: '127.0.0.1:19092',
+  DATABASE_URL: 'postgres://groupchat:groupchat@127.0.0.1:15432/postgres',
+  ELASTICSEARCH_URL: 'http://127.0.0.1:19200',
+  ...process.env,
+  GROUPCHAT_NAMESPACE: ns,
+  LOG_LEVEL: 'silent',
+});
 const log = await EventLog.connect(createKafka(config, 'export-bench'), config);
 const t0 = Date.now();
 const chunk = 20_000;
@@ -20,7 +27,20 @@ for (let i = 0; i < total; i += chunk) {
   await log.appendMany(
     Array.from({ length: n }, (_, j) => {
       const groupId = `g${(i + j) % 500}`;
-      const event: DomainEvent = { type: 'MessageSent', eventId: randomUUID(), occurredAt: Date.now(), actorId: 'u1', correlationId: 'bench', causationId: null, messageId: randomUUID(), groupId, senderId: 'u1', clientMessageId: `c${i + j}`, text: `message ${i + j} with a little text to look like chat`, attachments: [] };
+      const event: DomainEvent = {
+        type: 'MessageSent',
+        eventId: randomUUID(),
+        occurredAt: Date.now(),
+        actorId: 'u1',
+        correlationId: 'bench',
+        causationId: null,
+        messageId: randomUUID(),
+        groupId,
+        senderId: 'u1',
+        clientMessageId: `c${i + j}`,
+        text: `message ${i + j} with a little text to look like chat`,
+        attachments: [],
+      };
       return { event, key: groupId };
     }),
   );
@@ -30,7 +50,20 @@ console.log(`appended ${total} events in ${((Date.now() - t0) / 1000).toFixed(1)
 
 const rss = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 const started = Date.now();
-const child = spawn(process.execPath, [...(process.env.EXPORT_HEAP_MB ? [`--max-old-space-size=${process.env.EXPORT_HEAP_MB}`] : []), '--import', 'tsx', 'cli/src/main.ts', 'events', 'export', '--out', '/dev/null'], { env: { ...process.env, GROUPCHAT_NAMESPACE: ns, KAFKA_BROKERS: config.KAFKA_BROKERS }, stdio: ['ignore', 'inherit', 'pipe'] });
+const child = spawn(
+  process.execPath,
+  [
+    ...(process.env.EXPORT_HEAP_MB ? [`--max-old-space-size=${process.env.EXPORT_HEAP_MB}`] : []),
+    '--import',
+    'tsx',
+    'cli/src/main.ts',
+    'events',
+    'export',
+    '--out',
+    '/dev/null',
+  ],
+  { env: { ...process.env, GROUPCHAT_NAMESPACE: ns, KAFKA_BROKERS: config.KAFKA_BROKERS }, stdio: ['ignore', 'inherit', 'pipe'] },
+);
 let peak = 0;
 const samples: number[] = [];
 const timer = setInterval(() => {
@@ -49,4 +82,13 @@ clearInterval(timer);
 const secs = (Date.now() - started) / 1000;
 const mid = samples[Math.floor(samples.length / 2)] ?? 0;
 console.log(stderr.trim().split('\n').at(-1));
-console.log(JSON.stringify({ events: total, exitCode: code, seconds: Number(secs.toFixed(1)), eventsPerSecond: Math.round(total / secs), peakRssMb: Math.round(peak / 1048576), midRunRssMb: Math.round(mid / 1048576) }));
+console.log(
+  JSON.stringify({
+    events: total,
+    exitCode: code,
+    seconds: Number(secs.toFixed(1)),
+    eventsPerSecond: Math.round(total / secs),
+    peakRssMb: Math.round(peak / 1048576),
+    midRunRssMb: Math.round(mid / 1048576),
+  }),
+);

@@ -13,7 +13,14 @@ const bin = new URL('../bin/groupchat.mjs', import.meta.url).pathname;
 function cli(config: Config, args: string[], env: Record<string, string> = {}) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, [bin, ...args], {
-      env: { ...process.env, KAFKA_BROKERS: config.KAFKA_BROKERS, DATABASE_URL: config.DATABASE_URL, ELASTICSEARCH_URL: config.ELASTICSEARCH_URL, GROUPCHAT_NAMESPACE: config.GROUPCHAT_NAMESPACE, ...env },
+      env: {
+        ...process.env,
+        KAFKA_BROKERS: config.KAFKA_BROKERS,
+        DATABASE_URL: config.DATABASE_URL,
+        ELASTICSEARCH_URL: config.ELASTICSEARCH_URL,
+        GROUPCHAT_NAMESPACE: config.GROUPCHAT_NAMESPACE,
+        ...env,
+      },
     });
     let stdout = '';
     let stderr = '';
@@ -25,7 +32,14 @@ function cli(config: Config, args: string[], env: Record<string, string> = {}) {
 
 const meta = (occurredAt: number) => ({ eventId: randomUUID(), occurredAt, actorId: 'u1', correlationId: 'c', causationId: null });
 const sent = (groupId: string, i: number, at: number): DomainEvent => ({
-  type: 'MessageSent', ...meta(at), messageId: `${groupId}-m${i}`, groupId, senderId: 'u1', clientMessageId: `c${i}`, text: `hello, "${i}"`, attachments: [],
+  type: 'MessageSent',
+  ...meta(at),
+  messageId: `${groupId}-m${i}`,
+  groupId,
+  senderId: 'u1',
+  clientMessageId: `c${i}`,
+  text: `hello, "${i}"`,
+  attachments: [],
 });
 
 describe('groupchat events', () => {
@@ -37,7 +51,10 @@ describe('groupchat events', () => {
     config = isolatedConfig();
     log = await EventLog.connect(createKafka(config, 'cli-test'), config);
     const day1 = Date.parse('2026-11-01T10:00:00Z');
-    await log.append({ type: 'UserRegistered', ...meta(day1), userId: 'u1', username: 'ada', email: 'ada@example.com', displayName: 'Ada', interests: [] }, 'u1');
+    await log.append(
+      { type: 'UserRegistered', ...meta(day1), userId: 'u1', username: 'ada', email: 'ada@example.com', displayName: 'Ada', interests: [] },
+      'u1',
+    );
     await log.appendMany(Array.from({ length: 30 }, (_, i) => ({ event: sent(i % 2 ? 'g1' : 'g2', i, day1), key: i % 2 ? 'g1' : 'g2' })));
     boundary = Date.now();
     await waitUntil(() => Date.now() > boundary + 5, { what: 'the clock to move past the boundary' });
@@ -50,7 +67,10 @@ describe('groupchat events', () => {
   it('exports every event as JSON lines, decoded', async () => {
     const r = await cli(config, ['events', 'export']);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(41);
     expect(lines.filter((l) => l.type === 'MessageSent')).toHaveLength(40);
     expect(lines.find((l) => l.type === 'UserRegistered')).toMatchObject({ username: 'ada', topic: 'users' });
@@ -59,7 +79,22 @@ describe('groupchat events', () => {
 
   it('filters by type and group, and by time, to CSV in a file', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'export-')), 'g1.csv');
-    const r = await cli(config, ['events', 'export', '--topic', 'messages', '--type', 'MessageSent', '--group', 'g1', '--since', new Date(boundary).toISOString(), '--format', 'csv', '--out', out]);
+    const r = await cli(config, [
+      'events',
+      'export',
+      '--topic',
+      'messages',
+      '--type',
+      'MessageSent',
+      '--group',
+      'g1',
+      '--since',
+      new Date(boundary).toISOString(),
+      '--format',
+      'csv',
+      '--out',
+      out,
+    ]);
     expect(r.code).toBe(0);
     const rows = readFileSync(out, 'utf8').trim().split('\n');
     expect(rows[0]).toMatch(/^position,topic,partition,offset/);
@@ -82,13 +117,19 @@ describe('groupchat events', () => {
     let i = 0;
     let done = false;
     void tail.then(() => (done = true));
-    await waitUntil(async () => {
-      await log.append(sent('g9', i++, Date.now()), 'g9');
-      return done;
-    }, { timeoutMs: 60_000, intervalMs: 300, what: 'tail to print two events' });
+    await waitUntil(
+      async () => {
+        await log.append(sent('g9', i++, Date.now()), 'g9');
+        return done;
+      },
+      { timeoutMs: 60_000, intervalMs: 300, what: 'tail to print two events' },
+    );
     const r = await tail;
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
     expect(lines.every((l) => l.groupId === 'g9')).toBe(true);
   });

@@ -11,7 +11,13 @@ const bin = new URL('../bin/groupchat.mjs', import.meta.url).pathname;
 function cli(config: Config, args: string[]) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, [bin, ...args], {
-      env: { ...process.env, KAFKA_BROKERS: config.KAFKA_BROKERS, DATABASE_URL: config.DATABASE_URL, ELASTICSEARCH_URL: config.ELASTICSEARCH_URL, GROUPCHAT_NAMESPACE: config.GROUPCHAT_NAMESPACE },
+      env: {
+        ...process.env,
+        KAFKA_BROKERS: config.KAFKA_BROKERS,
+        DATABASE_URL: config.DATABASE_URL,
+        ELASTICSEARCH_URL: config.ELASTICSEARCH_URL,
+        GROUPCHAT_NAMESPACE: config.GROUPCHAT_NAMESPACE,
+      },
     });
     let stdout = '';
     let stderr = '';
@@ -34,7 +40,11 @@ describe('groupchat projections and replay', () => {
   const given = (...events: DomainEvent[]) => log.appendMany(events.map((e) => ({ event: e, key: (e as { groupId: string }).groupId })));
   const rows = async (sql: string) => (await rt.pool.query(sql)).rows;
   const caughtUp = () =>
-    waitUntil(async () => (await projectors.status()).filter((b) => b.status === 'live').every((b) => b.lag === 0), { timeoutMs: 60_000, intervalMs: 100, what: 'projections to catch up' });
+    waitUntil(async () => (await projectors.status()).filter((b) => b.status === 'live').every((b) => b.lag === 0), {
+      timeoutMs: 60_000,
+      intervalMs: 100,
+      what: 'projections to catch up',
+    });
 
   beforeAll(async () => {
     config = isolatedConfig();
@@ -56,7 +66,13 @@ describe('groupchat projections and replay', () => {
     expect(before.groups).toHaveLength(2);
     const t = Date.now();
     await waitUntil(() => Date.now() > t + 5, { what: 'the clock to pass T' });
-    await given(joined('g1', 'u5'), joined('g2', 'u4'), event('GroupUpdated', { groupId: 'g1', name: 'renamed', description: null, interests: null, visibility: null, slowModeSeconds: null }), event('GroupDeleted', { groupId: 'g2' }), sent('g1', 'm3', 'u5'));
+    await given(
+      joined('g1', 'u5'),
+      joined('g2', 'u4'),
+      event('GroupUpdated', { groupId: 'g1', name: 'renamed', description: null, interests: null, visibility: null, slowModeSeconds: null }),
+      event('GroupDeleted', { groupId: 'g2' }),
+      sent('g1', 'm3', 'u5'),
+    );
     await given(groupCreated('g3', 'u6'));
     await caughtUp();
     expect(await rows(GROUPS)).not.toEqual(before.groups);
@@ -112,14 +128,22 @@ describe('groupchat projections and replay', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('build groups.v1.g1 is live');
     const builds = await rows(`SELECT generation, status FROM projections WHERE name = 'groups' ORDER BY generation`);
-    expect(builds).toEqual([{ generation: 0, status: 'retired' }, { generation: 1, status: 'live' }]);
-    await waitUntil(async () => (await projectors.status('groups')).some((b) => b.generation === 1 && b.status === 'live' && b.lag === 0), { what: 'the new build to be current' });
+    expect(builds).toEqual([
+      { generation: 0, status: 'retired' },
+      { generation: 1, status: 'live' },
+    ]);
+    await waitUntil(async () => (await projectors.status('groups')).some((b) => b.generation === 1 && b.status === 'live' && b.lag === 0), {
+      what: 'the new build to be current',
+    });
     expect({ groups: await rows(GROUPS), members: await rows(MEMBERS), invites: await rows(INVITES) }).toEqual(before);
     const noWait = await cli(config, ['projections', 'rebuild', 'groups', '--no-wait']);
     expect(noWait.code).toBe(0);
     expect(noWait.stdout).toContain('requested build groups.v1.g2');
     // The projectors of this test notice the request and swap.
-    await waitUntil(async () => (await projectors.status('groups')).some((b) => b.generation === 2 && b.status === 'live' && b.lag === 0), { timeoutMs: 60_000, what: 'the requested build to go live' });
+    await waitUntil(async () => (await projectors.status('groups')).some((b) => b.generation === 2 && b.status === 'live' && b.lag === 0), {
+      timeoutMs: 60_000,
+      what: 'the requested build to go live',
+    });
     expect({ groups: await rows(GROUPS), members: await rows(MEMBERS), invites: await rows(INVITES) }).toEqual(before);
   });
 
@@ -128,14 +152,28 @@ describe('groupchat projections and replay', () => {
     await producer.connect();
     await producer.send({
       topic: topicName(config, 'messages'),
-      messages: [{ key: 'g-poison', value: Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x00]), headers: { [HEADER_EVENT_TYPE]: 'MessageSent', [HEADER_FINGERPRINT]: 'f'.repeat(64) } }],
+      messages: [
+        {
+          key: 'g-poison',
+          value: Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x00]),
+          headers: { [HEADER_EVENT_TYPE]: 'MessageSent', [HEADER_FINGERPRINT]: 'f'.repeat(64) },
+        },
+      ],
     });
     await producer.disconnect();
     // The build it replaced may still read the record while this process swaps them, and dead-letter it too.
-    const letter = await waitUntil(async () => (await projectors.deadLetters({ projection: 'groups' })).find((l) => l.generation === 2), { timeoutMs: 60_000, what: 'the poison record to be dead-lettered by the live build' });
+    const letter = await waitUntil(async () => (await projectors.deadLetters({ projection: 'groups' })).find((l) => l.generation === 2), {
+      timeoutMs: 60_000,
+      what: 'the poison record to be dead-lettered by the live build',
+    });
     const list = await cli(config, ['projections', 'dlq', 'list', '--projection', 'groups']);
     expect(list.code).toBe(0);
-    expect(list.stdout).toMatch(new RegExp(`^${letter.offset}\\s+groups\\s+groups\\.v1\\.g2\\s+${topicName(config, 'messages')}\\s+\\d+\\s+\\d+\\s+MessageSent\\s+\\S+\\s+cannot decode`, 'm'));
+    expect(list.stdout).toMatch(
+      new RegExp(
+        `^${letter.offset}\\s+groups\\s+groups\\.v1\\.g2\\s+${topicName(config, 'messages')}\\s+\\d+\\s+\\d+\\s+MessageSent\\s+\\S+\\s+cannot decode`,
+        'm',
+      ),
+    );
     const none = await cli(config, ['projections', 'dlq', 'list', '--projection', 'users']);
     expect(none.stdout).toBe('no dead letters\n');
     const retry = await cli(config, ['projections', 'dlq', 'retry', String(letter.offset)]);

@@ -1,18 +1,29 @@
 import type { SchemaVersion } from './catalog';
 
 type AnySchema = string | AnySchema[] | { type: string; name?: string; items?: AnySchema; symbols?: string[]; fields?: Field[] };
-interface Field { name: string; type: AnySchema; doc?: string; default?: unknown }
+interface Field {
+  name: string;
+  type: AnySchema;
+  doc?: string;
+  default?: unknown;
+}
 
 /** TypeScript declarations for the newest version of each event, derived from the .avsc files. */
 export function generateTypes(catalog: Map<string, SchemaVersion[]>): string {
   const named = new Map<string, string>();
-  const out: string[] = [
-    '// Generated from schemas/avro by `npm run schemas:gen`; a test fails when it drifts.',
-    '',
-  ];
+  const out: string[] = ['// Generated from schemas/avro by `npm run schemas:gen`; a test fails when it drifts.', ''];
   const tsType = (schema: AnySchema): string => {
     if (typeof schema === 'string') {
-      const prim: Record<string, string> = { string: 'string', int: 'number', long: 'number', float: 'number', double: 'number', boolean: 'boolean', null: 'null', bytes: 'Buffer' };
+      const prim: Record<string, string> = {
+        string: 'string',
+        int: 'number',
+        long: 'number',
+        float: 'number',
+        double: 'number',
+        boolean: 'boolean',
+        null: 'null',
+        bytes: 'Buffer',
+      };
       return prim[schema] ?? schema.split('.').pop()!;
     }
     if (Array.isArray(schema)) return schema.map(tsType).join(' | ');

@@ -37,8 +37,17 @@ describe('the event contract', () => {
     const [v1] = catalog.get('GroupCreated')!;
     const serde = new EventSerde(catalog);
     const bytes = v1!.type.toBuffer({
-      eventId: 'e1', occurredAt: 1700000000000, actorId: 'u1', correlationId: 'c1', causationId: null,
-      groupId: 'g1', name: 'Climbing', description: 'Boulders', interests: ['climbing'], visibility: 'public', ownerId: 'u1',
+      eventId: 'e1',
+      occurredAt: 1700000000000,
+      actorId: 'u1',
+      correlationId: 'c1',
+      causationId: null,
+      groupId: 'g1',
+      name: 'Climbing',
+      description: 'Boulders',
+      interests: ['climbing'],
+      visibility: 'public',
+      ownerId: 'u1',
     });
     const event = serde.decode(bytes, v1!.fingerprint);
     expect(event).toMatchObject({ type: 'GroupCreated', groupId: 'g1', name: 'Climbing', slowModeSeconds: 0 });

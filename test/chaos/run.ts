@@ -49,13 +49,18 @@ const started = Date.now();
 const log = (msg: string) => process.stderr.write(`[chaos +${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-
 /** One service in a process of its own, started through its main.ts, on a fixed port so clients find it again after a restart. */
 class Service {
   child?: ChildProcess;
   kills = 0;
   private exited?: Promise<void>;
-  constructor(readonly name: string, private readonly entry: string, readonly port: number, private readonly env: Record<string, string>, private readonly logFile: string) {}
+  constructor(
+    readonly name: string,
+    private readonly entry: string,
+    readonly port: number,
+    private readonly env: Record<string, string>,
+    private readonly logFile: string,
+  ) {}
 
   get url() {
     return `http://127.0.0.1:${this.port}`;
@@ -63,14 +68,22 @@ class Service {
 
   async start() {
     const fd = openSync(this.logFile, 'a');
-    this.child = spawn(process.execPath, ['--import', 'tsx', this.entry], { cwd: REPO, env: { ...process.env, ...this.env, PORT: String(this.port) }, stdio: ['ignore', fd, fd] });
+    this.child = spawn(process.execPath, ['--import', 'tsx', this.entry], {
+      cwd: REPO,
+      env: { ...process.env, ...this.env, PORT: String(this.port) },
+      stdio: ['ignore', fd, fd],
+    });
     closeSync(fd);
     const child = this.child;
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
-    await waitUntil(async () => {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${this.name} exited (${child.exitCode ?? child.signalCode}); see ${this.logFile}`);
-      return (await fetch(`${this.url}/healthz`)).ok;
-    }, { timeoutMs: 180_000, intervalMs: 250, what: `${this.name} to answer /healthz` });
+    await waitUntil(
+      async () => {
+        if (child.exitCode !== null || child.signalCode !== null)
+          throw new Error(`${this.name} exited (${child.exitCode ?? child.signalCode}); see ${this.logFile}`);
+        return (await fetch(`${this.url}/healthz`)).ok;
+      },
+      { timeoutMs: 180_000, intervalMs: 250, what: `${this.name} to answer /healthz` },
+    );
   }
 
   async kill9() {
@@ -121,7 +134,12 @@ class Follower {
   private stopped = false;
   private attempt = 0;
 
-  constructor(readonly id: number, private readonly urls: string[], private readonly token: string, private readonly groups: string[]) {}
+  constructor(
+    readonly id: number,
+    private readonly urls: string[],
+    private readonly token: string,
+    private readonly groups: string[],
+  ) {}
 
   /** Connects and resolves once every group is subscribed; the first subscription marks where the client starts. */
   async start() {
@@ -155,8 +173,7 @@ class Follower {
     if (f.type === 'ready') {
       if (this.lastPosition.size) this.resumes++;
       for (const g of this.groups) this.subscribe(ws, g);
-    }
-    else if (f.type === 'subscribed' && f.groupId && !this.lastPosition.has(f.groupId) && f.position) this.lastPosition.set(f.groupId, f.position);
+    } else if (f.type === 'subscribed' && f.groupId && !this.lastPosition.has(f.groupId) && f.position) this.lastPosition.set(f.groupId, f.position);
     else if (f.type === 'event' && f.groupId && f.position) {
       const last = this.lastPosition.get(f.groupId);
       if (last && offsetOf(f.position) <= offsetOf(last)) this.outOfOrder++;
@@ -225,7 +242,11 @@ async function main(): Promise<number> {
 
     // Users, groups and one warm-up message per group (so every partition the clients resume on has a position).
     const api = async (path: string, body: unknown, token?: string) => {
-      const res = await fetch(`${commandApi.url}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(`${commandApi.url}/api/v1${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : undefined };
     };
@@ -241,10 +262,11 @@ async function main(): Promise<number> {
     const readers = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => user(`reader${i}`)));
     const groups: string[] = [];
     for (let g = 0; g < GROUPS; g++) groups.push((await api('/groups', { name: `Chaos ${g}`, visibility: 'public' }, owner.token)).body.groupId);
-    for (const g of groups) for (const u of [...senders, ...readers]) {
-      const res = await api(`/groups/${g}/join`, undefined, u.token);
-      if (res.status !== 200) throw new Error(`join: ${res.status} ${JSON.stringify(res.body)}`);
-    }
+    for (const g of groups)
+      for (const u of [...senders, ...readers]) {
+        const res = await api(`/groups/${g}/join`, undefined, u.token);
+        if (res.status !== 200) throw new Error(`join: ${res.status} ${JSON.stringify(res.body)}`);
+      }
     const acked = new Map<string, Acked>();
     for (const [i, g] of groups.entries()) {
       const res = await api(`/groups/${g}/messages`, { clientMessageId: `warmup-${i}`, text: 'warm-up' }, owner.token);
@@ -253,7 +275,15 @@ async function main(): Promise<number> {
     }
     const warmups = new Set([...acked.values()].map((a) => a.messageId));
 
-    for (let c = 0; c < CLIENTS; c++) followers.push(new Follower(c, [rt1!, rt2!].map((s) => `ws://127.0.0.1:${s.port}/ws`), readers[c]!.token, groups));
+    for (let c = 0; c < CLIENTS; c++)
+      followers.push(
+        new Follower(
+          c,
+          [rt1!, rt2!].map((s) => `ws://127.0.0.1:${s.port}/ws`),
+          readers[c]!.token,
+          groups,
+        ),
+      );
     await Promise.all(followers.map((f) => f.start()));
     log(`${SENDERS} senders, ${CLIENTS} clients, ${GROUPS} groups; sending for ${SECONDS} s at ${RATE}/s each`);
 
@@ -317,17 +347,28 @@ async function main(): Promise<number> {
         await sleep(DOWNTIME_MS);
         await broker.up();
       });
-      await step(0.62, 'kill -9 realtime-2 and the projectors together', () => Promise.all([rt2!.crashAndRestart(), projectors.crashAndRestart()]).then(() => undefined));
-      await step(0.74, 'kill -9 command-api while the projectors restart', () => Promise.all([commandApi.crashAndRestart(), projectors.crashAndRestart()]).then(() => undefined));
+      await step(0.62, 'kill -9 realtime-2 and the projectors together', () =>
+        Promise.all([rt2!.crashAndRestart(), projectors.crashAndRestart()]).then(() => undefined),
+      );
+      await step(0.74, 'kill -9 command-api while the projectors restart', () =>
+        Promise.all([commandApi.crashAndRestart(), projectors.crashAndRestart()]).then(() => undefined),
+      );
     };
     await Promise.all([...senders.map((_, s) => send(s)), chaos()]);
     log(`load done: ${acked.size - warmups.size} acknowledged, ${unacked.size} unacknowledged, ${attempts} attempts`);
 
     // Everything the log holds about our messages, through the operator's export.
     const exportFile = join(dir, 'messages.jsonl');
-    const exported = spawnSync(process.execPath, [join(REPO, 'cli', 'bin', 'groupchat.mjs'), 'events', 'export', '--topic', 'messages', '--type', 'MessageSent', '--out', exportFile], { cwd: REPO, env: { ...process.env, ...serviceEnv }, encoding: 'utf8', timeout: 300_000 });
+    const exported = spawnSync(
+      process.execPath,
+      [join(REPO, 'cli', 'bin', 'groupchat.mjs'), 'events', 'export', '--topic', 'messages', '--type', 'MessageSent', '--out', exportFile],
+      { cwd: REPO, env: { ...process.env, ...serviceEnv }, encoding: 'utf8', timeout: 300_000 },
+    );
     if (exported.status !== 0) throw new Error(`groupchat events export failed: ${exported.stderr}`);
-    const records = readFileSync(exportFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { messageId: string; eventId: string; groupId: string; position: string });
+    const records = readFileSync(exportFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { messageId: string; eventId: string; groupId: string; position: string });
     const inLog = new Map<string, { records: number; eventIds: Set<string> }>();
     for (const r of records) {
       const e = inLog.get(r.messageId) ?? { records: 0, eventIds: new Set<string>() };
@@ -339,18 +380,35 @@ async function main(): Promise<number> {
     // The read model, once the projectors have caught up with the log.
     pool = new pg.Pool({ connectionString: db.toString(), max: 2 });
     const readModel = async () => {
-      const { rows } = await pool!.query<{ message_id: string; n: number }>(`SELECT message_id, count(*)::int AS n FROM messages WHERE group_id = ANY($1) GROUP BY message_id`, [groups]);
+      const { rows } = await pool!.query<{ message_id: string; n: number }>(
+        `SELECT message_id, count(*)::int AS n FROM messages WHERE group_id = ANY($1) GROUP BY message_id`,
+        [groups],
+      );
       return new Map(rows.map((r) => [r.message_id, r.n]));
     };
-    const viewed = await waitUntil(async () => {
-      const m = await readModel();
-      return [...inLog.keys()].every((id) => m.has(id)) ? m : undefined;
-    }, { timeoutMs: 180_000, intervalMs: 500, what: 'the messages read model to catch up with the log' }).catch(() => readModel());
-    const timeline = (await pool.query<{ n: number; d: number }>(`SELECT count(*)::int AS n, count(DISTINCT (group_id, "offset"))::int AS d FROM message_events WHERE group_id = ANY($1)`, [groups]).catch(() => ({ rows: [{ n: -1, d: -1 }] }))).rows[0]!;
+    const viewed = await waitUntil(
+      async () => {
+        const m = await readModel();
+        return [...inLog.keys()].every((id) => m.has(id)) ? m : undefined;
+      },
+      { timeoutMs: 180_000, intervalMs: 500, what: 'the messages read model to catch up with the log' },
+    ).catch(() => readModel());
+    const timeline = (
+      await pool
+        .query<{ n: number; d: number }>(
+          `SELECT count(*)::int AS n, count(DISTINCT (group_id, "offset"))::int AS d FROM message_events WHERE group_id = ANY($1)`,
+          [groups],
+        )
+        .catch(() => ({ rows: [{ n: -1, d: -1 }] }))
+    ).rows[0]!;
 
     // Every client, once it has everything acknowledged (or the time is up).
     const expectedAtClients = [...acked.values()].filter((a) => !warmups.has(a.messageId));
-    await waitUntil(() => followers.every((f) => expectedAtClients.every((a) => f.counts.has(a.messageId))), { timeoutMs: 120_000, intervalMs: 250, what: 'every client to receive every acknowledged message' }).catch(() => undefined);
+    await waitUntil(() => followers.every((f) => expectedAtClients.every((a) => f.counts.has(a.messageId))), {
+      timeoutMs: 120_000,
+      intervalMs: 250,
+      what: 'every client to receive every acknowledged message',
+    }).catch(() => undefined);
 
     // Verdict.
     const violations: string[] = [];
@@ -403,7 +461,16 @@ async function main(): Promise<number> {
       log: { messages: inLog.size, records: records.length, duplicateRecords: records.length - [...inLog.values()].reduce((n, e) => n + e.eventIds.size, 0) },
       readModel: { messages: viewed.size, rows: [...viewed.values()].reduce((n, v) => n + v, 0) },
       timeline: { rows: timeline.n, distinctOffsets: timeline.d },
-      clients: followers.map((f) => ({ client: f.id, delivered: f.order.length, distinct: f.counts.size, acknowledgedDelivered: expectedAtClients.filter((a) => f.counts.has(a.messageId)).length, reconnects: f.reconnects, resumes: f.resumes, resyncs: f.resyncs, closeCodes: f.closeCodes })),
+      clients: followers.map((f) => ({
+        client: f.id,
+        delivered: f.order.length,
+        distinct: f.counts.size,
+        acknowledgedDelivered: expectedAtClients.filter((a) => f.counts.has(a.messageId)).length,
+        reconnects: f.reconnects,
+        resumes: f.resumes,
+        resyncs: f.resyncs,
+        closeCodes: f.closeCodes,
+      })),
       kills: Object.fromEntries(services.map((s) => [s.name, s.kills])),
       violations: violations.length,
     };
@@ -416,9 +483,16 @@ async function main(): Promise<number> {
     line('attempts (incl. retries)', `${attempts}; failed: ${JSON.stringify(summary.failedAttempts)}`);
     line('acknowledged (202)', summary.acknowledged);
     line('unacknowledged (gave up)', `${summary.unacknowledged}, of which in the log: ${summary.unacknowledgedInLog}`);
-    line('in the log (distinct messages)', `${inLog.size} (= ${summary.acknowledged} acknowledged + ${warmups.size} warm-up + ${unackedIds.size} unacknowledged), records ${records.length}, duplicate records ${summary.log.duplicateRecords}`);
+    line(
+      'in the log (distinct messages)',
+      `${inLog.size} (= ${summary.acknowledged} acknowledged + ${warmups.size} warm-up + ${unackedIds.size} unacknowledged), records ${records.length}, duplicate records ${summary.log.duplicateRecords}`,
+    );
     line('in the read model (messages view)', `${viewed.size} messages, ${summary.readModel.rows} rows`);
-    for (const c of summary.clients) line(`at client ${c.client}`, `${c.acknowledgedDelivered}/${expectedAtClients.length} acknowledged, ${c.delivered} deliveries, ${c.distinct} distinct, resumed ${c.resumes} times (${c.reconnects} connection attempts; closes by code ${JSON.stringify(c.closeCodes)}), ${c.resyncs} resyncs`);
+    for (const c of summary.clients)
+      line(
+        `at client ${c.client}`,
+        `${c.acknowledgedDelivered}/${expectedAtClients.length} acknowledged, ${c.delivered} deliveries, ${c.distinct} distinct, resumed ${c.resumes} times (${c.reconnects} connection attempts; closes by code ${JSON.stringify(c.closeCodes)}), ${c.resyncs} resyncs`,
+      );
     line('violations', violations.length);
     for (const v of violations.slice(0, 30)) console.log(`  ✗ ${v}`);
     console.log(`\n${violations.length ? 'FAILED' : 'PASSED'} — ${join(dir, 'summary.json')}`);

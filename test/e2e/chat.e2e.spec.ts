@@ -7,7 +7,17 @@ import type { TestApp } from '@groupchat/test-kit/app';
 import { waitUntil } from '@groupchat/test-kit';
 import { startE2eApp } from './support/app';
 import { controlRealtime, launchBrowser, openPerson, type Person } from './support/browser';
-import { createGroupViaUi, makePng, messagesWithText, registerViaApi, registerViaUi, sendMessage, signInViaUi, textBecomes, type Account } from './support/people';
+import {
+  createGroupViaUi,
+  makePng,
+  messagesWithText,
+  registerViaApi,
+  registerViaUi,
+  sendMessage,
+  signInViaUi,
+  textBecomes,
+  type Account,
+} from './support/people';
 
 describe('two people chatting in the browser', () => {
   let app: TestApp;
@@ -36,7 +46,11 @@ describe('two people chatting in the browser', () => {
 
   it('one signs up through the form and starts a group; the other finds it by search and joins', async () => {
     await registerViaUi(app, alice.page, { prefix: 'alice', displayName: 'Alice Archer', interests: ['climbing'] });
-    groupId = await createGroupViaUi(alice.page, { name: groupName, description: 'Weekly sessions at the wall, all levels welcome.', interests: ['climbing', 'outdoors'] });
+    groupId = await createGroupViaUi(alice.page, {
+      name: groupName,
+      description: 'Weekly sessions at the wall, all levels welcome.',
+      interests: ['climbing', 'outdoors'],
+    });
     await alice.page.getByTestId('chat-title').getByText(groupName).waitFor();
 
     bobAccount = await registerViaApi(app, { prefix: 'bob', displayName: 'Bob Baker', interests: ['climbing'] });
@@ -49,7 +63,10 @@ describe('two people chatting in the browser', () => {
       async () => {
         if (await join.isVisible()) return true;
         await search.press('Enter');
-        return join.waitFor({ timeout: 1_000 }).then(() => true, () => false);
+        return join.waitFor({ timeout: 1_000 }).then(
+          () => true,
+          () => false,
+        );
       },
       { timeoutMs: 30_000, what: 'the new group in the search results' },
     );
@@ -70,7 +87,13 @@ describe('two people chatting in the browser', () => {
     await waitUntil(
       async () => {
         await aliceInput.press('x');
-        return typing.getByText('Alice Archer is typing…').waitFor({ timeout: 1_500 }).then(() => true, () => false);
+        return typing
+          .getByText('Alice Archer is typing…')
+          .waitFor({ timeout: 1_500 })
+          .then(
+            () => true,
+            () => false,
+          );
       },
       { timeoutMs: 30_000, what: 'the typing indicator' },
     );

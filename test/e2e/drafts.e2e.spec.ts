@@ -18,7 +18,8 @@ describe('drafts per group in the browser', () => {
   const suffix = Date.now().toString(36);
 
   const composer = () => dana.page.getByTestId('composer-input');
-  const valueIs = (input: Locator, expected: string, what: string) => waitUntil(async () => (await input.inputValue()) === expected, { timeoutMs: 15_000, what });
+  const valueIs = (input: Locator, expected: string, what: string) =>
+    waitUntil(async () => (await input.inputValue()) === expected, { timeoutMs: 15_000, what });
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startE2eApp(), launchBrowser()]);

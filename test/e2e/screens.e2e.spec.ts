@@ -17,9 +17,13 @@ const OUT = resolve(REPO, process.env.GROUPCHAT_SCREENSHOTS_DIR || 'test-results
 
 const svgPng = (svg: string) => sharp(Buffer.from(svg)).png().toBuffer();
 const avatar = (from: string, to: string) =>
-  svgPng(`<svg xmlns="http://www.w3.org/2000/svg" width="128" height="128"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${from}"/><stop offset="1" stop-color="${to}"/></linearGradient></defs><rect width="128" height="128" fill="url(#g)"/><circle cx="64" cy="52" r="24" fill="#fff" fill-opacity=".85"/><ellipse cx="64" cy="118" rx="42" ry="34" fill="#fff" fill-opacity=".85"/></svg>`);
+  svgPng(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="128" height="128"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${from}"/><stop offset="1" stop-color="${to}"/></linearGradient></defs><rect width="128" height="128" fill="url(#g)"/><circle cx="64" cy="52" r="24" fill="#fff" fill-opacity=".85"/><ellipse cx="64" cy="118" rx="42" ry="34" fill="#fff" fill-opacity=".85"/></svg>`,
+  );
 const wallPhoto = () =>
-  svgPng(`<svg xmlns="http://www.w3.org/2000/svg" width="640" height="420"><defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#f6b26b"/><stop offset="1" stop-color="#fce5cd"/></linearGradient></defs><rect width="640" height="420" fill="url(#sky)"/><circle cx="500" cy="110" r="46" fill="#fff2cc"/><path d="M0 420 L150 170 L250 290 L360 120 L520 330 L640 220 L640 420 Z" fill="#7f6000"/><path d="M0 420 L120 300 L230 360 L330 260 L470 380 L640 300 L640 420 Z" fill="#38761d"/><g fill="#cc0000"><circle cx="352" cy="160" r="7"/><circle cx="338" cy="196" r="7"/><circle cx="360" cy="232" r="7"/></g></svg>`);
+  svgPng(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="420"><defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#f6b26b"/><stop offset="1" stop-color="#fce5cd"/></linearGradient></defs><rect width="640" height="420" fill="url(#sky)"/><circle cx="500" cy="110" r="46" fill="#fff2cc"/><path d="M0 420 L150 170 L250 290 L360 120 L520 330 L640 220 L640 420 Z" fill="#7f6000"/><path d="M0 420 L120 300 L230 360 L330 260 L470 380 L640 300 L640 420 Z" fill="#38761d"/><g fill="#cc0000"><circle cx="352" cy="160" r="7"/><circle cx="338" cy="196" r="7"/><circle cx="360" cy="232" r="7"/></g></svg>`,
+  );
 
 describe('the main screens at desktop and phone width', () => {
   let app: TestApp;
@@ -49,8 +53,16 @@ describe('the main screens at desktop and phone width', () => {
       priya!.updateProfile({ avatarMediaId: pAvatar }),
     ]);
 
-    chatGroup = await jonas!.createGroup({ name: 'Bouldering Berlin', description: 'Evening sessions at the city walls and weekend trips to the Elbsandstein. All grades welcome.', interests: ['climbing', 'outdoors'] });
-    const film = await priya!.createGroup({ name: 'Film Photography Club', description: 'Developing at home, scanning tips and monthly photo walks.', interests: ['photography', 'analog'] });
+    chatGroup = await jonas!.createGroup({
+      name: 'Bouldering Berlin',
+      description: 'Evening sessions at the city walls and weekend trips to the Elbsandstein. All grades welcome.',
+      interests: ['climbing', 'outdoors'],
+    });
+    const film = await priya!.createGroup({
+      name: 'Film Photography Club',
+      description: 'Developing at home, scanning tips and monthly photo walks.',
+      interests: ['photography', 'analog'],
+    });
     await Promise.all([
       jonas!.createGroup({ name: 'Trail Runners', description: 'Long runs on Sundays, shorter ones on Wednesdays.', interests: ['running', 'hiking'] }),
       priya!.createGroup({ name: 'Sci-Fi Book Club', description: 'One novel a month, from Le Guin to Liu Cixin.', interests: ['books', 'scifi'] }),
@@ -65,7 +77,10 @@ describe('the main screens at desktop and phone width', () => {
     await priya!.seen(m!.lastPosition).post(chatGroup, 'Count me in, I will come straight from work — around 7.');
     const photo = await jonas!.upload('north-wall.png', 'image/png', await wallPhoto());
     const photoMessage = await jonas!.seen(priya!.lastPosition).post(chatGroup, 'Here is the topo of the new problems:', [photo]);
-    await Promise.all([m!.seen(jonas!.lastPosition).react(chatGroup, photoMessage, '🔥'), priya!.seen(jonas!.lastPosition).react(chatGroup, photoMessage, '👍')]);
+    await Promise.all([
+      m!.seen(jonas!.lastPosition).react(chatGroup, photoMessage, '🔥'),
+      priya!.seen(jonas!.lastPosition).react(chatGroup, photoMessage, '👍'),
+    ]);
     await m!.post(chatGroup, 'The red one on the left looks _brutal_ 😅');
     await jonas!.seen(m!.lastPosition).post(chatGroup, 'It goes at 6B+. Bring tape, the crimps are sharp.');
   });
@@ -78,7 +93,11 @@ describe('the main screens at desktop and phone width', () => {
   const shoot = (page: Page, name: string) => page.screenshot({ path: resolve(OUT, `${name}.png`), animations: 'disabled', caret: 'hide' });
 
   async function allImagesLoaded(page: Page) {
-    return page.evaluate(() => [...document.querySelectorAll('#app img')].every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0) && !document.querySelector('#app .skeleton'));
+    return page.evaluate(
+      () =>
+        [...document.querySelectorAll('#app img')].every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0) &&
+        !document.querySelector('#app .skeleton'),
+    );
   }
 
   it('at phone width the empty composer keeps its placeholder on one line', async () => {
@@ -98,7 +117,10 @@ describe('the main screens at desktop and phone width', () => {
     }
   });
 
-  for (const [width, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  for (const [width, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
     it(`login, discover, chat, settings and profile at ${width} width`, async () => {
       const { context, page, errors } = await openPerson(browser, app.url, viewport);
       try {
@@ -115,7 +137,13 @@ describe('the main screens at desktop and phone width', () => {
           async () => {
             if ((await cards.count()) >= 6 && (await page.getByTestId('recommended').isVisible())) return true;
             await page.reload();
-            return page.getByTestId('search-results').waitFor({ timeout: 2_000 }).then(() => false, () => false);
+            return page
+              .getByTestId('search-results')
+              .waitFor({ timeout: 2_000 })
+              .then(
+                () => false,
+                () => false,
+              );
           },
           { timeoutMs: 30_000, what: 'all groups on Discover' },
         );

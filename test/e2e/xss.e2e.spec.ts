@@ -64,14 +64,23 @@ describe('hostile markup renders inert in another person’s browser', () => {
         if (await card.first().isVisible()) return true;
         await victor.page.getByTestId('group-search').fill('');
         await victor.page.reload();
-        return card.first().waitFor({ timeout: 2_000 }).then(() => true, () => false);
+        return card
+          .first()
+          .waitFor({ timeout: 2_000 })
+          .then(
+            () => true,
+            () => false,
+          );
       },
       { timeoutMs: 30_000, what: 'the hostile group on Discover' },
     );
     await textBecomes(card.first().locator('.group-card__desc'), DESCRIPTION);
     await expectInert(victor.page);
 
-    await card.first().getByRole('button', { name: `Join ${GROUP_NAME}` }).click();
+    await card
+      .first()
+      .getByRole('button', { name: `Join ${GROUP_NAME}` })
+      .click();
     await victor.page.waitForURL(`**/groups/${groupId}`);
     await victor.page.getByTestId('composer-input').waitFor();
     await textBecomes(victor.page.getByTestId('chat-title'), GROUP_NAME);
@@ -105,7 +114,13 @@ describe('hostile markup renders inert in another person’s browser', () => {
     await waitUntil(
       async () => {
         await input.press('x');
-        return typing.getByText(`${DISPLAY_NAME} is typing…`, { exact: true }).waitFor({ timeout: 1_500 }).then(() => true, () => false);
+        return typing
+          .getByText(`${DISPLAY_NAME} is typing…`, { exact: true })
+          .waitFor({ timeout: 1_500 })
+          .then(
+            () => true,
+            () => false,
+          );
       },
       { timeoutMs: 30_000, what: 'the typing indicator' },
     );

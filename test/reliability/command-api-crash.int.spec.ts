@@ -15,7 +15,6 @@ const ENTRY = fileURLToPath(new URL('../../services/command-api/src/main.ts', im
 const SENDERS = 3;
 const PER_SENDER = 25;
 
-
 describe('when command-api is killed with SIGKILL during a send load', () => {
   let app: TestApp;
   let api: Api;
@@ -26,14 +25,25 @@ describe('when command-api is killed with SIGKILL during a send load', () => {
 
   const startChild = async () => {
     const c = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
-      env: { ...process.env, ...Object.fromEntries(Object.entries(app.config).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])), PORT: String(port) },
+      env: {
+        ...process.env,
+        ...Object.fromEntries(
+          Object.entries(app.config)
+            .filter(([, v]) => v !== undefined)
+            .map(([k, v]) => [k, String(v)]),
+        ),
+        PORT: String(port),
+      },
       stdio: 'ignore',
     });
     child = c;
-    await waitUntil(async () => {
-      if (c.exitCode !== null || c.signalCode !== null) throw new Error(`command-api exited with ${c.exitCode ?? c.signalCode}`);
-      return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
-    }, { timeoutMs: 60_000, intervalMs: 200, what: 'the command-api process to answer' });
+    await waitUntil(
+      async () => {
+        if (c.exitCode !== null || c.signalCode !== null) throw new Error(`command-api exited with ${c.exitCode ?? c.signalCode}`);
+        return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
+      },
+      { timeoutMs: 60_000, intervalMs: 200, what: 'the command-api process to answer' },
+    );
   };
 
   beforeAll(async () => {
@@ -55,20 +65,23 @@ describe('when command-api is killed with SIGKILL during a send load', () => {
     const send = async (s: number) => {
       for (let i = 0; i < PER_SENDER; i++) {
         const clientMessageId = `s${s}-${i}`;
-        await waitUntil(async () => {
-          const res = await fetch(`http://127.0.0.1:${port}/api/v1/groups/${groupId}/messages`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.token}` },
-            body: JSON.stringify({ clientMessageId, text: `crash ${clientMessageId}` }),
-            signal: AbortSignal.timeout(10_000),
-          }).catch(() => undefined);
-          if (res?.status !== 202) {
-            failed++;
-            return false;
-          }
-          acked.set(clientMessageId, await res.json());
-          return true;
-        }, { timeoutMs: 60_000, intervalMs: 200, what: `${clientMessageId} to be acknowledged` });
+        await waitUntil(
+          async () => {
+            const res = await fetch(`http://127.0.0.1:${port}/api/v1/groups/${groupId}/messages`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.token}` },
+              body: JSON.stringify({ clientMessageId, text: `crash ${clientMessageId}` }),
+              signal: AbortSignal.timeout(10_000),
+            }).catch(() => undefined);
+            if (res?.status !== 202) {
+              failed++;
+              return false;
+            }
+            acked.set(clientMessageId, await res.json());
+            return true;
+          },
+          { timeoutMs: 60_000, intervalMs: 200, what: `${clientMessageId} to be acknowledged` },
+        );
       }
     };
     const crash = async () => {
@@ -92,10 +105,13 @@ describe('when command-api is killed with SIGKILL during a send load', () => {
     for (const [cmid, a] of acked) expect(eventIds.get(a.messageId)?.size, cmid).toBe(1);
 
     const newest = [...acked.values()].reduce((a, b) => (BigInt(a.position.split('.')[2]!) > BigInt(b.position.split('.')[2]!) ? a : b)).position;
-    const history = await waitUntil(async () => {
-      const res = await api.call('GET', `/groups/${groupId}/messages?limit=200`, undefined, { token: owner.token, headers: { 'x-min-position': newest } });
-      return res.status === 200 ? res : undefined;
-    }, { timeoutMs: 30_000, intervalMs: 250, what: 'the history' });
+    const history = await waitUntil(
+      async () => {
+        const res = await api.call('GET', `/groups/${groupId}/messages?limit=200`, undefined, { token: owner.token, headers: { 'x-min-position': newest } });
+        return res.status === 200 ? res : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 250, what: 'the history' },
+    );
     const ids = history.body.items.map((m: { id: string }) => m.id);
     expect(ids).toHaveLength(acked.size);
     expect(new Set(ids)).toEqual(new Set([...acked.values()].map((a) => a.messageId)));

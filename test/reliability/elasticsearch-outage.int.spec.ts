@@ -27,7 +27,12 @@ describe('when Elasticsearch goes down', () => {
     owner = await registerUser(api, 'esdown');
     groupId = (await api.post('/groups', { name: 'Search outage', visibility: 'public', interests: ['outages'] }, { token: owner.token })).body.groupId;
     const first = await api.post(`/groups/${groupId}/messages`, { clientMessageId: 'first', text: 'heron first' }, { token: owner.token });
-    await waitUntil(async () => (await api.call('GET', `/search/messages?q=heron`, undefined, { token: owner.token, headers: { 'x-min-position': first.body.position } })).body?.items?.length === 1, { what: 'the first message to be searchable' });
+    await waitUntil(
+      async () =>
+        (await api.call('GET', `/search/messages?q=heron`, undefined, { token: owner.token, headers: { 'x-min-position': first.body.position } })).body?.items
+          ?.length === 1,
+      { what: 'the first message to be searchable' },
+    );
     ws = await TestClient.ready(app.wsUrl, owner.token);
     ws.send({ type: 'subscribe', groupId });
     await ws.next((f) => f.type === 'subscribed');
@@ -61,7 +66,10 @@ describe('when Elasticsearch goes down', () => {
       during.push(res.body);
     }
     for (const m of during) await ws.next((f) => f.type === 'event' && f.event?.messageId === m.messageId);
-    const history = await api.call('GET', `/groups/${groupId}/messages`, undefined, { token: owner.token, headers: { 'x-min-position': during.at(-1)!.position } });
+    const history = await api.call('GET', `/groups/${groupId}/messages`, undefined, {
+      token: owner.token,
+      headers: { 'x-min-position': during.at(-1)!.position },
+    });
     expect(history.status).toBe(200);
     expect(history.body.items).toHaveLength(11);
     for (const path of [`/groups/${groupId}`, `/groups/${groupId}/members`, '/me', `/users/${owner.userId}`, '/groups/recommended']) {
@@ -72,10 +80,16 @@ describe('when Elasticsearch goes down', () => {
 
   it('then after it comes back, search catches up with every message sent meanwhile, once each', async () => {
     await proxy.restore();
-    const found = await waitUntil(async () => {
-      const res = await api.call('GET', `/search/messages?q=heron&groupId=${groupId}&limit=50`, undefined, { token: owner.token, headers: { 'x-min-position': during.at(-1)!.position } });
-      return res.status === 200 && res.body.items.length === 11 ? res : undefined;
-    }, { timeoutMs: 60_000, intervalMs: 500, what: 'search to catch up' });
+    const found = await waitUntil(
+      async () => {
+        const res = await api.call('GET', `/search/messages?q=heron&groupId=${groupId}&limit=50`, undefined, {
+          token: owner.token,
+          headers: { 'x-min-position': during.at(-1)!.position },
+        });
+        return res.status === 200 && res.body.items.length === 11 ? res : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 500, what: 'search to catch up' },
+    );
     const ids = found.body.items.map((m: { id: string }) => m.id);
     expect(new Set(ids).size).toBe(11);
     for (const m of during) expect(ids).toContain(m.messageId);

@@ -20,7 +20,6 @@ import { tcpProxy, throughProxy, type TcpProxy } from '@groupchat/test-kit/tcp-p
 import { apiOf, registerUser, type Answer, type Api, type TestUser } from '../../services/command-api/test/support/client';
 import { TestClient } from '../../services/realtime/test/support/client';
 
-
 function proxyFor(url: string) {
   const u = new URL(url);
   return tcpProxy({ host: u.hostname, port: Number(u.port) });
@@ -101,10 +100,13 @@ describe('when Postgres goes down for every service', () => {
 
   it('then after it comes back, the same requests succeed, and the retried send is delivered once', async () => {
     await proxy.restore();
-    const sent = await waitUntil(async () => {
-      const res = await api.post(`/groups/${groupId}/messages`, { clientMessageId: 'during', text: 'during the outage' }, { token: member.token });
-      return res.status === 202 ? res : undefined;
-    }, { timeoutMs: 30_000, intervalMs: 250, what: 'sends to succeed again' });
+    const sent = await waitUntil(
+      async () => {
+        const res = await api.post(`/groups/${groupId}/messages`, { clientMessageId: 'during', text: 'during the outage' }, { token: member.token });
+        return res.status === 202 ? res : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 250, what: 'sends to succeed again' },
+    );
     expect((await api.post('/auth/login', { login: owner.username, password: 'correct horse battery' })).status).toBe(200);
     const history = await api.call('GET', `/groups/${groupId}/messages`, undefined, { token: member.token, headers: { 'x-min-position': sent.body.position } });
     expect(history.status).toBe(200);
@@ -159,7 +161,16 @@ describe('when only the projectors lose Postgres', () => {
     // Resuming after the first message: everything later reaches this socket, the first does not.
     ws.send({ type: 'subscribe', groupId, after: first.body.position });
     await ws.next((f) => f.type === 'subscribed');
-    await waitUntil(async () => (await api.call('GET', `/search/messages?q=catchup&groupId=${groupId}`, undefined, { token: owner.token, headers: { 'x-min-position': first.body.position } })).body?.items?.length === 1, { what: 'the first message to be searchable' });
+    await waitUntil(
+      async () =>
+        (
+          await api.call('GET', `/search/messages?q=catchup&groupId=${groupId}`, undefined, {
+            token: owner.token,
+            headers: { 'x-min-position': first.body.position },
+          })
+        ).body?.items?.length === 1,
+      { what: 'the first message to be searchable' },
+    );
     await proxy.cut();
   });
   afterAll(async () => {
@@ -176,7 +187,10 @@ describe('when only the projectors lose Postgres', () => {
       during.push(res.body);
     }
     for (const m of during) await ws.next((f) => f.type === 'event' && f.event?.messageId === m.messageId);
-    const behind = await api.call('GET', `/groups/${groupId}/messages`, undefined, { token: owner.token, headers: { 'x-min-position': during.at(-1)!.position } });
+    const behind = await api.call('GET', `/groups/${groupId}/messages`, undefined, {
+      token: owner.token,
+      headers: { 'x-min-position': during.at(-1)!.position },
+    });
     expect(behind.status).toBe(503);
     expect(behind.body.code).toBe('read_model_behind');
     expect(Number(behind.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -188,18 +202,27 @@ describe('when only the projectors lose Postgres', () => {
   it('then after it comes back, the read models catch up with every message exactly once', async () => {
     await proxy.restore();
     const last = during.at(-1)!.position;
-    const history = await waitUntil(async () => {
-      const res = await api.call('GET', `/groups/${groupId}/messages?limit=100`, undefined, { token: owner.token, headers: { 'x-min-position': last } });
-      return res.status === 200 ? res : undefined;
-    }, { timeoutMs: 45_000, intervalMs: 250, what: 'the history to catch up' });
+    const history = await waitUntil(
+      async () => {
+        const res = await api.call('GET', `/groups/${groupId}/messages?limit=100`, undefined, { token: owner.token, headers: { 'x-min-position': last } });
+        return res.status === 200 ? res : undefined;
+      },
+      { timeoutMs: 45_000, intervalMs: 250, what: 'the history to catch up' },
+    );
     const ids = history.body.items.map((m: { id: string }) => m.id);
     expect(ids).toHaveLength(21);
     expect(new Set(ids).size).toBe(21);
     expect(ids.slice(1)).toEqual(during.map((m) => m.messageId));
-    const found = await waitUntil(async () => {
-      const res = await api.call('GET', `/search/messages?q=catchup&groupId=${groupId}&limit=100`, undefined, { token: owner.token, headers: { 'x-min-position': last } });
-      return res.status === 200 && res.body.items.length === 21 ? res : undefined;
-    }, { timeoutMs: 45_000, intervalMs: 250, what: 'search to catch up' });
+    const found = await waitUntil(
+      async () => {
+        const res = await api.call('GET', `/search/messages?q=catchup&groupId=${groupId}&limit=100`, undefined, {
+          token: owner.token,
+          headers: { 'x-min-position': last },
+        });
+        return res.status === 200 && res.body.items.length === 21 ? res : undefined;
+      },
+      { timeoutMs: 45_000, intervalMs: 250, what: 'search to catch up' },
+    );
     expect(new Set(found.body.items.map((m: { id: string }) => m.id)).size).toBe(21);
     const db = new pg.Pool({ connectionString: config.DATABASE_URL, max: 1 });
     try {
@@ -208,6 +231,9 @@ describe('when only the projectors lose Postgres', () => {
     } finally {
       await db.end();
     }
-    expect(ws.events(groupId).map((f) => f.event?.messageId), 'each message delivered live once').toEqual(during.map((m) => m.messageId));
+    expect(
+      ws.events(groupId).map((f) => f.event?.messageId),
+      'each message delivered live once',
+    ).toEqual(during.map((m) => m.messageId));
   });
 });

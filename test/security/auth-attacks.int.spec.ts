@@ -33,7 +33,11 @@ describe('attacks on authentication', () => {
       'alg none, old signature': `${b64({ alg: 'none', typ: 'JWT' })}.${p}.${s}`,
       'alg NONE': `${b64({ alg: 'NONE', typ: 'JWT' })}.${p}.`,
       'HS512 with the right secret': jwt.sign({ username: user.username }, secret, { algorithm: 'HS512', subject: user.userId, issuer: 'groupchat' }),
-      'HS256 with another secret': jwt.sign({ username: user.username }, 'a-guessed-secret-of-enough-length', { algorithm: 'HS256', subject: user.userId, issuer: 'groupchat' }),
+      'HS256 with another secret': jwt.sign({ username: user.username }, 'a-guessed-secret-of-enough-length', {
+        algorithm: 'HS256',
+        subject: user.userId,
+        issuer: 'groupchat',
+      }),
       'another issuer': jwt.sign({ username: user.username }, secret, { algorithm: 'HS256', subject: user.userId, issuer: 'someone-else' }),
       'no subject': jwt.sign({ username: user.username }, secret, { algorithm: 'HS256', issuer: 'groupchat' }),
       'signature cut off': `${h}.${p}`,
@@ -45,7 +49,12 @@ describe('attacks on authentication', () => {
   });
 
   it('refuses forged and expired tokens with 401 on every kind of route, and accepts the real one', async () => {
-    const expired = jwt.sign({ username: user.username }, app.config.JWT_SECRET, { algorithm: 'HS256', subject: user.userId, issuer: 'groupchat', expiresIn: -5 });
+    const expired = jwt.sign({ username: user.username }, app.config.JWT_SECRET, {
+      algorithm: 'HS256',
+      subject: user.userId,
+      issuer: 'groupchat',
+      expiresIn: -5,
+    });
     const routes: [string, string][] = [
       ['GET', '/me'],
       ['GET', '/groups'],
@@ -75,10 +84,18 @@ describe('attacks on authentication', () => {
         if (how === 'frame') c.send({ type: 'auth', token });
         const closed = await c.closedWith();
         expect(closed.code, `${what} in the ${how}`).toBe(4001);
-        expect(c.frames.some((f) => f.type === 'ready'), what).toBe(false);
+        expect(
+          c.frames.some((f) => f.type === 'ready'),
+          what,
+        ).toBe(false);
       }
     }
-    const expired = jwt.sign({ username: user.username }, app.config.JWT_SECRET, { algorithm: 'HS256', subject: user.userId, issuer: 'groupchat', expiresIn: -5 });
+    const expired = jwt.sign({ username: user.username }, app.config.JWT_SECRET, {
+      algorithm: 'HS256',
+      subject: user.userId,
+      issuer: 'groupchat',
+      expiresIn: -5,
+    });
     const c = await TestClient.open(app.wsUrl);
     c.send({ type: 'auth', token: expired });
     expect((await c.closedWith()).code).toBe(4003);
@@ -87,7 +104,11 @@ describe('attacks on authentication', () => {
   });
 
   it('lets only one of ten racing refreshes of the same token through; the token is dead afterwards', async () => {
-    const login = await api.post('/auth/login', { login: user.username, password: 'correct horse battery', refreshTokenIn: 'body' }, { headers: { 'x-forwarded-for': '198.51.100.7' } });
+    const login = await api.post(
+      '/auth/login',
+      { login: user.username, password: 'correct horse battery', refreshTokenIn: 'body' },
+      { headers: { 'x-forwarded-for': '198.51.100.7' } },
+    );
     expect(login.status).toBe(200);
     const answers = await Promise.all(Array.from({ length: 10 }, () => api.post('/auth/refresh', { refreshToken: login.body.refreshToken })));
     const statuses = answers.map((a) => a.status).sort();
@@ -118,7 +139,9 @@ describe('attacks on authentication', () => {
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const ratio = median(unknown) / median(wrong);
-    console.info(`login timing: wrong password median ${median(wrong).toFixed(1)} ms, unknown login median ${median(unknown).toFixed(1)} ms, ratio ${ratio.toFixed(2)}`);
+    console.info(
+      `login timing: wrong password median ${median(wrong).toFixed(1)} ms, unknown login median ${median(unknown).toFixed(1)} ms, ratio ${ratio.toFixed(2)}`,
+    );
     expect(ratio).toBeGreaterThan(0.5);
     expect(ratio).toBeLessThan(2);
   });
@@ -138,6 +161,8 @@ describe('attacks on authentication', () => {
     expect(statuses.slice(SPRAY_LIMIT)).toEqual([429, 429]);
     // Even the right password of a real account is refused from that address now; other addresses are unaffected.
     expect((await api.post('/auth/login', { login: user.username, password: 'correct horse battery' }, { headers: ip })).status).toBe(429);
-    expect((await api.post('/auth/login', { login: user.username, password: 'correct horse battery' }, { headers: { 'x-forwarded-for': '203.0.113.67' } })).status).toBe(200);
+    expect(
+      (await api.post('/auth/login', { login: user.username, password: 'correct horse battery' }, { headers: { 'x-forwarded-for': '203.0.113.67' } })).status,
+    ).toBe(200);
   });
 });

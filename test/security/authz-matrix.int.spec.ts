@@ -76,39 +76,71 @@ const msg = (c: Cell) => `/groups/${gid(c)}/messages/${c.scene.messageId}`;
 
 const TABLE: Row[] = [
   // accounts: the token is irrelevant to them
-  { op: 'POST /auth/register', any: [201, 201, 201, 201, 201, 201, 201], request: () => {
-    const username = uniqueName('reg');
-    return { method: 'POST', path: '/auth/register', body: { username, email: `${username}@example.com`, password: PASSWORD } };
-  } },
-  { op: 'POST /auth/login', any: [200, 200, 200, 200, 200, 200, 200], request: () => ({ method: 'POST', path: '/auth/login', body: { login: users.member.username, password: PASSWORD } }) },
-  { op: 'POST /auth/refresh', any: [200, 200, 200, 200, 200, 200, 200], request: async () => {
-    const login = await api.post('/auth/login', { login: users.other.username, password: PASSWORD, refreshTokenIn: 'body' });
-    return { method: 'POST', path: '/auth/refresh', body: { refreshToken: login.body.refreshToken } };
-  } },
-  { op: 'POST /auth/logout', any: [204, 204, 204, 204, 204, 204, 204], request: () => ({ method: 'POST', path: '/auth/logout', body: { refreshToken: 'never-issued' } }) },
+  {
+    op: 'POST /auth/register',
+    any: [201, 201, 201, 201, 201, 201, 201],
+    request: () => {
+      const username = uniqueName('reg');
+      return { method: 'POST', path: '/auth/register', body: { username, email: `${username}@example.com`, password: PASSWORD } };
+    },
+  },
+  {
+    op: 'POST /auth/login',
+    any: [200, 200, 200, 200, 200, 200, 200],
+    request: () => ({ method: 'POST', path: '/auth/login', body: { login: users.member.username, password: PASSWORD } }),
+  },
+  {
+    op: 'POST /auth/refresh',
+    any: [200, 200, 200, 200, 200, 200, 200],
+    request: async () => {
+      const login = await api.post('/auth/login', { login: users.other.username, password: PASSWORD, refreshTokenIn: 'body' });
+      return { method: 'POST', path: '/auth/refresh', body: { refreshToken: login.body.refreshToken } };
+    },
+  },
+  {
+    op: 'POST /auth/logout',
+    any: [204, 204, 204, 204, 204, 204, 204],
+    request: () => ({ method: 'POST', path: '/auth/logout', body: { refreshToken: 'never-issued' } }),
+  },
   { op: 'POST /auth/logout-everywhere', any: [401, 204, 204, 204, 204, 204, 204], request: () => ({ method: 'POST', path: '/auth/logout-everywhere' }) },
   // a wrong current password, so the accounts keep theirs: only who may try is checked here
-  { op: 'POST /me/password', any: [401, 403, 403, 403, 403, 403, 403], request: () => ({ method: 'POST', path: '/me/password', body: { currentPassword: 'not the password', newPassword: 'another long passphrase' } }) },
+  {
+    op: 'POST /me/password',
+    any: [401, 403, 403, 403, 403, 403, 403],
+    request: () => ({ method: 'POST', path: '/me/password', body: { currentPassword: 'not the password', newPassword: 'another long passphrase' } }),
+  },
   // the caller's own profile, other people's profiles, discovery, search, media
   { op: 'GET /me', any: [401, 200, 200, 200, 200, 200, 200], request: () => ({ method: 'GET', path: '/me' }) },
   { op: 'PATCH /me', any: [401, 200, 200, 200, 200, 200, 200], request: () => ({ method: 'PATCH', path: '/me', body: { bio: 'authz matrix' } }) },
   { op: 'GET /users', any: [401, 200, 200, 200, 200, 200, 200], request: () => ({ method: 'GET', path: `/users?q=${users.member.username}` }) },
   { op: 'GET /search/users', any: [401, 200, 200, 200, 200, 200, 200], request: () => ({ method: 'GET', path: `/search/users?q=${users.member.username}` }) },
   { op: 'GET /users/{id}', any: [401, 200, 200, 200, 200, 200, 200], request: () => ({ method: 'GET', path: `/users/${users.member.userId}` }) },
-  { op: 'POST /groups', any: [401, 201, 201, 201, 201, 201, 201], request: () => ({ method: 'POST', path: '/groups', body: { name: 'Matrix made', visibility: 'public' } }) },
+  {
+    op: 'POST /groups',
+    any: [401, 201, 201, 201, 201, 201, 201],
+    request: () => ({ method: 'POST', path: '/groups', body: { name: 'Matrix made', visibility: 'public' } }),
+  },
   { op: 'GET /groups/recommended', any: [401, 200, 200, 200, 200, 200, 200], request: () => ({ method: 'GET', path: '/groups/recommended' }) },
   {
     op: 'GET /groups',
     public: [401, 200, 200, 200, 200, 200, 200],
     private: [401, 200, 200, 200, 200, 200, 200],
-    sees: { public: [false, true, true, true, true, true, true], private: [false, false, false, true, true, true, true], in: (b, s) => b.items.some((g: any) => g.id === s.groupId) },
+    sees: {
+      public: [false, true, true, true, true, true, true],
+      private: [false, false, false, true, true, true, true],
+      in: (b, s) => b.items.some((g: any) => g.id === s.groupId),
+    },
     request: (c) => ({ method: 'GET', path: `/groups?q=${encodeURIComponent(c.scene.groupName)}` }),
   },
   {
     op: 'GET /search/groups',
     public: [401, 200, 200, 200, 200, 200, 200],
     private: [401, 200, 200, 200, 200, 200, 200],
-    sees: { public: [false, true, true, true, true, true, true], private: [false, false, false, true, true, true, true], in: (b, s) => b.items.some((g: any) => g.id === s.groupId) },
+    sees: {
+      public: [false, true, true, true, true, true, true],
+      private: [false, false, false, true, true, true, true],
+      in: (b, s) => b.items.some((g: any) => g.id === s.groupId),
+    },
     request: (c) => ({ method: 'GET', path: `/search/groups?q=${encodeURIComponent(c.scene.groupName)}` }),
   },
   {
@@ -119,38 +151,137 @@ const TABLE: Row[] = [
     request: (c) => ({ method: 'GET', path: `/search/messages?q=${c.scene.word}&groupId=${gid(c)}` }),
   },
   { op: 'POST /media', any: [401, 201, 201, 201, 201, 201, 201], request: async () => ({ method: 'POST', path: '/media', file: await png(16, 16) }) },
-  { op: 'GET /media/{id}', public: [401, 200, 200, 200, 200, 200, 200], private: [401, 404, 404, 200, 200, 200, 200], request: (c) => ({ method: 'GET', path: `/media/${c.scene.mediaId}` }) },
-  { op: 'GET /media/{id}/thumbnail', public: [401, 200, 200, 200, 200, 200, 200], private: [401, 404, 404, 200, 200, 200, 200], request: (c) => ({ method: 'GET', path: `/media/${c.scene.mediaId}/thumbnail` }) },
-  { op: 'GET /media/{id}/links', public: [401, 200, 200, 200, 200, 200, 200], private: [401, 404, 404, 200, 200, 200, 200], request: (c) => ({ method: 'GET', path: `/media/${c.scene.mediaId}/links` }) },
+  {
+    op: 'GET /media/{id}',
+    public: [401, 200, 200, 200, 200, 200, 200],
+    private: [401, 404, 404, 200, 200, 200, 200],
+    request: (c) => ({ method: 'GET', path: `/media/${c.scene.mediaId}` }),
+  },
+  {
+    op: 'GET /media/{id}/thumbnail',
+    public: [401, 200, 200, 200, 200, 200, 200],
+    private: [401, 404, 404, 200, 200, 200, 200],
+    request: (c) => ({ method: 'GET', path: `/media/${c.scene.mediaId}/thumbnail` }),
+  },
+  {
+    op: 'GET /media/{id}/links',
+    public: [401, 200, 200, 200, 200, 200, 200],
+    private: [401, 404, 404, 200, 200, 200, 200],
+    request: (c) => ({ method: 'GET', path: `/media/${c.scene.mediaId}/links` }),
+  },
   // the group
-  { op: 'GET /groups/{id}', public: [401, 200, 200, 200, 200, 200, 200], private: [401, 404, 404, 200, 200, 200, 200], request: (c) => ({ method: 'GET', path: `/groups/${gid(c)}` }) },
-  { op: 'GET /groups/{id}/members', public: [401, 200, 200, 200, 200, 200, 200], private: [401, 404, 404, 200, 200, 200, 200], request: (c) => ({ method: 'GET', path: `/groups/${gid(c)}/members` }) },
-  { op: 'PATCH /groups/{id}', public: [401, 403, 403, 403, 403, 200, 200], private: [401, 404, 404, 403, 403, 200, 200], request: (c) => ({ method: 'PATCH', path: `/groups/${gid(c)}`, body: { description: `edited by ${c.who}` } }) },
-  { op: 'POST /groups/{id}/join', fresh: true, public: [401, 200, 200, 409, 409, 409, 409], private: [401, 404, 404, 409, 409, 409, 409], request: (c) => ({ method: 'POST', path: `/groups/${gid(c)}/join` }) },
+  {
+    op: 'GET /groups/{id}',
+    public: [401, 200, 200, 200, 200, 200, 200],
+    private: [401, 404, 404, 200, 200, 200, 200],
+    request: (c) => ({ method: 'GET', path: `/groups/${gid(c)}` }),
+  },
+  {
+    op: 'GET /groups/{id}/members',
+    public: [401, 200, 200, 200, 200, 200, 200],
+    private: [401, 404, 404, 200, 200, 200, 200],
+    request: (c) => ({ method: 'GET', path: `/groups/${gid(c)}/members` }),
+  },
+  {
+    op: 'PATCH /groups/{id}',
+    public: [401, 403, 403, 403, 403, 200, 200],
+    private: [401, 404, 404, 403, 403, 200, 200],
+    request: (c) => ({ method: 'PATCH', path: `/groups/${gid(c)}`, body: { description: `edited by ${c.who}` } }),
+  },
+  {
+    op: 'POST /groups/{id}/join',
+    fresh: true,
+    public: [401, 200, 200, 409, 409, 409, 409],
+    private: [401, 404, 404, 409, 409, 409, 409],
+    request: (c) => ({ method: 'POST', path: `/groups/${gid(c)}/join` }),
+  },
   {
     op: 'POST /groups/{id}/invites',
     public: [401, 403, 403, 409, 409, 409, 409],
     private: [401, 404, 404, 403, 200, 200, 200],
-    request: (c) => ({ method: 'POST', path: `/groups/${gid(c)}/invites`, body: { userId: (c.vis === 'private' && ['moderator', 'admin', 'owner'].includes(c.who) ? spares.pop()! : spares[0]!).userId } }),
+    request: (c) => ({
+      method: 'POST',
+      path: `/groups/${gid(c)}/invites`,
+      body: { userId: (c.vis === 'private' && ['moderator', 'admin', 'owner'].includes(c.who) ? spares.pop()! : spares[0]!).userId },
+    }),
   },
-  { op: 'POST /groups/{id}/leave', fresh: true, public: [401, 409, 409, 200, 200, 200, 409], private: [401, 404, 404, 200, 200, 200, 409], request: (c) => ({ method: 'POST', path: `/groups/${gid(c)}/leave` }) },
-  { op: 'DELETE /groups/{id}/members/{userId}', fresh: true, public: [401, 403, 403, 403, 200, 200, 200], private: [401, 404, 404, 403, 200, 200, 200], request: (c) => ({ method: 'DELETE', path: `/groups/${gid(c)}/members/${users.target.userId}` }) },
-  { op: 'PUT /groups/{id}/members/{userId}/role', fresh: true, public: [401, 403, 403, 403, 403, 200, 200], private: [401, 404, 404, 403, 403, 200, 200], request: (c) => ({ method: 'PUT', path: `/groups/${gid(c)}/members/${users.target.userId}/role`, body: { role: 'moderator' } }) },
+  {
+    op: 'POST /groups/{id}/leave',
+    fresh: true,
+    public: [401, 409, 409, 200, 200, 200, 409],
+    private: [401, 404, 404, 200, 200, 200, 409],
+    request: (c) => ({ method: 'POST', path: `/groups/${gid(c)}/leave` }),
+  },
+  {
+    op: 'DELETE /groups/{id}/members/{userId}',
+    fresh: true,
+    public: [401, 403, 403, 403, 200, 200, 200],
+    private: [401, 404, 404, 403, 200, 200, 200],
+    request: (c) => ({ method: 'DELETE', path: `/groups/${gid(c)}/members/${users.target.userId}` }),
+  },
+  {
+    op: 'PUT /groups/{id}/members/{userId}/role',
+    fresh: true,
+    public: [401, 403, 403, 403, 403, 200, 200],
+    private: [401, 404, 404, 403, 403, 200, 200],
+    request: (c) => ({ method: 'PUT', path: `/groups/${gid(c)}/members/${users.target.userId}/role`, body: { role: 'moderator' } }),
+  },
   // messages
-  { op: 'POST /groups/{id}/messages', public: [401, 403, 403, 202, 202, 202, 202], private: [401, 404, 404, 202, 202, 202, 202], request: (c) => ({ method: 'POST', path: `/groups/${gid(c)}/messages`, body: { clientMessageId: `m-${c.who}-${c.vis}`, text: `from ${c.who}` } }) },
+  {
+    op: 'POST /groups/{id}/messages',
+    public: [401, 403, 403, 202, 202, 202, 202],
+    private: [401, 404, 404, 202, 202, 202, 202],
+    request: (c) => ({ method: 'POST', path: `/groups/${gid(c)}/messages`, body: { clientMessageId: `m-${c.who}-${c.vis}`, text: `from ${c.who}` } }),
+  },
   {
     op: 'POST /messages/batch',
     public: [401, 403, 403, 202, 202, 202, 202],
     private: [401, 404, 404, 202, 202, 202, 202],
-    request: (c) => ({ method: 'POST', path: '/messages/batch', body: { items: [{ groupId: gid(c), clientMessageId: `b-${c.who}-${c.vis}`, text: `batch from ${c.who}` }] } }),
+    request: (c) => ({
+      method: 'POST',
+      path: '/messages/batch',
+      body: { items: [{ groupId: gid(c), clientMessageId: `b-${c.who}-${c.vis}`, text: `batch from ${c.who}` }] },
+    }),
     outcomeOf: (a) => (a.status === 200 ? (a.body.items[0].status ?? (a.body.items[0].messageId ? 202 : 'no answer')) : a.status),
   },
-  { op: 'GET /groups/{id}/messages', public: [401, 200, 200, 200, 200, 200, 200], private: [401, 404, 404, 200, 200, 200, 200], request: (c) => ({ method: 'GET', path: `/groups/${gid(c)}/messages` }) },
-  { op: 'PATCH /groups/{id}/messages/{messageId}', public: [401, 403, 403, 200, 403, 403, 403], private: [401, 404, 404, 200, 403, 403, 403], request: (c) => ({ method: 'PATCH', path: msg(c), body: { text: `${c.scene.word} edited by ${c.who}` } }) },
-  { op: 'DELETE /groups/{id}/messages/{messageId}', freshMessage: true, public: [401, 403, 403, 200, 200, 200, 200], private: [401, 404, 404, 200, 200, 200, 200], request: (c) => ({ method: 'DELETE', path: msg(c) }) },
-  { op: 'POST /groups/{id}/messages/{messageId}/reactions/{emoji}', public: [401, 403, 403, 200, 200, 200, 200], private: [401, 404, 404, 200, 200, 200, 200], request: (c) => ({ method: 'POST', path: `${msg(c)}/reactions/${encodeURIComponent('👍')}` }) },
-  { op: 'DELETE /groups/{id}/messages/{messageId}/reactions/{emoji}', public: [401, 403, 403, 200, 200, 200, 200], private: [401, 404, 404, 200, 200, 200, 200], request: (c) => ({ method: 'DELETE', path: `${msg(c)}/reactions/${encodeURIComponent('👍')}` }) },
-  { op: 'DELETE /groups/{id}', fresh: true, public: [401, 403, 403, 403, 403, 403, 200], private: [401, 404, 404, 403, 403, 403, 200], request: (c) => ({ method: 'DELETE', path: `/groups/${gid(c)}` }) },
+  {
+    op: 'GET /groups/{id}/messages',
+    public: [401, 200, 200, 200, 200, 200, 200],
+    private: [401, 404, 404, 200, 200, 200, 200],
+    request: (c) => ({ method: 'GET', path: `/groups/${gid(c)}/messages` }),
+  },
+  {
+    op: 'PATCH /groups/{id}/messages/{messageId}',
+    public: [401, 403, 403, 200, 403, 403, 403],
+    private: [401, 404, 404, 200, 403, 403, 403],
+    request: (c) => ({ method: 'PATCH', path: msg(c), body: { text: `${c.scene.word} edited by ${c.who}` } }),
+  },
+  {
+    op: 'DELETE /groups/{id}/messages/{messageId}',
+    freshMessage: true,
+    public: [401, 403, 403, 200, 200, 200, 200],
+    private: [401, 404, 404, 200, 200, 200, 200],
+    request: (c) => ({ method: 'DELETE', path: msg(c) }),
+  },
+  {
+    op: 'POST /groups/{id}/messages/{messageId}/reactions/{emoji}',
+    public: [401, 403, 403, 200, 200, 200, 200],
+    private: [401, 404, 404, 200, 200, 200, 200],
+    request: (c) => ({ method: 'POST', path: `${msg(c)}/reactions/${encodeURIComponent('👍')}` }),
+  },
+  {
+    op: 'DELETE /groups/{id}/messages/{messageId}/reactions/{emoji}',
+    public: [401, 403, 403, 200, 200, 200, 200],
+    private: [401, 404, 404, 200, 200, 200, 200],
+    request: (c) => ({ method: 'DELETE', path: `${msg(c)}/reactions/${encodeURIComponent('👍')}` }),
+  },
+  {
+    op: 'DELETE /groups/{id}',
+    fresh: true,
+    public: [401, 403, 403, 403, 403, 403, 200],
+    private: [401, 404, 404, 403, 403, 403, 200],
+    request: (c) => ({ method: 'DELETE', path: `/groups/${gid(c)}` }),
+  },
   // the realtime service
   {
     op: WS,
@@ -173,10 +304,15 @@ async function buildGroup(vis: Vis, name: string, members: [TestUser, GroupRole]
     return res;
   };
   const joining = [...members.map(([u]) => u), ...left];
-  if (vis === 'private') await Promise.all(joining.map((u) => api.post(`/groups/${groupId}/invites`, { userId: u.userId }, { token: owner.token }).then(ok(`invite ${u.username}`))));
+  if (vis === 'private')
+    await Promise.all(
+      joining.map((u) => api.post(`/groups/${groupId}/invites`, { userId: u.userId }, { token: owner.token }).then(ok(`invite ${u.username}`))),
+    );
   await Promise.all(joining.map((u) => api.post(`/groups/${groupId}/join`, undefined, { token: u.token }).then(ok(`join ${u.username}`))));
   await Promise.all([
-    ...members.filter(([, r]) => r !== 'member').map(([u, role]) => api.put(`/groups/${groupId}/members/${u.userId}/role`, { role }, { token: owner.token }).then(ok(`role ${role}`))),
+    ...members
+      .filter(([, r]) => r !== 'member')
+      .map(([u, role]) => api.put(`/groups/${groupId}/members/${u.userId}/role`, { role }, { token: owner.token }).then(ok(`role ${role}`))),
     ...left.map((u) => api.post(`/groups/${groupId}/leave`, undefined, { token: u.token }).then(ok(`leave ${u.username}`))),
   ]);
   return { groupId, positions };
@@ -191,7 +327,11 @@ async function freshGroup(c: Cell): Promise<Scene> {
 }
 
 async function freshMessage(c: Cell): Promise<Scene> {
-  const sent = await api.post(`/groups/${gid(c)}/messages`, { clientMessageId: `fresh-${c.who}-${c.vis}`, text: 'to be deleted' }, { token: users.member.token });
+  const sent = await api.post(
+    `/groups/${gid(c)}/messages`,
+    { clientMessageId: `fresh-${c.who}-${c.vis}`, text: 'to be deleted' },
+    { token: users.member.token },
+  );
   if (sent.status !== 202) throw new Error(`fresh message: ${sent.status}`);
   return { ...c.scene, messageId: sent.body.messageId };
 }
@@ -205,11 +345,15 @@ async function perform(req: Req, actor?: TestUser): Promise<{ outcome: Outcome; 
         await client.next((f) => f.type === 'ready');
       }
       client.send({ type: 'subscribe', groupId: req.path });
-      const outcome = await client.until(() => {
-        if (client.closed) return `closed ${client.closed.code}`;
-        const f = client.frames.find((x) => x.type === 'subscribed' || x.type === 'error');
-        return f && (f.type === 'error' ? String(f.code) : f.type);
-      }, 15_000, 'an answer to subscribe');
+      const outcome = await client.until(
+        () => {
+          if (client.closed) return `closed ${client.closed.code}`;
+          const f = client.frames.find((x) => x.type === 'subscribed' || x.type === 'error');
+          return f && (f.type === 'error' ? String(f.code) : f.type);
+        },
+        15_000,
+        'an answer to subscribe',
+      );
       return { outcome };
     } finally {
       client.close();
@@ -218,7 +362,11 @@ async function perform(req: Req, actor?: TestUser): Promise<{ outcome: Outcome; 
   if (req.file) {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(req.file)], { type: 'image/png' }), 'matrix.png');
-    const res = await fetch(`${app.url}/api/v1${req.path}`, { method: req.method, body: form, headers: actor ? { authorization: `Bearer ${actor.token}` } : {} });
+    const res = await fetch(`${app.url}/api/v1${req.path}`, {
+      method: req.method,
+      body: form,
+      headers: actor ? { authorization: `Bearer ${actor.token}` } : {},
+    });
     const text = await res.text();
     return { outcome: res.status, answer: { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined } };
   }
@@ -250,15 +398,32 @@ describe('authorization matrix', () => {
       );
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(await png(48, 48))], { type: 'image/png' }), 'scene.png');
-      const media = await fetch(`${app.url}/api/v1/media`, { method: 'POST', headers: { authorization: `Bearer ${users.member.token}` }, body: form }).then((r) => r.json());
+      const media = await fetch(`${app.url}/api/v1/media`, { method: 'POST', headers: { authorization: `Bearer ${users.member.token}` }, body: form }).then(
+        (r) => r.json(),
+      );
       const word = `zebra${uniqueName('w')}`;
-      const sent = await api.post(`/groups/${groupId}/messages`, { clientMessageId: `scene-${vis}`, text: `${word} says hello`, attachments: [media.mediaId] }, { token: users.member.token });
+      const sent = await api.post(
+        `/groups/${groupId}/messages`,
+        { clientMessageId: `scene-${vis}`, text: `${word} says hello`, attachments: [media.mediaId] },
+        { token: users.member.token },
+      );
       expect(sent.status).toBe(202);
       scenes[vis] = { vis, groupId, groupName, messageId: sent.body.messageId, mediaId: media.mediaId, word };
       // Reads in the cells need no X-Min-Position: wait here until every read model has the scene.
       const minPositions = [...positions.slice(-6), sent.body.position].join(',');
-      await waitUntil(async () => (await api.call('GET', `/search/messages?q=${word}`, undefined, { token: users.owner.token, headers: { 'x-min-position': minPositions } })).body?.items?.length === 1, { timeoutMs: 30_000, what: `the ${vis} scene to be searchable` });
-      await waitUntil(async () => (await api.call('GET', `/search/groups?q=${encodeURIComponent(groupName)}`, undefined, { token: users.owner.token })).body?.items?.some((g: { id: string }) => g.id === groupId), { timeoutMs: 30_000, what: `the ${vis} group to be discoverable` });
+      await waitUntil(
+        async () =>
+          (await api.call('GET', `/search/messages?q=${word}`, undefined, { token: users.owner.token, headers: { 'x-min-position': minPositions } })).body
+            ?.items?.length === 1,
+        { timeoutMs: 30_000, what: `the ${vis} scene to be searchable` },
+      );
+      await waitUntil(
+        async () =>
+          (await api.call('GET', `/search/groups?q=${encodeURIComponent(groupName)}`, undefined, { token: users.owner.token })).body?.items?.some(
+            (g: { id: string }) => g.id === groupId,
+          ),
+        { timeoutMs: 30_000, what: `the ${vis} group to be discoverable` },
+      );
     }
   });
   afterAll(async () => {
@@ -283,10 +448,15 @@ describe('authorization matrix', () => {
           const outcome = row.outcomeOf && answer ? row.outcomeOf(answer) : performed.outcome;
           cells++;
           const where = `${row.op} [${row.any ? 'any' : vis}] as ${who}`;
-          if (outcome !== expected) mismatches.push(`${where}: expected ${expected}, got ${outcome}${answer && typeof answer.body === 'object' ? ` ${JSON.stringify(answer.body).slice(0, 160)}` : ''}`);
-          else if (answer && answer.status >= 400 && !/application\/problem\+json/.test(answer.headers.get('content-type') ?? '')) mismatches.push(`${where}: ${answer.status} is not problem+json`);
+          if (outcome !== expected)
+            mismatches.push(
+              `${where}: expected ${expected}, got ${outcome}${answer && typeof answer.body === 'object' ? ` ${JSON.stringify(answer.body).slice(0, 160)}` : ''}`,
+            );
+          else if (answer && answer.status >= 400 && !/application\/problem\+json/.test(answer.headers.get('content-type') ?? ''))
+            mismatches.push(`${where}: ${answer.status} is not problem+json`);
           const sees = row.sees && (row.sees.any ?? row.sees[vis]);
-          if (sees && answer && answer.status === 200 && row.sees!.in(answer.body, cell.scene) !== sees[i]) mismatches.push(`${where}: ${sees[i] ? 'does not see' : 'sees'} the ${vis} item`);
+          if (sees && answer && answer.status === 200 && row.sees!.in(answer.body, cell.scene) !== sees[i])
+            mismatches.push(`${where}: ${sees[i] ? 'does not see' : 'sees'} the ${vis} item`);
         }),
       );
       await Promise.all(runs);
@@ -319,8 +489,14 @@ describe('authorization matrix', () => {
     const doc = (await (await fetch(`${app.url}/api/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
     const rows = TABLE.map((r) => r.op).filter((op) => op !== WS);
-    expect(documented.filter((op) => !rows.includes(op)), 'routes without a row').toEqual([]);
-    expect(rows.filter((op) => !documented.includes(op)), 'rows without a route').toEqual([]);
+    expect(
+      documented.filter((op) => !rows.includes(op)),
+      'routes without a row',
+    ).toEqual([]);
+    expect(
+      rows.filter((op) => !documented.includes(op)),
+      'rows without a route',
+    ).toEqual([]);
     expect(new Set(rows).size).toBe(rows.length);
   });
 });

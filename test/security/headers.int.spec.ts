@@ -30,7 +30,15 @@ describe('headers and cookies', () => {
       ['OpenAPI document', '/api/v1/openapi.json'],
       ['login', '/api/v1/auth/login', { method: 'POST', headers: json, body: JSON.stringify({ login: user.username, password: 'correct horse battery' }) }],
       ['refresh', '/api/v1/auth/refresh', { method: 'POST', headers: json, body: JSON.stringify({ refreshToken: user.refreshToken }) }],
-      ['register', '/api/v1/auth/register', { method: 'POST', headers: json, body: JSON.stringify({ username: `h${Date.now()}`, email: `h${Date.now()}@example.com`, password: 'correct horse battery' }) }],
+      [
+        'register',
+        '/api/v1/auth/register',
+        {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ username: `h${Date.now()}`, email: `h${Date.now()}@example.com`, password: 'correct horse battery' }),
+        },
+      ],
       ['a query', '/api/v1/me', { headers: auth }],
       ['a command', '/api/v1/groups', { method: 'POST', headers: { ...auth, ...json }, body: JSON.stringify({ name: 'Headers', visibility: 'public' }) }],
       ['401 problem', '/api/v1/me'],
@@ -41,7 +49,11 @@ describe('headers and cookies', () => {
       ['media links', `/api/v1/media/${media.mediaId}/links`, { headers: auth }],
       ['WebSocket path without an upgrade', '/ws'],
       ['CORS preflight, allowed origin', '/api/v1/groups', { method: 'OPTIONS', headers: { origin: ALLOWED, 'access-control-request-method': 'POST' } }],
-      ['CORS preflight, other origin', '/api/v1/groups', { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } }],
+      [
+        'CORS preflight, other origin',
+        '/api/v1/groups',
+        { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } },
+      ],
     ];
     answers.push({ what: 'media upload', res: upload });
     for (const [what, path, init] of requests) answers.push({ what, res: await fetch(u(path), init) });
@@ -87,14 +99,19 @@ describe('headers and cookies', () => {
       const [pair, ...attrs] = cookies[0]!.split(';').map((p) => p.trim());
       expect(pair, what).toMatch(/^groupchat_refresh=[A-Za-z0-9_-]{43}$/);
       expect(attrs.filter((a) => !/^Expires=/.test(a)).sort(), what).toEqual(['HttpOnly', 'Path=/api/v1/auth', 'SameSite=Strict', 'Secure']);
-      expect(attrs.filter((a) => /^Expires=/.test(a)), what).toHaveLength(1);
+      expect(
+        attrs.filter((a) => /^Expires=/.test(a)),
+        what,
+      ).toHaveLength(1);
     }
   });
 
   it('ignores cookies on API routes: neither a token nor the refresh cookie authenticates', async () => {
     const login = answers.find((a) => a.what === 'login')!.res;
     const refreshCookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-    const res = await fetch(`${app.url}/api/v1/me`, { headers: { cookie: `token=${user.token}; accessToken=${user.token}; Authorization=Bearer ${user.token}; ${refreshCookie}` } });
+    const res = await fetch(`${app.url}/api/v1/me`, {
+      headers: { cookie: `token=${user.token}; accessToken=${user.token}; Authorization=Bearer ${user.token}; ${refreshCookie}` },
+    });
     expect(res.status).toBe(401);
   });
 
@@ -122,7 +139,10 @@ describe('headers and cookies', () => {
     const plain = await startTestApp();
     try {
       for (const origin of [ALLOWED, 'https://evil.example', 'null']) {
-        const res = await fetch(`${plain.url}/api/v1/auth/login`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+        const res = await fetch(`${plain.url}/api/v1/auth/login`, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+        });
         expect(res.status, origin).toBe(403);
         expect(res.headers.get('access-control-allow-origin')).toBeNull();
       }

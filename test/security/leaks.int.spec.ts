@@ -53,11 +53,19 @@ describe('leaks', () => {
     // The same path without an upgrade is an ordinary HTTP request, and so logged.
     await fetch(`${app.url}/ws?token=${encodeURIComponent(user.token)}`);
 
-    const log = await waitUntil(() => {
-      const text = logText(logFile);
-      return text.includes(`/api/v1/media/${media.mediaId}?a=1`) && text.includes('"url":"/ws?token=') ? text : undefined;
-    }, { what: 'the request lines in the log' });
-    for (const [what, secret] of [['the media token', mediaToken], ['the tampered media token', tampered], ['the access token', user.token], ['the refresh token', user.refreshToken]] as const) {
+    const log = await waitUntil(
+      () => {
+        const text = logText(logFile);
+        return text.includes(`/api/v1/media/${media.mediaId}?a=1`) && text.includes('"url":"/ws?token=') ? text : undefined;
+      },
+      { what: 'the request lines in the log' },
+    );
+    for (const [what, secret] of [
+      ['the media token', mediaToken],
+      ['the tampered media token', tampered],
+      ['the access token', user.token],
+      ['the refresh token', user.refreshToken],
+    ] as const) {
       expect(log.includes(secret), `${what} in the log`).toBe(false);
     }
     expect(log).toContain(`"url":"/api/v1/media/${media.mediaId}?token=[redacted]"`);
@@ -81,7 +89,10 @@ describe('leaks', () => {
   it('names only our own origin in the CSP connect-src: no bare ws: or wss:', async () => {
     for (const path of ['/', '/healthz', '/api/v1/openapi.json']) {
       const csp = (await fetch(`${app.url}${path}`)).headers.get('content-security-policy')!;
-      const connect = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('connect-src'));
+      const connect = csp
+        .split(';')
+        .map((d) => d.trim())
+        .find((d) => d.startsWith('connect-src'));
       expect(connect, path).toBe("connect-src 'self'");
       expect(csp, path).not.toMatch(/(^|\s)wss?:(\s|;|$)/);
     }

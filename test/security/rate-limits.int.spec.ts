@@ -21,7 +21,9 @@ const LIMITS = {
 
 /** A peer address that is not loopback, so the default TRUST_PROXY (loopback) does not trust it. */
 function outsideAddress(): string {
-  const found = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+  const found = Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal);
   if (!found) throw new Error('this test needs a non-loopback IPv4 interface to connect through');
   return found.address;
 }
@@ -83,7 +85,8 @@ describe('rate limits behind a proxy and across instances', () => {
   it('when searching messages, groups and users across both instances, then one budget per user: 429 at the limit', async () => {
     const paths = ['/search/messages?q=hello', '/groups?q=hello', '/users?q=hello'];
     const answers: Answer[] = [];
-    for (let i = 0; i < LIMITS.SEARCH_LIMIT + 1; i++) answers.push(await (i % 2 ? two : one).call('GET', paths[i % paths.length]!, undefined, { token: user.token }));
+    for (let i = 0; i < LIMITS.SEARCH_LIMIT + 1; i++)
+      answers.push(await (i % 2 ? two : one).call('GET', paths[i % paths.length]!, undefined, { token: user.token }));
     expect(answers.slice(0, -1).map((a) => a.status)).toEqual(Array(LIMITS.SEARCH_LIMIT).fill(200));
     expectRateLimited(answers.at(-1)!);
   });
@@ -92,7 +95,11 @@ describe('rate limits behind a proxy and across instances', () => {
     const upload = async (api: Api) => {
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(await png(16, 16))], { type: 'image/png' }), 'limit.png');
-      const res = await fetch(`${urlOf(api === one ? proxied : direct)}/api/v1/media`, { method: 'POST', headers: { authorization: `Bearer ${user.token}` }, body: form });
+      const res = await fetch(`${urlOf(api === one ? proxied : direct)}/api/v1/media`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${user.token}` },
+        body: form,
+      });
       return { status: res.status, headers: res.headers, body: await res.json() } as Answer;
     };
     expect([(await upload(one)).status, (await upload(two)).status]).toEqual([201, 201]);
@@ -114,7 +121,8 @@ describe('rate limits behind a proxy and across instances', () => {
     const victim = await signUp('forms');
     const email = `${victim.username}@example.com`;
     const ip = from('198.51.100.1');
-    for (const login of [victim.username, email, victim.username]) expect((await one.post('/auth/login', { login, password: 'wrong password' }, ip)).status).toBe(401);
+    for (const login of [victim.username, email, victim.username])
+      expect((await one.post('/auth/login', { login, password: 'wrong password' }, ip)).status).toBe(401);
     expectRateLimited(await one.post('/auth/login', { login: email, password: PASSWORD }, ip));
   });
 

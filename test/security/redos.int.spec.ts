@@ -82,7 +82,10 @@ describe('hostile input does not block the event loop', () => {
     for (const [name, send, field] of cases) {
       const res = await watched(name, send);
       expectProblem(res, [422]);
-      expect(res.body.errors.map((e: { field: string }) => e.field), name).toContain(field);
+      expect(
+        res.body.errors.map((e: { field: string }) => e.field),
+        name,
+      ).toContain(field);
     }
   });
 
@@ -92,8 +95,16 @@ describe('hostile input does not block the event loop', () => {
     expectProblem(res1, [422]);
     const huge = Array.from({ length: 10 }, () => ' a'.repeat(45_000));
     expectProblem(await watched('profile interests 900 KB', () => api.patch('/me', { interests: huge }, { token: me.token })), [422]);
-    expectProblem(await watched('group interests 900 KB', () => api.post('/groups', { name: 'g', visibility: 'public', interests: huge }, { token: me.token })), [422]);
-    expectProblem(await watched('group description 900 KB', () => api.post('/groups', { name: 'g', visibility: 'public', description: 'a '.repeat(450_000), interests: ['x'] }, { token: me.token })), [422]);
+    expectProblem(
+      await watched('group interests 900 KB', () => api.post('/groups', { name: 'g', visibility: 'public', interests: huge }, { token: me.token })),
+      [422],
+    );
+    expectProblem(
+      await watched('group description 900 KB', () =>
+        api.post('/groups', { name: 'g', visibility: 'public', description: 'a '.repeat(450_000), interests: ['x'] }, { token: me.token }),
+      ),
+      [422],
+    );
   });
 
   it('uploads named with 16 KB of ". . . ." keep the loop free and get a short clean name', async () => {

@@ -39,7 +39,11 @@ describe('when a second registration of the same username and email arrives duri
       broker.resume();
     }
     const login = (password: string) => api.post('/auth/login', { login: username, password });
-    await waitUntil(async () => (await login('password A of the first')).status === 200, { timeoutMs: 60_000, intervalMs: 250, what: 'the first registrant to sign in' });
+    await waitUntil(async () => (await login('password A of the first')).status === 200, {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+      what: 'the first registrant to sign in',
+    });
     expect((await login('password B of the second')).status).toBe(401);
     expect((await api.post('/auth/login', { login: email, password: 'password B of the second' })).status).toBe(401);
   });

@@ -61,7 +61,9 @@ afterAll(async () => {
 describe('removing a member', () => {
   it('when the realtime groups consumer lags, then the removed member gets no message sent after the removal was acknowledged and is told it lost access (and cannot subscribe again), while a remaining member gets them all', async () => {
     const [owner, removed, stays] = await registerUsers(api, ['rmown', 'rmgone', 'rmstay']);
-    const created = ok(await api.post('/groups', { name: 'Removal check', description: 'removal', interests: ['removal'], visibility: 'public' }, as(owner, owner.position)));
+    const created = ok(
+      await api.post('/groups', { name: 'Removal check', description: 'removal', interests: ['removal'], visibility: 'public' }, as(owner, owner.position)),
+    );
     const groupId: string = created.body.groupId;
     const position: string = created.body.position;
     const joins: Record<string, string> = {};
@@ -81,11 +83,17 @@ describe('removing a member', () => {
       const sinceRemoval = gone.frames.length;
       const sent: string[] = [];
       for (let i = 0; i < 5; i++) {
-        const answer = ok(await api.post(`/groups/${groupId}/messages`, { clientMessageId: randomUUID(), text: `after removal ${i}` }, as(owner, removal.body.position)));
+        const answer = ok(
+          await api.post(`/groups/${groupId}/messages`, { clientMessageId: randomUUID(), text: `after removal ${i}` }, as(owner, removal.body.position)),
+        );
         sent.push(answer.body.messageId);
       }
 
-      await kept.until(() => (sent.every((id) => kept.events(groupId).some((f) => f.event?.messageId === id)) ? true : undefined), 20_000, 'every message at the remaining member');
+      await kept.until(
+        () => (sent.every((id) => kept.events(groupId).some((f) => f.event?.messageId === id)) ? true : undefined),
+        20_000,
+        'every message at the remaining member',
+      );
       const leaked = gone.frames.slice(sinceRemoval).filter((f) => f.type === 'event' && sent.includes(String(f.event?.messageId)));
       expect(leaked).toEqual([]);
       const told = gone.frames.slice(sinceRemoval).find((f) => f.groupId === groupId && ['unsubscribed', 'resync'].includes(f.type));
@@ -93,7 +101,10 @@ describe('removing a member', () => {
       // Nor can the removed member come back while the view still lags.
       const again = gone.frames.length;
       gone.send({ type: 'subscribe', groupId });
-      expect(await gone.next((f) => f.groupId === groupId && ['error', 'subscribed'].includes(f.type), { from: again })).toMatchObject({ type: 'error', code: 'forbidden' });
+      expect(await gone.next((f) => f.groupId === groupId && ['error', 'subscribed'].includes(f.type), { from: again })).toMatchObject({
+        type: 'error',
+        code: 'forbidden',
+      });
       // The realtime process really had not read the removal while all this happened.
       expect(groupsFeed.held).toBeGreaterThan(0);
     } finally {

@@ -15,7 +15,16 @@ const GOOD = () => randomBytes(48).toString('base64');
 
 /** Starts the all-in-one entry point and waits, bounded, for it to exit. */
 function startProduction(secrets: Record<string, string | undefined>): Promise<{ code: number | null; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', ...stackEnv(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', GROUPCHAT_NAMESPACE: 'secretsneverstarts_' };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    ...stackEnv(),
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    GROUPCHAT_NAMESPACE: 'secretsneverstarts_',
+  };
   for (const [k, v] of Object.entries(secrets)) if (v !== undefined) env[k] = v;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src/main.ts')], { cwd: REPO, env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -58,7 +67,13 @@ describe('secrets in production', () => {
     it('refuses a token signed with the development default (401), accepts its own', async () => {
       const api = apiOf(app);
       const user = await registerUser(api, 'secret');
-      const forged = jwt.sign({ username: user.username }, DEVELOPMENT_JWT_SECRET, { algorithm: 'HS256', subject: user.userId, issuer: 'groupchat', audience: 'groupchat', expiresIn: 600 });
+      const forged = jwt.sign({ username: user.username }, DEVELOPMENT_JWT_SECRET, {
+        algorithm: 'HS256',
+        subject: user.userId,
+        issuer: 'groupchat',
+        audience: 'groupchat',
+        expiresIn: 600,
+      });
       const res = await api.call('GET', '/me', undefined, { token: forged });
       expect(res.status).toBe(401);
       expect(res.body).toMatchObject({ code: 'invalid_token' });

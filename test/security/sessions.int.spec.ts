@@ -38,7 +38,8 @@ describe('sessions', () => {
     expect(res.status).toBe(200);
     return { res, body: (await res.json()) as Record<string, unknown>, cookie: refreshCookie(res)! };
   };
-  const bodyLogin = async (user: TestUser, password = PASSWORD) => (await api.post('/auth/login', { login: user.username, password, refreshTokenIn: 'body' })).body as { accessToken: string; refreshToken: string };
+  const bodyLogin = async (user: TestUser, password = PASSWORD) =>
+    (await api.post('/auth/login', { login: user.username, password, refreshTokenIn: 'body' })).body as { accessToken: string; refreshToken: string };
 
   beforeAll(async () => {
     app = await startTestApp({ ...NO_ABUSE_LIMITS, CORS_ORIGINS: ALLOWED });
@@ -148,7 +149,8 @@ describe('sessions', () => {
     expect((await api.post('/auth/logout-everywhere')).status).toBe(401);
     const res = await post('/auth/logout-everywhere', { token: a.accessToken });
     expect(res.status).toBe(204);
-    for (const token of [a.refreshToken, b.refreshToken, user.refreshToken]) expect((await api.post('/auth/refresh', { refreshToken: token })).status).toBe(401);
+    for (const token of [a.refreshToken, b.refreshToken, user.refreshToken])
+      expect((await api.post('/auth/refresh', { refreshToken: token })).status).toBe(401);
     expect((await api.post('/auth/refresh', { refreshToken: other.refreshToken })).status).toBe(200);
   });
 

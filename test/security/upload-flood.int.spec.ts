@@ -37,11 +37,17 @@ describe('upload floods', () => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
     const res = await fetch(`${app.url}/api/v1/media`, { method: 'POST', headers: { authorization: `Bearer ${user.token}` }, body: form });
-    return { status: res.status, body: (await res.json()) as Uploaded['body'], retryAfter: res.headers.get('retry-after'), contentType: res.headers.get('content-type') };
+    return {
+      status: res.status,
+      body: (await res.json()) as Uploaded['body'],
+      retryAfter: res.headers.get('retry-after'),
+      contentType: res.headers.get('content-type'),
+    };
   };
   const rowsOf = async (user: TestUser) => Number((await db.query('SELECT count(*)::int AS n FROM media WHERE owner_id = $1', [user.userId])).rows[0].n);
   // The local store keeps each object's content type beside it in a .meta.json file.
-  const storedObjects = async () => (await readdir(app.config.MEDIA_DIR, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && !e.name.endsWith('.meta.json')).length;
+  const storedObjects = async () =>
+    (await readdir(app.config.MEDIA_DIR, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && !e.name.endsWith('.meta.json')).length;
   const allRows = async () => Number((await db.query('SELECT count(*)::int AS n FROM media')).rows[0].n);
   const staged = () => readdir(tmpDir).catch(() => []);
   const expectRefusal = (res: Uploaded, status: number, code: string) => {
@@ -80,7 +86,9 @@ describe('upload floods', () => {
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
     const started = performance.now();
-    const { result: answers, maxMs } = await whileWatched(app.url, () => Promise.all(Array.from({ length: 30 }, () => upload(flooder, bomb, 'bomb.png', 'image/png'))));
+    const { result: answers, maxMs } = await whileWatched(app.url, () =>
+      Promise.all(Array.from({ length: 30 }, () => upload(flooder, bomb, 'bomb.png', 'image/png'))),
+    );
     clearInterval(sampler);
     const growthMb = Math.round((peak - baseline) / MB);
     const statuses = answers.map((a) => a.status).sort();
@@ -107,8 +115,11 @@ describe('upload floods', () => {
   });
 
   it('past the daily number of files, 429 with Retry-After, and nothing is stored', async () => {
-    const small = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } }).png().toBuffer();
-    const filesSoFar = async () => Number((await db.query('SELECT count(*)::int AS n FROM media WHERE owner_id = $1 AND file_name IS NOT NULL', [flooder.userId])).rows[0].n);
+    const small = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } })
+      .png()
+      .toBuffer();
+    const filesSoFar = async () =>
+      Number((await db.query('SELECT count(*)::int AS n FROM media WHERE owner_id = $1 AND file_name IS NOT NULL', [flooder.userId])).rows[0].n);
     while ((await filesSoFar()) < FILES_PER_DAY) expect((await upload(flooder, small, 'small.png', 'image/png')).status).toBe(201);
     const rows = await rowsOf(flooder);
     const res = await upload(flooder, small, 'one-more.png', 'image/png');

@@ -45,7 +45,9 @@ beforeAll(async () => {
   app = await startTestApp(NO_ABUSE_LIMITS);
   api = apiOf(app);
   [owner, newcomer] = await registerUsers(api, ['rpown', 'rpnew']);
-  const created = ok(await api.post('/groups', { name: 'Replay check', description: 'replays', interests: ['replay'], visibility: 'public' }, as(owner, owner.position)));
+  const created = ok(
+    await api.post('/groups', { name: 'Replay check', description: 'replays', interests: ['replay'], visibility: 'public' }, as(owner, owner.position)),
+  );
   groupId = created.body.groupId;
   let position: string = created.body.position;
   const sent: Record<string, string> = {};

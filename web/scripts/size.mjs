@@ -42,7 +42,9 @@ const ok = total.gzip <= budget;
 
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 if (asJson) {
-  console.log(JSON.stringify({ initial: rows, initialGzipBytes: total.gzip, budgetBytes: budget, lazyChunks: lazy.length, lazyGzipBytes: lazyGzip, ok }, null, 2));
+  console.log(
+    JSON.stringify({ initial: rows, initialGzipBytes: total.gzip, budgetBytes: budget, lazyChunks: lazy.length, lazyGzipBytes: lazyGzip, ok }, null, 2),
+  );
 } else {
   console.log('web: initial JavaScript (gzip -9)');
   for (const r of rows) console.log(`  ${r.file.padEnd(40)} ${kb(r.raw).padStart(10)} raw ${kb(r.gzip).padStart(10)} gzip`);

@@ -7,7 +7,13 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'discover', component: () => import('./views/DiscoverView.vue'), meta: { title: 'Discover groups' } },
   { path: '/groups/new', name: 'group-new', component: () => import('./views/CreateGroupView.vue'), meta: { title: 'New group' } },
   { path: '/groups/:id', name: 'chat', component: () => import('./views/ChatView.vue'), props: true, meta: { title: 'Chat' } },
-  { path: '/groups/:id/settings', name: 'group-settings', component: () => import('./views/GroupSettingsView.vue'), props: true, meta: { title: 'Group settings' } },
+  {
+    path: '/groups/:id/settings',
+    name: 'group-settings',
+    component: () => import('./views/GroupSettingsView.vue'),
+    props: true,
+    meta: { title: 'Group settings' },
+  },
   { path: '/profile', name: 'profile', component: () => import('./views/ProfileView.vue'), meta: { title: 'Your profile' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { public: true, title: 'Not found' } },
 ];

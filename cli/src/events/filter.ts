@@ -8,7 +8,10 @@ export interface Filter {
 }
 
 export function parseFilter(type: string | undefined, group: string | undefined): Filter {
-  const types = type?.split(',').map((t) => t.trim()).filter(Boolean);
+  const types = type
+    ?.split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   for (const t of types ?? []) {
     if (!(EVENT_TYPES as string[]).includes(t)) throw new CliError(`unknown event type "${t}": one of ${EVENT_TYPES.join(', ')}`);
   }

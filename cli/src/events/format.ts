@@ -2,7 +2,21 @@ import type { LogRecord } from './reader';
 
 export type Format = 'jsonl' | 'csv';
 
-const CSV_COLUMNS = ['position', 'topic', 'partition', 'offset', 'timestamp', 'type', 'eventId', 'occurredAt', 'actorId', 'groupId', 'userId', 'messageId', 'payload'] as const;
+const CSV_COLUMNS = [
+  'position',
+  'topic',
+  'partition',
+  'offset',
+  'timestamp',
+  'type',
+  'eventId',
+  'occurredAt',
+  'actorId',
+  'groupId',
+  'userId',
+  'messageId',
+  'payload',
+] as const;
 
 /** JSON with bigint-safe output; one line per event. */
 export function toJsonLine(r: LogRecord): string {
@@ -22,7 +36,21 @@ export const csvHeader = () => `${CSV_COLUMNS.join(',')}\n`;
 export function toCsvLine(r: LogRecord): string {
   const e = r.event as unknown as Record<string, unknown>;
   const { type, eventId, occurredAt, actorId, correlationId: _c, causationId: _k, ...payload } = e;
-  const row = [r.position, r.topic, r.partition, Number(r.offset), new Date(r.timestamp).toISOString(), type, eventId, new Date(occurredAt as number).toISOString(), actorId, e.groupId, e.userId, e.messageId, payload];
+  const row = [
+    r.position,
+    r.topic,
+    r.partition,
+    Number(r.offset),
+    new Date(r.timestamp).toISOString(),
+    type,
+    eventId,
+    new Date(occurredAt as number).toISOString(),
+    actorId,
+    e.groupId,
+    e.userId,
+    e.messageId,
+    payload,
+  ];
   return `${row.map(csvCell).join(',')}\n`;
 }
 

@@ -6,7 +6,10 @@ export const EVENT_LOG_TOPICS = ['users', 'groups', 'messages'] as const satisfi
 
 export function parseTopics(list: string | undefined): LogicalTopic[] {
   if (!list) return [...EVENT_LOG_TOPICS];
-  const topics = list.split(',').map((t) => t.trim()).filter(Boolean);
+  const topics = list
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   for (const t of topics) {
     if (!(EVENT_LOG_TOPICS as readonly string[]).includes(t)) {
       throw new CliError(`unknown topic "${t}": use one or more of ${EVENT_LOG_TOPICS.join(', ')} (comma-separated)`);

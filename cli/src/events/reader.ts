@@ -56,7 +56,15 @@ export async function readRanges(kafka: Kafka, config: Config, serde: EventSerde
               if (offset >= range.end) break;
               try {
                 const event = decodeRecord(serde, message);
-                await opts.onRecord({ topic: range.topic, partition: batch.partition, offset, position: formatPosition({ topic: range.topic, partition: batch.partition, offset }), timestamp: Number(message.timestamp), key: message.key?.toString() ?? null, event });
+                await opts.onRecord({
+                  topic: range.topic,
+                  partition: batch.partition,
+                  offset,
+                  position: formatPosition({ topic: range.topic, partition: batch.partition, offset }),
+                  timestamp: Number(message.timestamp),
+                  key: message.key?.toString() ?? null,
+                  event,
+                });
               } catch (err) {
                 if (!opts.onUndecodable) throw err;
                 opts.onUndecodable(batch.topic, batch.partition, message.offset, err as Error);

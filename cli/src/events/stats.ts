@@ -15,8 +15,13 @@ export async function eventStats(opts: StatsOptions): Promise<Map<string, Map<st
   const kafka = cliKafka(config);
   const admin = kafka.admin();
   await admin.connect();
-  const ranges = await resolveRanges(admin, config, parseTopics(opts.topic), parseBound('--since', opts.since), parseBound('--until', opts.until)).finally(() => admin.disconnect());
-  const bar = progress(ranges.reduce((n, r) => n + Number(r.end - r.start), 0), 'stats');
+  const ranges = await resolveRanges(admin, config, parseTopics(opts.topic), parseBound('--since', opts.since), parseBound('--until', opts.until)).finally(() =>
+    admin.disconnect(),
+  );
+  const bar = progress(
+    ranges.reduce((n, r) => n + Number(r.end - r.start), 0),
+    'stats',
+  );
   const counts = new Map<string, Map<string, number>>();
   await readRanges(kafka, config, serde(), ranges, {
     onRecord: (r) => {

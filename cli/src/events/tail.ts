@@ -37,7 +37,15 @@ export async function tailEvents(opts: TailOptions, signal?: AbortSignal): Promi
           const logical = topics.find((t) => topicName(config, t) === topic)!;
           const event = decodeRecord(codec, message);
           const offset = BigInt(message.offset);
-          const record = { topic: logical, partition, offset, position: formatPosition({ topic: logical, partition, offset }), timestamp: Number(message.timestamp), key: message.key?.toString() ?? null, event };
+          const record = {
+            topic: logical,
+            partition,
+            offset,
+            position: formatPosition({ topic: logical, partition, offset }),
+            timestamp: Number(message.timestamp),
+            key: message.key?.toString() ?? null,
+            event,
+          };
           if (!matches(filter, record)) return;
           process.stdout.write(fmt.line(record));
           shown++;

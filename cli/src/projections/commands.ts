@@ -32,10 +32,7 @@ const time = (d: Date | null) => (d ? new Date(d).toISOString() : '-');
 export async function listProjections(): Promise<string> {
   return withRuntime(async (rt) => {
     const rows = await builds(rt.pool);
-    const registered = table([
-      ['NAME', 'VERSION', 'STORAGE', 'TOPICS'],
-      ...projections.map((p) => [p.name, p.version, p.storage, p.topics.join(',')]),
-    ]);
+    const registered = table([['NAME', 'VERSION', 'STORAGE', 'TOPICS'], ...projections.map((p) => [p.name, p.version, p.storage, p.topics.join(',')])]);
     const registry = rows.length
       ? table([
           ['BUILD', 'STATUS', 'STORAGE', 'STARTED', 'LIVE SINCE', 'RETIRED', 'DROPPED'],
@@ -162,7 +159,9 @@ export async function deadLetterRetry(offset: number): Promise<string> {
       const outcome = await projectors.retryDeadLetter(offset);
       return outcome === 'applied' ? `dead letter ${offset} applied to ${p.name}\n` : `dead letter ${offset} was already applied to ${p.name}; nothing done\n`;
     } catch (err) {
-      throw new CliError(`dead letter ${offset} (${letter.eventType ?? 'unknown type'} from ${letter.topic}/${letter.partition}@${letter.originalOffset}) could not be applied to ${p.name}: ${(err as Error).message.split('\n')[0]}`);
+      throw new CliError(
+        `dead letter ${offset} (${letter.eventType ?? 'unknown type'} from ${letter.topic}/${letter.partition}@${letter.originalOffset}) could not be applied to ${p.name}: ${(err as Error).message.split('\n')[0]}`,
+      );
     } finally {
       await projectors.close();
     }

@@ -27,7 +27,8 @@ export function parseUntil(value: string): Date {
       return undefined;
     }
   })();
-  if (bound?.kind !== 'time') throw new CliError(`--until "${value}" is not a time: use ISO 8601 (e.g. 2026-11-01T12:00:00Z or 2026-11-01) or epoch milliseconds`);
+  if (bound?.kind !== 'time')
+    throw new CliError(`--until "${value}" is not a time: use ISO 8601 (e.g. 2026-11-01T12:00:00Z or 2026-11-01) or epoch milliseconds`);
   return new Date(bound.ms);
 }
 
@@ -49,7 +50,9 @@ export async function replay(opts: { until: string; projection: string }): Promi
   const until = parseUntil(opts.until);
   const p = projectionNamed(opts.projection);
   if (p.storage !== 'postgres') {
-    throw new CliError(`projection "${p.name}" is stored in Elasticsearch: replay builds Postgres projections only (export the events with "groupchat events export --until" instead)`);
+    throw new CliError(
+      `projection "${p.name}" is stored in Elasticsearch: replay builds Postgres projections only (export the events with "groupchat events export --until" instead)`,
+    );
   }
   return withRuntime((rt) => replayInto(rt, p, until));
 }
@@ -59,7 +62,9 @@ async function replayInto(rt: Runtime, p: PostgresProjection, until: Date): Prom
   const build = { name: p.name, version: p.version, generation: 0 };
   const table = (name: string) => `${schema}.${physicalTable(name, build)}`;
   const context = (client: PostgresContext['client']): PostgresContext => ({ client, build, log: rt.log, table });
-  const views = p.views ? Object.entries(p.views).map(([view, sql]) => [view, sql(table)] as const) : p.tables.map((t) => [t, `SELECT * FROM ${table(t)}`] as const);
+  const views = p.views
+    ? Object.entries(p.views).map(([view, sql]) => [view, sql(table)] as const)
+    : p.tables.map((t) => [t, `SELECT * FROM ${table(t)}`] as const);
 
   await withTransaction(rt.pool, async (client) => {
     // A replay of the same projection and moment is simply done again.
@@ -72,7 +77,10 @@ async function replayInto(rt: Runtime, p: PostgresProjection, until: Date): Prom
   try {
     const admin = rt.kafka.admin();
     await admin.connect();
-    const ranges = await resolveRanges(admin, rt.config, p.topics as Parameters<typeof resolveRanges>[2], undefined, { kind: 'time', ms: until.getTime() }).finally(() => admin.disconnect());
+    const ranges = await resolveRanges(admin, rt.config, p.topics as Parameters<typeof resolveRanges>[2], undefined, {
+      kind: 'time',
+      ms: until.getTime(),
+    }).finally(() => admin.disconnect());
     await learnSchemas(rt.kafka, rt.config, rt.serde).catch(() => undefined);
     const total = ranges.reduce((n, r) => n + Number(r.end - r.start), 0);
     const bar = progress(total, `replay ${p.name}`);

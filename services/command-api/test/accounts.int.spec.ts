@@ -23,12 +23,26 @@ describe('accounts through HTTP', () => {
   it('when registering, then 201 with userId and position, and UserRegistered in the log without any secret', async () => {
     const username = uniqueName('reg');
     const password = 'a secret passphrase';
-    const res = await api.post('/auth/register', { username, email: `${username.toUpperCase()}@Example.com`, password, displayName: 'Ada', interests: ['Math', 'math', 'Engines'] });
+    const res = await api.post('/auth/register', {
+      username,
+      email: `${username.toUpperCase()}@Example.com`,
+      password,
+      displayName: 'Ada',
+      interests: ['Math', 'math', 'Engines'],
+    });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ userId: expect.any(String), position: expect.stringMatching(/^u\.\d+\.\d+$/) });
     const events = (await eventsIn(app.config, 'users')).filter((e) => e.key === res.body.userId);
     expect(events.map((e) => e.event)).toEqual([
-      expect.objectContaining({ type: 'UserRegistered', userId: res.body.userId, actorId: res.body.userId, username, email: `${username}@example.com`, displayName: 'Ada', interests: ['math', 'engines'] }),
+      expect.objectContaining({
+        type: 'UserRegistered',
+        userId: res.body.userId,
+        actorId: res.body.userId,
+        username,
+        email: `${username}@example.com`,
+        displayName: 'Ada',
+        interests: ['math', 'engines'],
+      }),
     ]);
     expect(`u.${events[0]!.partition}.${events[0]!.offset}`).toBe(res.body.position);
     expect(JSON.stringify(events[0]!.event)).not.toMatch(/secret passphrase|argon2/);
@@ -62,7 +76,12 @@ describe('accounts through HTTP', () => {
     for (const login of [username, `${username.toUpperCase()}@example.com`]) {
       const res = await api.post('/auth/login', { login, password: 'correct horse battery', refreshTokenIn: 'body' });
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 900, user: { id: reg.body.userId, username, email: `${username}@example.com` } });
+      expect(res.body).toEqual({
+        accessToken: expect.any(String),
+        refreshToken: expect.any(String),
+        expiresIn: 900,
+        user: { id: reg.body.userId, username, email: `${username}@example.com` },
+      });
       expect(jwt.decode(res.body.accessToken)).toMatchObject({ sub: reg.body.userId, username });
     }
   });
@@ -124,12 +143,22 @@ describe('accounts through HTTP', () => {
   it('when the access token is missing, expired, tampered or alg none, then 401', async () => {
     const user = await registerUser(api, 'tokens');
     const secret = app.config.JWT_SECRET;
-    const expired = jwt.sign({ username: user.username }, secret, { algorithm: 'HS256', subject: user.userId, issuer: 'groupchat', audience: 'groupchat', expiresIn: -10 });
+    const expired = jwt.sign({ username: user.username }, secret, {
+      algorithm: 'HS256',
+      subject: user.userId,
+      issuer: 'groupchat',
+      audience: 'groupchat',
+      expiresIn: -10,
+    });
     const [h, p, s] = user.token.split('.');
     const claims = JSON.parse(Buffer.from(p!, 'base64url').toString());
     const tampered = `${h}.${Buffer.from(JSON.stringify({ ...claims, sub: 'someone-else' })).toString('base64url')}.${s}`;
     const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${p}.`;
-    const otherKey = jwt.sign({ username: user.username }, 'another-secret-of-enough-length', { algorithm: 'HS256', subject: user.userId, issuer: 'groupchat' });
+    const otherKey = jwt.sign({ username: user.username }, 'another-secret-of-enough-length', {
+      algorithm: 'HS256',
+      subject: user.userId,
+      issuer: 'groupchat',
+    });
     expect((await api.patch('/me', { bio: 'x' })).status).toBe(401);
     for (const token of [expired, tampered, none, otherKey, 'garbage']) {
       const res = await api.patch('/me', { bio: 'x' }, { token });
@@ -142,9 +171,10 @@ describe('accounts through HTTP', () => {
   it('when updating the profile, then UserProfileUpdated with only the given fields; an avatar must be an own image', async () => {
     const user = await registerUser(api, 'profile');
     const other = await registerUser(api, 'profile');
-    await db.query(`INSERT INTO media (media_id, owner_id, kind, content_type, size, storage_key) VALUES ($1, $2, 'image', 'image/png', 10, 'k1'), ($3, $4, 'image', 'image/png', 10, 'k2'), ($5, $2, 'file', 'application/pdf', 10, 'k3')`, [
-      `img-${user.userId}`, user.userId, `img-${other.userId}`, other.userId, `pdf-${user.userId}`,
-    ]);
+    await db.query(
+      `INSERT INTO media (media_id, owner_id, kind, content_type, size, storage_key) VALUES ($1, $2, 'image', 'image/png', 10, 'k1'), ($3, $4, 'image', 'image/png', 10, 'k2'), ($5, $2, 'file', 'application/pdf', 10, 'k3')`,
+      [`img-${user.userId}`, user.userId, `img-${other.userId}`, other.userId, `pdf-${user.userId}`],
+    );
     const res = await api.patch('/me', { displayName: ' Ada  L. ', bio: 'line one\nline two', avatarMediaId: `img-${user.userId}` }, { token: user.token });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ position: expect.stringMatching(/^u\./) });
@@ -155,14 +185,24 @@ describe('accounts through HTTP', () => {
     expect((await api.patch('/me', {}, { token: user.token })).status).toBe(422);
     const events = (await eventsIn(app.config, 'users')).filter((e) => e.key === user.userId).map((e) => e.event);
     expect(events.map((e) => e.type)).toEqual(['UserRegistered', 'UserProfileUpdated']);
-    expect(events[1]).toMatchObject({ displayName: 'Ada  L.', bio: 'line one\nline two', interests: null, avatarMediaId: `img-${user.userId}`, actorId: user.userId });
+    expect(events[1]).toMatchObject({
+      displayName: 'Ada  L.',
+      bio: 'line one\nline two',
+      interests: null,
+      avatarMediaId: `img-${user.userId}`,
+      actorId: user.userId,
+    });
     const { rows } = await db.query('SELECT attached_at FROM media WHERE media_id = $1', [`img-${user.userId}`]);
     expect(rows[0].attached_at).toBeInstanceOf(Date);
   });
 
   it('carries the request id into the events as correlationId', async () => {
     const username = uniqueName('corr');
-    const res = await api.post('/auth/register', { username, email: `${username}@example.com`, password: 'correct horse battery' }, { headers: { 'x-request-id': `req-${username}` } });
+    const res = await api.post(
+      '/auth/register',
+      { username, email: `${username}@example.com`, password: 'correct horse battery' },
+      { headers: { 'x-request-id': `req-${username}` } },
+    );
     expect(res.headers.get('x-request-id')).toBe(`req-${username}`);
     const event = (await eventsIn(app.config, 'users')).find((e) => e.key === res.body.userId)!.event;
     expect(event.correlationId).toBe(`req-${username}`);

@@ -31,7 +31,12 @@ describe('appending with a deadline', () => {
   it('when the broker fails, then the claim is released and the answer is 503 log_unavailable', async () => {
     const broker = controlledLog();
     let released = false;
-    const answer = appendEvents(broker.appender, [{ event, key: 'g1' }], { done: async () => 'ok', failed: async () => void (released = true) }, { timeoutMs: 1000, log });
+    const answer = appendEvents(
+      broker.appender,
+      [{ event, key: 'g1' }],
+      { done: async () => 'ok', failed: async () => void (released = true) },
+      { timeoutMs: 1000, log },
+    );
     broker.fail(kafkaError('Connection error: ECONNREFUSED'));
     await expect(answer).rejects.toMatchObject({ status: 503, code: 'log_unavailable' });
     expect(released).toBe(true);
@@ -41,7 +46,12 @@ describe('appending with a deadline', () => {
     const broker = controlledLog();
     let settled: string | undefined;
     const started = Date.now();
-    const answer = appendEvents(broker.appender, [{ event, key: 'g1' }], { done: async () => (settled = 'done'), failed: async () => void (settled = 'released') }, { timeoutMs: 100, log });
+    const answer = appendEvents(
+      broker.appender,
+      [{ event, key: 'g1' }],
+      { done: async () => (settled = 'done'), failed: async () => void (settled = 'released') },
+      { timeoutMs: 100, log },
+    );
     await expect(answer).rejects.toBeInstanceOf(AppError);
     expect(Date.now() - started).toBeLessThan(1000);
     expect(settled).toBeUndefined();
@@ -53,7 +63,12 @@ describe('appending with a deadline', () => {
   it('when the broker fails after the deadline, then the claim is released late', async () => {
     const broker = controlledLog();
     let settled: string | undefined;
-    const answer = appendEvents(broker.appender, [{ event, key: 'g1' }], { done: async () => (settled = 'done'), failed: async () => void (settled = 'released') }, { timeoutMs: 50, log });
+    const answer = appendEvents(
+      broker.appender,
+      [{ event, key: 'g1' }],
+      { done: async () => (settled = 'done'), failed: async () => void (settled = 'released') },
+      { timeoutMs: 50, log },
+    );
     await expect(answer).rejects.toMatchObject({ status: 503 });
     broker.fail(kafkaError('gave up'));
     await new Promise((r) => setImmediate(r));

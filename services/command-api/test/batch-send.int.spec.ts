@@ -27,7 +27,9 @@ describe('POST /messages/batch', () => {
     app = await startTestApp({ ...NO_ABUSE_LIMITS, MESSAGE_LIMIT_BURST: BUDGET });
     api = apiOf(app);
     [owner, member, stranger, spender] = await registerUsers(api, ['owner', 'member', 'stranger', 'spender']);
-    [groupA, groupB] = await Promise.all(['Batch A', 'Batch B'].map(async (name) => (await api.post('/groups', { name, visibility: 'public' }, as(owner))).body.groupId));
+    [groupA, groupB] = await Promise.all(
+      ['Batch A', 'Batch B'].map(async (name) => (await api.post('/groups', { name, visibility: 'public' }, as(owner))).body.groupId),
+    );
     secret = (await api.post('/groups', { name: 'Batch secret', visibility: 'private' }, as(owner))).body.groupId;
     for (const g of [groupA, groupB]) for (const u of [member, spender]) expect((await api.post(`/groups/${g}/join`, undefined, as(u))).status).toBe(200);
   });
@@ -41,7 +43,10 @@ describe('POST /messages/batch', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.items).toHaveLength(8);
     res.body.items.forEach((item: { messageId: string; position: string }, i: number) => {
-      expect(item).toEqual({ messageId: uuidV5('message', items[i]!.groupId, member.userId, items[i]!.clientMessageId), position: expect.stringMatching(/^m\.\d+\.\d+$/) });
+      expect(item).toEqual({
+        messageId: uuidV5('message', items[i]!.groupId, member.userId, items[i]!.clientMessageId),
+        position: expect.stringMatching(/^m\.\d+\.\d+$/),
+      });
     });
     for (const g of [groupA, groupB]) {
       const positions = res.body.items.filter((_: unknown, i: number) => items[i]!.groupId === g).map((item: { position: string }) => item.position);
@@ -55,7 +60,12 @@ describe('POST /messages/batch', () => {
     for (const e of logged) {
       const i = items.findIndex((x) => x.clientMessageId === (e.event as { clientMessageId: string }).clientMessageId);
       expect(`m.${e.partition}.${e.offset}`).toBe(res.body.items[i].position);
-      expect(e.event).toMatchObject({ groupId: items[i]!.groupId, senderId: member.userId, text: items[i]!.text, eventId: uuidV5('MessageSent', res.body.items[i].messageId) });
+      expect(e.event).toMatchObject({
+        groupId: items[i]!.groupId,
+        senderId: member.userId,
+        text: items[i]!.text,
+        eventId: uuidV5('MessageSent', res.body.items[i].messageId),
+      });
     }
   });
 
@@ -74,7 +84,14 @@ describe('POST /messages/batch', () => {
     const [ok1, blank, badId, hidden, unknown, junk, ok2] = res.body.items;
     expect(ok1).toMatchObject({ messageId: expect.any(String), position: expect.any(String) });
     expect(ok2).toMatchObject({ messageId: expect.any(String), position: expect.any(String) });
-    expect(blank).toMatchObject({ status: 422, code: 'validation_failed', title: expect.any(String), type: expect.stringContaining('validation_failed'), instance: '/api/v1/messages/batch#/items/1', errors: [{ field: 'text', message: expect.any(String) }] });
+    expect(blank).toMatchObject({
+      status: 422,
+      code: 'validation_failed',
+      title: expect.any(String),
+      type: expect.stringContaining('validation_failed'),
+      instance: '/api/v1/messages/batch#/items/1',
+      errors: [{ field: 'text', message: expect.any(String) }],
+    });
     expect(badId).toMatchObject({ status: 422, errors: [expect.objectContaining({ field: 'clientMessageId' })] });
     expect(hidden).toMatchObject({ status: 404, code: 'not_found', instance: '/api/v1/messages/batch#/items/3' });
     expect(unknown).toMatchObject({ status: 404, code: 'not_found' });
@@ -101,7 +118,10 @@ describe('POST /messages/batch', () => {
       { groupId: secret, clientMessageId: 'stranger-2', text: 'let me in' },
     ]);
     expect(res.status).toBe(200);
-    expect(res.body.items).toMatchObject([{ status: 403, code: 'not_a_member' }, { status: 404, code: 'not_found' }]);
+    expect(res.body.items).toMatchObject([
+      { status: 403, code: 'not_a_member' },
+      { status: 404, code: 'not_found' },
+    ]);
     expect(await sentWith(['stranger-1', 'stranger-2'])).toHaveLength(0);
   });
 
@@ -123,13 +143,23 @@ describe('POST /messages/batch', () => {
     expect(joined.status).toBe(200);
     const patched = await api.patch(`/groups/${slow.groupId}`, { slowModeSeconds: 60 }, { ...as(owner), headers: { 'x-min-position': joined.body.position } });
     expect(patched.status).toBe(200);
-    const res = await api.post('/messages/batch', { items: [1, 2].map((n) => ({ groupId: slow.groupId, clientMessageId: `slow-${n}`, text: `slow ${n}` })) }, { ...as(member), headers: { 'x-min-position': patched.body.position } });
+    const res = await api.post(
+      '/messages/batch',
+      { items: [1, 2].map((n) => ({ groupId: slow.groupId, clientMessageId: `slow-${n}`, text: `slow ${n}` })) },
+      { ...as(member), headers: { 'x-min-position': patched.body.position } },
+    );
     expect(res.body.items[0]).toMatchObject({ messageId: expect.any(String) });
     expect(res.body.items[1]).toMatchObject({ status: 429, code: 'slow_mode', retryAfter: expect.any(Number) });
   });
 
   it('a malformed request is one problem for the whole request, and nothing is appended', async () => {
-    const cases: [unknown, number][] = [[{}, 422], [{ items: [] }, 422], [{ items: 'x' }, 422], [[], 422], [{ items: Array.from({ length: 101 }, (_, i) => ({ groupId: groupA, clientMessageId: `many-${i}`, text: 'x' })) }, 422]];
+    const cases: [unknown, number][] = [
+      [{}, 422],
+      [{ items: [] }, 422],
+      [{ items: 'x' }, 422],
+      [[], 422],
+      [{ items: Array.from({ length: 101 }, (_, i) => ({ groupId: groupA, clientMessageId: `many-${i}`, text: 'x' })) }, 422],
+    ];
     for (const [body, status] of cases) {
       const res = await batch(member, body as unknown[]);
       expect(res.status, JSON.stringify(body).slice(0, 40)).toBe(status);
@@ -140,7 +170,11 @@ describe('POST /messages/batch', () => {
     const broken = await api.post('/messages/batch', undefined, { ...as(member), raw: '{"items": [', headers: { 'content-type': 'application/json' } });
     expect(broken.status).toBe(400);
     expect((await api.post('/messages/batch', { items: [{ groupId: groupA, clientMessageId: 'anon', text: 'x' }] })).status).toBe(401);
-    const huge = await api.post('/messages/batch', undefined, { ...as(member), raw: JSON.stringify({ items: [{ groupId: groupA, clientMessageId: 'huge', text: 'x'.repeat(1_100_000) }] }), headers: { 'content-type': 'application/json' } });
+    const huge = await api.post('/messages/batch', undefined, {
+      ...as(member),
+      raw: JSON.stringify({ items: [{ groupId: groupA, clientMessageId: 'huge', text: 'x'.repeat(1_100_000) }] }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(huge.status).toBe(413);
     expect(await sentWith(['many-0', 'anon', 'huge'])).toHaveLength(0);
   });

@@ -42,15 +42,21 @@ describe('when the broker is stopped', () => {
 
   it('then after it restarts, the same commands retried succeed once', async () => {
     await broker.up();
-    const registered = await waitUntil(async () => {
-      const res = await api.post('/auth/register', registration);
-      return res.status === 201 ? res : undefined;
-    }, { timeoutMs: 60_000, intervalMs: 500, what: 'registration to succeed again' });
+    const registered = await waitUntil(
+      async () => {
+        const res = await api.post('/auth/register', registration);
+        return res.status === 201 ? res : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 500, what: 'registration to succeed again' },
+    );
     expect((await api.post('/auth/login', { login: username, password: registration.password })).status).toBe(200);
-    const sent = await waitUntil(async () => {
-      const res = await api.post(`/groups/${groupId}/messages`, send, { token: owner.token });
-      return res.status === 202 ? res : undefined;
-    }, { timeoutMs: 60_000, intervalMs: 500, what: 'the send to succeed again' });
+    const sent = await waitUntil(
+      async () => {
+        const res = await api.post(`/groups/${groupId}/messages`, send, { token: owner.token });
+        return res.status === 202 ? res : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 500, what: 'the send to succeed again' },
+    );
 
     const users = (await eventsIn(app.config, 'users')).filter((e) => e.event.type === 'UserRegistered' && e.event.username === username);
     expect(new Set(users.map((e) => e.event.eventId)).size).toBe(1);

@@ -37,10 +37,13 @@ describe('when the broker stalls (accepts, answers nothing) and then goes on', (
     } finally {
       broker.resume();
     }
-    const sent = await waitUntil(async () => {
-      const res = await send();
-      return res.status === 202 ? res : undefined;
-    }, { timeoutMs: 60_000, intervalMs: 250, what: 'the send to be acknowledged' });
+    const sent = await waitUntil(
+      async () => {
+        const res = await send();
+        return res.status === 202 ? res : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 250, what: 'the send to be acknowledged' },
+    );
     const records = (await eventsIn(app.config, 'messages')).filter((e) => e.event.type === 'MessageSent' && e.event.clientMessageId === 'stalled');
     expect(records).toHaveLength(1);
     expect('messageId' in records[0]!.event && records[0]!.event.messageId).toBe(sent.body.messageId);

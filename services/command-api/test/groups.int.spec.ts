@@ -29,13 +29,35 @@ describe('groups and membership through HTTP', () => {
   const ok = (res: { status: number; body: unknown }) => expect(res.status, JSON.stringify(res.body)).toBe(200);
 
   it('when creating a group, then 201 and GroupCreated with the owner joining, on the group’s key, in one request', async () => {
-    const res = await api.post('/groups', { name: '  Night  Owls ', interests: ['Astronomy', 'astronomy'], visibility: 'public' }, { ...as(owner), headers: { 'x-request-id': 'create-night-owls' } });
+    const res = await api.post(
+      '/groups',
+      { name: '  Night  Owls ', interests: ['Astronomy', 'astronomy'], visibility: 'public' },
+      { ...as(owner), headers: { 'x-request-id': 'create-night-owls' } },
+    );
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ groupId: expect.any(String), position: expect.stringMatching(/^g\.\d+\.\d+$/) });
     const events = (await eventsIn(app.config, 'groups')).filter((e) => e.key === res.body.groupId);
     expect(events.map((e) => e.event)).toEqual([
-      expect.objectContaining({ type: 'GroupCreated', groupId: res.body.groupId, name: 'Night  Owls', description: '', interests: ['astronomy'], visibility: 'public', ownerId: owner.userId, slowModeSeconds: 0, actorId: owner.userId, correlationId: 'create-night-owls' }),
-      expect.objectContaining({ type: 'MemberJoined', groupId: res.body.groupId, userId: owner.userId, role: 'owner', via: 'create', correlationId: 'create-night-owls' }),
+      expect.objectContaining({
+        type: 'GroupCreated',
+        groupId: res.body.groupId,
+        name: 'Night  Owls',
+        description: '',
+        interests: ['astronomy'],
+        visibility: 'public',
+        ownerId: owner.userId,
+        slowModeSeconds: 0,
+        actorId: owner.userId,
+        correlationId: 'create-night-owls',
+      }),
+      expect.objectContaining({
+        type: 'MemberJoined',
+        groupId: res.body.groupId,
+        userId: owner.userId,
+        role: 'owner',
+        via: 'create',
+        correlationId: 'create-night-owls',
+      }),
     ]);
     expect(`g.${events[1]!.partition}.${events[1]!.offset}`).toBe(res.body.position);
   });
@@ -97,10 +119,16 @@ describe('groups and membership through HTTP', () => {
     const groupId = await createGroup(owner, 'public');
     for (const u of [alice, bob]) ok(await api.post(`/groups/${groupId}/join`, undefined, as(u)));
     expect((await api.post(`/groups/${groupId}/leave`, undefined, as(owner))).body).toMatchObject({ status: 409, code: 'last_owner' });
-    expect((await api.put(`/groups/${groupId}/members/${owner.userId}/role`, { role: 'member' }, as(owner))).body).toMatchObject({ status: 409, code: 'last_owner' });
+    expect((await api.put(`/groups/${groupId}/members/${owner.userId}/role`, { role: 'member' }, as(owner))).body).toMatchObject({
+      status: 409,
+      code: 'last_owner',
+    });
 
     ok(await api.put(`/groups/${groupId}/members/${alice.userId}/role`, { role: 'admin' }, as(owner)));
-    expect((await api.put(`/groups/${groupId}/members/${alice.userId}/role`, { role: 'admin' }, as(owner))).body).toMatchObject({ status: 409, code: 'role_unchanged' });
+    expect((await api.put(`/groups/${groupId}/members/${alice.userId}/role`, { role: 'admin' }, as(owner))).body).toMatchObject({
+      status: 409,
+      code: 'role_unchanged',
+    });
     expect((await api.put(`/groups/${groupId}/members/${bob.userId}/role`, { role: 'admin' }, as(alice))).status).toBe(403);
     ok(await api.put(`/groups/${groupId}/members/${bob.userId}/role`, { role: 'moderator' }, as(alice)));
     expect((await api.put(`/groups/${groupId}/members/${owner.userId}/role`, { role: 'member' }, as(alice))).status).toBe(403);
@@ -110,7 +138,10 @@ describe('groups and membership through HTTP', () => {
     ok(await api.put(`/groups/${groupId}/members/${alice.userId}/role`, { role: 'owner' }, as(owner)));
     ok(await api.post(`/groups/${groupId}/leave`, undefined, as(owner)));
     expect((await api.post(`/groups/${groupId}/leave`, undefined, as(owner))).body).toMatchObject({ status: 409, code: 'not_a_member' });
-    expect((await api.put(`/groups/${groupId}/members/${alice.userId}/role`, { role: 'admin' }, as(alice))).body).toMatchObject({ status: 409, code: 'last_owner' });
+    expect((await api.put(`/groups/${groupId}/members/${alice.userId}/role`, { role: 'admin' }, as(alice))).body).toMatchObject({
+      status: 409,
+      code: 'last_owner',
+    });
   });
 
   it('two owners demoting each other at once: one wins, the group keeps an owner', async () => {
@@ -123,7 +154,9 @@ describe('groups and membership through HTTP', () => {
     ]);
     // Serialised: the second sees the first's effect; its actor is no longer an owner.
     expect([a.status, b.status].sort()).toEqual([200, 403]);
-    const demotions = (await eventsIn(app.config, 'groups')).filter((e) => e.key === groupId && e.event.type === 'MemberRoleChanged' && e.event.role === 'member');
+    const demotions = (await eventsIn(app.config, 'groups')).filter(
+      (e) => e.key === groupId && e.event.type === 'MemberRoleChanged' && e.event.role === 'member',
+    );
     expect(demotions).toHaveLength(1);
   });
 

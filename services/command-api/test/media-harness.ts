@@ -61,9 +61,15 @@ export async function startMediaHarness(overrides: Partial<Config> = {}): Promis
     token: (userId) => signAccessToken(config, { sub: userId, username: `u${userId.slice(0, 8)}` }),
     async upload(token, part) {
       const { body, contentType } = multipart(part);
-      return fetch(`${url}/api/v1/media`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, body, duplex: 'half' } as unknown as RequestInit);
+      return fetch(`${url}/api/v1/media`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+        body,
+        duplex: 'half',
+      } as unknown as RequestInit);
     },
-    get: (path, init = {}) => fetch(`${url}${path}`, { headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.headers ?? {}) } }),
+    get: (path, init = {}) =>
+      fetch(`${url}${path}`, { headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.headers ?? {}) } }),
     storedFiles: () => listFiles(config.MEDIA_DIR),
     stagedFiles: () => listFiles(tmpDir),
     async mediaRows() {
@@ -80,7 +86,12 @@ export async function startMediaHarness(overrides: Partial<Config> = {}): Promis
     },
     async createGroup(visibility, members) {
       const groupId = randomUUID();
-      await rt.pool.query(`INSERT INTO groups (group_id, name, visibility, owner_id, member_count) VALUES ($1, 'g', $2, $3, $4)`, [groupId, visibility, members[0], members.length]);
+      await rt.pool.query(`INSERT INTO groups (group_id, name, visibility, owner_id, member_count) VALUES ($1, 'g', $2, $3, $4)`, [
+        groupId,
+        visibility,
+        members[0],
+        members.length,
+      ]);
       for (const userId of members) await rt.pool.query(`INSERT INTO memberships (group_id, user_id, role) VALUES ($1, $2, 'member')`, [groupId, userId]);
       return groupId;
     },
@@ -118,7 +129,9 @@ type MultipartBody = AsyncIterable<Uint8Array>;
 function multipart(part: Part): { body: MultipartBody; contentType: string } {
   const boundary = `----media-test-${randomUUID()}`;
   const disposition = `form-data; name="${part.name ?? 'file'}"${part.fileName !== undefined ? `; filename="${part.fileName}"` : ''}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${part.contentType !== undefined ? `Content-Type: ${part.contentType}\r\n` : ''}\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: ${disposition}\r\n${part.contentType !== undefined ? `Content-Type: ${part.contentType}\r\n` : ''}\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   async function* body() {
     yield head;

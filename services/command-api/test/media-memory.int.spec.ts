@@ -41,7 +41,10 @@ describe('upload memory', () => {
   let url: string;
   let token: string;
   beforeAll(async () => {
-    server = fork(fileURLToPath(new URL('./media-memory-server.ts', import.meta.url)), { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    server = fork(fileURLToPath(new URL('./media-memory-server.ts', import.meta.url)), {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     ({ url, token } = await new Promise<{ url: string; token: string }>((resolve, reject) => {
       server.once('message', (m) => resolve(m as { url: string; token: string }));
       server.once('exit', (code) => reject(new Error(`media server exited with ${code}`)));
@@ -69,7 +72,9 @@ describe('upload memory', () => {
       clearInterval(sampler);
     }
     const grownMb = (peak - baseline) / 1024 / 1024;
-    console.log(`server resident memory: baseline ${Math.round(baseline / 1024 / 1024)} MB, peak ${Math.round(peak / 1024 / 1024)} MB, grown ${grownMb.toFixed(1)} MB for a ${Math.round(TOTAL / 1024 / 1024)} MB upload`);
+    console.log(
+      `server resident memory: baseline ${Math.round(baseline / 1024 / 1024)} MB, peak ${Math.round(peak / 1024 / 1024)} MB, grown ${grownMb.toFixed(1)} MB for a ${Math.round(TOTAL / 1024 / 1024)} MB upload`,
+    );
     // Buffering the upload would grow memory by its whole size; streaming stays at a few
     // chunks plus allocator and GC slack, which depends on the machine's load (31–56 MB seen).
     expect(grownMb).toBeLessThan(TOTAL / 1024 / 1024 / 2);

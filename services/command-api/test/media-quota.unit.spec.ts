@@ -12,7 +12,11 @@ describe('daily upload quota', () => {
   });
 
   it('when the files or the bytes are used up, then 429 with Retry-After until the oldest upload leaves the window', () => {
-    for (const [files, bytes] of [[3, 0], [1, 1000], [1, 1200]] as const) {
+    for (const [files, bytes] of [
+      [3, 0],
+      [1, 1000],
+      [1, 1200],
+    ] as const) {
       expect(judgeQuota(usage(files, bytes), limits, 1)).toMatchObject({ status: 429, code: 'quota_exceeded', extra: { retryAfter: 600 } });
     }
     expect(judgeQuota({ files: 3, bytes: 0, freesInSeconds: 0 }, limits, 1)?.extra.retryAfter).toBe(1);

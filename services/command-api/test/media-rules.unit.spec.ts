@@ -51,7 +51,9 @@ describe('file names', () => {
     expect(contentDisposition('attachment', { fileName: 'Grüße "final".pdf', mediaId: 'm', contentType: 'application/pdf' })).toBe(
       `attachment; filename="Gr__e _final_.pdf"; filename*=UTF-8''Gr%C3%BC%C3%9Fe%20%22final%22.pdf`,
     );
-    expect(contentDisposition('inline', { fileName: null, mediaId: 'abc', contentType: 'image/jpeg' })).toBe(`inline; filename="abc.jpg"; filename*=UTF-8''abc.jpg`);
+    expect(contentDisposition('inline', { fileName: null, mediaId: 'abc', contentType: 'image/jpeg' })).toBe(
+      `inline; filename="abc.jpg"; filename*=UTF-8''abc.jpg`,
+    );
   });
 });
 
@@ -90,7 +92,9 @@ describe('type from the first bytes', () => {
   });
 
   it('when text starts with markup, then it is refused even when named .txt', async () => {
-    await expect(classifyHead(Buffer.from('\uFEFF  <html><script>x</script>'), { fileName: 'a.txt', mimeType: 'text/plain' })).rejects.toMatchObject({ status: 415 });
+    await expect(classifyHead(Buffer.from('\uFEFF  <html><script>x</script>'), { fileName: 'a.txt', mimeType: 'text/plain' })).rejects.toMatchObject({
+      status: 415,
+    });
   });
 });
 
@@ -108,7 +112,14 @@ describe('zip directories', () => {
   };
 
   it('when a zip is ordinary, then its entries are counted', async () => {
-    expect(await check(fx.zip([{ name: 'a.txt', data: Buffer.from('a') }, { name: 'b/c.txt', data: Buffer.from('bc') }]))).toEqual({ entries: 2, uncompressed: 3 });
+    expect(
+      await check(
+        fx.zip([
+          { name: 'a.txt', data: Buffer.from('a') },
+          { name: 'b/c.txt', data: Buffer.from('bc') },
+        ]),
+      ),
+    ).toEqual({ entries: 2, uncompressed: 3 });
   });
 
   it('when data follows the end of the archive, then it is refused', async () => {

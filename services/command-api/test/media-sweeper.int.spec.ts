@@ -15,20 +15,25 @@ describe('unattached uploads', () => {
     expect(res.status).toBe(201);
     return (await res.json()) as { mediaId: string; thumbnailMediaId: string };
   };
-  const keysOf = async (ids: string[]) => (await h.rt.pool.query<{ storage_key: string }>('SELECT storage_key FROM media WHERE media_id = ANY($1)', [ids])).rows.map((r) => r.storage_key);
+  const keysOf = async (ids: string[]) =>
+    (await h.rt.pool.query<{ storage_key: string }>('SELECT storage_key FROM media WHERE media_id = ANY($1)', [ids])).rows.map((r) => r.storage_key);
 
   it('when an upload is neither attached nor an avatar past the TTL, then it and its thumbnail are removed; the others stay', async () => {
     const [forgotten, sent, avatar] = [await upload('forgotten.png'), await upload('sent.png'), await upload('avatar.png')];
     const groupId = await h.createGroup('public', ['alice']);
     await h.postMessage(groupId, 'alice', [sent.mediaId]);
     // An avatar found only through the users read model, without attached_at, is kept too.
-    await h.rt.pool.query(`INSERT INTO users (user_id, username, email, avatar_media_id) VALUES ('alice', 'alice', 'alice@example.test', $1)`, [avatar.mediaId]);
+    await h.rt.pool.query(`INSERT INTO users (user_id, username, email, avatar_media_id) VALUES ('alice', 'alice', 'alice@example.test', $1)`, [
+      avatar.mediaId,
+    ]);
     const forgottenKeys = await keysOf([forgotten.mediaId, forgotten.thumbnailMediaId]);
     expect(forgottenKeys).toHaveLength(2);
 
     // Rows go first, then the objects: wait for both.
     await waitUntil(
-      async () => (await keysOf([forgotten.mediaId, forgotten.thumbnailMediaId])).length === 0 && (await Promise.all(forgottenKeys.map((k) => h.media.store.head(k)))).every((o) => o === undefined),
+      async () =>
+        (await keysOf([forgotten.mediaId, forgotten.thumbnailMediaId])).length === 0 &&
+        (await Promise.all(forgottenKeys.map((k) => h.media.store.head(k)))).every((o) => o === undefined),
       { what: 'the sweeper', timeoutMs: 20_000 },
     );
 

@@ -149,7 +149,10 @@ describe('media uploads and downloads', () => {
     });
 
     it('when an ordinary zip is uploaded, then it is accepted', async () => {
-      const archive = fx.zip([{ name: 'a.txt', data: Buffer.from('hello '.repeat(100)) }, { name: 'dir/b.txt', data: Buffer.from('world') }]);
+      const archive = fx.zip([
+        { name: 'a.txt', data: Buffer.from('hello '.repeat(100)) },
+        { name: 'dir/b.txt', data: Buffer.from('world') },
+      ]);
       const up = await uploadOk('bundle.zip', 'application/zip', archive);
       expect(up).toMatchObject({ kind: 'file', contentType: 'application/zip', size: archive.length });
     });
@@ -172,7 +175,12 @@ describe('media uploads and downloads', () => {
       expect((await h.get(`/api/v1/media/${up.mediaId}`, { token: bob })).status).toBe(200);
       expect((await h.get(`/api/v1/media/${up.mediaId}/thumbnail`, { token: bob })).status).toBe(200);
       expect((await h.get(`/api/v1/media/${up.thumbnailMediaId}`, { token: bob })).status).toBe(200);
-      for (const path of [`/api/v1/media/${up.mediaId}`, `/api/v1/media/${up.mediaId}/thumbnail`, `/api/v1/media/${up.thumbnailMediaId}`, `/api/v1/media/${up.mediaId}/links`]) {
+      for (const path of [
+        `/api/v1/media/${up.mediaId}`,
+        `/api/v1/media/${up.mediaId}/thumbnail`,
+        `/api/v1/media/${up.thumbnailMediaId}`,
+        `/api/v1/media/${up.mediaId}/links`,
+      ]) {
         const res = await h.get(path, { token: eve });
         expect(res.status, path).toBe(404);
       }

@@ -15,21 +15,33 @@ describe('sending a message', () => {
     given(sending({})).when(decideSend, send).then([sent]);
   });
   it('given a non-member, then 403 in a public group and 404 in a private one', () => {
-    given(sending({ senderRole: null })).when(decideSend, send).thenFails(403, 'not_a_member');
-    given(sending({ senderRole: null, group: { ...group, visibility: 'private' } })).when(decideSend, send).thenFails(404, 'not_found');
+    given(sending({ senderRole: null }))
+      .when(decideSend, send)
+      .thenFails(403, 'not_a_member');
+    given(sending({ senderRole: null, group: { ...group, visibility: 'private' } }))
+      .when(decideSend, send)
+      .thenFails(404, 'not_found');
   });
   it('given a deleted group, then 404', () => {
-    given(sending({ group: { ...group, deleted: true } })).when(decideSend, send).thenFails(404, 'not_found');
+    given(sending({ group: { ...group, deleted: true } }))
+      .when(decideSend, send)
+      .thenFails(404, 'not_found');
   });
   it('given slow mode of 30 s and a message 10 s ago, then 429 slow_mode with 20 s to wait', () => {
-    const error = given(sending({ group: { ...group, slowModeSeconds: 30 }, lastSentAt: now - 10_000 })).when(decideSend, send).thenFails(429, 'slow_mode');
+    const error = given(sending({ group: { ...group, slowModeSeconds: 30 }, lastSentAt: now - 10_000 }))
+      .when(decideSend, send)
+      .thenFails(429, 'slow_mode');
     expect(error.extra.retryAfter).toBe(20);
   });
   it('given slow mode and a message longer ago than the interval, then MessageSent', () => {
-    given(sending({ group: { ...group, slowModeSeconds: 30 }, lastSentAt: now - 30_000 })).when(decideSend, send).then([sent]);
+    given(sending({ group: { ...group, slowModeSeconds: 30 }, lastSentAt: now - 30_000 }))
+      .when(decideSend, send)
+      .then([sent]);
   });
   it('given slow mode, moderators and above are exempt', () => {
-    given(sending({ group: { ...group, slowModeSeconds: 30 }, lastSentAt: now - 1000, senderRole: 'moderator' })).when(decideSend, send).then([sent]);
+    given(sending({ group: { ...group, slowModeSeconds: 30 }, lastSentAt: now - 1000, senderRole: 'moderator' }))
+      .when(decideSend, send)
+      .then([sent]);
   });
 });
 
@@ -39,32 +51,56 @@ const ids = { groupId: 'g1', messageId: 'm1', actorId: 'u1' };
 
 describe('editing and deleting a message', () => {
   it('given the author, when editing, then MessageEdited', () => {
-    given(state()).when(decideEdit, { ...ids, text: 'fixed' }).then([{ type: 'MessageEdited', messageId: 'm1', groupId: 'g1', text: 'fixed' }]);
+    given(state())
+      .when(decideEdit, { ...ids, text: 'fixed' })
+      .then([{ type: 'MessageEdited', messageId: 'm1', groupId: 'g1', text: 'fixed' }]);
   });
   it('given someone else, even a moderator, when editing, then 403', () => {
-    given(state({ actorRole: 'owner' })).when(decideEdit, { ...ids, actorId: 'u2', text: 'x' }).thenFails(403, 'forbidden');
+    given(state({ actorRole: 'owner' }))
+      .when(decideEdit, { ...ids, actorId: 'u2', text: 'x' })
+      .thenFails(403, 'forbidden');
   });
   it('given a deleted, unknown or other-group message, then 404', () => {
-    given(state({ message: { ...message, deleted: true } })).when(decideEdit, { ...ids, text: 'x' }).thenFails(404, 'not_found');
-    given(state({ message: null })).when(decideDelete, ids).thenFails(404, 'not_found');
-    given(state({ message: { ...message, groupId: 'g2' } })).when(decideDelete, ids).thenFails(404, 'not_found');
+    given(state({ message: { ...message, deleted: true } }))
+      .when(decideEdit, { ...ids, text: 'x' })
+      .thenFails(404, 'not_found');
+    given(state({ message: null }))
+      .when(decideDelete, ids)
+      .thenFails(404, 'not_found');
+    given(state({ message: { ...message, groupId: 'g2' } }))
+      .when(decideDelete, ids)
+      .thenFails(404, 'not_found');
   });
   it('given the author or a moderator, when deleting, then MessageDeleted; another member, then 403', () => {
-    given(state()).when(decideDelete, ids).then([{ type: 'MessageDeleted', messageId: 'm1', groupId: 'g1' }]);
-    given(state({ actorRole: 'moderator' })).when(decideDelete, { ...ids, actorId: 'u2' }).then([{ type: 'MessageDeleted', messageId: 'm1', groupId: 'g1' }]);
-    given(state()).when(decideDelete, { ...ids, actorId: 'u2' }).thenFails(403, 'forbidden');
+    given(state())
+      .when(decideDelete, ids)
+      .then([{ type: 'MessageDeleted', messageId: 'm1', groupId: 'g1' }]);
+    given(state({ actorRole: 'moderator' }))
+      .when(decideDelete, { ...ids, actorId: 'u2' })
+      .then([{ type: 'MessageDeleted', messageId: 'm1', groupId: 'g1' }]);
+    given(state())
+      .when(decideDelete, { ...ids, actorId: 'u2' })
+      .thenFails(403, 'forbidden');
   });
   it('given an author who left the group, then 403', () => {
-    given(state({ actorRole: null })).when(decideDelete, ids).thenFails(403, 'not_a_member');
+    given(state({ actorRole: null }))
+      .when(decideDelete, ids)
+      .thenFails(403, 'not_a_member');
   });
 });
 
 describe('reacting', () => {
   it('given a member, when reacting and unreacting, then ReactionAdded and ReactionRemoved', () => {
-    given(state()).when(decideReact, { ...ids, actorId: 'u2', emoji: '👍', add: true }).then([{ type: 'ReactionAdded', messageId: 'm1', groupId: 'g1', userId: 'u2', emoji: '👍' }]);
-    given(state()).when(decideReact, { ...ids, actorId: 'u2', emoji: '👍', add: false }).then([{ type: 'ReactionRemoved', messageId: 'm1', groupId: 'g1', userId: 'u2', emoji: '👍' }]);
+    given(state())
+      .when(decideReact, { ...ids, actorId: 'u2', emoji: '👍', add: true })
+      .then([{ type: 'ReactionAdded', messageId: 'm1', groupId: 'g1', userId: 'u2', emoji: '👍' }]);
+    given(state())
+      .when(decideReact, { ...ids, actorId: 'u2', emoji: '👍', add: false })
+      .then([{ type: 'ReactionRemoved', messageId: 'm1', groupId: 'g1', userId: 'u2', emoji: '👍' }]);
   });
   it('given a non-member, then 403', () => {
-    given(state({ actorRole: null })).when(decideReact, { ...ids, emoji: '👍', add: true }).thenFails(403, 'not_a_member');
+    given(state({ actorRole: null }))
+      .when(decideReact, { ...ids, emoji: '👍', add: true })
+      .thenFails(403, 'not_a_member');
   });
 });

@@ -36,16 +36,31 @@ describe('messages through HTTP', () => {
   });
 
   it('when a member sends, then 202 with a messageId and the position of MessageSent', async () => {
-    const res = await api.post(`/groups/${groupId}/messages`, { clientMessageId: 'first', text: ' Cafe\u0301 ☕\n' }, { ...as(member), headers: { 'x-request-id': 'send-first' } });
+    const res = await api.post(
+      `/groups/${groupId}/messages`,
+      { clientMessageId: 'first', text: ' Cafe\u0301 ☕\n' },
+      { ...as(member), headers: { 'x-request-id': 'send-first' } },
+    );
     ok(res, 202);
     expect(res.body).toEqual({ messageId: uuidV5('message', groupId, member.userId, 'first'), position: expect.stringMatching(/^m\.\d+\.\d+$/) });
     const [sent] = (await messagesOf(groupId)).filter((e) => e.event.type === 'MessageSent' && e.event.clientMessageId === 'first');
-    expect(sent!.event).toMatchObject({ messageId: res.body.messageId, eventId: uuidV5('MessageSent', res.body.messageId), groupId, senderId: member.userId, actorId: member.userId, text: 'Café ☕', attachments: [], correlationId: 'send-first' });
+    expect(sent!.event).toMatchObject({
+      messageId: res.body.messageId,
+      eventId: uuidV5('MessageSent', res.body.messageId),
+      groupId,
+      senderId: member.userId,
+      actorId: member.userId,
+      text: 'Café ☕',
+      attachments: [],
+      correlationId: 'send-first',
+    });
     expect(`m.${sent!.partition}.${sent!.offset}`).toBe(res.body.position);
   });
 
   it('when the same clientMessageId is sent 20 times at once, then one MessageSent and the same answer for all', async () => {
-    const answers = await Promise.all(Array.from({ length: 20 }, () => api.post(`/groups/${groupId}/messages`, { clientMessageId: 'burst-same', text: 'only once' }, as(member))));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => api.post(`/groups/${groupId}/messages`, { clientMessageId: 'burst-same', text: 'only once' }, as(member))),
+    );
     for (const a of answers) ok(a, 202);
     expect(new Set(answers.map((a) => `${a.body.messageId} ${a.body.position}`)).size).toBe(1);
     const again = await api.post(`/groups/${groupId}/messages`, { clientMessageId: 'burst-same', text: 'only once' }, as(member));
@@ -55,13 +70,18 @@ describe('messages through HTTP', () => {
   });
 
   it('the same clientMessageId from two senders is two messages', async () => {
-    const [a, b] = await Promise.all([member, moderator].map((u) => api.post(`/groups/${groupId}/messages`, { clientMessageId: 'shared-id', text: 'hi' }, as(u))));
+    const [a, b] = await Promise.all(
+      [member, moderator].map((u) => api.post(`/groups/${groupId}/messages`, { clientMessageId: 'shared-id', text: 'hi' }, as(u))),
+    );
     expect(a!.body.messageId).not.toBe(b!.body.messageId);
   });
 
   it('non-members are refused: 403 in a public group, 404 in a private one; nothing is appended', async () => {
     const before = (await messagesOf(groupId)).length;
-    expect((await api.post(`/groups/${groupId}/messages`, { clientMessageId: 'x', text: 'let me in' }, as(stranger))).body).toMatchObject({ status: 403, code: 'not_a_member' });
+    expect((await api.post(`/groups/${groupId}/messages`, { clientMessageId: 'x', text: 'let me in' }, as(stranger))).body).toMatchObject({
+      status: 403,
+      code: 'not_a_member',
+    });
     const secret = (await api.post('/groups', { name: 'Secret', visibility: 'private' }, as(owner))).body.groupId;
     expect((await api.post(`/groups/${secret}/messages`, { clientMessageId: 'x', text: 'let me in' }, as(stranger))).status).toBe(404);
     expect((await messagesOf(groupId)).length).toBe(before);
@@ -79,11 +99,27 @@ describe('messages through HTTP', () => {
     const [sent] = (await messagesOf(groupId)).filter((e) => e.event.type === 'MessageSent' && e.event.clientMessageId === 'with-pic');
     expect(sent!.event).toMatchObject({
       text: null,
-      attachments: [{ mediaId: `pic-${member.userId}`, kind: 'image', contentType: 'image/jpeg', size: 12345, width: 640, height: 480, fileName: 'cat.jpg', durationMs: null, thumbnailMediaId: null }],
+      attachments: [
+        {
+          mediaId: `pic-${member.userId}`,
+          kind: 'image',
+          contentType: 'image/jpeg',
+          size: 12345,
+          width: 640,
+          height: 480,
+          fileName: 'cat.jpg',
+          durationMs: null,
+          thumbnailMediaId: null,
+        },
+      ],
     });
     expect((await db.query('SELECT attached_at FROM media WHERE media_id = $1', [`pic-${member.userId}`])).rows[0].attached_at).toBeInstanceOf(Date);
 
-    const foreign = await api.post(`/groups/${groupId}/messages`, { clientMessageId: 'foreign-pic', text: 'look', attachments: [`pic-${owner.userId}`, 'missing'] }, as(member));
+    const foreign = await api.post(
+      `/groups/${groupId}/messages`,
+      { clientMessageId: 'foreign-pic', text: 'look', attachments: [`pic-${owner.userId}`, 'missing'] },
+      as(member),
+    );
     expect(foreign.status).toBe(422);
     expect(foreign.body.errors.map((e: { field: string }) => e.field)).toEqual(['attachments.0', 'attachments.1']);
   });
@@ -132,7 +168,14 @@ describe('messages through HTTP', () => {
     for (const emoji of ['👍', '🇫🇷', ':party:']) ok(await api.post(`${base}/${encodeURIComponent(emoji)}`, undefined, as(owner)));
     ok(await api.del(`${base}/${encodeURIComponent('👍')}`, undefined, as(owner)));
     expect((await api.post(`${base}/${encodeURIComponent('👍')}`, undefined, as(stranger))).status).toBe(403);
-    const reactions = (await messagesOf(groupId)).filter((e) => e.event.type.startsWith('Reaction') && 'messageId' in e.event && e.event.messageId === sent.body.messageId).map((e) => e.event);
-    expect(reactions.map((e) => [e.type, 'emoji' in e ? e.emoji : undefined])).toEqual([['ReactionAdded', '👍'], ['ReactionAdded', '🇫🇷'], ['ReactionAdded', ':party:'], ['ReactionRemoved', '👍']]);
+    const reactions = (await messagesOf(groupId))
+      .filter((e) => e.event.type.startsWith('Reaction') && 'messageId' in e.event && e.event.messageId === sent.body.messageId)
+      .map((e) => e.event);
+    expect(reactions.map((e) => [e.type, 'emoji' in e ? e.emoji : undefined])).toEqual([
+      ['ReactionAdded', '👍'],
+      ['ReactionAdded', '🇫🇷'],
+      ['ReactionAdded', ':party:'],
+      ['ReactionRemoved', '👍'],
+    ]);
   });
 });

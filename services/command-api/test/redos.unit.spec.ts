@@ -38,7 +38,16 @@ describe('patterns over user input', () => {
       ['login', () => LoginRequest.safeParse({ login: `${'a@a.'.repeat(250_000)} x`, password: 'x' })],
       ['tag', () => tag.safeParse(' \t a'.repeat(250_000))],
       ['text', () => text({ max: 4000, multiline: true }).safeParse('a\u0301'.repeat(500_000))],
-      ['register', () => RegisterRequest.safeParse({ username: 'ada', email: `a@${'.a'.repeat(500_000)} x`, password: 'x'.repeat(1_000_000), interests: [' a'.repeat(500_000)] })],
+      [
+        'register',
+        () =>
+          RegisterRequest.safeParse({
+            username: 'ada',
+            email: `a@${'.a'.repeat(500_000)} x`,
+            password: 'x'.repeat(1_000_000),
+            interests: [' a'.repeat(500_000)],
+          }),
+      ],
     ];
     for (const [name, run] of cases) {
       const { value, ms } = timed(run);

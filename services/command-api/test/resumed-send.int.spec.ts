@@ -46,10 +46,16 @@ describe('when a send is retried on a process that does not remember it (its fir
     const records = await sentEvents(body.clientMessageId);
     expect(records.map((e) => e.event.eventId)).toEqual([uuidV5('MessageSent', first.body.messageId)]);
 
-    const history = await waitUntil(async () => {
-      const res = await api.call('GET', `/groups/${groupId}/messages?limit=50`, undefined, { token: owner.token, headers: { 'x-min-position': retry.body.position } });
-      return res.status === 200 ? res : undefined;
-    }, { timeoutMs: 30_000, intervalMs: 100, what: 'the history' });
+    const history = await waitUntil(
+      async () => {
+        const res = await api.call('GET', `/groups/${groupId}/messages?limit=50`, undefined, {
+          token: owner.token,
+          headers: { 'x-min-position': retry.body.position },
+        });
+        return res.status === 200 ? res : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 100, what: 'the history' },
+    );
     const shown = history.body.items.filter((m: { id: string }) => m.id === first.body.messageId);
     expect(shown).toHaveLength(1);
     expect(shown[0].position).toBe(first.body.position);

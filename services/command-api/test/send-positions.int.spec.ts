@@ -29,10 +29,18 @@ describe('when group changes and sends go through different command-api processe
     const created = await api.post('/groups', { name: 'Across', visibility: 'private' }, { token: owner.token });
     expect(created.status).toBe(201);
     const groupId = created.body.groupId;
-    const invited = await api.post(`/groups/${groupId}/invites`, { userId: member.userId }, { token: owner.token, headers: { 'x-min-position': created.body.position } });
+    const invited = await api.post(
+      `/groups/${groupId}/invites`,
+      { userId: member.userId },
+      { token: owner.token, headers: { 'x-min-position': created.body.position } },
+    );
     const joined = await api.post(`/groups/${groupId}/join`, undefined, { token: member.token, headers: { 'x-min-position': invited.body.position } });
     expect(joined.status).toBe(200);
-    const sent = await otherApi.post(`/groups/${groupId}/messages`, { clientMessageId: 'first', text: 'hello' }, { token: member.token, headers: { 'x-min-position': joined.body.position } });
+    const sent = await otherApi.post(
+      `/groups/${groupId}/messages`,
+      { clientMessageId: 'first', text: 'hello' },
+      { token: member.token, headers: { 'x-min-position': joined.body.position } },
+    );
     expect(sent.status, JSON.stringify(sent.body)).toBe(202);
   });
 
@@ -47,7 +55,11 @@ describe('when group changes and sends go through different command-api processe
 
   it('then a position the groups topic has not reached answers 503 after the bounded wait, not a decision on old state', async () => {
     const groupId = (await otherApi.post('/groups', { name: 'Ahead', visibility: 'public' }, { token: owner.token })).body.groupId;
-    const res = await otherApi.post(`/groups/${groupId}/messages`, { clientMessageId: 'ahead', text: 'from the future' }, { token: owner.token, headers: { 'x-min-position': 'g.0.999999' } });
+    const res = await otherApi.post(
+      `/groups/${groupId}/messages`,
+      { clientMessageId: 'ahead', text: 'from the future' },
+      { token: owner.token, headers: { 'x-min-position': 'g.0.999999' } },
+    );
     expect(res.status).toBe(503);
     expect(res.body.code).toBe('read_model_behind');
   });

@@ -5,7 +5,17 @@ import { groupAndRole } from '../src/groups/state';
 import { SlowModeClock } from '../src/messages/slow-mode';
 
 const envelope = { eventId: 'e', occurredAt: 1, actorId: 'u1', correlationId: 'c', causationId: null };
-const created = { ...envelope, type: 'GroupCreated', groupId: 'g1', name: 'G', description: '', interests: [], visibility: 'public', ownerId: 'u1', slowModeSeconds: 0 } as const;
+const created = {
+  ...envelope,
+  type: 'GroupCreated',
+  groupId: 'g1',
+  name: 'G',
+  description: '',
+  interests: [],
+  visibility: 'public',
+  ownerId: 'u1',
+  slowModeSeconds: 0,
+} as const;
 const joined = (userId: string, role = 'member') => ({ ...envelope, type: 'MemberJoined', groupId: 'g1', userId, role, via: 'public' }) as DomainEvent;
 const foldOf = (events: object[]) => {
   const fold = new GroupsFold();
@@ -25,11 +35,20 @@ describe('the groups fold a send is decided on', () => {
     expect(groupAndRole(fold, 'g1', 'u2')).toMatchObject({ group: { visibility: 'public' }, role: 'member' });
   });
   it('given an update with only slow mode, then visibility stays and slow mode changes', () => {
-    const fold = foldOf([created, { ...envelope, type: 'GroupUpdated', groupId: 'g1', name: null, description: null, interests: null, visibility: null, slowModeSeconds: 30 }]);
+    const fold = foldOf([
+      created,
+      { ...envelope, type: 'GroupUpdated', groupId: 'g1', name: null, description: null, interests: null, visibility: null, slowModeSeconds: 30 },
+    ]);
     expect(fold.group('g1')).toMatchObject({ visibility: 'public', slowModeSeconds: 30 });
   });
   it('given a removal, a departure or a deletion, then no role, or a deleted group', () => {
-    const fold = foldOf([created, joined('u2'), joined('u3'), { ...envelope, type: 'MemberRemoved', groupId: 'g1', userId: 'u2', removedBy: 'u1' }, { ...envelope, type: 'MemberLeft', groupId: 'g1', userId: 'u3' }]);
+    const fold = foldOf([
+      created,
+      joined('u2'),
+      joined('u3'),
+      { ...envelope, type: 'MemberRemoved', groupId: 'g1', userId: 'u2', removedBy: 'u1' },
+      { ...envelope, type: 'MemberLeft', groupId: 'g1', userId: 'u3' },
+    ]);
     expect([fold.roleOf('g1', 'u2'), fold.roleOf('g1', 'u3')]).toEqual([null, null]);
     expect(foldOf([created, { ...envelope, type: 'GroupDeleted', groupId: 'g1' }]).group('g1')?.deleted).toBe(true);
   });

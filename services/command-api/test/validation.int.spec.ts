@@ -134,10 +134,16 @@ describe('bad input through HTTP', () => {
   it('every command answers the documented generic errors: 401 without a token, 400 malformed JSON, 415 non-JSON, 413 over 1 MB, 422 empty body', async () => {
     const doc = (await api.call('GET', '/openapi.json')).body;
     let checked = 0;
-    for (const [template, ops] of Object.entries<Record<string, { security?: unknown; requestBody?: unknown; responses: Record<string, unknown> }>>(doc.paths)) {
+    for (const [template, ops] of Object.entries<Record<string, { security?: unknown; requestBody?: unknown; responses: Record<string, unknown> }>>(
+      doc.paths,
+    )) {
       for (const [method, op] of Object.entries(ops)) {
         if (method === 'get' || template.startsWith('/media')) continue;
-        const path = template.replace('{emoji}', encodeURIComponent('👍')).replace('{id}', GROUP).replace('{messageId}', MESSAGE).replace('{userId}', user.userId);
+        const path = template
+          .replace('{emoji}', encodeURIComponent('👍'))
+          .replace('{id}', GROUP)
+          .replace('{messageId}', MESSAGE)
+          .replace('{userId}', user.userId);
         const label = `${method} ${template}`;
         const withToken = op.security ? { token: token() } : {};
         if (op.security) {
@@ -147,8 +153,13 @@ describe('bad input through HTTP', () => {
         if (op.requestBody) {
           const json = { ...withToken, headers: { 'content-type': 'application/json' } };
           expect((await api.call(method.toUpperCase(), path, undefined, { ...json, raw: '{"a":' })).status, label).toBe(400);
-          expect((await api.call(method.toUpperCase(), path, undefined, { ...withToken, raw: 'a=1', headers: { 'content-type': 'text/plain' } })).status, label).toBe(415);
-          expect((await api.call(method.toUpperCase(), path, undefined, { ...json, raw: JSON.stringify({ pad: 'x'.repeat(1_050_000) }) })).status, label).toBe(413);
+          expect(
+            (await api.call(method.toUpperCase(), path, undefined, { ...withToken, raw: 'a=1', headers: { 'content-type': 'text/plain' } })).status,
+            label,
+          ).toBe(415);
+          expect((await api.call(method.toUpperCase(), path, undefined, { ...json, raw: JSON.stringify({ pad: 'x'.repeat(1_050_000) }) })).status, label).toBe(
+            413,
+          );
           const empty = await api.call(method.toUpperCase(), path, {}, withToken);
           // The refresh cookie may stand in for the whole body: without it, no token to refresh (401), nothing to revoke (204).
           expect(empty.status, label).toBe(({ 'post /auth/refresh': 401, 'post /auth/logout': 204 } as Record<string, number>)[label] ?? 422);
@@ -165,11 +176,24 @@ describe('bad input through HTTP', () => {
     expect(res.status).toBe(200);
     const doc = res.body;
     const commands = [
-      ['post', '/auth/register'], ['post', '/auth/login'], ['post', '/auth/refresh'], ['post', '/auth/logout'], ['patch', '/me'],
-      ['post', '/groups'], ['patch', '/groups/{id}'], ['delete', '/groups/{id}'], ['post', '/groups/{id}/join'], ['post', '/groups/{id}/leave'],
-      ['post', '/groups/{id}/invites'], ['delete', '/groups/{id}/members/{userId}'], ['put', '/groups/{id}/members/{userId}/role'],
-      ['post', '/groups/{id}/messages'], ['patch', '/groups/{id}/messages/{messageId}'], ['delete', '/groups/{id}/messages/{messageId}'],
-      ['post', '/groups/{id}/messages/{messageId}/reactions/{emoji}'], ['delete', '/groups/{id}/messages/{messageId}/reactions/{emoji}'],
+      ['post', '/auth/register'],
+      ['post', '/auth/login'],
+      ['post', '/auth/refresh'],
+      ['post', '/auth/logout'],
+      ['patch', '/me'],
+      ['post', '/groups'],
+      ['patch', '/groups/{id}'],
+      ['delete', '/groups/{id}'],
+      ['post', '/groups/{id}/join'],
+      ['post', '/groups/{id}/leave'],
+      ['post', '/groups/{id}/invites'],
+      ['delete', '/groups/{id}/members/{userId}'],
+      ['put', '/groups/{id}/members/{userId}/role'],
+      ['post', '/groups/{id}/messages'],
+      ['patch', '/groups/{id}/messages/{messageId}'],
+      ['delete', '/groups/{id}/messages/{messageId}'],
+      ['post', '/groups/{id}/messages/{messageId}/reactions/{emoji}'],
+      ['delete', '/groups/{id}/messages/{messageId}/reactions/{emoji}'],
     ];
     for (const [method, path] of commands) {
       const op = doc.paths[path!]?.[method!];

@@ -41,13 +41,18 @@ describe('validation of commands', () => {
     expect(fieldsOf(() => parseInput(RegisterRequest, { ...user, interests: ['x'.repeat(33)] }))).toEqual(['interests.0']);
     expect(fieldsOf(() => parseInput(CreateGroupRequest, { name: 'ab', visibility: 'public' }))).toEqual(['name']);
     expect(fieldsOf(() => parseInput(CreateGroupRequest, { name: 'x'.repeat(81), visibility: 'public' }))).toEqual(['name']);
-    expect(fieldsOf(() => parseInput(CreateGroupRequest, { name: 'abc', description: 'd'.repeat(2001), visibility: 'hidden' }))).toEqual(['description', 'visibility']);
+    expect(fieldsOf(() => parseInput(CreateGroupRequest, { name: 'abc', description: 'd'.repeat(2001), visibility: 'hidden' }))).toEqual([
+      'description',
+      'visibility',
+    ]);
     expect(fieldsOf(() => parseInput(UpdateGroupRequest, { slowModeSeconds: -1 }))).toEqual(['slowModeSeconds']);
     expect(fieldsOf(() => parseInput(UpdateGroupRequest, {}))).toEqual(['(body)']);
     expect(fieldsOf(() => parseInput(UpdateProfileRequest, { bio: 'b'.repeat(501) }))).toEqual(['bio']);
     expect(fieldsOf(() => parseInput(SendMessageRequest, { clientMessageId: 'c1', text: 't'.repeat(4001) }))).toEqual(['text']);
     expect(fieldsOf(() => parseInput(SendMessageRequest, { clientMessageId: 'c 1', text: 'x' }))).toEqual(['clientMessageId']);
-    expect(fieldsOf(() => parseInput(SendMessageRequest, { clientMessageId: 'c1', attachments: Array.from({ length: 11 }, (_, i) => `m${i}`) }))).toEqual(['attachments']);
+    expect(fieldsOf(() => parseInput(SendMessageRequest, { clientMessageId: 'c1', attachments: Array.from({ length: 11 }, (_, i) => `m${i}`) }))).toEqual([
+      'attachments',
+    ]);
   });
 
   it('refuses blank text without attachments and accepts attachments alone', () => {

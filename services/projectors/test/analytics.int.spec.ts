@@ -14,8 +14,13 @@ const log = projectionSpec(analytics).given(
   { ...reacted('g1', 'm1', 'u2'), actorId: 'u2' },
   event('MessageDeleted', { groupId: 'g1', messageId: 'm2', actorId: 'u2' }),
 );
-const row = (type: string, topic: string, group_id: string | null, user_id: string | null, actor_id: string | null = null) =>
-  ({ type, topic, group_id, user_id, actor_id });
+const row = (type: string, topic: string, group_id: string | null, user_id: string | null, actor_id: string | null = null) => ({
+  type,
+  topic,
+  group_id,
+  user_id,
+  actor_id,
+});
 
 describe('the analytics projection', () => {
   it('keeps one row per event of every topic, with type, time, actor, group and user', async () => {

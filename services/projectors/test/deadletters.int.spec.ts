@@ -23,7 +23,11 @@ const fragile = defineProjection({
   handlers: {
     MessageSent: async ({ event: e }, ctx) => {
       if (refuse && e.text === 'boom') throw new Error('the handler refuses "boom"');
-      await withRows(ctx, `INSERT INTO ${ctx.table('fragile')} SELECT id, text, ${ms('at')} FROM json_to_recordset($1::json) AS x(id text, text text, at bigint)`, [{ id: e.messageId, text: e.text, at: e.occurredAt }]);
+      await withRows(
+        ctx,
+        `INSERT INTO ${ctx.table('fragile')} SELECT id, text, ${ms('at')} FROM json_to_recordset($1::json) AS x(id text, text text, at bigint)`,
+        [{ id: e.messageId, text: e.text, at: e.occurredAt }],
+      );
     },
   },
 });
@@ -63,7 +67,13 @@ describe('dead letters', () => {
     const [meta] = await producer.send({
       topic: topicName(h.config, 'messages'),
       acks: -1,
-      messages: [{ key: 'g-poison', value: Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x00]), headers: { [HEADER_EVENT_TYPE]: 'MessageSent', [HEADER_FINGERPRINT]: 'f'.repeat(64) } }],
+      messages: [
+        {
+          key: 'g-poison',
+          value: Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x00]),
+          headers: { [HEADER_EVENT_TYPE]: 'MessageSent', [HEADER_FINGERPRINT]: 'f'.repeat(64) },
+        },
+      ],
     });
     await producer.disconnect();
     await h.given(sent('g-poison', 'm-after', 'u-1', 'after the poison'));
@@ -84,9 +94,14 @@ describe('dead letters', () => {
   it('an event whose handler keeps failing is dead-lettered after its retries, the projection moves on, and a retry once fixed applies it once', async () => {
     await h.given(sent('g-f', 'm-ok', 'u-1', 'ok'), sent('g-f', 'm-boom', 'u-1', 'boom'), sent('g-f', 'm-fine', 'u-1', 'fine'));
     await h.caughtUp();
-    expect(await h.rows(`SELECT message_id FROM fragile WHERE message_id IN ('m-ok', 'm-boom', 'm-fine') ORDER BY message_id`)).toEqual([{ message_id: 'm-fine' }, { message_id: 'm-ok' }]);
+    expect(await h.rows(`SELECT message_id FROM fragile WHERE message_id IN ('m-ok', 'm-boom', 'm-fine') ORDER BY message_id`)).toEqual([
+      { message_id: 'm-fine' },
+      { message_id: 'm-ok' },
+    ]);
     expect(await h.rows(`SELECT count(*)::int AS n FROM messages WHERE group_id = 'g-f'`)).toEqual([{ n: 3 }]);
-    const letter = await waitUntil(async () => (await h.projectors.deadLetters({ projection: 'fragile' })).find((l) => l.key === 'g-f'), { what: 'the dead letter' });
+    const letter = await waitUntil(async () => (await h.projectors.deadLetters({ projection: 'fragile' })).find((l) => l.key === 'g-f'), {
+      what: 'the dead letter',
+    });
     expect(letter.error).toContain('the handler refuses "boom"');
 
     refuse = false;
@@ -99,7 +114,10 @@ describe('dead letters', () => {
     await h.given(sent('g-c', 'm-contended', 'u-1', 'contended'), sent('g-c', 'm-calm', 'u-1', 'calm'));
     await h.caughtUp();
     expect(deadlocks).toBe(6);
-    expect(await h.rows(`SELECT message_id FROM contended WHERE message_id IN ('m-contended', 'm-calm') ORDER BY 1`)).toEqual([{ message_id: 'm-calm' }, { message_id: 'm-contended' }]);
+    expect(await h.rows(`SELECT message_id FROM contended WHERE message_id IN ('m-contended', 'm-calm') ORDER BY 1`)).toEqual([
+      { message_id: 'm-calm' },
+      { message_id: 'm-contended' },
+    ]);
     expect((await h.projectors.deadLetters({ projection: 'contended' })).filter((l) => l.key === 'g-c')).toEqual([]);
   });
 });

@@ -10,7 +10,15 @@ const decoder = () => new Decoder(undefined as unknown as Kafka, { GROUPCHAT_NAM
 
 function record(offset: number, text: string): KafkaMessage {
   const encoded = serde.encode(sent('g-1', `m-${offset}`, 'u-1', text));
-  return { offset: String(offset), key: Buffer.from('g-1'), value: encoded.value, headers: encoded.headers, timestamp: '0', attributes: 0, size: 0 } as unknown as KafkaMessage;
+  return {
+    offset: String(offset),
+    key: Buffer.from('g-1'),
+    value: encoded.value,
+    headers: encoded.headers,
+    timestamp: '0',
+    attributes: 0,
+    size: 0,
+  } as unknown as KafkaMessage;
 }
 
 describe('the decoder shared by the projections of a process', () => {

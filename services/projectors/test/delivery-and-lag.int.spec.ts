@@ -27,12 +27,22 @@ describe('delivery and lag', () => {
       const live = (await listBuilds(h.rt.pool, 'messages')).find((b) => b.status === 'live')!;
       const records: KafkaMessage[] = events.map((e, i) => {
         const { value, headers } = h.rt.serde.encode(e);
-        return { key: Buffer.from(aggregateOf(e)), value, headers, offset: String(appended[i]!.position.offset), timestamp: '0', attributes: 0 } as KafkaMessage;
+        return {
+          key: Buffer.from(aggregateOf(e)),
+          value,
+          headers,
+          offset: String(appended[i]!.position.offset),
+          timestamp: '0',
+          attributes: 0,
+        } as KafkaMessage;
       });
       const partition = appended[0]!.position.partition;
       const next = await other
         .createProcessor(messages, live)
-        .process({ topic: 'messages', physicalTopic: topicName(h.config, 'messages'), partition, messages: records }, { signal: new AbortController().signal, heartbeat: async () => undefined });
+        .process(
+          { topic: 'messages', physicalTopic: topicName(h.config, 'messages'), partition, messages: records },
+          { signal: new AbortController().signal, heartbeat: async () => undefined },
+        );
       expect(next).toBeGreaterThan(Number(appended[2]!.position.offset));
     } finally {
       await other.close();
@@ -52,7 +62,10 @@ describe('delivery and lag', () => {
     await waitUntil(
       async () => {
         const text = await registry.getSingleMetricAsString('groupchat_projection_lag');
-        const values = text.split('\n').filter((l) => l.startsWith('groupchat_projection_lag{') && l.includes('topic="messages"')).map((l) => Number(l.split(' ').pop()));
+        const values = text
+          .split('\n')
+          .filter((l) => l.startsWith('groupchat_projection_lag{') && l.includes('topic="messages"'))
+          .map((l) => Number(l.split(' ').pop()));
         if (values.some((v) => v > 0)) sawLag = true;
         const builds = await h.projectors.status();
         for (const b of builds) if (b.lag === 0 && !doneAt.has(b.name)) doneAt.set(b.name, Date.now() - appendedAt);
@@ -61,7 +74,14 @@ describe('delivery and lag', () => {
       { timeoutMs: 45_000, intervalMs: 25, what: 'lag back to zero' },
     );
     const drained = Date.now();
-    console.log(`[bench] burst of ${burst.length} messages: appended in ${appendedAt - started} ms; lag of all ${projections.length} projections back to 0 ${drained - appendedAt} ms after the last append (each: ${[...doneAt].sort((a, b) => b[1] - a[1]).map(([n, ms]) => `${n} ${ms}`).join(', ')})`);
+    console.log(
+      `[bench] burst of ${burst.length} messages: appended in ${appendedAt - started} ms; lag of all ${projections.length} projections back to 0 ${drained - appendedAt} ms after the last append (each: ${[
+        ...doneAt,
+      ]
+        .sort((a, b) => b[1] - a[1])
+        .map(([n, ms]) => `${n} ${ms}`)
+        .join(', ')})`,
+    );
     expect(sawLag).toBe(true);
     const text = await registry.getSingleMetricAsString('groupchat_projection_lag');
     expect(text).toMatch(/groupchat_projection_lag\{projection="messages",topic="messages",partition="\d+"\} 0/);

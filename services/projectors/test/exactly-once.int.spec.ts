@@ -43,7 +43,15 @@ describe('exactly once, across a kill -9', () => {
   /** A projector process of its own running the projections under test, and its SIGKILL. */
   function spawnProjector() {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
-      env: { ...process.env, ...stackEnv(), DATABASE_URL: config.DATABASE_URL, GROUPCHAT_NAMESPACE: config.GROUPCHAT_NAMESPACE, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', PORT: '0', PROJECTIONS: UNDER_TEST.join(',') },
+      env: {
+        ...process.env,
+        ...stackEnv(),
+        DATABASE_URL: config.DATABASE_URL,
+        GROUPCHAT_NAMESPACE: config.GROUPCHAT_NAMESPACE,
+        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+        PORT: '0',
+        PROJECTIONS: UNDER_TEST.join(','),
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const exited = new Promise((resolve) => child.on('exit', resolve));
@@ -52,7 +60,15 @@ describe('exactly once, across a kill -9', () => {
 
   /** Records of the messages topic the `messages` projection's given generation has moved past. */
   const applied = async (generation: number) =>
-    Number((await h.rows<{ n: string }>(`SELECT coalesce(sum(next_offset), 0) AS n FROM projection_checkpoints WHERE projection = 'messages' AND generation = $1`, [generation]).catch(() => [{ n: '0' }]))[0]!.n);
+    Number(
+      (
+        await h
+          .rows<{ n: string }>(`SELECT coalesce(sum(next_offset), 0) AS n FROM projection_checkpoints WHERE projection = 'messages' AND generation = $1`, [
+            generation,
+          ])
+          .catch(() => [{ n: '0' }])
+      )[0]!.n,
+    );
 
   async function killMidStream(child: { kill(): Promise<unknown> }, generation: number): Promise<number> {
     await waitUntil(async () => (await applied(generation)) > 0, { timeoutMs: 45_000, intervalMs: 10, what: 'the child to apply some messages' });
@@ -74,11 +90,29 @@ describe('exactly once, across a kill -9', () => {
       const admin = h.kafka.admin();
       const groups = await admin
         .connect()
-        .then(() => admin.describeGroups(UNDER_TEST.map((name) => consumerGroup(config, { name, version: projections.find((p) => p.name === name)!.version, generation }))))
-        .then((d) => d.groups.map((g) => ({ group: g.groupId, state: g.state, members: g.members.map((m) => ({ id: m.memberId, host: m.clientHost, assignment: AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment })) })))
+        .then(() =>
+          admin.describeGroups(
+            UNDER_TEST.map((name) => consumerGroup(config, { name, version: projections.find((p) => p.name === name)!.version, generation })),
+          ),
+        )
+        .then((d) =>
+          d.groups.map((g) => ({
+            group: g.groupId,
+            state: g.state,
+            members: g.members.map((m) => ({
+              id: m.memberId,
+              host: m.clientHost,
+              assignment: AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment,
+            })),
+          })),
+        )
         .catch((e: Error) => e.message)
         .finally(() => admin.disconnect());
-      const waiting = await h.rows(`SELECT pid, state, wait_event_type, wait_event, left(query, 200) AS query FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND (wait_event_type = 'Lock' OR state = 'idle in transaction')`).catch((e: Error) => e.message);
+      const waiting = await h
+        .rows(
+          `SELECT pid, state, wait_event_type, wait_event, left(query, 200) AS query FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND (wait_event_type = 'Lock' OR state = 'idle in transaction')`,
+        )
+        .catch((e: Error) => e.message);
       throw new Error(`${err.message}\nbuilds: ${JSON.stringify(status)}\nwaiting: ${JSON.stringify(waiting)}\nconsumer groups: ${JSON.stringify(groups)}`);
     });
 
@@ -89,7 +123,9 @@ describe('exactly once, across a kill -9', () => {
 
     const counts = await h.rows<{ group_id: string; member_count: number }>(`SELECT group_id, member_count FROM groups ORDER BY group_id`);
     expect(new Map(counts.map((c) => [c.group_id, c.member_count]))).toEqual(expected.memberCount);
-    const messages = await h.rows<{ message_id: string; text: string | null; deleted: boolean; edited: boolean }>(`SELECT message_id, text, deleted, edited_at IS NOT NULL AS edited FROM messages`);
+    const messages = await h.rows<{ message_id: string; text: string | null; deleted: boolean; edited: boolean }>(
+      `SELECT message_id, text, deleted, edited_at IS NOT NULL AS edited FROM messages`,
+    );
     expect(new Map(messages.map(({ message_id, ...m }) => [message_id, m]))).toEqual(expected.messages);
     const reactions = await h.rows<{ k: string }>(`SELECT message_id || '/' || user_id || '/' || emoji AS k FROM reactions`);
     expect(reactions.length).toBe(expected.reactions.size);
@@ -97,33 +133,39 @@ describe('exactly once, across a kill -9', () => {
     expect((await h.rows<{ n: number }>(`SELECT count(*)::int AS n FROM message_events`))[0]!.n).toBe(expected.messageTopicEvents);
   });
 
-  it(`when the projector is killed in the middle of a rebuild of ${events.length} events and restarted, the rebuilt read models equal a clean build, row for row`, { timeout: 240_000 }, async () => {
-    expect(expected.messageTopicEvents).toBeGreaterThanOrEqual(100_000);
-    const survivor = await checksums(h);
-    let started = Date.now();
-    for (const name of UNDER_TEST) await h.projectors.rebuild(name);
-    await liveAt(1, 90_000);
-    const clean = await checksums(h);
-    console.log(`[exactly-once] clean rebuild of ${UNDER_TEST.join(', ')} over ${events.length} events: ${Date.now() - started} ms`);
-    expect(survivor, 'the build killed mid-stream differs from a clean one').toEqual(clean);
+  it(
+    `when the projector is killed in the middle of a rebuild of ${events.length} events and restarted, the rebuilt read models equal a clean build, row for row`,
+    { timeout: 240_000 },
+    async () => {
+      expect(expected.messageTopicEvents).toBeGreaterThanOrEqual(100_000);
+      const survivor = await checksums(h);
+      let started = Date.now();
+      for (const name of UNDER_TEST) await h.projectors.rebuild(name);
+      await liveAt(1, 90_000);
+      const clean = await checksums(h);
+      console.log(`[exactly-once] clean rebuild of ${UNDER_TEST.join(', ')} over ${events.length} events: ${Date.now() - started} ms`);
+      expect(survivor, 'the build killed mid-stream differs from a clean one').toEqual(clean);
 
-    await h.stop();
-    const child = spawnProjector();
-    const control = await createProjectors(h.rt, { projections: subset(), run: false });
-    try {
-      for (const name of UNDER_TEST) await control.rebuild(name);
-    } finally {
-      await control.close();
-    }
-    const done = await killMidStream(child, 2);
-    expect(await h.rows(`SELECT DISTINCT status FROM projections WHERE generation = 2`)).toEqual([{ status: 'building' }]);
+      await h.stop();
+      const child = spawnProjector();
+      const control = await createProjectors(h.rt, { projections: subset(), run: false });
+      try {
+        for (const name of UNDER_TEST) await control.rebuild(name);
+      } finally {
+        await control.close();
+      }
+      const done = await killMidStream(child, 2);
+      expect(await h.rows(`SELECT DISTINCT status FROM projections WHERE generation = 2`)).toEqual([{ status: 'building' }]);
 
-    started = Date.now();
-    await h.restart(subset());
-    await liveAt(2, 90_000);
-    console.log(`[exactly-once] rebuild killed after ${done} of ${expected.messageTopicEvents} messages-topic events, resumed and live in ${Date.now() - started} ms`);
-    expect(await checksums(h)).toEqual(clean);
-  });
+      started = Date.now();
+      await h.restart(subset());
+      await liveAt(2, 90_000);
+      console.log(
+        `[exactly-once] rebuild killed after ${done} of ${expected.messageTopicEvents} messages-topic events, resumed and live in ${Date.now() - started} ms`,
+      );
+      expect(await checksums(h)).toEqual(clean);
+    },
+  );
 });
 
 async function checksums(h: Harness): Promise<Record<string, string>> {

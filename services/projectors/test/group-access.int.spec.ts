@@ -7,8 +7,7 @@ import { isolatedConfig } from '@groupchat/test-kit';
 const cases: { facts: GroupAccessFacts; standing: Standing }[] = [];
 for (const visibility of ['public', 'private'] as const)
   for (const deleted of [false, true])
-    for (const role of [null, ...GROUP_ROLES])
-      for (const invited of [false, true]) cases.push({ facts: { visibility, deleted }, standing: { role, invited } });
+    for (const role of [null, ...GROUP_ROLES]) for (const invited of [false, true]) cases.push({ facts: { visibility, deleted }, standing: { role, invited } });
 
 describe('the access rule in SQL', () => {
   let rt: Runtime;

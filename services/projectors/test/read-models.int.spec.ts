@@ -18,7 +18,14 @@ describe('the read models, given events on the real log', () => {
     );
     await h.caughtUp();
     const [ada] = await h.rows(`SELECT * FROM users WHERE user_id = 'u-ada'`);
-    expect(ada).toMatchObject({ username: 'ada', email: 'ada@example.com', display_name: 'Ada Lovelace', bio: 'engines', interests: [], avatar_media_id: null });
+    expect(ada).toMatchObject({
+      username: 'ada',
+      email: 'ada@example.com',
+      display_name: 'Ada Lovelace',
+      bio: 'engines',
+      interests: [],
+      avatar_media_id: null,
+    });
     const hits = await h.search('users', { match: { 'display_name.prefix': 'lovel' } });
     expect(hits.map((d) => d.user_id)).toEqual(['u-ada']);
   });
@@ -39,7 +46,16 @@ describe('the read models, given events on the real log', () => {
     );
     await h.caughtUp();
     const [g] = await h.rows(`SELECT * FROM groups WHERE group_id = 'g-1'`);
-    expect(g).toMatchObject({ name: 'Engines', description: 'Analytical', interests: ['math'], visibility: 'private', owner_id: 'u-1', slow_mode_seconds: 5, member_count: 2, deleted: false });
+    expect(g).toMatchObject({
+      name: 'Engines',
+      description: 'Analytical',
+      interests: ['math'],
+      visibility: 'private',
+      owner_id: 'u-1',
+      slow_mode_seconds: 5,
+      member_count: 2,
+      deleted: false,
+    });
     expect((g!.last_activity_at as Date).getTime()).toBe(sentEvent.occurredAt);
     expect(await h.rows(`SELECT user_id, role FROM memberships WHERE group_id = 'g-1' ORDER BY user_id`)).toEqual([
       { user_id: 'u-1', role: 'owner' },
@@ -53,7 +69,17 @@ describe('the read models, given events on the real log', () => {
   });
 
   it('projects messages in log order with edits, deletions, reactions and the timeline of every event', async () => {
-    const attachment = { mediaId: 'md-1', kind: 'image' as const, contentType: 'image/png', size: 10, fileName: 'a.png', width: 2, height: 3, durationMs: null, thumbnailMediaId: null };
+    const attachment = {
+      mediaId: 'md-1',
+      kind: 'image' as const,
+      contentType: 'image/png',
+      size: 10,
+      fileName: 'a.png',
+      width: 2,
+      height: 3,
+      durationMs: null,
+      thumbnailMediaId: null,
+    };
     // Tab, newline and backslash: characters COPY's text format must escape.
     const hello = 'hello\tthere\nwith \\o/';
     const first = { ...sent('g-2', 'm-1', 'u-1', hello), attachments: [attachment] };
@@ -71,17 +97,45 @@ describe('the read models, given events on the real log', () => {
     ];
     const positions = await h.given(...events);
     await h.caughtUp();
-    const rows = await h.rows(`SELECT message_id, text, attachments, edited_at IS NOT NULL AS edited, deleted, partition, "offset" FROM messages WHERE group_id = 'g-2' ORDER BY "offset"`);
+    const rows = await h.rows(
+      `SELECT message_id, text, attachments, edited_at IS NOT NULL AS edited, deleted, partition, "offset" FROM messages WHERE group_id = 'g-2' ORDER BY "offset"`,
+    );
     expect(rows).toEqual([
-      { message_id: 'm-1', text: hello, attachments: [attachment], edited: false, deleted: false, partition: positions[0]!.position.partition, offset: Number(positions[0]!.position.offset) },
-      { message_id: 'm-2', text: 'second, edited', attachments: [], edited: true, deleted: false, partition: positions[1]!.position.partition, offset: Number(positions[1]!.position.offset) },
-      { message_id: 'm-3', text: null, attachments: [], edited: false, deleted: true, partition: positions[2]!.position.partition, offset: Number(positions[2]!.position.offset) },
+      {
+        message_id: 'm-1',
+        text: hello,
+        attachments: [attachment],
+        edited: false,
+        deleted: false,
+        partition: positions[0]!.position.partition,
+        offset: Number(positions[0]!.position.offset),
+      },
+      {
+        message_id: 'm-2',
+        text: 'second, edited',
+        attachments: [],
+        edited: true,
+        deleted: false,
+        partition: positions[1]!.position.partition,
+        offset: Number(positions[1]!.position.offset),
+      },
+      {
+        message_id: 'm-3',
+        text: null,
+        attachments: [],
+        edited: false,
+        deleted: true,
+        partition: positions[2]!.position.partition,
+        offset: Number(positions[2]!.position.offset),
+      },
     ]);
     expect(await h.rows(`SELECT user_id, emoji FROM reactions WHERE message_id = 'm-1' ORDER BY user_id, emoji`)).toEqual([
       { user_id: 'u-2', emoji: '👍' },
       { user_id: 'u-3', emoji: '🎉' },
     ]);
-    const timeline = await h.rows<{ offset: number; event_type: string; payload: unknown }>(`SELECT "offset", event_type, payload FROM message_events WHERE group_id = 'g-2' ORDER BY "offset"`);
+    const timeline = await h.rows<{ offset: number; event_type: string; payload: unknown }>(
+      `SELECT "offset", event_type, payload FROM message_events WHERE group_id = 'g-2' ORDER BY "offset"`,
+    );
     expect(timeline.map((r) => r.offset)).toEqual(positions.map((p) => Number(p.position.offset)));
     expect(timeline.map((r) => r.payload)).toEqual(events.map((e) => JSON.parse(JSON.stringify(e))));
 
@@ -107,7 +161,7 @@ describe('the read models, given events on the real log', () => {
     expect(doc).toMatchObject({ member_count: 2, visibility: 'public', owner_id: 'u-1' });
   });
 
-  it('keeps a group\'s last activity when its message is applied before the group itself (the two topics have no order)', async () => {
+  it("keeps a group's last activity when its message is applied before the group itself (the two topics have no order)", async () => {
     const message = sent('g-late', 'm-early', 'u-1');
     await h.given(message);
     await h.caughtUp();

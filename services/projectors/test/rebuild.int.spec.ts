@@ -39,9 +39,16 @@ describe('rebuild beside the live build', () => {
       }
     })();
 
-    await h.restart([{ ...messages, version: m2 }, { ...searchMessages, version: s2 }]);
+    await h.restart([
+      { ...messages, version: m2 },
+      { ...searchMessages, version: s2 },
+    ]);
     await h.given(...batchOf(3000, 500));
-    await waitUntil(async () => (await h.projectors.status()).every((b) => b.version === (b.name === 'messages' ? m2 : s2) && b.status === 'live'), { timeoutMs: 40_000, intervalMs: 100, what: 'the bumped versions to go live' });
+    await waitUntil(async () => (await h.projectors.status()).every((b) => b.version === (b.name === 'messages' ? m2 : s2) && b.status === 'live'), {
+      timeoutMs: 40_000,
+      intervalMs: 100,
+      what: 'the bumped versions to go live',
+    });
     await h.caughtUp();
     reading = false;
     await reader;
@@ -60,7 +67,9 @@ describe('rebuild beside the live build', () => {
       { name: 'search-messages', version: s1, status: 'retired', dropped: true },
       { name: 'search-messages', version: s2, status: 'live', dropped: false },
     ]);
-    const tables = await h.rows<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_name ~ '^(messages|reactions)_v' ORDER BY 1`);
+    const tables = await h.rows<{ t: string }>(
+      `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_name ~ '^(messages|reactions)_v' ORDER BY 1`,
+    );
     expect(tables.map((r) => r.t)).toEqual([`messages_v${m2}`, `reactions_v${m2}`]);
     expect(Object.keys(await h.rt.es.indices.get({ index: `${alias}-v*` }))).toEqual([`${alias}-v${s2}`]);
     expect(Object.keys(await h.rt.es.indices.getAlias({ name: alias }))).toEqual([`${alias}-v${s2}`]);
@@ -71,7 +80,11 @@ describe('rebuild beside the live build', () => {
     try {
       const requested = await control.rebuild('messages');
       expect(requested).toMatchObject({ name: 'messages', version: m2, generation: 1, status: 'building' });
-      await waitUntil(async () => (await control.status('messages')).some((b) => b.generation === 1 && b.status === 'live'), { timeoutMs: 40_000, intervalMs: 100, what: 'the requested build to go live' });
+      await waitUntil(async () => (await control.status('messages')).some((b) => b.generation === 1 && b.status === 'live'), {
+        timeoutMs: 40_000,
+        intervalMs: 100,
+        what: 'the requested build to go live',
+      });
     } finally {
       await control.close();
     }
@@ -90,7 +103,10 @@ describe('rebuild beside the live build', () => {
       await holder.query('BEGIN');
       await holder.query('SELECT count(*) FROM messages');
       await h.restart([{ ...messages, version: m3 }]);
-      const built = () => h.rows<{ n: number }>(`SELECT coalesce(sum(next_offset), 0)::int AS n FROM projection_checkpoints WHERE projection = 'messages' AND version = $1`, [m3]);
+      const built = () =>
+        h.rows<{ n: number }>(`SELECT coalesce(sum(next_offset), 0)::int AS n FROM projection_checkpoints WHERE projection = 'messages' AND version = $1`, [
+          m3,
+        ]);
       await waitUntil(async () => (await built())[0]!.n >= 3500, { timeoutMs: 40_000, what: 'the new version to catch up' });
       // While the long transaction holds the view, the switch keeps trying; readers must keep being answered.
       const waits: number[] = [];
@@ -106,9 +122,14 @@ describe('rebuild beside the live build', () => {
     } finally {
       holder.release();
     }
-    await waitUntil(async () => JSON.stringify(await h.rows(`SELECT version, status FROM projections WHERE name = 'messages' AND dropped_at IS NULL`)) === JSON.stringify([{ version: m3, status: 'live' }]), {
-      timeoutMs: 30_000,
-      what: 'the new version to go live and the old one to be dropped once the long transaction ended',
-    });
+    await waitUntil(
+      async () =>
+        JSON.stringify(await h.rows(`SELECT version, status FROM projections WHERE name = 'messages' AND dropped_at IS NULL`)) ===
+        JSON.stringify([{ version: m3, status: 'live' }]),
+      {
+        timeoutMs: 30_000,
+        what: 'the new version to go live and the old one to be dropped once the long transaction ended',
+      },
+    );
   });
 });

@@ -6,7 +6,10 @@ import { event, joined, reacted, sent } from './support/events';
 let offset = 0;
 const env = (e: Envelope['event']): Envelope => ({ event: e, topic: 'messages', partition: 0, offset: offset++, key: null });
 const shape = (keys: (e: Envelope) => string[] | undefined, events: Envelope['event'][]) =>
-  schedule(events.map(env), keys).map((s) => `${s.type}:${s.envelopes.map((e) => (e.event as { messageId?: string; userId?: string }).messageId ?? (e.event as { userId: string }).userId).join(',')}`);
+  schedule(events.map(env), keys).map(
+    (s) =>
+      `${s.type}:${s.envelopes.map((e) => (e.event as { messageId?: string; userId?: string }).messageId ?? (e.event as { userId: string }).userId).join(',')}`,
+  );
 const byMessage = (e: Envelope) => [(e.event as { messageId: string }).messageId];
 
 describe('scheduling a batch into statements', () => {
@@ -27,7 +30,8 @@ describe('scheduling a batch into statements', () => {
   });
 
   it('orders an event after every key it touches', () => {
-    const keys = (e: Envelope) => (e.event.type === 'MemberRoleChanged' ? ['g', `g/${e.event.userId}`] : e.event.type === 'MemberJoined' ? [`g/${e.event.userId}`] : ['g']);
+    const keys = (e: Envelope) =>
+      e.event.type === 'MemberRoleChanged' ? ['g', `g/${e.event.userId}`] : e.event.type === 'MemberJoined' ? [`g/${e.event.userId}`] : ['g'];
     const role = event('MemberRoleChanged', { groupId: 'g', userId: 'x', role: 'owner', changedBy: 'o' });
     const renamed = event('GroupUpdated', { groupId: 'g', name: 'n', description: null, interests: null, visibility: null, slowModeSeconds: null });
     const out = schedule([joined('g', 'x'), renamed, role].map(env), keys).map((s) => s.type);

@@ -18,7 +18,8 @@ class Recording extends Processor {
   private readonly next = new Map<number, number>();
   protected async attempt(parts: Part[]): Promise<number[]> {
     return parts.map(({ batch, items }) => {
-      for (const i of items) if (i.offset >= (this.next.get(batch.partition) ?? 0) && i.envelope) this.applied.push((i.envelope.event as { userId: string }).userId);
+      for (const i of items)
+        if (i.offset >= (this.next.get(batch.partition) ?? 0) && i.envelope) this.applied.push((i.envelope.event as { userId: string }).userId);
       const next = Math.max(this.next.get(batch.partition) ?? 0, Number(batch.messages[batch.messages.length - 1]!.offset) + 1);
       this.next.set(batch.partition, next);
       return next;
@@ -35,7 +36,14 @@ describe('a build joining the running shared reader', () => {
   let log: EventLog;
   let reader: SharedReader;
   const member = (build: Build) => {
-    const processor = new Recording({ build, projection: users, decoder: undefined as never, deadletters: undefined as unknown as DeadLetterWriter, log: rt.log, lowWatermark: async () => 0 });
+    const processor = new Recording({
+      build,
+      projection: users,
+      decoder: undefined as never,
+      deadletters: undefined as unknown as DeadLetterWriter,
+      log: rt.log,
+      lowWatermark: async () => 0,
+    });
     return { build, projection: users, processor, onProgress() {}, onRetired() {}, onStalled() {} };
   };
 
@@ -46,7 +54,17 @@ describe('a build joining the running shared reader', () => {
     log = await EventLog.connect(createKafka(config, 'shared-reader-join-test'), config);
     const admin = rt.kafka.admin();
     await admin.connect();
-    reader = new SharedReader({ kafka: rt.kafka, admin, pool: rt.pool, config, log: rt.log, decoder: new Decoder(rt.kafka, config, rt.serde), groupId: `${config.GROUPCHAT_NAMESPACE}join-test`, topics: ['users'], concurrency: 8 });
+    reader = new SharedReader({
+      kafka: rt.kafka,
+      admin,
+      pool: rt.pool,
+      config,
+      log: rt.log,
+      decoder: new Decoder(rt.kafka, config, rt.serde),
+      groupId: `${config.GROUPCHAT_NAMESPACE}join-test`,
+      topics: ['users'],
+      concurrency: 8,
+    });
   });
   afterAll(async () => {
     await reader?.stop();
@@ -63,7 +81,11 @@ describe('a build joining the running shared reader', () => {
     await waitUntil(() => first.processor.applied.length === ids.length, { timeoutMs: 30_000, intervalMs: 50, what: 'the first build to apply every record' });
     const second = member({ name: 'second', version: 1, generation: 0 });
     reader.add(second);
-    await waitUntil(() => second.processor.applied.length >= ids.length, { timeoutMs: 30_000, intervalMs: 50, what: 'the joining build to read the records behind the reader' });
+    await waitUntil(() => second.processor.applied.length >= ids.length, {
+      timeoutMs: 30_000,
+      intervalMs: 50,
+      what: 'the joining build to read the records behind the reader',
+    });
     expect([...second.processor.applied].sort()).toEqual([...ids].sort());
     // The build already there skips what it had applied.
     expect(first.processor.applied).toHaveLength(ids.length);

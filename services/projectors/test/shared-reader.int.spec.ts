@@ -29,13 +29,21 @@ describe('one reader per process for the live projections', () => {
     const ours = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(h.config.GROUPCHAT_NAMESPACE));
     if (!ours.length) return [];
     const { groups } = await admin.describeGroups(ours);
-    return groups.filter((g) => g.members.length > 0).map((g) => g.groupId).sort();
+    return groups
+      .filter((g) => g.members.length > 0)
+      .map((g) => g.groupId)
+      .sort();
   }
 
   const messageCount = async () => (await h.rows<{ n: number }>(`SELECT count(*)::int AS n FROM messages`))[0]!.n;
 
   it(`when ${UNDER_TEST.length} projections are live, one consumer reads for all of them and each applies every event once`, async () => {
-    await h.given(registered('u-1'), groupCreated('g-1', 'u-1'), joined('g-1', 'u-1', 'owner'), ...Array.from({ length: 50 }, (_, i) => sent('g-1', `m-${i}`, 'u-1')));
+    await h.given(
+      registered('u-1'),
+      groupCreated('g-1', 'u-1'),
+      joined('g-1', 'u-1', 'owner'),
+      ...Array.from({ length: 50 }, (_, i) => sent('g-1', `m-${i}`, 'u-1')),
+    );
     await h.caughtUp();
     expect(await activeGroups()).toEqual([sharedReaderGroup(h.config, subset())]);
     expect(await messageCount()).toBe(50);
@@ -65,17 +73,24 @@ describe('one reader per process for the live projections', () => {
 
   it('when two projections are rebuilt at once, one reader reads for both while they build', async () => {
     const builds = [await h.projectors.rebuild('users'), await h.projectors.rebuild('groups')];
-    await waitUntil(async () => (await h.projectors.status()).filter((b) => b.status === 'live' && ['users', 'groups'].includes(b.name)).every((b) => b.generation === 1), {
-      timeoutMs: 30_000,
-      intervalMs: 100,
-      what: 'both rebuilds to go live',
-    });
+    await waitUntil(
+      async () => (await h.projectors.status()).filter((b) => b.status === 'live' && ['users', 'groups'].includes(b.name)).every((b) => b.generation === 1),
+      {
+        timeoutMs: 30_000,
+        intervalMs: 100,
+        what: 'both rebuilds to go live',
+      },
+    );
     await h.caughtUp();
     // Consumer groups that committed offsets stay listed: the builds' own groups were never used.
     const groups = (await admin.listGroups()).groups.map((g) => g.groupId);
     expect(groups).toContain(rebuildReaderGroup(h.config, subset()));
     expect(groups.filter((g) => builds.some((b) => g === consumerGroup(h.config, b)))).toEqual([]);
-    await waitUntil(async () => (await activeGroups()).length === 1, { timeoutMs: 20_000, intervalMs: 100, what: 'the rebuild reader to stop with its last member' });
+    await waitUntil(async () => (await activeGroups()).length === 1, {
+      timeoutMs: 20_000,
+      intervalMs: 100,
+      what: 'the rebuild reader to stop with its last member',
+    });
     expect((await h.rows<{ member_count: number }>(`SELECT member_count FROM groups WHERE group_id = 'g-1'`))[0]!.member_count).toBe(1);
     expect((await h.rows<{ n: number }>(`SELECT count(*)::int AS n FROM users`))[0]!.n).toBe(1);
   });

@@ -33,7 +33,13 @@ export async function searchAlias<T>(es: EsClient, index: string, body: Record<s
     return {
       total,
       aggregations: (res.aggregations ?? {}) as Record<string, unknown>,
-      hits: res.hits.hits.map((h) => ({ id: h._id!, score: h._score ?? null, source: h._source as T, sort: (h.sort ?? []) as unknown[], highlight: (h.highlight ?? {}) as Record<string, string[]> })),
+      hits: res.hits.hits.map((h) => ({
+        id: h._id!,
+        score: h._score ?? null,
+        source: h._source as T,
+        sort: (h.sort ?? []) as unknown[],
+        highlight: (h.highlight ?? {}) as Record<string, string[]>,
+      })),
     };
   } catch (err) {
     throw searchError(err);

@@ -31,7 +31,12 @@ describe('discovery, recommendations, profiles and search', () => {
     expect(res.body.items[0]).toMatchObject({ id: groups.stars!.id, memberCount: 1, myRole: null, visibility: 'public' });
     const all = await w.get(`/groups?q=${tag}`, ada, last);
     expect(all.body.total).toBe(4);
-    expect(all.body.facets.interests).toEqual(expect.arrayContaining([{ value: 'astronomy', count: 1 }, { value: 'chess', count: 1 }]));
+    expect(all.body.facets.interests).toEqual(
+      expect.arrayContaining([
+        { value: 'astronomy', count: 1 },
+        { value: 'chess', count: 1 },
+      ]),
+    );
     const filtered = await w.get(`/groups?q=${tag}&interest=Chess`, ada, last);
     expect(filtered.body.items.map((g: { id: string }) => g.id)).toEqual([groups.chess!.id]);
     // Facets still describe the whole query, so the other interests remain choosable.
@@ -58,7 +63,12 @@ describe('discovery, recommendations, profiles and search', () => {
 
   it('recommends by shared interests, then by what members of your groups also joined', async () => {
     const forAda = (await w.get('/groups/recommended', ada, last)).body.items;
-    expect(forAda.slice(0, 2).map((g: { id: string }) => g.id).sort()).toEqual([groups.stars!.id, groups.chess!.id].sort());
+    expect(
+      forAda
+        .slice(0, 2)
+        .map((g: { id: string }) => g.id)
+        .sort(),
+    ).toEqual([groups.stars!.id, groups.chess!.id].sort());
     expect(forAda[0].reasons.sharedInterests.length).toBe(1);
     const forBen = (await w.get('/groups/recommended', ben, last)).body.items;
     expect(forBen[0]).toMatchObject({ id: groups.knit!.id, reasons: { sharedInterests: [], membersFromYourGroups: 1 } });
@@ -68,7 +78,13 @@ describe('discovery, recommendations, profiles and search', () => {
   it('finds users by partial username or display name, never showing emails', async () => {
     const res = await w.get(`/users?q=lovel`, ben, last);
     expect(res.status).toBe(200);
-    expect(res.body.items[0]).toEqual({ id: ada.id, username: ada.username, displayName: 'Ada Lovelace', interests: ['astronomy', 'chess'], avatarMediaId: null });
+    expect(res.body.items[0]).toEqual({
+      id: ada.id,
+      username: ada.username,
+      displayName: 'Ada Lovelace',
+      interests: ['astronomy', 'chess'],
+      avatarMediaId: null,
+    });
     const byName = await w.get(`/users?q=${ada.username.slice(0, 6)}`, ben, last);
     expect(byName.body.items.map((u: { id: string }) => u.id)).toContain(ada.id);
     const profile = await w.get(`/users/${ada.id}`, ben, last);
@@ -81,7 +97,11 @@ describe('discovery, recommendations, profiles and search', () => {
     const res = await w.get('/me', cy, last);
     expect(res.body.email).toBe(`${cy.username}@example.com`);
     expect(res.body.groups.map((g: { groupId: string; role: string }) => [g.groupId, g.role]).sort()).toEqual(
-      [[groups.knit!.id, 'owner'], [groups.soup!.id, 'member'], [groups.chess!.id, 'member']].sort(),
+      [
+        [groups.knit!.id, 'owner'],
+        [groups.soup!.id, 'member'],
+        [groups.chess!.id, 'member'],
+      ].sort(),
     );
   });
 
@@ -89,10 +109,11 @@ describe('discovery, recommendations, profiles and search', () => {
     const word = `quasar${Date.now().toString(36)}`;
     const started = performance.now();
     const sent = await w.send(groups.soup!.id, ben, `a <b>${word}</b> in the soup`);
-    const hit = await waitUntil(
-      async () => (await w.get(`/search/messages?q=${word}`, cy)).body.items?.[0],
-      { timeoutMs: 10_000, intervalMs: 25, what: 'the message in search' },
-    );
+    const hit = await waitUntil(async () => (await w.get(`/search/messages?q=${word}`, cy)).body.items?.[0], {
+      timeoutMs: 10_000,
+      intervalMs: 25,
+      what: 'the message in search',
+    });
     const lag = performance.now() - started;
     console.log(`search lag (append → searchable): ${lag.toFixed(0)} ms`);
     expect(hit).toMatchObject({ id: sent.id, groupId: groups.soup!.id, senderId: ben.id, position: sent.position });

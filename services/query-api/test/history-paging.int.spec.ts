@@ -26,10 +26,13 @@ describe('message history', () => {
 
   /** Reads once the projections hold `position`: a client retrying its 503 read_model_behind while a large backlog is projected. */
   const settled = (path: string, position: string | string[]) =>
-    waitUntil(async () => {
-      const res = await w.get(path, alice, position);
-      return res.status === 503 ? undefined : res;
-    }, { timeoutMs: 60_000, what: `${path} at ${position}` });
+    waitUntil(
+      async () => {
+        const res = await w.get(path, alice, position);
+        return res.status === 503 ? undefined : res;
+      },
+      { timeoutMs: 60_000, what: `${path} at ${position}` },
+    );
 
   async function post(groupId: string, from: number, count: number) {
     const events = Array.from({ length: count }, (_, i) => w.sent(groupId, i % 2 ? bob : alice, `#${from + i}`));
@@ -113,10 +116,20 @@ describe('message history', () => {
     const [a, b] = res.body.items;
     expect(a).toMatchObject({ id: edited.id, text: 'final text', deleted: false });
     expect(a!.reactions).toHaveLength(2);
-    expect(a!.reactions).toEqual(expect.arrayContaining([{ emoji: '👍', count: 2, mine: true }, { emoji: '🎉', count: 1, mine: false }]));
+    expect(a!.reactions).toEqual(
+      expect.arrayContaining([
+        { emoji: '👍', count: 2, mine: true },
+        { emoji: '🎉', count: 1, mine: false },
+      ]),
+    );
     expect(a!.editedAt).toEqual(expect.any(String));
     expect(b).toMatchObject({ id: removed.id, text: null, deleted: true, reactions: [], attachments: [] });
     const asBob = await w.get<{ items: Item[] }>(`/groups/${group.id}/messages`, bob);
-    expect(asBob.body.items[0]!.reactions).toEqual(expect.arrayContaining([{ emoji: '👍', count: 2, mine: true }, { emoji: '🎉', count: 1, mine: true }]));
+    expect(asBob.body.items[0]!.reactions).toEqual(
+      expect.arrayContaining([
+        { emoji: '👍', count: 2, mine: true },
+        { emoji: '🎉', count: 1, mine: true },
+      ]),
+    );
   });
 });

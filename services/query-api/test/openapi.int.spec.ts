@@ -78,7 +78,17 @@ describe('the OpenAPI document at /api/v1/openapi.json', () => {
     const pub = await w.group(ada, { name: 'Cartographers', description: 'maps', interests: ['maps'] });
     const priv = await w.group(bob, { name: 'Hidden', interests: ['maps'], visibility: 'private' });
     const invited = await w.invite(priv.id, ada, bob);
-    const attachment = { mediaId: 'media-1', kind: 'image' as const, contentType: 'image/png', size: 42, fileName: 'map.png', width: 4, height: 3, durationMs: null, thumbnailMediaId: 'media-1-t' };
+    const attachment = {
+      mediaId: 'media-1',
+      kind: 'image' as const,
+      contentType: 'image/png',
+      size: 42,
+      fileName: 'map.png',
+      width: 4,
+      height: 3,
+      durationMs: null,
+      thumbnailMediaId: 'media-1-t',
+    };
     const msg = w.sent(pub.id, ada, 'a map of the world', [attachment]);
     const sent = await w.append(msg, pub.id);
     const reacted = await w.append(w.event('ReactionAdded', ada.id, { groupId: pub.id, messageId: msg.messageId, userId: ada.id, emoji: '🗺️' }), pub.id);
@@ -112,7 +122,11 @@ describe('the OpenAPI document at /api/v1/openapi.json', () => {
     const profile = (await w.get(`/users/${ada.id}`, bob)).body;
     expect(() => conforms('/users/{id}', 200, { ...profile, email: 'leak@example.com' })).toThrow();
     const history = await w.get(`/groups/${pub.id}/messages`, ada, at);
-    expect(history.body.items[0].attachments[0]).toMatchObject({ mediaId: 'media-1', url: '/api/v1/media/media-1', thumbnailUrl: '/api/v1/media/media-1/thumbnail' });
+    expect(history.body.items[0].attachments[0]).toMatchObject({
+      mediaId: 'media-1',
+      url: '/api/v1/media/media-1',
+      thumbnailUrl: '/api/v1/media/media-1/thumbnail',
+    });
     expect((await w.get('/search/messages?q=world', ada)).body.items).toHaveLength(1);
   });
 });

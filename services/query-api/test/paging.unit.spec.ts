@@ -61,16 +61,20 @@ describe('ids in paths', () => {
     expect(pathId('0b7c1c1e-0d2f-4f3e-9a8e-1c2d3e4f5a6b', 'group')).toBe('0b7c1c1e-0d2f-4f3e-9a8e-1c2d3e4f5a6b');
   });
 
-  it.each([['a NUL byte', 'abc\u0000.png'], ['a traversal', '../../etc/passwd'], ['a backslash', '..\\win.ini'], ['too long', 'a'.repeat(65)], ['empty', ''], ['SQL', "' OR '1'='1"]])(
-    'are 404 with %s, before any query sees them',
-    (_what, id) => {
-      try {
-        pathId(id, 'group');
-        expect.unreachable();
-      } catch (err) {
-        expect(err).toBeInstanceOf(AppError);
-        expect((err as AppError).status).toBe(404);
-      }
-    },
-  );
+  it.each([
+    ['a NUL byte', 'abc\u0000.png'],
+    ['a traversal', '../../etc/passwd'],
+    ['a backslash', '..\\win.ini'],
+    ['too long', 'a'.repeat(65)],
+    ['empty', ''],
+    ['SQL', "' OR '1'='1"],
+  ])('are 404 with %s, before any query sees them', (_what, id) => {
+    try {
+      pathId(id, 'group');
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(AppError);
+      expect((err as AppError).status).toBe(404);
+    }
+  });
 });

@@ -8,7 +8,9 @@ import { pickHighlights } from '../src/search-index';
 describe('group discovery query', () => {
   it('lets a caller without groups see public groups only, inside the query; documents of groups not applied yet are never shown', () => {
     const q = discoveryQuery({ q: 'chess', interests: [], sort: 'relevance', limit: 20 }, []);
-    expect(q.query.bool.filter).toEqual([{ bool: { filter: [{ exists: { field: 'visibility' } }], should: [{ term: { visibility: 'public' } }], minimum_should_match: 1 } }]);
+    expect(q.query.bool.filter).toEqual([
+      { bool: { filter: [{ exists: { field: 'visibility' } }], should: [{ term: { visibility: 'public' } }], minimum_should_match: 1 } },
+    ]);
   });
 
   it("adds the caller's own groups, so their private groups are found too", () => {
@@ -67,7 +69,12 @@ describe('history SQL', () => {
 });
 
 describe('highlights', () => {
-  const hl = { name: ['<mark>Café</mark> Rustaceans'], 'name.prefix': ['<mark>Café</mark> <mark>Rustaceans</mark>'], 'name.cjk': ['<mark>東京</mark>'], description: ['a <mark>b</mark>'] };
+  const hl = {
+    name: ['<mark>Café</mark> Rustaceans'],
+    'name.prefix': ['<mark>Café</mark> <mark>Rustaceans</mark>'],
+    'name.cjk': ['<mark>東京</mark>'],
+    description: ['a <mark>b</mark>'],
+  };
 
   it('prefer the partial-word analysis for Latin text and the bigrams for CJK, per field', () => {
     expect(pickHighlights(hl, ['name', 'description'], 'cafe rusta')).toEqual({ name: [hl['name.prefix'][0]], description: hl.description });

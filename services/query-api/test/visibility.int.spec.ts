@@ -19,7 +19,10 @@ describe('visibility of groups, members, messages and search', () => {
     const users = await Promise.all(['alice', 'bob', 'carol', 'dave'].map((n) => w.user(n, ['orchids'])));
     [alice, bob, carol, dave] = users as [Registered, Registered, Registered, Registered];
     Object.assign(pub, await w.group(alice, { name: `Open ${word} garden`, description: 'everyone welcome', interests: ['orchids', 'ferns'] }));
-    Object.assign(priv, await w.group(alice, { name: `Secret ${word} garden`, description: 'members only', interests: ['orchids', 'bonsai'], visibility: 'private' }));
+    Object.assign(
+      priv,
+      await w.group(alice, { name: `Secret ${word} garden`, description: 'members only', interests: ['orchids', 'bonsai'], visibility: 'private' }),
+    );
     const joins = await Promise.all([w.join(pub.id, bob), w.join(priv.id, bob, 'member', 'invite'), w.invite(priv.id, dave, alice)]);
     const sent = await Promise.all([w.send(pub.id, alice, `public ${word} talk`), w.send(priv.id, alice, `private ${word} talk`)]);
     last = latest(...users.map((u) => u.position), ...joins, ...sent.map((s) => s.position));
@@ -113,7 +116,17 @@ describe('visibility of groups, members, messages and search', () => {
   });
 
   it('answers 401 without a token, on every query route', async () => {
-    for (const path of ['/me', '/users?q=a', `/users/${bob.id}`, '/groups', '/groups/recommended', `/groups/${pub.id}`, `/groups/${pub.id}/members`, `/groups/${pub.id}/messages`, '/search/messages?q=a']) {
+    for (const path of [
+      '/me',
+      '/users?q=a',
+      `/users/${bob.id}`,
+      '/groups',
+      '/groups/recommended',
+      `/groups/${pub.id}`,
+      `/groups/${pub.id}/members`,
+      `/groups/${pub.id}/messages`,
+      '/search/messages?q=a',
+    ]) {
       const res = await w.get(path);
       expect(res.status, path).toBe(401);
     }

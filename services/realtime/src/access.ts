@@ -35,10 +35,12 @@ export class Access {
     // The view has read every change up to now and the last one ended this membership: the
     // answer is no, whatever the projection has applied yet (it only decides 403 or 404).
     if (covered && (whole?.ended || member?.ended)) return this.refusal(groupId, whole?.ended === true);
-    const pending = covered
-      ? [member, whole].filter((c) => c !== undefined).map((c) => c.offset)
-      : [(ends[partition] ?? 0) - 1].filter((o) => o >= 0);
-    const group = await this.readGroup(groupId, [userId], pending.map((offset) => ({ topic: 'groups', partition, offset: BigInt(offset) })));
+    const pending = covered ? [member, whole].filter((c) => c !== undefined).map((c) => c.offset) : [(ends[partition] ?? 0) - 1].filter((o) => o >= 0);
+    const group = await this.readGroup(
+      groupId,
+      [userId],
+      pending.map((offset) => ({ topic: 'groups', partition, offset: BigInt(offset) })),
+    );
     return verdict(group, group?.members.has(userId) === true);
   }
 

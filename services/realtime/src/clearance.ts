@@ -15,7 +15,10 @@ import { resyncGroup, revoke } from './subscribe';
 export async function clearDelivery(ctx: Context, groupIds: string[]): Promise<void> {
   let ends: number[];
   try {
-    const seen = await ctx.view.covers(groupIds.map((g) => ctx.view.partitionOf(g)), ctx.options.membershipWaitMs);
+    const seen = await ctx.view.covers(
+      groupIds.map((g) => ctx.view.partitionOf(g)),
+      ctx.options.membershipWaitMs,
+    );
     if (seen.covered) return;
     ends = seen.ends;
   } catch (err) {
@@ -31,7 +34,11 @@ async function clearFromReadModel(ctx: Context, groupId: string, end: number) {
   if (!subs.length) return;
   let group;
   try {
-    group = await ctx.access.membersAt(groupId, subs.map((s) => s.userId), end);
+    group = await ctx.access.membersAt(
+      groupId,
+      subs.map((s) => s.userId),
+      end,
+    );
   } catch (err) {
     ctx.rt.log.warn({ err, groupId }, 'memberships unknown while the groups view lags; subscribers must resync');
     return resyncGroup(ctx, groupId, 'membership_unknown');

@@ -185,10 +185,23 @@ export class Connection implements Sink {
   private relaySend(frame: SendFrame) {
     const { clientMessageId } = frame;
     if (frame.unsupported.length) {
-      return this.sendJson({ type: 'error', clientMessageId, code: 'unsupported_field', status: 422, message: `${frame.unsupported.join(' and ')} cannot be sent yet: messages carry no replies or threads so far` });
+      return this.sendJson({
+        type: 'error',
+        clientMessageId,
+        code: 'unsupported_field',
+        status: 422,
+        message: `${frame.unsupported.join(' and ')} cannot be sent yet: messages carry no replies or threads so far`,
+      });
     }
     const { maxPendingSends, frameBurst } = this.ctx.options;
-    if (this.pendingSends >= maxPendingSends) return this.sendJson({ type: 'error', clientMessageId, code: 'rate_limited', status: 429, message: `at most ${maxPendingSends} sends awaiting their answer` });
+    if (this.pendingSends >= maxPendingSends)
+      return this.sendJson({
+        type: 'error',
+        clientMessageId,
+        code: 'rate_limited',
+        status: 429,
+        message: `at most ${maxPendingSends} sends awaiting their answer`,
+      });
     this.tokens = Math.min(frameBurst, this.tokens + 1);
     this.pendingSends++;
     this.relay ??= this.ctx.sends.queue(() => this.token);

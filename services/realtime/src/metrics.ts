@@ -2,7 +2,11 @@ import { prom, registry } from '@groupchat/shared';
 
 export const connectionsGauge = new prom.Gauge({ name: 'groupchat_realtime_connections', help: 'Open WebSocket connections', registers: [registry] });
 
-export const subscriptionsGauge = new prom.Gauge({ name: 'groupchat_realtime_subscriptions', help: 'Group subscriptions on open connections', registers: [registry] });
+export const subscriptionsGauge = new prom.Gauge({
+  name: 'groupchat_realtime_subscriptions',
+  help: 'Group subscriptions on open connections',
+  registers: [registry],
+});
 
 export const framesDelivered = new prom.Counter({
   name: 'groupchat_realtime_frames_delivered_total',
@@ -27,7 +31,12 @@ export const fanoutLatency = new prom.Histogram({
   registers: [registry],
 });
 
-export const closesCounter = new prom.Counter({ name: 'groupchat_realtime_closes_total', help: 'Connections closed by the server, by close code', labelNames: ['code'], registers: [registry] });
+export const closesCounter = new prom.Counter({
+  name: 'groupchat_realtime_closes_total',
+  help: 'Connections closed by the server, by close code',
+  labelNames: ['code'],
+  registers: [registry],
+});
 
 export const resyncsCounter = new prom.Counter({ name: 'groupchat_realtime_resyncs_total', help: 'Subscriptions answered with resync', registers: [registry] });
 

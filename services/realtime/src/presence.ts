@@ -197,7 +197,9 @@ export class Presence {
   }
 
   private publish(record: PresenceRecord) {
-    this.publisher?.publish('presence', [{ key: this.instance, value: record }]).catch((err: Error) => this.rt.log.warn({ err }, 'presence record not published'));
+    this.publisher
+      ?.publish('presence', [{ key: this.instance, value: record }])
+      .catch((err: Error) => this.rt.log.warn({ err }, 'presence record not published'));
   }
 
   async close() {

@@ -39,7 +39,15 @@ export interface SendFrame {
 
 export type UnsubscribeReason = 'client' | 'removed' | 'left' | 'group_deleted';
 
-export type ResyncReason = 'invalid_position' | 'position_ahead' | 'read_model_behind' | 'too_far_behind' | 'too_much_live' | 'undecodable_event' | 'membership_unknown' | 'connection_gone';
+export type ResyncReason =
+  | 'invalid_position'
+  | 'position_ahead'
+  | 'read_model_behind'
+  | 'too_far_behind'
+  | 'too_much_live'
+  | 'undecodable_event'
+  | 'membership_unknown'
+  | 'connection_gone';
 
 export type ServerFrame =
   | { type: 'ready'; userId: string }

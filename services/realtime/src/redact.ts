@@ -18,13 +18,13 @@ export function redact<E extends ShownEvent>(event: E, state: MessageState | und
   return event.text === state.text ? event : { ...event, text: state.text };
 }
 
-
 /** The state each message is left in by the edits and deletions among these events, in log order. */
 export function finalStates(events: ShownEvent[]): Map<string, MessageState> {
   const states = new Map<string, MessageState>();
   for (const e of events) {
     if (e.type === 'MessageDeleted') states.set(String(e.messageId), { deleted: true, text: null });
-    else if (e.type === 'MessageEdited' && !states.get(String(e.messageId))?.deleted) states.set(String(e.messageId), { deleted: false, text: (e.text as string | null) ?? null });
+    else if (e.type === 'MessageEdited' && !states.get(String(e.messageId))?.deleted)
+      states.set(String(e.messageId), { deleted: false, text: (e.text as string | null) ?? null });
   }
   return states;
 }

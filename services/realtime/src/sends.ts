@@ -50,8 +50,11 @@ export class SendRelay {
   }
 
   private async post(frames: { frame: SendFrame; item: string }[], token: string): Promise<Answer[]> {
-    if (!this.commandApiUrl) return frames.map(({ frame }) => unavailable(frame, 'this realtime process has no COMMAND_API_URL to send messages to', 'sending_unavailable'));
-    const minPositions = [...new Set(frames.flatMap(({ frame }) => frame.minPosition?.split(',').map((p) => p.trim()) ?? []))].filter(Boolean).slice(0, MAX_MIN_POSITIONS);
+    if (!this.commandApiUrl)
+      return frames.map(({ frame }) => unavailable(frame, 'this realtime process has no COMMAND_API_URL to send messages to', 'sending_unavailable'));
+    const minPositions = [...new Set(frames.flatMap(({ frame }) => frame.minPosition?.split(',').map((p) => p.trim()) ?? []))]
+      .filter(Boolean)
+      .slice(0, MAX_MIN_POSITIONS);
     let res: Response;
     let body: { items?: unknown[] } & Problem;
     try {
@@ -75,7 +78,9 @@ export class SendRelay {
     }
     return frames.map(({ frame }, i) => {
       const item = body.items![i] as { messageId?: string; position?: string } & Problem;
-      return item.messageId && item.position ? { type: 'ack', clientMessageId: frame.clientMessageId, messageId: item.messageId, position: item.position } : refused(frame, item);
+      return item.messageId && item.position
+        ? { type: 'ack', clientMessageId: frame.clientMessageId, messageId: item.messageId, position: item.position }
+        : refused(frame, item);
     });
   }
 }

@@ -19,7 +19,12 @@ export async function subscribe(ctx: Context, sink: Sink, frame: SubscribeFrame)
   const existing = sink.subs.get(groupId);
   if (existing) drop(ctx, existing);
   else if (sink.subs.size >= ctx.options.maxSubscriptionsPerSocket) {
-    return sink.sendJson({ type: 'error', code: 'too_many_subscriptions', message: `at most ${ctx.options.maxSubscriptionsPerSocket} subscriptions per connection`, groupId });
+    return sink.sendJson({
+      type: 'error',
+      code: 'too_many_subscriptions',
+      message: `at most ${ctx.options.maxSubscriptionsPerSocket} subscriptions per connection`,
+      groupId,
+    });
   }
   const partition = ctx.feed.partitionOf(groupId);
   const sub = new Subscription(groupId, partition, ctx.feed.lastOffset(partition), sink, ctx.options.maxHeldEvents);

@@ -18,7 +18,10 @@ describe('a realtime connection', () => {
   const token = (userId: string, ttl?: number) => sys.fixtures.token(userId, ttl);
 
   beforeAll(async () => {
-    sys = await startSystem({ authTimeoutMs: 1500, maxConnectionsPerUser: 3, maxBufferedBytes: BUFFER_BOUND, frameBurst: 30, framesPerSecond: 10 }, { METRICS_TOKEN });
+    sys = await startSystem(
+      { authTimeoutMs: 1500, maxConnectionsPerUser: 3, maxBufferedBytes: BUFFER_BOUND, frameBurst: 30, framesPerSecond: 10 },
+      { METRICS_TOKEN },
+    );
     url = sys.realtime.wsUrl;
   });
   afterAll(async () => {
@@ -50,7 +53,10 @@ describe('a realtime connection', () => {
     });
 
     it('when the token has expired, then it is closed with 4003; when it expires while connected, then too', async () => {
-      const expired = jwt.sign({ username: 'x', exp: Math.floor(Date.now() / 1000) - 10 }, sys.config.JWT_SECRET, { subject: randomUUID(), issuer: 'groupchat' });
+      const expired = jwt.sign({ username: 'x', exp: Math.floor(Date.now() / 1000) - 10 }, sys.config.JWT_SECRET, {
+        subject: randomUUID(),
+        issuer: 'groupchat',
+      });
       const c = await TestClient.open(url);
       c.send({ type: 'auth', token: expired });
       expect(await c.closedWith()).toEqual({ code: 4003, reason: 'token expired' });
@@ -106,7 +112,11 @@ describe('a realtime connection', () => {
       const owner = randomUUID();
       const [open, closed] = await Promise.all([sys.fixtures.group(sys.pool, owner, []), sys.fixtures.group(sys.pool, owner, [], 'private')]);
       const c = await TestClient.ready(url, token(randomUUID()));
-      for (const [groupId, code] of [[open, 'forbidden'], [closed, 'not_found'], [randomUUID(), 'not_found']] as const) {
+      for (const [groupId, code] of [
+        [open, 'forbidden'],
+        [closed, 'not_found'],
+        [randomUUID(), 'not_found'],
+      ] as const) {
         c.send({ type: 'subscribe', groupId });
         await c.next((f) => f.type === 'error' && f.groupId === groupId && f.code === code);
       }

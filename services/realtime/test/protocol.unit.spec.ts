@@ -24,6 +24,11 @@ describe('client frames', () => {
 describe('event frames', () => {
   it('when an event is framed, then the frame is JSON with the position token and the event as given', () => {
     const frame = eventFrame('g-1', 3, 41, '{"type":"MessageSent","text":"hi \\"there\\""}');
-    expect(JSON.parse(frame.toString('utf8'))).toEqual({ type: 'event', groupId: 'g-1', position: 'm.3.41', event: { type: 'MessageSent', text: 'hi "there"' } });
+    expect(JSON.parse(frame.toString('utf8'))).toEqual({
+      type: 'event',
+      groupId: 'g-1',
+      position: 'm.3.41',
+      event: { type: 'MessageSent', text: 'hi "there"' },
+    });
   });
 });

@@ -5,7 +5,8 @@ import { TestClient, type Frame } from './support/client';
 import { messageSent } from './support/fixtures';
 import { startSystem } from './support/system';
 
-const isPresence = (groupId: string, online: string[]) => (f: Frame) => f.type === 'presence' && f.groupId === groupId && JSON.stringify(f.online) === JSON.stringify([...online].sort());
+const isPresence = (groupId: string, online: string[]) => (f: Frame) =>
+  f.type === 'presence' && f.groupId === groupId && JSON.stringify(f.online) === JSON.stringify([...online].sort());
 
 describe('two realtime processes side by side', () => {
   let sys: Awaited<ReturnType<typeof startSystem>>;
@@ -22,7 +23,11 @@ describe('two realtime processes side by side', () => {
     const adaOnly = await sys.fixtures.group(sys.pool, ada, []);
     const a = await TestClient.ready(sys.app.wsUrl, sys.fixtures.token(ada));
     const b = await TestClient.ready(sys.realtime.wsUrl, sys.fixtures.token(bob));
-    for (const [client, groupId] of [[a, shared], [a, adaOnly], [b, shared]] as const) {
+    for (const [client, groupId] of [
+      [a, shared],
+      [a, adaOnly],
+      [b, shared],
+    ] as const) {
       client.send({ type: 'subscribe', groupId });
       await client.next((f) => f.type === 'subscribed' && f.groupId === groupId);
     }

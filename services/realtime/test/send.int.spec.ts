@@ -69,7 +69,11 @@ describe('sending over the WebSocket', () => {
     const from = c.frames.length;
     c.send({ type: 'send', groupId, clientMessageId: 'ws-retry', text: 'once only' });
     c.send({ type: 'send', groupId, clientMessageId: 'ws-retry', text: 'once only' });
-    await c.until(() => (c.frames.slice(from).filter((f) => f.clientMessageId === 'ws-retry').length === 2 ? true : undefined), 20_000, 'both retries answered');
+    await c.until(
+      () => (c.frames.slice(from).filter((f) => f.clientMessageId === 'ws-retry').length === 2 ? true : undefined),
+      20_000,
+      'both retries answered',
+    );
     for (const again of c.frames.slice(from).filter((f) => f.clientMessageId === 'ws-retry')) expect(again).toEqual(first);
     const reconnected = await ready(app.wsUrl, sender);
     reconnected.send({ type: 'send', groupId, clientMessageId: 'ws-retry', text: 'once only' });
@@ -105,7 +109,12 @@ describe('sending over the WebSocket', () => {
 
     const m = await ready(app.wsUrl, sender);
     m.send({ type: 'send', groupId, clientMessageId: 'ws-blank', text: '   ' });
-    expect(await answerTo(m, 'ws-blank')).toMatchObject({ type: 'error', code: 'validation_failed', status: 422, errors: [{ field: 'text', message: expect.any(String) }] });
+    expect(await answerTo(m, 'ws-blank')).toMatchObject({
+      type: 'error',
+      code: 'validation_failed',
+      status: 422,
+      errors: [{ field: 'text', message: expect.any(String) }],
+    });
     m.send({ type: 'send', groupId, clientMessageId: 'ws-long', text: 'x'.repeat(4001) });
     expect(await answerTo(m, 'ws-long')).toMatchObject({ type: 'error', code: 'validation_failed' });
     m.send({ type: 'send', groupId: 42, clientMessageId: 'ws-group', text: 'hi' });

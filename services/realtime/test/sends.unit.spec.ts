@@ -10,7 +10,12 @@ const frame = (clientMessageId: string, text = 'hi'): SendFrame => ({ type: 'sen
 describe('send frames', () => {
   it('when a send frame is well formed, then it keeps the fields the command API validates, as given', () => {
     expect(parseClientFrame('{"type":"send","groupId":"g-1","clientMessageId":"c1","text":"hi","attachments":["m1"],"extra":1}')).toEqual({
-      type: 'send', groupId: 'g-1', clientMessageId: 'c1', text: 'hi', attachments: ['m1'], unsupported: [],
+      type: 'send',
+      groupId: 'g-1',
+      clientMessageId: 'c1',
+      text: 'hi',
+      attachments: ['m1'],
+      unsupported: [],
     });
     expect(parseClientFrame('{"type":"send","groupId":7,"clientMessageId":"c1","text":["x"]}')).toMatchObject({ groupId: 7, text: ['x'] });
     expect(parseClientFrame('{"type":"send","groupId":"g","clientMessageId":"c1","replyTo":"m","threadId":null}')).toMatchObject({ unsupported: ['replyTo'] });
@@ -27,7 +32,11 @@ describe('send frames', () => {
   });
 
   it('refuses exactly the contract fields that MessageSent does not carry yet', () => {
-    const fields = new Set(loadCatalog().get('MessageSent')!.flatMap((v) => (v.schema as { fields: { name: string }[] }).fields.map((f) => f.name)));
+    const fields = new Set(
+      loadCatalog()
+        .get('MessageSent')!
+        .flatMap((v) => (v.schema as { fields: { name: string }[] }).fields.map((f) => f.name)),
+    );
     // When a MessageSent version gains one of them, relay it instead of refusing it.
     for (const f of NOT_YET_SENDABLE) expect(fields.has(f), f).toBe(false);
   });
@@ -45,7 +54,10 @@ describe('relaying sends to the command API', () => {
   let server: Server;
   let url: string;
   const seen: { auth?: string; minPosition?: string; items: { clientMessageId: string }[] }[] = [];
-  let answer: (items: { clientMessageId: string }[]) => { status: number; body: unknown } = (items) => ({ status: 200, body: { items: items.map((i) => ({ messageId: `id-${i.clientMessageId}`, position: 'm.1.2' })) } });
+  let answer: (items: { clientMessageId: string }[]) => { status: number; body: unknown } = (items) => ({
+    status: 200,
+    body: { items: items.map((i) => ({ messageId: `id-${i.clientMessageId}`, position: 'm.1.2' })) },
+  });
 
   beforeAll(async () => {
     server = createServer(async (req: IncomingMessage, res) => {
@@ -66,13 +78,24 @@ describe('relaying sends to the command API', () => {
     const send = new SendRelay(url, 5000).queue(() => 'the-token');
     const answers = await Promise.all(['a', 'b', 'c'].map((id) => send({ ...frame(id), minPosition: 'g.1.5' })));
     expect(seen).toHaveLength(1);
-    expect(seen[0]).toMatchObject({ auth: 'Bearer the-token', minPosition: 'g.1.5', items: [{ clientMessageId: 'a' }, { clientMessageId: 'b' }, { clientMessageId: 'c' }] });
+    expect(seen[0]).toMatchObject({
+      auth: 'Bearer the-token',
+      minPosition: 'g.1.5',
+      items: [{ clientMessageId: 'a' }, { clientMessageId: 'b' }, { clientMessageId: 'c' }],
+    });
     expect(answers).toEqual(['a', 'b', 'c'].map((id) => ({ type: 'ack', clientMessageId: id, messageId: `id-${id}`, position: 'm.1.2' })));
   });
 
   it('when an item is refused, then its error frame carries the problem; a refused request answers every item', async () => {
     const send = new SendRelay(url, 5000).queue(() => 'the-token');
-    answer = (items) => ({ status: 200, body: { items: items.map((i) => (i.clientMessageId === 'bad' ? { status: 429, code: 'slow_mode', detail: 'wait', retryAfter: 3 } : { messageId: 'm', position: 'm.0.1' })) } });
+    answer = (items) => ({
+      status: 200,
+      body: {
+        items: items.map((i) =>
+          i.clientMessageId === 'bad' ? { status: 429, code: 'slow_mode', detail: 'wait', retryAfter: 3 } : { messageId: 'm', position: 'm.0.1' },
+        ),
+      },
+    });
     const [ok, bad] = await Promise.all([send(frame('ok')), send(frame('bad'))]);
     expect(ok).toMatchObject({ type: 'ack' });
     expect(bad).toEqual({ type: 'error', clientMessageId: 'bad', code: 'slow_mode', message: 'wait', status: 429, retryAfter: 3 });

@@ -4,7 +4,14 @@ import { Subscription, type Sink } from '../src/subscription';
 
 function sink(userId = 'u1'): Sink & { sent: string[] } {
   const sent: string[] = [];
-  return { userId, subs: new Map(), sent, send: (frame) => void sent.push(frame.toString()), sendJson: (f) => void sent.push(JSON.stringify(f)), paced: async (frame) => (sent.push(frame.toString()), true) };
+  return {
+    userId,
+    subs: new Map(),
+    sent,
+    send: (frame) => void sent.push(frame.toString()),
+    sendJson: (f) => void sent.push(JSON.stringify(f)),
+    paced: async (frame) => (sent.push(frame.toString()), true),
+  };
 }
 
 describe('a subscription', () => {

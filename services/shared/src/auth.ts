@@ -35,7 +35,13 @@ function keyOf(secret: string): KeyObject {
 }
 
 export function signAccessToken(config: Pick<Config, 'JWT_SECRET' | 'ACCESS_TOKEN_TTL_SECONDS'>, claims: AccessClaims): string {
-  return jwt.sign({ username: claims.username }, keyOf(config.JWT_SECRET), { algorithm: 'HS256', subject: claims.sub, expiresIn: config.ACCESS_TOKEN_TTL_SECONDS, issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE });
+  return jwt.sign({ username: claims.username }, keyOf(config.JWT_SECRET), {
+    algorithm: 'HS256',
+    subject: claims.sub,
+    expiresIn: config.ACCESS_TOKEN_TTL_SECONDS,
+    issuer: TOKEN_ISSUER,
+    audience: TOKEN_AUDIENCE,
+  });
 }
 
 export class TokenExpired extends Error {}
@@ -72,7 +78,12 @@ export function authenticate(config: Pick<Config, 'JWT_SECRET'>, { optional = fa
       next();
     } catch (err) {
       res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
-      next(unauthorized(err instanceof TokenExpired ? 'access token expired' : 'invalid access token', err instanceof TokenExpired ? 'token_expired' : 'invalid_token'));
+      next(
+        unauthorized(
+          err instanceof TokenExpired ? 'access token expired' : 'invalid access token',
+          err instanceof TokenExpired ? 'token_expired' : 'invalid_token',
+        ),
+      );
     }
   };
 }

@@ -67,9 +67,10 @@ export async function ensureDatabase(url: string): Promise<void> {
   await client.connect();
   try {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!exists.rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`).catch((e: Error) => {
-      if (!/already exists/.test(e.message)) throw e;
-    });
+    if (!exists.rowCount)
+      await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`).catch((e: Error) => {
+        if (!/already exists/.test(e.message)) throw e;
+      });
   } finally {
     await client.end();
   }

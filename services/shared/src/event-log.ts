@@ -38,7 +38,12 @@ export class EventLog {
   ) {}
 
   static async connect(kafka: Kafka, config: Pick<Config, 'GROUPCHAT_NAMESPACE'>, serde = new EventSerde()): Promise<EventLog> {
-    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
+    const producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      allowAutoTopicCreation: false,
+    });
     const admin = kafka.admin();
     await Promise.all([producer.connect(), admin.connect()]);
     await ensureTopics(admin, config);
@@ -85,7 +90,15 @@ export class EventLog {
           new Promise<AppendResult>((resolve, reject) => {
             const topic = EVENT_TOPICS[event.type as EventType] as LogicalTopic;
             const encoded = this.serde.encode(event);
-            this.queue.push({ topic, key, partition: this.partitionFor(topic, key), value: encoded.value, headers: { ...encoded.headers, ...headers }, resolve, reject });
+            this.queue.push({
+              topic,
+              key,
+              partition: this.partitionFor(topic, key),
+              value: encoded.value,
+              headers: { ...encoded.headers, ...headers },
+              resolve,
+              reject,
+            });
             this.schedule();
           }),
       ),

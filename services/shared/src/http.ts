@@ -81,15 +81,20 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   else if (err?.invalidUtf8 === true) error = badRequest('request body is not valid UTF-8', 'invalid_utf8');
   else if (err?.type === 'entity.parse.failed') error = badRequest('request body is not valid JSON', 'malformed_json');
   else if (err?.type === 'charset.unsupported' || err?.type === 'encoding.unsupported') error = new AppError(415, 'unsupported_encoding', err.message);
-  else if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500) error = new AppError(err.status, 'bad_request', String(err.message ?? 'bad request'));
+  else if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500)
+    error = new AppError(err.status, 'bad_request', String(err.message ?? 'bad request'));
   else {
     req.log?.error({ err }, 'unhandled error');
     error = new AppError(500, 'internal', 'something went wrong on our side');
   }
   if (error.status === 429 && typeof error.extra.retryAfter === 'number') res.setHeader('Retry-After', String(error.extra.retryAfter));
-  if (error.status === 503 && !res.headersSent && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(typeof error.extra.retryAfter === 'number' ? error.extra.retryAfter : 1));
+  if (error.status === 503 && !res.headersSent && !res.getHeader('Retry-After'))
+    res.setHeader('Retry-After', String(typeof error.extra.retryAfter === 'number' ? error.extra.retryAfter : 1));
   if (res.headersSent) return;
-  res.status(error.status).type('application/problem+json').send(JSON.stringify(toProblem(error, req.originalUrl)));
+  res
+    .status(error.status)
+    .type('application/problem+json')
+    .send(JSON.stringify(toProblem(error, req.originalUrl)));
 };
 
 export function notFoundHandler(): RequestHandler {

@@ -10,11 +10,13 @@ export function createKafka(config: Pick<Config, 'KAFKA_BROKERS'>, clientId: str
     requestTimeout: 30000,
     retry: { initialRetryTime: 100, retries },
     logLevel: logLevel.WARN,
-    logCreator: () => ({ level, log: entry }) => {
-      if (!log) return;
-      const { message, ...rest } = entry;
-      const fn = level <= logLevel.ERROR ? log.error.bind(log) : level === logLevel.WARN ? log.warn.bind(log) : log.debug.bind(log);
-      fn({ kafka: rest }, message);
-    },
+    logCreator:
+      () =>
+      ({ level, log: entry }) => {
+        if (!log) return;
+        const { message, ...rest } = entry;
+        const fn = level <= logLevel.ERROR ? log.error.bind(log) : level === logLevel.WARN ? log.warn.bind(log) : log.debug.bind(log);
+        fn({ kafka: rest }, message);
+      },
   });
 }

@@ -10,7 +10,13 @@ const SECRET_PARAMS = new Set(['token', 'access_token', 'accesstoken', 'refresh_
 
 /** `file`: append to it instead of stdout (LOG_FILE). */
 export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', name = 'groupchat', file?: string): Logger {
-  const options = { name, level, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime, redact: { paths: REDACTED_FIELDS, censor: '[redacted]' } };
+  const options = {
+    name,
+    level,
+    base: { pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: REDACTED_FIELDS, censor: '[redacted]' },
+  };
   return file ? pino(options, pino.destination({ dest: file, append: true, sync: true, mkdir: true })) : pino(options);
 }
 

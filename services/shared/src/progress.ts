@@ -15,7 +15,11 @@ export interface WaitOptions {
  * Read-your-writes: waits, bounded, until the read models have applied every given position;
  * past the bound, a 503 problem saying the read model is behind.
  */
-export async function waitForPositions(pool: Pool, positions: Position[], { projections, storage = 'postgres', timeoutMs = 5000, intervalMs = 15 }: WaitOptions = {}): Promise<void> {
+export async function waitForPositions(
+  pool: Pool,
+  positions: Position[],
+  { projections, storage = 'postgres', timeoutMs = 5000, intervalMs = 15 }: WaitOptions = {},
+): Promise<void> {
   if (!positions.length) return;
   const deadline = Date.now() + timeoutMs;
   const topics = [...new Set(positions.map((p) => p.topic))];
@@ -26,7 +30,13 @@ export async function waitForPositions(pool: Pool, positions: Position[], { proj
     if (snapshot) pending = pending.filter((p) => !snapshot.reached(p, projections));
     if (!pending.length) return;
     if (Date.now() >= deadline) {
-      throw new AppError(503, 'read_model_behind', `the read model has not reached position ${pending.map((p) => `${p.topic}.${p.partition}.${p.offset}`).join(', ')} within ${timeoutMs} ms; retry shortly`, {}, true);
+      throw new AppError(
+        503,
+        'read_model_behind',
+        `the read model has not reached position ${pending.map((p) => `${p.topic}.${p.partition}.${p.offset}`).join(', ')} within ${timeoutMs} ms; retry shortly`,
+        {},
+        true,
+      );
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }

@@ -61,7 +61,16 @@ export class LimitStore {
       const duration = Math.ceil(windowMs / 1000);
       // While Postgres is unreachable each instance counts on its own rather than failing every limited route.
       const insuranceLimiter = new RateLimiterMemory({ keyPrefix: 'rl', points: limit, duration });
-      counter = new RateLimiterPostgres({ storeClient: this.pool, storeType: 'pool', tableName: TABLE, tableCreated: true, keyPrefix: 'rl', points: limit, duration, insuranceLimiter });
+      counter = new RateLimiterPostgres({
+        storeClient: this.pool,
+        storeType: 'pool',
+        tableName: TABLE,
+        tableCreated: true,
+        keyPrefix: 'rl',
+        points: limit,
+        duration,
+        insuranceLimiter,
+      });
       this.counters.set(id, counter);
     }
     return counter;
@@ -86,14 +95,11 @@ export function limiter({ windowMs, limit, key, onlyFailures = false, scope = 's
     const store = limitStoreOf(req);
     const counter = scope === 'process' ? store.localCounter(windowMs, limit) : store.counter(windowMs, limit);
     if (onlyFailures) return countFailures(counter, key(req), res, next);
-    counter.consume(key(req)).then(
-      (r) => {
-        res.setHeader('RateLimit-Policy', `${limit};w=${Math.ceil(windowMs / 1000)}`);
-        res.setHeader('RateLimit', `limit=${limit}, remaining=${r.remainingPoints}, reset=${retryAfterSeconds(r)}`);
-        next();
-      },
-      refuse(next),
-    );
+    counter.consume(key(req)).then((r) => {
+      res.setHeader('RateLimit-Policy', `${limit};w=${Math.ceil(windowMs / 1000)}`);
+      res.setHeader('RateLimit', `limit=${limit}, remaining=${r.remainingPoints}, reset=${retryAfterSeconds(r)}`);
+      next();
+    }, refuse(next));
   };
 }
 
@@ -102,13 +108,10 @@ export function limiter({ windowMs, limit, key, onlyFailures = false, scope = 's
  * of failures in flight together cannot slip past the limit before any of them is counted.
  */
 function countFailures(counter: RateLimiterPostgres | RateLimiterMemory, key: string, res: Response, next: NextFunction) {
-  counter.consume(key).then(
-    () => {
-      res.on('finish', () => {
-        if (res.statusCode < 400) void counter.reward(key).catch(() => undefined);
-      });
-      next();
-    },
-    refuse(next),
-  );
+  counter.consume(key).then(() => {
+    res.on('finish', () => {
+      if (res.statusCode < 400) void counter.reward(key).catch(() => undefined);
+    });
+    next();
+  }, refuse(next));
 }

@@ -45,7 +45,8 @@ export function checkSecrets(env: { NODE_ENV: string; JWT_SECRET?: string; MEDIA
   const problems: string[] = [];
   for (const key of ['JWT_SECRET', 'MEDIA_URL_SECRET'] as const) {
     const problem = secretProblem(env[key]);
-    if (problem) problems.push(`  ${key}: ${problem}; in production set it to a random value of at least ${MIN_SECRET_BYTES} bytes (e.g. \`openssl rand -base64 48\`)`);
+    if (problem)
+      problems.push(`  ${key}: ${problem}; in production set it to a random value of at least ${MIN_SECRET_BYTES} bytes (e.g. \`openssl rand -base64 48\`)`);
   }
   if (env.JWT_SECRET && env.JWT_SECRET === env.MEDIA_URL_SECRET) problems.push('  MEDIA_URL_SECRET: must differ from JWT_SECRET');
   return problems;

@@ -28,7 +28,10 @@ export function securityHeaders(): express.RequestHandler {
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
     // connect-src 'self' also covers ws:/wss: to this same host (CSP3; Chromium, Firefox, Safari 15.4+): no other socket host.
-    res.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; connect-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; connect-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'",
+    );
     next();
   };
 }
@@ -44,7 +47,12 @@ const CORS_EXPOSED = 'Retry-After, X-Request-Id, Content-Range, Accept-Ranges';
  * Access-Control-Allow-Origin, so a browser keeps the answer from the page.
  */
 export function corsPolicy(origins: string): express.RequestHandler {
-  const allowed = new Set(origins.split(',').map((o) => o.trim().toLowerCase()).filter(Boolean));
+  const allowed = new Set(
+    origins
+      .split(',')
+      .map((o) => o.trim().toLowerCase())
+      .filter(Boolean),
+  );
   return (req, res, next) => {
     const origin = req.get('origin');
     if (!origin) return next();
@@ -56,7 +64,12 @@ export function corsPolicy(origins: string): express.RequestHandler {
     }
     if (req.method === 'OPTIONS' && req.get('access-control-request-method')) {
       if (!ok) {
-        res.status(403).type('application/problem+json').send(JSON.stringify(toProblem(new AppError(403, 'cors_origin_refused', `the origin ${origin.slice(0, 100)} may not call this API`), req.originalUrl)));
+        res
+          .status(403)
+          .type('application/problem+json')
+          .send(
+            JSON.stringify(toProblem(new AppError(403, 'cors_origin_refused', `the origin ${origin.slice(0, 100)} may not call this API`), req.originalUrl)),
+          );
         return;
       }
       res.setHeader('Access-Control-Allow-Methods', CORS_METHODS);
@@ -88,7 +101,9 @@ export async function serve(rt: Runtime, mount: (app: Express) => void, port = r
     const ok = Object.values(checks).every((c) => c.ok);
     // Error texts name hosts, ports and versions: the log gets them, the public answer only up or down.
     if (!ok) rt.log.warn({ checks }, 'not ready');
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', checks: Object.fromEntries(Object.entries(checks).map(([name, c]) => [name, { ok: c.ok }])) });
+    res
+      .status(ok ? 200 : 503)
+      .json({ status: ok ? 'ready' : 'not ready', checks: Object.fromEntries(Object.entries(checks).map(([name, c]) => [name, { ok: c.ok }])) });
   });
   app.get('/metrics', metricsEndpoint(rt.config.METRICS_TOKEN));
   app.use(requestContext(rt.log));

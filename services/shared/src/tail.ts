@@ -46,7 +46,12 @@ export async function tailTopics(kafka: Kafka, config: Pick<Config, 'GROUPCHAT_N
     await admin.disconnect();
   }
 
-  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 500, allowAutoTopicCreation: false, retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 200, maxRetryTime: 5000 } });
+  const consumer = kafka.consumer({
+    groupId,
+    maxWaitTimeInMs: 500,
+    allowAutoTopicCreation: false,
+    retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 200, maxRetryTime: 5000 },
+  });
   consumer.on(consumer.events.CRASH, (e) => options.log?.error({ err: e.payload.error, groupId }, 'tail consumer crashed; restarting'));
   await consumer.connect();
   await consumer.subscribe({ topics: options.topics.map((t) => topicName(config, t)) });

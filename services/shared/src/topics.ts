@@ -44,9 +44,15 @@ export async function ensureTopics(admin: Admin, config: Pick<Config, 'GROUPCHAT
       if (/already exists/i.test(err.message)) return;
       // A busy broker may answer metadata for a topic it has just created before it knows it.
       if (err.type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw err;
-      await waitForLeaders(admin, missing.map((t) => topicName(config, t)));
+      await waitForLeaders(
+        admin,
+        missing.map((t) => topicName(config, t)),
+      );
     });
-  await waitForOffsets(admin, missing.map((t) => topicName(config, t)));
+  await waitForOffsets(
+    admin,
+    missing.map((t) => topicName(config, t)),
+  );
 }
 
 /**

@@ -7,7 +7,8 @@
 // many connections, server shutting down or starting, and the whole connection-exception class.
 const PG_TRANSIENT = new Set(['40001', '40P01', '55P03', '53300', '57P01', '57P02', '57P03', '58000', '58030']);
 const NODE_TRANSIENT = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND']);
-const MESSAGE_TRANSIENT = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|socket hang up|no living connections|Request timed out/i;
+const MESSAGE_TRANSIENT =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|socket hang up|no living connections|Request timed out/i;
 
 /** Whether retrying the same work later can succeed: the dependency, not the data, failed. */
 export function isTransient(err: unknown): boolean {
@@ -27,4 +28,3 @@ export function backoffMs(attempt: number, baseMs = 100, capMs = 5000): number {
   const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 16));
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }
-

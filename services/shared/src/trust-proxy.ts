@@ -13,7 +13,11 @@ function validEntry(entry: string): boolean {
 
 /** A hop count ("1") or a comma-separated list of addresses, CIDR ranges and express's names (loopback, linklocal, uniquelocal). */
 export const isTrustProxy = (value: string): boolean =>
-  /^\d{1,2}$/.test(value.trim()) || value.split(',').map((e) => e.trim()).every((e) => e !== '' && validEntry(e));
+  /^\d{1,2}$/.test(value.trim()) ||
+  value
+    .split(',')
+    .map((e) => e.trim())
+    .every((e) => e !== '' && validEntry(e));
 
 /** The value for express's `trust proxy`: which peers may tell us the client's address in X-Forwarded-For. */
 export function trustProxy(value: string): number | string[] {

@@ -22,11 +22,14 @@ describe('Coalescer', () => {
 
   it('keeps at most maxBatch items per flush and fails every caller of a flush that throws', async () => {
     const sizes: number[] = [];
-    const c = new Coalescer<number, number>(async (items) => {
-      sizes.push(items.length);
-      if (items.includes(7)) throw new Error('database down');
-      return items.map((value) => ({ ok: true, value }));
-    }, { maxBatch: 3 });
+    const c = new Coalescer<number, number>(
+      async (items) => {
+        sizes.push(items.length);
+        if (items.includes(7)) throw new Error('database down');
+        return items.map((value) => ({ ok: true, value }));
+      },
+      { maxBatch: 3 },
+    );
     const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => c.run(i).catch((err: Error) => err.message)));
     expect(sizes).toEqual([3, 3, 2]);
     expect(answers).toEqual([0, 1, 2, 3, 4, 5, 'database down', 'database down']);

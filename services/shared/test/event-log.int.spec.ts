@@ -22,8 +22,14 @@ function sample(type: EventType): DomainEvent {
     MemberRemoved: { ...group, userId: 'u3', removedBy: 'u1' },
     MemberRoleChanged: { ...group, userId: 'u2', role: 'moderator', changedBy: 'u1' },
     MessageSent: {
-      ...group, messageId: 'm1', senderId: 'u1', clientMessageId: 'c1', text: 'hello 世界',
-      attachments: [{ mediaId: 'x', kind: 'image', contentType: 'image/png', size: 10, fileName: 'a.png', width: 2, height: 3, durationMs: null, thumbnailMediaId: null }],
+      ...group,
+      messageId: 'm1',
+      senderId: 'u1',
+      clientMessageId: 'c1',
+      text: 'hello 世界',
+      attachments: [
+        { mediaId: 'x', kind: 'image', contentType: 'image/png', size: 10, fileName: 'a.png', width: 2, height: 3, durationMs: null, thumbnailMediaId: null },
+      ],
     },
     MessageEdited: { ...group, messageId: 'm1', text: 'hello again' },
     MessageDeleted: { ...group, messageId: 'm1' },
@@ -94,11 +100,13 @@ describe('the event log on the real broker', () => {
     const m = meta();
     await producer.send({
       topic: topicName(config, 'groups'),
-      messages: [{
-        key: 'g-old',
-        value: v1!.type.toBuffer({ ...m, groupId: 'g-old', name: 'Old', description: 'written by v1', interests: [], visibility: 'private', ownerId: 'u9' }),
-        headers: { 'event-type': 'GroupCreated', [HEADER_FINGERPRINT]: v1!.fingerprint },
-      }],
+      messages: [
+        {
+          key: 'g-old',
+          value: v1!.type.toBuffer({ ...m, groupId: 'g-old', name: 'Old', description: 'written by v1', interests: [], visibility: 'private', ownerId: 'u9' }),
+          headers: { 'event-type': 'GroupCreated', [HEADER_FINGERPRINT]: v1!.fingerprint },
+        },
+      ],
     });
     await producer.disconnect();
 

@@ -28,7 +28,8 @@ describe('JSON bodies and cross-origin requests', () => {
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-  const post = (body: Buffer | string) => fetch(`${url}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : new Uint8Array(body) });
+  const post = (body: Buffer | string) =>
+    fetch(`${url}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : new Uint8Array(body) });
 
   it('refuses a body that is not valid UTF-8 with 400 invalid_utf8 instead of replacing the bytes', async () => {
     for (const bytes of [[0xff], [0xc0, 0xaf], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80]]) {
@@ -46,7 +47,10 @@ describe('JSON bodies and cross-origin requests', () => {
   });
 
   it('answers a preflight from a configured origin, naming that origin, never *', async () => {
-    const res = await fetch(`${url}/echo`, { method: 'OPTIONS', headers: { origin: ALLOWED, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+    const res = await fetch(`${url}/echo`, {
+      method: 'OPTIONS',
+      headers: { origin: ALLOWED, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+    });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe(ALLOWED);
     expect(res.headers.get('access-control-allow-methods')).toContain('POST');
@@ -69,7 +73,12 @@ describe('JSON bodies and cross-origin requests', () => {
   });
 
   it('answers a database that is down, a view not created yet or any 503 with Retry-After; a bug stays a 500', async () => {
-    for (const [how, code] of [['refused', 'database_unavailable'], ['terminated', 'database_unavailable'], ['no-view', 'read_model_unavailable'], ['behind', 'read_model_behind']]) {
+    for (const [how, code] of [
+      ['refused', 'database_unavailable'],
+      ['terminated', 'database_unavailable'],
+      ['no-view', 'read_model_unavailable'],
+      ['behind', 'read_model_behind'],
+    ]) {
       const res = await fetch(`${url}/fail/${how}`);
       expect(res.status, how).toBe(503);
       expect(res.headers.get('retry-after'), how).toBe('1');
@@ -90,6 +99,7 @@ describe('JSON bodies and cross-origin requests', () => {
     const env = { KAFKA_BROKERS: 'k:1', DATABASE_URL: 'postgres://x@y/z', ELASTICSEARCH_URL: 'http://e:1' };
     expect(loadConfig(env).CORS_ORIGINS).toBe('');
     expect(loadConfig({ ...env, CORS_ORIGINS: 'https://a.example, http://localhost:5173' }).CORS_ORIGINS).toBe('https://a.example, http://localhost:5173');
-    for (const bad of ['*', 'https://*.example.com', 'https://a.example/path', 'a.example']) expect(() => loadConfig({ ...env, CORS_ORIGINS: bad }), bad).toThrow(/CORS_ORIGINS/);
+    for (const bad of ['*', 'https://*.example.com', 'https://a.example/path', 'a.example'])
+      expect(() => loadConfig({ ...env, CORS_ORIGINS: bad }), bad).toThrow(/CORS_ORIGINS/);
   });
 });

@@ -10,7 +10,9 @@ describe('secrets in the configuration', () => {
     const prod = { ...base, NODE_ENV: 'production' };
     expect(() => loadConfig({ ...prod, MEDIA_URL_SECRET: strong('m') })).toThrow(/JWT_SECRET: is not set/);
     expect(() => loadConfig({ ...prod, JWT_SECRET: DEVELOPMENT_JWT_SECRET, MEDIA_URL_SECRET: strong('m') })).toThrow(/JWT_SECRET: is a well-known value/);
-    expect(() => loadConfig({ ...prod, JWT_SECRET: 'change-me-to-a-long-random-secret', MEDIA_URL_SECRET: strong('m') })).toThrow(/JWT_SECRET: is a well-known value/);
+    expect(() => loadConfig({ ...prod, JWT_SECRET: 'change-me-to-a-long-random-secret', MEDIA_URL_SECRET: strong('m') })).toThrow(
+      /JWT_SECRET: is a well-known value/,
+    );
     expect(() => loadConfig({ ...prod, JWT_SECRET: 'x'.repeat(31), MEDIA_URL_SECRET: strong('m') })).toThrow(/JWT_SECRET: is only 31 bytes/);
     expect(() => loadConfig({ ...prod, JWT_SECRET: strong('j') })).toThrow(/MEDIA_URL_SECRET: is not set/);
     expect(() => loadConfig({ ...prod, JWT_SECRET: strong('k'), MEDIA_URL_SECRET: strong('k') })).toThrow(/MEDIA_URL_SECRET: must differ from JWT_SECRET/);

@@ -13,7 +13,8 @@ describe('TRUST_PROXY', () => {
     expect(trustProxy('10.0.0.0/8, 192.168.1.7,fd00::/8, loopback')).toEqual(['10.0.0.0/8', '192.168.1.7', 'fd00::/8', 'loopback']);
   });
   it('when malformed, then the configuration is refused naming the key', () => {
-    for (const bad of ['', 'yes', 'true', '10.0.0.0/33', '10.0.0/8', 'fd00::/129', '10.0.0.1/8/2', '1.2.3.4,', '-1', '999']) expect(isTrustProxy(bad), bad).toBe(false);
+    for (const bad of ['', 'yes', 'true', '10.0.0.0/33', '10.0.0/8', 'fd00::/129', '10.0.0.1/8/2', '1.2.3.4,', '-1', '999'])
+      expect(isTrustProxy(bad), bad).toBe(false);
     expect(() => loadConfig({ ...env, TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
   });
 });

@@ -12,7 +12,16 @@ export function launchBrowser(): Promise<Browser> {
   if (!existsSync(resolve(REPO, 'web/dist/index.html'))) throw new Error('web/dist is missing: run `node scripts/build-web.mjs` first');
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

@@ -26,9 +26,18 @@ async function call(app: TestApp, method: string, path: string, body?: unknown) 
 }
 
 /** Registers through the API (for the people a test does not sign up through the form). */
-export async function registerViaApi(app: TestApp, input: { prefix: string; displayName: string; interests?: string[]; exactUsername?: boolean }): Promise<Account> {
+export async function registerViaApi(
+  app: TestApp,
+  input: { prefix: string; displayName: string; interests?: string[]; exactUsername?: boolean },
+): Promise<Account> {
   const username = input.exactUsername ? input.prefix : uniqueUsername(input.prefix);
-  const res = await call(app, 'POST', '/auth/register', { username, email: `${username}@example.com`, password: PASSWORD, displayName: input.displayName, interests: input.interests ?? [] });
+  const res = await call(app, 'POST', '/auth/register', {
+    username,
+    email: `${username}@example.com`,
+    password: PASSWORD,
+    displayName: input.displayName,
+    interests: input.interests ?? [],
+  });
   if (res.status !== 201) throw new Error(`register ${username}: ${res.status} ${JSON.stringify(res.body)}`);
   return { userId: res.body.userId, username, displayName: input.displayName };
 }
@@ -69,7 +78,11 @@ export async function createGroupViaUi(page: Page, input: { name: string; descri
   await page.getByLabel('Description').fill(input.description);
   const interests = page.getByLabel('Interests', { exact: true });
   // The form starts with the creator's own interests; replace them.
-  for (let i = await page.getByRole('button', { name: /^Remove / }).count(); i > 0; i -= 1) await page.getByRole('button', { name: /^Remove / }).first().click();
+  for (let i = await page.getByRole('button', { name: /^Remove / }).count(); i > 0; i -= 1)
+    await page
+      .getByRole('button', { name: /^Remove / })
+      .first()
+      .click();
   for (const tag of input.interests) {
     await interests.fill(tag);
     await interests.press('Enter');
@@ -103,7 +116,9 @@ export async function makePng(width = 96, height = 64): Promise<Buffer> {
       raw[i + 1] = Math.round((255 * y) / height);
       raw[i + 2] = 180;
     }
-  return sharp(raw, { raw: { width, height, channels: 3 } }).png().toBuffer();
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
 /** Waits until the element's text is `expected` (or contains it), then returns it. */

@@ -13,7 +13,11 @@ export class ApiActor {
   ) {}
 
   static async signIn(app: TestApp, account: Account): Promise<ApiActor> {
-    const res = await fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: account.username, password: PASSWORD }) });
+    const res = await fetch(`${app.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: account.username, password: PASSWORD }),
+    });
     if (res.status !== 200) throw new Error(`login ${account.username}: ${res.status}`);
     return new ApiActor(app, account, ((await res.json()) as { accessToken: string }).accessToken);
   }
@@ -55,7 +59,11 @@ export class ApiActor {
   }
 
   async post(groupId: string, text: string, attachments: string[] = []): Promise<string> {
-    const res = await this.send<{ messageId: string }>('POST', `/groups/${groupId}/messages`, { clientMessageId: randomUUID(), text, ...(attachments.length ? { attachments } : {}) });
+    const res = await this.send<{ messageId: string }>('POST', `/groups/${groupId}/messages`, {
+      clientMessageId: randomUUID(),
+      text,
+      ...(attachments.length ? { attachments } : {}),
+    });
     return res.messageId;
   }
 

@@ -26,7 +26,8 @@ export function installFakeGcs(): string {
     stdio: ['ignore', 'inherit', 'inherit'],
     timeout: 15 * 60_000,
   });
-  if (result.status !== 0 || !existsSync(BINARY)) throw new Error(`go install fake-gcs-server@${FAKE_GCS_VERSION} failed (${result.error?.message ?? `exit ${result.status}`})`);
+  if (result.status !== 0 || !existsSync(BINARY))
+    throw new Error(`go install fake-gcs-server@${FAKE_GCS_VERSION} failed (${result.error?.message ?? `exit ${result.status}`})`);
   return BINARY;
 }
 
@@ -42,7 +43,10 @@ export async function startFakeGcs(): Promise<FakeGcs> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await waitUntil(async () => child.exitCode === null && (await fetch(`${endpoint}/storage/v1/b`)).ok, { what: `fake-gcs-server on ${endpoint}`, timeoutMs: 20_000 });
+    await waitUntil(async () => child.exitCode === null && (await fetch(`${endpoint}/storage/v1/b`)).ok, {
+      what: `fake-gcs-server on ${endpoint}`,
+      timeoutMs: 20_000,
+    });
   } catch (err) {
     child.kill('SIGKILL');
     throw new Error(`${(err as Error).message}\n${stderr}`);

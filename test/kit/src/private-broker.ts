@@ -53,7 +53,11 @@ export async function privateBroker(): Promise<PrivateBroker> {
       '',
     ].join('\n'),
   );
-  const format = spawnSync(javaBin(), ['-cp', classpath, 'kafka.tools.StorageTool', 'format', `--cluster-id=${randomBytes(16).toString('base64url')}`, '-c', props], { encoding: 'utf8' });
+  const format = spawnSync(
+    javaBin(),
+    ['-cp', classpath, 'kafka.tools.StorageTool', 'format', `--cluster-id=${randomBytes(16).toString('base64url')}`, '-c', props],
+    { encoding: 'utf8' },
+  );
   if (format.status !== 0) throw new Error(`formatting the private broker failed: ${format.stderr}`);
 
   let child: ChildProcess | undefined;
@@ -63,7 +67,18 @@ export async function privateBroker(): Promise<PrivateBroker> {
     async up() {
       child = spawn(
         javaBin(),
-        ['-Xms128m', '-Xmx512m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', `-Dlog4j.configuration=file:${join(REPO, 'stack/kafka/log4j.properties')}`, `-Dkafka.logs.dir=${join(home, 'logs')}`, '-cp', classpath, 'kafka.Kafka', props],
+        [
+          '-Xms128m',
+          '-Xmx512m',
+          '-XX:TieredStopAtLevel=1',
+          '-XX:+UseSerialGC',
+          `-Dlog4j.configuration=file:${join(REPO, 'stack/kafka/log4j.properties')}`,
+          `-Dkafka.logs.dir=${join(home, 'logs')}`,
+          '-cp',
+          classpath,
+          'kafka.Kafka',
+          props,
+        ],
         { stdio: 'ignore' },
       );
       await waitUntil(() => portOpen(port), { timeoutMs: 90_000, intervalMs: 200, what: 'the private broker to listen' });
@@ -89,7 +104,6 @@ export async function privateBroker(): Promise<PrivateBroker> {
   return broker;
 }
 
-
 /** Creates the namespace's topics on a fresh broker and waits until each partition has a leader that answers. */
 export async function topicsReady(config: Config): Promise<void> {
   const admin = createKafka(config, 'private-broker-setup').admin();
@@ -97,7 +111,11 @@ export async function topicsReady(config: Config): Promise<void> {
   try {
     await ensureTopics(admin, config);
     for (const topic of Object.keys(TOPICS) as LogicalTopic[]) {
-      await waitUntil(() => admin.fetchTopicOffsets(topicName(config, topic)).then(() => true), { timeoutMs: 30_000, intervalMs: 200, what: `leaders of ${topic}` });
+      await waitUntil(() => admin.fetchTopicOffsets(topicName(config, topic)).then(() => true), {
+        timeoutMs: 30_000,
+        intervalMs: 200,
+        what: `leaders of ${topic}`,
+      });
     }
   } finally {
     await admin.disconnect();

@@ -20,7 +20,18 @@ export function isolatedConfig(overrides: Partial<Config> = {}): Config {
   const env = stackEnv();
   const db = new URL(env.DATABASE_URL);
   db.pathname = `/gc_${ns.slice(0, -1)}`;
-  return loadConfig({ ...env, DATABASE_URL: db.toString(), GROUPCHAT_NAMESPACE: ns, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', MEDIA_DIR: `.data/test-media/${ns}` }, overrides);
+  return loadConfig(
+    {
+      ...env,
+      DATABASE_URL: db.toString(),
+      GROUPCHAT_NAMESPACE: ns,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      MEDIA_DIR: `.data/test-media/${ns}`,
+    },
+    overrides,
+  );
 }
 
 /**
@@ -29,11 +40,19 @@ export function isolatedConfig(overrides: Partial<Config> = {}): Config {
  */
 export async function dropNamespaceIndices(config: Pick<Config, 'ELASTICSEARCH_URL' | 'GROUPCHAT_NAMESPACE'>): Promise<void> {
   try {
-    const res = await fetch(`${config.ELASTICSEARCH_URL}/_cat/indices/${config.GROUPCHAT_NAMESPACE}*?h=index&expand_wildcards=all`, { signal: AbortSignal.timeout(5000) });
-    const names = (await res.text()).split('\n').map((l) => l.trim()).filter(Boolean);
+    const res = await fetch(`${config.ELASTICSEARCH_URL}/_cat/indices/${config.GROUPCHAT_NAMESPACE}*?h=index&expand_wildcards=all`, {
+      signal: AbortSignal.timeout(5000),
+    });
+    const names = (await res.text())
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     // Wildcard deletes are refused (action.destructive_requires_name): name each index.
     for (let i = 0; i < names.length; i += 50) {
-      await fetch(`${config.ELASTICSEARCH_URL}/${names.slice(i, i + 50).join(',')}?ignore_unavailable=true`, { method: 'DELETE', signal: AbortSignal.timeout(10_000) });
+      await fetch(`${config.ELASTICSEARCH_URL}/${names.slice(i, i + 50).join(',')}?ignore_unavailable=true`, {
+        method: 'DELETE',
+        signal: AbortSignal.timeout(10_000),
+      });
     }
   } catch {
     // Elasticsearch may be the thing a test stopped.

@@ -59,7 +59,9 @@ describe('API client', () => {
   });
 
   it('ends the session when the refresh token is refused', async () => {
-    const { client, tokens, onSessionLost } = setup((url) => (url.endsWith('/auth/refresh') ? json(401, { status: 401, code: 'invalid_refresh_token' }) : json(401, { status: 401 })));
+    const { client, tokens, onSessionLost } = setup((url) =>
+      url.endsWith('/auth/refresh') ? json(401, { status: 401, code: 'invalid_refresh_token' }) : json(401, { status: 401 }),
+    );
     await expect(client.get('/me')).rejects.toMatchObject({ status: 401 });
     expect(tokens.access()).toBeNull();
     expect(onSessionLost).toHaveBeenCalledOnce();
@@ -67,7 +69,17 @@ describe('API client', () => {
 
   it('turns problem+json into ApiError with field errors and Retry-After', async () => {
     const { client } = setup(() =>
-      json(422, { type: 'https://groupchat.dev/problems/validation_failed', title: 'Unprocessable Content', status: 422, code: 'validation_failed', detail: 'some fields are invalid', errors: [{ field: 'username', message: 'already taken' }, { field: 'interests.2', message: 'too long' }] }),
+      json(422, {
+        type: 'https://groupchat.dev/problems/validation_failed',
+        title: 'Unprocessable Content',
+        status: 422,
+        code: 'validation_failed',
+        detail: 'some fields are invalid',
+        errors: [
+          { field: 'username', message: 'already taken' },
+          { field: 'interests.2', message: 'too long' },
+        ],
+      }),
     );
     const err = (await client.post('/groups', {}).catch((e: unknown) => e)) as ApiError;
     expect(err).toBeInstanceOf(ApiError);

@@ -53,7 +53,9 @@ function fieldErrorsOf(body: Record<string, unknown>): FieldError[] {
   return list
     .filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
     .map((e) => ({
-      field: String(e.field ?? e.path ?? e.name ?? '').replace(/^\//, '').replace(/\//g, '.'),
+      field: String(e.field ?? e.path ?? e.name ?? '')
+        .replace(/^\//, '')
+        .replace(/\//g, '.'),
       message: String(e.message ?? e.detail ?? 'invalid'),
     }));
 }

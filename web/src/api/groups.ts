@@ -31,13 +31,25 @@ export interface GroupSearch {
 
 export const groupsApi = {
   search: (s: GroupSearch, signal?: AbortSignal) =>
-    api.get<Page<GroupSummary> & { total?: number; facets?: { interests?: { value: string; count: number }[] } }>('/groups', { q: s.q, interest: s.interest?.join(','), cursor: s.cursor, limit: s.limit ?? 20 }, signal),
+    api.get<Page<GroupSummary> & { total?: number; facets?: { interests?: { value: string; count: number }[] } }>(
+      '/groups',
+      { q: s.q, interest: s.interest?.join(','), cursor: s.cursor, limit: s.limit ?? 20 },
+      signal,
+    ),
   recommended: () => api.get<Page<GroupSummary> | GroupSummary[]>('/groups/recommended').then(itemsOf),
   /** The caller's groups and pending invites, from /me. */
   async mine(): Promise<{ groups: GroupSummary[]; invites: Invite[] }> {
     const me = await api.get<{ groups?: MyGroupRow[]; invites?: Invite[] }>('/me');
     return {
-      groups: (me.groups ?? []).map((g) => ({ id: g.groupId, name: g.name, description: '', interests: [], visibility: g.visibility, memberCount: 0, myRole: g.role })),
+      groups: (me.groups ?? []).map((g) => ({
+        id: g.groupId,
+        name: g.name,
+        description: '',
+        interests: [],
+        visibility: g.visibility,
+        memberCount: 0,
+        myRole: g.role,
+      })),
       invites: me.invites ?? [],
     };
   },

@@ -46,7 +46,10 @@ export const messagesApi = {
     api.get<MessageSearchPage>('/search/messages', { q, groupId: o.groupId, cursor: o.cursor, limit: o.limit ?? 20 }, o.signal),
   async history(groupId: string, me: string | null, q: { before?: string; after?: string; limit?: number } = {}): Promise<HistoryPage> {
     const limit = q.limit ?? 50;
-    const res = await api.get<{ items: Record<string, unknown>[]; hasMore?: boolean; nextCursor?: string | null; prevCursor?: string | null }>(`/groups/${enc(groupId)}/messages`, { ...q, limit });
+    const res = await api.get<{ items: Record<string, unknown>[]; hasMore?: boolean; nextCursor?: string | null; prevCursor?: string | null }>(
+      `/groups/${enc(groupId)}/messages`,
+      { ...q, limit },
+    );
     const items = res.items.map((m) => toMessage(m, me));
     const hasMore = typeof res.hasMore === 'boolean' ? res.hasMore : res.prevCursor !== undefined ? !!res.prevCursor : items.length >= limit;
     return { items, hasMore };
@@ -54,6 +57,8 @@ export const messagesApi = {
   send: (groupId: string, input: SendInput) => api.post<{ messageId: string; position: string }>(`/groups/${enc(groupId)}/messages`, input),
   edit: (groupId: string, messageId: string, text: string) => api.patch<{ position: string }>(`/groups/${enc(groupId)}/messages/${enc(messageId)}`, { text }),
   remove: (groupId: string, messageId: string) => api.del<{ position: string }>(`/groups/${enc(groupId)}/messages/${enc(messageId)}`),
-  react: (groupId: string, messageId: string, emoji: string) => api.post<{ position: string }>(`/groups/${enc(groupId)}/messages/${enc(messageId)}/reactions/${enc(emoji)}`),
-  unreact: (groupId: string, messageId: string, emoji: string) => api.del<{ position: string }>(`/groups/${enc(groupId)}/messages/${enc(messageId)}/reactions/${enc(emoji)}`),
+  react: (groupId: string, messageId: string, emoji: string) =>
+    api.post<{ position: string }>(`/groups/${enc(groupId)}/messages/${enc(messageId)}/reactions/${enc(emoji)}`),
+  unreact: (groupId: string, messageId: string, emoji: string) =>
+    api.del<{ position: string }>(`/groups/${enc(groupId)}/messages/${enc(messageId)}/reactions/${enc(emoji)}`),
 };

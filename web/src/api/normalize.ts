@@ -27,7 +27,14 @@ export function toReactions(raw: unknown, me: string | null): Reaction[] {
       .filter((r): r is Raw => typeof r === 'object' && r !== null && typeof (r as Raw).emoji === 'string')
       .map((r) => {
         const userIds = Array.isArray(r.userIds) ? r.userIds.map(String) : Array.isArray(r.users) ? r.users.map(String) : undefined;
-        const mine = typeof r.me === 'boolean' ? r.me : typeof r.mine === 'boolean' ? r.mine : typeof r.reactedByMe === 'boolean' ? r.reactedByMe : !!(me && userIds?.includes(me));
+        const mine =
+          typeof r.me === 'boolean'
+            ? r.me
+            : typeof r.mine === 'boolean'
+              ? r.mine
+              : typeof r.reactedByMe === 'boolean'
+                ? r.reactedByMe
+                : !!(me && userIds?.includes(me));
         return { emoji: String(r.emoji), count: Number(r.count ?? userIds?.length ?? 0), mine, userIds };
       })
       .filter((r) => r.count > 0);
@@ -45,7 +52,9 @@ export function toReactions(raw: unknown, me: string | null): Reaction[] {
 
 export function toAttachment(raw: Raw): Attachment {
   const contentType = str(raw.contentType) ?? 'application/octet-stream';
-  const kind = str(raw.kind) ?? (contentType.startsWith('image/') ? 'image' : contentType.startsWith('video/') ? 'video' : contentType.startsWith('audio/') ? 'audio' : 'file');
+  const kind =
+    str(raw.kind) ??
+    (contentType.startsWith('image/') ? 'image' : contentType.startsWith('video/') ? 'video' : contentType.startsWith('audio/') ? 'audio' : 'file');
   return {
     mediaId: str(raw.mediaId) ?? str(raw.id) ?? '',
     kind: kind as Attachment['kind'],

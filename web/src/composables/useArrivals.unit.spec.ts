@@ -10,7 +10,12 @@ function arrivals(initial: ChatMessage[], isLoaded = true) {
   const items = ref(initial);
   const loaded = ref(isLoaded);
   const heard: string[][] = [];
-  useArrivals(() => items.value, () => loaded.value, () => 'me', (batch) => heard.push(batch.map((m) => m.key)));
+  useArrivals(
+    () => items.value,
+    () => loaded.value,
+    () => 'me',
+    (batch) => heard.push(batch.map((m) => m.key)),
+  );
   return { items, loaded, heard };
 }
 

@@ -24,7 +24,10 @@ export function useDiscover(initial: { q?: string; interests?: string[] } = {}) 
     loading.value = true;
     error.value = null;
     try {
-      const page = await groupsApi.search({ q: q.value.trim() || undefined, interest: interests.value, cursor: more ? (cursor.value ?? undefined) : undefined }, signal);
+      const page = await groupsApi.search(
+        { q: q.value.trim() || undefined, interest: interests.value, cursor: more ? (cursor.value ?? undefined) : undefined },
+        signal,
+      );
       if (signal.aborted) return;
       results.value = more ? [...results.value, ...page.items] : page.items;
       cursor.value = page.nextCursor ?? null;

@@ -35,7 +35,10 @@ function release(key: string) {
   const idle = [...cache.entries()].filter(([, v]) => v.refs <= 0).sort((a, b) => a[1].idleSince - b[1].idleSince);
   for (const [k, v] of idle.slice(0, Math.max(0, idle.length - KEEP_IDLE))) {
     cache.delete(k);
-    void v.url.then((u) => URL.revokeObjectURL(u), () => undefined);
+    void v.url.then(
+      (u) => URL.revokeObjectURL(u),
+      () => undefined,
+    );
   }
 }
 

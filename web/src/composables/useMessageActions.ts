@@ -19,7 +19,11 @@ export function useMessageActions(groupId: () => string) {
 
   async function deliver(gid: string, clientMessageId: string, text: string | null, attachments: Attachment[]) {
     try {
-      const res = await messagesApi.send(gid, { clientMessageId, ...(text ? { text } : {}), ...(attachments.length ? { attachments: attachments.map((a) => a.mediaId) } : {}) });
+      const res = await messagesApi.send(gid, {
+        clientMessageId,
+        ...(text ? { text } : {}),
+        ...(attachments.length ? { attachments: attachments.map((a) => a.mediaId) } : {}),
+      });
       store.markSent(gid, clientMessageId, res.messageId, res.position ?? null);
     } catch (err) {
       store.markFailed(gid, clientMessageId, errorMessage(err));
@@ -57,9 +61,18 @@ export function useMessageActions(groupId: () => string) {
   }
 
   const edit = (m: ChatMessage, text: string) =>
-    optimistic(m, (x) => ({ ...x, text, editedAt: new Date().toISOString() }), () => messagesApi.edit(m.groupId, m.id, text));
+    optimistic(
+      m,
+      (x) => ({ ...x, text, editedAt: new Date().toISOString() }),
+      () => messagesApi.edit(m.groupId, m.id, text),
+    );
 
-  const remove = (m: ChatMessage) => optimistic(m, (x) => ({ ...x, deleted: true, text: null, attachments: [], reactions: [] }), () => messagesApi.remove(m.groupId, m.id));
+  const remove = (m: ChatMessage) =>
+    optimistic(
+      m,
+      (x) => ({ ...x, deleted: true, text: null, attachments: [], reactions: [] }),
+      () => messagesApi.remove(m.groupId, m.id),
+    );
 
   function toggleReaction(m: ChatMessage, emoji: string) {
     const mine = m.reactions.find((r) => r.emoji === emoji)?.mine ?? false;

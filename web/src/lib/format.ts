@@ -10,7 +10,12 @@ export function dayLabel(iso: string, now = new Date()): string {
   yesterday.setDate(now.getDate() - 1);
   if (dayKeyFmt(d) === dayKeyFmt(now)) return 'Today';
   if (dayKeyFmt(d) === dayKeyFmt(yesterday)) return 'Yesterday';
-  return d.toLocaleDateString(undefined, { weekday: 'long', year: d.getFullYear() === now.getFullYear() ? undefined : 'numeric', month: 'long', day: 'numeric' });
+  return d.toLocaleDateString(undefined, {
+    weekday: 'long',
+    year: d.getFullYear() === now.getFullYear() ? undefined : 'numeric',
+    month: 'long',
+    day: 'numeric',
+  });
 }
 
 export function timeLabel(iso: string): string {

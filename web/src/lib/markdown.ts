@@ -4,11 +4,7 @@
  * string is ever built, so any markup in a message shows as the characters typed.
  */
 export type MdNode =
-  | { t: 'text'; v: string }
-  | { t: 'code'; v: string }
-  | { t: 'strong'; c: MdNode[] }
-  | { t: 'em'; c: MdNode[] }
-  | { t: 'link'; href: string; c: MdNode[] };
+  { t: 'text'; v: string } | { t: 'code'; v: string } | { t: 'strong'; c: MdNode[] } | { t: 'em'; c: MdNode[] } | { t: 'link'; href: string; c: MdNode[] };
 
 const TOKEN =
   /`([^`\n]+)`|\*\*(?=\S)([^\n]+?)(?<=\S)\*\*|\[([^\]\n]+)\]\(([^()\s]+)\)|(https?:\/\/[^\s<>"]+)|(?<![\p{L}\p{N}*])\*(?=[^\s*])([^*\n]+?)(?<=\S)\*(?![\p{L}\p{N}*])|(?<![\p{L}\p{N}_])_(?=[^\s_])([^_\n]+?)(?<=\S)_(?![\p{L}\p{N}_])/gu;

@@ -5,7 +5,12 @@ import { createPinia, setActivePinia } from 'pinia';
 vi.mock('../api/auth', () => ({
   authApi: {
     register: vi.fn(async () => ({ userId: 'u1', position: 'u.0.4' })),
-    login: vi.fn(async () => ({ accessToken: token('u1'), refreshToken: 'r1', expiresIn: 900, user: { id: 'u1', username: 'ada', displayName: 'Ada', interests: [], avatarMediaId: null } })),
+    login: vi.fn(async () => ({
+      accessToken: token('u1'),
+      refreshToken: 'r1',
+      expiresIn: 900,
+      user: { id: 'u1', username: 'ada', displayName: 'Ada', interests: [], avatarMediaId: null },
+    })),
     logout: vi.fn(async () => undefined),
     me: vi.fn(async () => ({ id: 'u1', username: 'ada', displayName: 'Ada L.', interests: ['math'], avatarMediaId: null })),
     updateMe: vi.fn(async () => ({ position: 'u.0.9' })),

@@ -78,18 +78,28 @@ export const useGroupsStore = defineStore('groups', () => {
   async function setRole(groupId: string, userId: string, role: Role) {
     const list = members.get(groupId) ?? [];
     const before = list.find((m) => m.userId === userId)?.role;
-    members.set(groupId, list.map((m) => (m.userId === userId ? { ...m, role } : m)));
+    members.set(
+      groupId,
+      list.map((m) => (m.userId === userId ? { ...m, role } : m)),
+    );
     try {
       await groupsApi.setRole(groupId, userId, role);
     } catch (err) {
-      if (before) members.set(groupId, (members.get(groupId) ?? []).map((m) => (m.userId === userId ? { ...m, role: before } : m)));
+      if (before)
+        members.set(
+          groupId,
+          (members.get(groupId) ?? []).map((m) => (m.userId === userId ? { ...m, role: before } : m)),
+        );
       throw err;
     }
   }
 
   async function removeMember(groupId: string, userId: string) {
     const list = members.get(groupId) ?? [];
-    members.set(groupId, list.filter((m) => m.userId !== userId));
+    members.set(
+      groupId,
+      list.filter((m) => m.userId !== userId),
+    );
     try {
       await groupsApi.removeMember(groupId, userId);
     } catch (err) {
@@ -114,5 +124,26 @@ export const useGroupsStore = defineStore('groups', () => {
     members.clear();
   }
 
-  return { mine, invites, loaded, details, members, myIds, roleIn, loadMine, load, loadMembers, create, join, leave, remove, update, setRole, removeMember, invite, drop, reset };
+  return {
+    mine,
+    invites,
+    loaded,
+    details,
+    members,
+    myIds,
+    roleIn,
+    loadMine,
+    load,
+    loadMembers,
+    create,
+    join,
+    leave,
+    remove,
+    update,
+    setRole,
+    removeMember,
+    invite,
+    drop,
+    reset,
+  };
 });

@@ -51,7 +51,13 @@ export function mergeMessages(current: ChatMessage[], incoming: ChatMessage[]): 
       continue;
     }
     const existing = result[at]!;
-    result[at] = { ...existing, ...m, key: existing.key, clientMessageId: m.clientMessageId ?? existing.clientMessageId, position: m.position ?? existing.position };
+    result[at] = {
+      ...existing,
+      ...m,
+      key: existing.key,
+      clientMessageId: m.clientMessageId ?? existing.clientMessageId,
+      position: m.position ?? existing.position,
+    };
     if (m.id) byId.set(m.id, at);
     if (existing.position !== result[at]!.position) appended = true;
   }

@@ -88,7 +88,10 @@ export const useMessagesStore = defineStore('messages', () => {
     if (t.lastPosition && !isAfter(position, t.lastPosition)) return false;
     t.lastPosition = position;
     const messageId = String(event.messageId ?? '');
-    const at = typeof event.occurredAt === 'number' || typeof event.occurredAt === 'string' ? new Date(Number(event.occurredAt) || String(event.occurredAt)).toISOString() : new Date().toISOString();
+    const at =
+      typeof event.occurredAt === 'number' || typeof event.occurredAt === 'string'
+        ? new Date(Number(event.occurredAt) || String(event.occurredAt)).toISOString()
+        : new Date().toISOString();
     switch (event.type) {
       case 'MessageSent': {
         const senderId = String(event.senderId ?? '');
@@ -174,7 +177,11 @@ export const useMessagesStore = defineStore('messages', () => {
 
   function discard(groupId: string, clientMessageId: string) {
     const t = threads.get(groupId);
-    if (t) set(t, t.items.filter((m) => m.clientMessageId !== clientMessageId || m.status === 'sent'));
+    if (t)
+      set(
+        t,
+        t.items.filter((m) => m.clientMessageId !== clientMessageId || m.status === 'sent'),
+      );
   }
 
   function open(groupId: string | null) {
@@ -193,5 +200,24 @@ export const useMessagesStore = defineStore('messages', () => {
     activeGroupId.value = null;
   }
 
-  return { threads, unread, activeGroupId, me, thread, receiveLatest, receiveOlder, receiveNewer, applyEvent, update, addPending, markSent, markFailed, markPending, discard, open, forget, reset };
+  return {
+    threads,
+    unread,
+    activeGroupId,
+    me,
+    thread,
+    receiveLatest,
+    receiveOlder,
+    receiveNewer,
+    applyEvent,
+    update,
+    addPending,
+    markSent,
+    markFailed,
+    markPending,
+    discard,
+    open,
+    forget,
+    reset,
+  };
 });

@@ -43,7 +43,11 @@ export class CredentialStore {
     const attemptId = randomUUID();
     try {
       await this.pool.query('INSERT INTO credentials (user_id, username, email, password_hash, attempt_id) VALUES ($1, $2, $3, $4, $5)', [
-        creds.userId, creds.username, creds.email, creds.passwordHash, attemptId,
+        creds.userId,
+        creds.username,
+        creds.email,
+        creds.passwordHash,
+        attemptId,
       ]);
       return { ...creds, attemptId };
     } catch (err) {
@@ -59,7 +63,15 @@ export class CredentialStore {
    * password hash, or whoever retried first with another password would own the account.
    */
   private async takeOver(creds: NewCredentials, attemptId: string, password: PasswordCheck): Promise<Claim> {
-    const { rows } = await this.pool.query<{ user_id: string; username: string; email: string; password_hash: string; status: string; attempt_id: string; stale: boolean }>(
+    const { rows } = await this.pool.query<{
+      user_id: string;
+      username: string;
+      email: string;
+      password_hash: string;
+      status: string;
+      attempt_id: string;
+      stale: boolean;
+    }>(
       `SELECT user_id, username, email, password_hash, status, attempt_id, claimed_at < now() - make_interval(secs => $3::double precision / 1000) AS stale
          FROM credentials WHERE username = $1 OR email = $2`,
       [creds.username, creds.email, this.staleAfterMs],

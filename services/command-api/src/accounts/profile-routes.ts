@@ -11,7 +11,10 @@ export function profileRoutes(routes: CommandRoutes, ctx: CommandContext, creden
   const { pool } = ctx.rt;
   routes.add(
     {
-      method: 'patch', path: '/me', summary: 'Update the caller’s profile', auth: true,
+      method: 'patch',
+      path: '/me',
+      summary: 'Update the caller’s profile',
+      auth: true,
       description: 'Only the given fields change. avatarMediaId must be an image the caller uploaded; null removes the avatar.',
       body: { name: 'UpdateProfileRequest', schema: UpdateProfileRequest },
       success: { status: 200, description: 'updated', name: 'PositionResponse', schema: PositionResponse },
@@ -21,7 +24,10 @@ export function profileRoutes(routes: CommandRoutes, ctx: CommandContext, creden
     async (req, res) => {
       const input = parseInput(UpdateProfileRequest, req.body);
       const userId = req.user!.sub;
-      const [registered, avatar] = await Promise.all([credentials.isRegistered(userId), input.avatarMediaId ? mediaOwner(pool, input.avatarMediaId) : undefined]);
+      const [registered, avatar] = await Promise.all([
+        credentials.isRegistered(userId),
+        input.avatarMediaId ? mediaOwner(pool, input.avatarMediaId) : undefined,
+      ]);
       const decided = decideUpdateProfile({ registered, avatar }, { userId, ...input });
       const position = await ctx.record(req, decided, userId, async () => {
         if (input.avatarMediaId) await markAttached(pool, [input.avatarMediaId]);

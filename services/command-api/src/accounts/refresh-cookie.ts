@@ -35,7 +35,12 @@ export function refreshCookieOf(req: Request): string | undefined {
 export function checkCookieOrigin(req: Request, corsOrigins: string): void {
   const origin = req.get('origin');
   if (!origin) throw new AppError(403, 'origin_required', 'a request using the refresh cookie must carry the Origin header of the app');
-  const allowed = new Set(corsOrigins.split(',').map((o) => o.trim().toLowerCase()).filter(Boolean));
+  const allowed = new Set(
+    corsOrigins
+      .split(',')
+      .map((o) => o.trim().toLowerCase())
+      .filter(Boolean),
+  );
   if (allowed.has(origin.toLowerCase()) || sameHost(origin, req.get('host'))) return;
   throw new AppError(403, 'origin_refused', 'the refresh cookie may be used only from the app’s own origin');
 }

@@ -46,7 +46,15 @@ export class RefreshTokens {
 
   async rotate(token: string): Promise<Rotated> {
     const outcome = await withTransaction<{ error: 'invalid' | 'reused' } | { rotated: Rotated }>(this.pool, async (db) => {
-      const { rows } = await db.query<{ family_id: string; family_started_at: Date; user_id: string; username: string; rotated: boolean; revoked: boolean; expired: boolean }>(
+      const { rows } = await db.query<{
+        family_id: string;
+        family_started_at: Date;
+        user_id: string;
+        username: string;
+        rotated: boolean;
+        revoked: boolean;
+        expired: boolean;
+      }>(
         `SELECT t.family_id, t.family_started_at, t.user_id, c.username, t.rotated_at IS NOT NULL AS rotated, t.revoked_at IS NOT NULL AS revoked,
                 t.expires_at <= now() OR t.family_started_at + make_interval(secs => $2) <= now() AS expired
            FROM refresh_tokens t JOIN credentials c USING (user_id)

@@ -16,7 +16,8 @@ import { RefreshTokens, type Issued } from './refresh-tokens';
 import { ChangePasswordRequest, LoginRequest, LoginResponse, RefreshRequest, RegisterRequest, RegisterResponse, Tokens } from './schemas';
 
 /** Whose failed-login budget an attempt draws on: the account's, whichever form named it; an unknown login its own. */
-const budgetOf = (user: { userId: string } | undefined, login: string) => (user ? `user:${user.userId}` : `login:${login.normalize('NFC').trim().toLowerCase()}`);
+const budgetOf = (user: { userId: string } | undefined, login: string) =>
+  user ? `user:${user.userId}` : `login:${login.normalize('NFC').trim().toLowerCase()}`;
 
 export function authRoutes(routes: CommandRoutes, ctx: CommandContext) {
   const { config, pool } = ctx.rt;
@@ -43,7 +44,10 @@ export function authRoutes(routes: CommandRoutes, ctx: CommandContext) {
 
   routes.add(
     {
-      method: 'post', path: '/auth/register', summary: 'Register an account', auth: false,
+      method: 'post',
+      path: '/auth/register',
+      summary: 'Register an account',
+      auth: false,
       description: 'Username and email are unique even under concurrent registrations: exactly one of them wins, the others get 409.',
       body: { name: 'RegisterRequest', schema: RegisterRequest },
       success: { status: 201, description: 'registered', name: 'RegisterResponse', schema: RegisterResponse },
@@ -53,9 +57,15 @@ export function authRoutes(routes: CommandRoutes, ctx: CommandContext) {
     async (req, res) => {
       const input = parseInput(RegisterRequest, req.body);
       const passwordHash = await hashPassword(input.password);
-      const claim = await credentials.claim({ userId: randomUUID(), username: input.username, email: input.email, passwordHash }, { matches: (hash) => verifyPassword(hash, input.password) });
+      const claim = await credentials.claim(
+        { userId: randomUUID(), username: input.username, email: input.email, passwordHash },
+        { matches: (hash) => verifyPassword(hash, input.password) },
+      );
       const envelope = envelopeOf(req);
-      const events = decideRegister({ ...input, userId: claim.userId }).map((d) => ({ event: stamp(d, { ...envelope, actorId: claim.userId }, uuidV5('UserRegistered', claim.userId)), key: claim.userId }));
+      const events = decideRegister({ ...input, userId: claim.userId }).map((d) => ({
+        event: stamp(d, { ...envelope, actorId: claim.userId }, uuidV5('UserRegistered', claim.userId)),
+        key: claim.userId,
+      }));
       const position = await ctx.append(events, {
         done: async ([result]) => {
           await credentials.markRegistered(claim, ctx.rt.log);
@@ -69,8 +79,12 @@ export function authRoutes(routes: CommandRoutes, ctx: CommandContext) {
 
   routes.add(
     {
-      method: 'post', path: '/auth/login', summary: 'Log in with username or email', auth: false,
-      description: 'All attempts are limited per IP; failed ones per account and IP (then 429), and per account: past that budget an IP that has failed on the account is refused, any other is slowed but still signs in with the right password.',
+      method: 'post',
+      path: '/auth/login',
+      summary: 'Log in with username or email',
+      auth: false,
+      description:
+        'All attempts are limited per IP; failed ones per account and IP (then 429), and per account: past that budget an IP that has failed on the account is refused, any other is slowed but still signs in with the right password.',
       body: { name: 'LoginRequest', schema: LoginRequest },
       success: { status: 200, description: 'logged in', name: 'LoginResponse', schema: LoginResponse },
       errors: [401, 429],
@@ -92,7 +106,10 @@ export function authRoutes(routes: CommandRoutes, ctx: CommandContext) {
 
   routes.add(
     {
-      method: 'post', path: '/auth/refresh', summary: 'Exchange a refresh token for new tokens', auth: false,
+      method: 'post',
+      path: '/auth/refresh',
+      summary: 'Exchange a refresh token for new tokens',
+      auth: false,
       description:
         'Browsers send no body: the refresh token travels in the HttpOnly cookie set by login, and the request must carry the app’s Origin (else 403). ' +
         'Other clients send {refreshToken} and get the next one in the answer. The presented token dies; presenting it again revokes every token of its login. ' +
@@ -116,7 +133,10 @@ export function authRoutes(routes: CommandRoutes, ctx: CommandContext) {
 
   routes.add(
     {
-      method: 'post', path: '/auth/logout', summary: 'Log out: revoke the refresh token and every token of its login', auth: false,
+      method: 'post',
+      path: '/auth/logout',
+      summary: 'Log out: revoke the refresh token and every token of its login',
+      auth: false,
       description: 'The refresh token comes from the body or, for browsers, from the refresh cookie (Origin checked as for refresh); the cookie is cleared.',
       body: { name: 'RefreshRequest', schema: RefreshRequest },
       success: { status: 204, description: 'logged out (also when the token was unknown or already revoked)' },
@@ -132,7 +152,10 @@ export function authRoutes(routes: CommandRoutes, ctx: CommandContext) {
 
   routes.add(
     {
-      method: 'post', path: '/auth/logout-everywhere', summary: 'Sign out everywhere: revoke every refresh token of the caller', auth: true,
+      method: 'post',
+      path: '/auth/logout-everywhere',
+      summary: 'Sign out everywhere: revoke every refresh token of the caller',
+      auth: true,
       description: 'Every login of the caller ends (access tokens already issued expire on their own, within ACCESS_TOKEN_TTL_SECONDS); the cookie is cleared.',
       success: { status: 204, description: 'every session revoked' },
       errors: [],
@@ -147,7 +170,10 @@ export function authRoutes(routes: CommandRoutes, ctx: CommandContext) {
 
   routes.add(
     {
-      method: 'post', path: '/me/password', summary: 'Change the caller’s password', auth: true,
+      method: 'post',
+      path: '/me/password',
+      summary: 'Change the caller’s password',
+      auth: true,
       description:
         'Needs the current password (403 invalid_credentials when wrong; failures count against the account’s login budget, then 429). Every login of the caller ends, this one included: ' +
         'the answer is 204, the refresh cookie is cleared, and the client signs in again with the new password.',

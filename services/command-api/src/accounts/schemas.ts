@@ -27,7 +27,9 @@ export const RegisterRequest = z.object({
 });
 
 export const LoginRequest = z.object({
-  login: text({ min: 1, max: 254 }).overwrite((v) => v.toLowerCase()).describe('username or email'),
+  login: text({ min: 1, max: 254 })
+    .overwrite((v) => v.toLowerCase())
+    .describe('username or email'),
   password: text({ min: 1, max: 256, trim: false }),
   refreshTokenIn: z
     .enum(['cookie', 'body'])
@@ -51,6 +53,10 @@ export const UpdateProfileRequest = z
   .refine((o) => Object.values(o).some((v) => v !== undefined), { message: 'nothing to change: give at least one field', when: onlyIfValid });
 
 export const RegisterResponse = z.object({ userId: z.string(), position: z.string() });
-export const Tokens = z.object({ accessToken: z.string(), refreshToken: z.string().optional().describe('only when asked for (login with refreshTokenIn: body) or when the refresh token came in the body'), expiresIn: z.number().int().describe('seconds the access token is valid') });
+export const Tokens = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string().optional().describe('only when asked for (login with refreshTokenIn: body) or when the refresh token came in the body'),
+  expiresIn: z.number().int().describe('seconds the access token is valid'),
+});
 export const LoginResponse = Tokens.extend({ user: z.object({ id: z.string(), username: z.string(), email: z.string() }) });
 export const PositionResponse = z.object({ position: z.string().describe('log position of the appended event; pass it back as X-Min-Position') });

@@ -28,7 +28,16 @@ export interface CreateGroup {
 
 export function decideCreateGroup(c: CreateGroup): Decided[] {
   return [
-    { type: 'GroupCreated', groupId: c.groupId, name: c.name, description: c.description ?? '', interests: c.interests ?? [], visibility: c.visibility, ownerId: c.ownerId, slowModeSeconds: 0 },
+    {
+      type: 'GroupCreated',
+      groupId: c.groupId,
+      name: c.name,
+      description: c.description ?? '',
+      interests: c.interests ?? [],
+      visibility: c.visibility,
+      ownerId: c.ownerId,
+      slowModeSeconds: 0,
+    },
     { type: 'MemberJoined', groupId: c.groupId, userId: c.ownerId, role: 'owner', via: 'create' },
   ];
 }
@@ -46,10 +55,20 @@ export interface UpdateGroup {
 export function decideUpdateGroup(s: GroupState, c: UpdateGroup): Decided[] {
   const role = memberOf(s.group, s.actorRole);
   const settingsOnly = c.name === undefined && c.description === undefined && c.interests === undefined && c.visibility === undefined;
-  if (settingsOnly ? !permissions.setSlowMode(role) : !permissions.editGroup(role)) throw forbidden(settingsOnly ? 'only moderators and above set slow mode' : 'only owners and admins edit the group');
-  if (c.visibility === 'public' && s.group!.visibility === 'private' && !permissions.makePublic(role)) throw forbidden('only owners make a private group public');
+  if (settingsOnly ? !permissions.setSlowMode(role) : !permissions.editGroup(role))
+    throw forbidden(settingsOnly ? 'only moderators and above set slow mode' : 'only owners and admins edit the group');
+  if (c.visibility === 'public' && s.group!.visibility === 'private' && !permissions.makePublic(role))
+    throw forbidden('only owners make a private group public');
   return [
-    { type: 'GroupUpdated', groupId: c.groupId, name: c.name ?? null, description: c.description ?? null, interests: c.interests ?? null, visibility: c.visibility ?? null, slowModeSeconds: c.slowModeSeconds ?? null },
+    {
+      type: 'GroupUpdated',
+      groupId: c.groupId,
+      name: c.name ?? null,
+      description: c.description ?? null,
+      interests: c.interests ?? null,
+      visibility: c.visibility ?? null,
+      slowModeSeconds: c.slowModeSeconds ?? null,
+    },
   ];
 }
 

@@ -7,7 +7,17 @@ import type { CommandRoutes, Operation } from '../http/routes';
 import { parseInput, pathId } from '../http/validation';
 import { PositionResponse } from '../accounts/schemas';
 import type { CredentialStore } from '../accounts/credentials';
-import { decideChangeRole, decideCreateGroup, decideDeleteGroup, decideInvite, decideJoin, decideLeave, decideRemoveMember, decideUpdateGroup, type GroupState } from './decide';
+import {
+  decideChangeRole,
+  decideCreateGroup,
+  decideDeleteGroup,
+  decideInvite,
+  decideJoin,
+  decideLeave,
+  decideRemoveMember,
+  decideUpdateGroup,
+  type GroupState,
+} from './decide';
 import type { GroupHeads } from './heads';
 import { withGroupLock } from './lock';
 import { ChangeRoleRequest, CreateGroupRequest, CreateGroupResponse, InviteRequest, UpdateGroupRequest } from './schemas';
@@ -44,7 +54,10 @@ export function groupRoutes(routes: CommandRoutes, ctx: CommandContext, heads: G
 
   routes.add(
     {
-      method: 'post', path: '/groups', summary: 'Create a group; the caller becomes its owner', auth: true,
+      method: 'post',
+      path: '/groups',
+      summary: 'Create a group; the caller becomes its owner',
+      auth: true,
       body: { name: 'CreateGroupRequest', schema: CreateGroupRequest },
       success: { status: 201, description: 'created', name: 'CreateGroupResponse', schema: CreateGroupResponse },
       errors: [429],
@@ -59,58 +72,92 @@ export function groupRoutes(routes: CommandRoutes, ctx: CommandContext, heads: G
     },
   );
 
-  command('patch', '/groups/:id', {
-    summary: 'Update a group (owner, admin; moderators may only set slowModeSeconds)',
-    body: { name: 'UpdateGroupRequest', schema: UpdateGroupRequest },
-    errors: [403, 404],
-  }, (req, groupId) => {
-    const input = parseInput(UpdateGroupRequest, req.body);
-    return { query: {}, decide: (s) => decideUpdateGroup(s, { groupId, ...input }) };
-  });
+  command(
+    'patch',
+    '/groups/:id',
+    {
+      summary: 'Update a group (owner, admin; moderators may only set slowModeSeconds)',
+      body: { name: 'UpdateGroupRequest', schema: UpdateGroupRequest },
+      errors: [403, 404],
+    },
+    (req, groupId) => {
+      const input = parseInput(UpdateGroupRequest, req.body);
+      return { query: {}, decide: (s) => decideUpdateGroup(s, { groupId, ...input }) };
+    },
+  );
 
   command('delete', '/groups/:id', { summary: 'Delete a group (owner, admin)', errors: [403, 404] }, (_req, groupId) => ({
     query: {},
     decide: (s) => decideDeleteGroup(s, { groupId }),
   }));
 
-  command('post', '/groups/:id/join', {
-    summary: 'Join a public group, or a private one with a pending invite',
-    errors: [404, 409],
-  }, (req, groupId) => ({ query: {}, decide: (s) => decideJoin(s, { groupId, userId: req.user!.sub }) }));
+  command(
+    'post',
+    '/groups/:id/join',
+    {
+      summary: 'Join a public group, or a private one with a pending invite',
+      errors: [404, 409],
+    },
+    (req, groupId) => ({ query: {}, decide: (s) => decideJoin(s, { groupId, userId: req.user!.sub }) }),
+  );
 
-  command('post', '/groups/:id/invites', {
-    summary: 'Invite a user to a private group (moderator and above)',
-    body: { name: 'InviteRequest', schema: InviteRequest },
-    errors: [403, 404, 409],
-  }, (req, groupId) => {
-    const { userId } = parseInput(InviteRequest, req.body);
-    return {
-      query: { targetId: userId },
-      facts: async () => ({ targetRegistered: await credentials.isRegistered(userId) }),
-      decide: (s) => decideInvite(s, { groupId, actorId: req.user!.sub, userId }),
-    };
-  });
+  command(
+    'post',
+    '/groups/:id/invites',
+    {
+      summary: 'Invite a user to a private group (moderator and above)',
+      body: { name: 'InviteRequest', schema: InviteRequest },
+      errors: [403, 404, 409],
+    },
+    (req, groupId) => {
+      const { userId } = parseInput(InviteRequest, req.body);
+      return {
+        query: { targetId: userId },
+        facts: async () => ({ targetRegistered: await credentials.isRegistered(userId) }),
+        decide: (s) => decideInvite(s, { groupId, actorId: req.user!.sub, userId }),
+      };
+    },
+  );
 
-  command('post', '/groups/:id/leave', {
-    summary: 'Leave a group (the last owner must hand ownership over first)',
-    errors: [404, 409],
-  }, (req, groupId) => ({ query: { owners: true }, decide: (s) => decideLeave(s, { groupId, userId: req.user!.sub }), serialise: true }));
+  command(
+    'post',
+    '/groups/:id/leave',
+    {
+      summary: 'Leave a group (the last owner must hand ownership over first)',
+      errors: [404, 409],
+    },
+    (req, groupId) => ({ query: { owners: true }, decide: (s) => decideLeave(s, { groupId, userId: req.user!.sub }), serialise: true }),
+  );
 
-  command('delete', '/groups/:id/members/:userId', {
-    summary: 'Remove a member of a lower role (moderator and above)',
-    errors: [403, 404],
-  }, (req, groupId) => {
-    const userId = pathId(req.params.userId, 'member');
-    return { query: { targetId: userId }, decide: (s) => decideRemoveMember(s, { groupId, actorId: req.user!.sub, userId }), serialise: true };
-  });
+  command(
+    'delete',
+    '/groups/:id/members/:userId',
+    {
+      summary: 'Remove a member of a lower role (moderator and above)',
+      errors: [403, 404],
+    },
+    (req, groupId) => {
+      const userId = pathId(req.params.userId, 'member');
+      return { query: { targetId: userId }, decide: (s) => decideRemoveMember(s, { groupId, actorId: req.user!.sub, userId }), serialise: true };
+    },
+  );
 
-  command('put', '/groups/:id/members/:userId/role', {
-    summary: 'Change a member’s role (owner: any role, including handing ownership over; admin: below admin)',
-    body: { name: 'ChangeRoleRequest', schema: ChangeRoleRequest },
-    errors: [403, 404, 409],
-  }, (req, groupId) => {
-    const userId = pathId(req.params.userId, 'member');
-    const { role } = parseInput(ChangeRoleRequest, req.body);
-    return { query: { targetId: userId, owners: true }, decide: (s) => decideChangeRole(s, { groupId, actorId: req.user!.sub, userId, role }), serialise: true };
-  });
+  command(
+    'put',
+    '/groups/:id/members/:userId/role',
+    {
+      summary: 'Change a member’s role (owner: any role, including handing ownership over; admin: below admin)',
+      body: { name: 'ChangeRoleRequest', schema: ChangeRoleRequest },
+      errors: [403, 404, 409],
+    },
+    (req, groupId) => {
+      const userId = pathId(req.params.userId, 'member');
+      const { role } = parseInput(ChangeRoleRequest, req.body);
+      return {
+        query: { targetId: userId, owners: true },
+        decide: (s) => decideChangeRole(s, { groupId, actorId: req.user!.sub, userId, role }),
+        serialise: true,
+      };
+    },
+  );
 }

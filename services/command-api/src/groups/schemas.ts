@@ -21,7 +21,13 @@ export const UpdateGroupRequest = z
     description: description.optional(),
     interests: tags.optional(),
     visibility: visibility.optional(),
-    slowModeSeconds: z.number().int().min(0).max(MAX_SLOW_MODE_SECONDS).optional().describe('minimum seconds between two messages of one member; 0 turns slow mode off'),
+    slowModeSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_SLOW_MODE_SECONDS)
+      .optional()
+      .describe('minimum seconds between two messages of one member; 0 turns slow mode off'),
   })
   .refine((o) => Object.values(o).some((v) => v !== undefined), { message: 'nothing to change: give at least one field', when: onlyIfValid });
 

@@ -17,7 +17,8 @@ export interface AppendOptions {
   log: Logger;
 }
 
-export const logUnavailable = (detail: string) => new AppError(503, 'log_unavailable', `the event log is unavailable (${detail}); nothing was recorded, retry shortly`, { retryAfter: 2 }, true);
+export const logUnavailable = (detail: string) =>
+  new AppError(503, 'log_unavailable', `the event log is unavailable (${detail}); nothing was recorded, retry shortly`, { retryAfter: 2 }, true);
 
 /**
  * Appends a command's events and settles its claims. The caller gets an answer within
@@ -25,7 +26,12 @@ export const logUnavailable = (detail: string) => new AppError(503, 'log_unavail
  * going and its late outcome still marks the claim done or releases it, so no claim is
  * left half-done and a retry of the same command finds it either settled or reclaimable.
  */
-export async function appendEvents<T>(appender: Appender, items: { event: DomainEvent; key: string }[], settlement: Settlement<T>, { timeoutMs, log }: AppendOptions): Promise<T> {
+export async function appendEvents<T>(
+  appender: Appender,
+  items: { event: DomainEvent; key: string }[],
+  settlement: Settlement<T>,
+  { timeoutMs, log }: AppendOptions,
+): Promise<T> {
   const outcome = appender.appendMany(items).then(
     (results) => settlement.done(results),
     async (err: Error) => {

@@ -21,7 +21,14 @@ export function envelopeOf(req: Request): Envelope {
 
 /** A deterministic event id makes a retried command's event recognisable as the same one downstream. */
 export function stamp(decided: Decided, envelope: Envelope, eventId: string = randomUUID()): DomainEvent {
-  return { ...decided, eventId, occurredAt: envelope.occurredAt, actorId: envelope.actorId, correlationId: envelope.correlationId, causationId: null } as DomainEvent;
+  return {
+    ...decided,
+    eventId,
+    occurredAt: envelope.occurredAt,
+    actorId: envelope.actorId,
+    correlationId: envelope.correlationId,
+    causationId: null,
+  } as DomainEvent;
 }
 
 const NAMESPACE = Buffer.from('6f1c2a4e9b7d4c3aa1e25d0f8b9c7e31', 'hex');

@@ -13,5 +13,7 @@ export const byUser = (req: Request) => `user:${req.user?.sub ?? byIp(req)}`;
 export const MINUTE = 60_000;
 
 /** Per user, so one account cannot flood the media store or the groups list. */
-export const uploadLimit = (config: { MEDIA_UPLOAD_LIMIT: number }) => limiter({ windowMs: 10 * MINUTE, limit: config.MEDIA_UPLOAD_LIMIT, key: (req) => `media:${byUser(req)}` });
-export const groupCreateLimit = (config: { GROUP_CREATE_LIMIT: number }) => limiter({ windowMs: 60 * MINUTE, limit: config.GROUP_CREATE_LIMIT, key: (req) => `group-create:${byUser(req)}` });
+export const uploadLimit = (config: { MEDIA_UPLOAD_LIMIT: number }) =>
+  limiter({ windowMs: 10 * MINUTE, limit: config.MEDIA_UPLOAD_LIMIT, key: (req) => `media:${byUser(req)}` });
+export const groupCreateLimit = (config: { GROUP_CREATE_LIMIT: number }) =>
+  limiter({ windowMs: 60 * MINUTE, limit: config.GROUP_CREATE_LIMIT, key: (req) => `group-create:${byUser(req)}` });

@@ -75,14 +75,20 @@ export class CommandRoutes {
 
   private document(op: Operation, bodyLimit: string) {
     const path = op.path.replace(/:(\w+)/g, '{$1}');
-    const params = [...op.path.matchAll(/:(\w+)/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: op.params?.[name!] ?? { type: 'string', maxLength: 64 } }));
+    const params = [...op.path.matchAll(/:(\w+)/g)].map(([, name]) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: op.params?.[name!] ?? { type: 'string', maxLength: 64 },
+    }));
     const statuses = [...new Set([400, ...(op.auth ? [401] : []), ...op.errors, ...(op.body ? [413, 415, 422] : []), 503])].sort();
     const responses: Record<string, unknown> = {
       [op.success.status]: op.success.schema
         ? { description: op.success.description, content: { 'application/json': { schema: this.component(op.success.name!, op.success.schema) } } }
         : { description: op.success.description },
     };
-    for (const status of statuses) responses[status] = problem(status === 413 ? `request body over ${bodyLimit.toUpperCase()}` : (ERROR_TEXT[status] ?? 'error'));
+    for (const status of statuses)
+      responses[status] = problem(status === 413 ? `request body over ${bodyLimit.toUpperCase()}` : (ERROR_TEXT[status] ?? 'error'));
     this.openapi.paths[path] = {
       ...(this.openapi.paths[path] ?? {}),
       [op.method]: {

@@ -174,7 +174,7 @@ class ByteReader {
 
   /** The position of the next marker (0xFF not followed by 0x00, a restart marker or fill). */
   async nextMarker(from: number): Promise<number | undefined> {
-    for (let pos = from; pos < this.file.size; ) {
+    for (let pos = from; pos < this.file.size;) {
       await this.byte(pos);
       const i = this.buf.indexOf(0xff, pos - this.start);
       if (i === -1) {

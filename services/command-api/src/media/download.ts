@@ -34,13 +34,17 @@ export async function sendMedia(req: Request, res: Response, media: MediaRecord,
     'Content-Type': media.contentType,
     'X-Content-Type-Options': 'nosniff',
     'Content-Disposition': contentDisposition(INLINE_KINDS.has(media.kind) ? 'inline' : 'attachment', media),
-    'Content-Security-Policy': "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; sandbox",
+    'Content-Security-Policy':
+      "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; sandbox",
     'Accept-Ranges': 'bytes',
     'Content-Length': String(range ? range.end - range.start + 1 : media.size),
   };
   if (range) headers['Content-Range'] = `bytes ${range.start}-${range.end}/${media.size}`;
   if (req.method === 'HEAD') {
-    res.set(headers).status(range ? 206 : 200).end();
+    res
+      .set(headers)
+      .status(range ? 206 : 200)
+      .end();
     return;
   }
   try {
@@ -97,6 +101,20 @@ export function contentDisposition(type: 'inline' | 'attachment', media: Pick<Me
 
 function defaultExtension(contentType: string): string {
   const sub = contentType.split(';')[0]!.split('/')[1] ?? '';
-  const map: Record<string, string> = { jpeg: '.jpg', png: '.png', gif: '.gif', webp: '.webp', avif: '.avif', mp4: '.mp4', webm: '.webm', mpeg: '.mp3', ogg: '.ogg', wav: '.wav', pdf: '.pdf', zip: '.zip', plain: '.txt' };
+  const map: Record<string, string> = {
+    jpeg: '.jpg',
+    png: '.png',
+    gif: '.gif',
+    webp: '.webp',
+    avif: '.avif',
+    mp4: '.mp4',
+    webm: '.webm',
+    mpeg: '.mp3',
+    ogg: '.ogg',
+    wav: '.wav',
+    pdf: '.pdf',
+    zip: '.zip',
+    plain: '.txt',
+  };
   return map[sub] ?? '';
 }

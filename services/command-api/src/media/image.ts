@@ -30,7 +30,8 @@ export async function processImage(src: string, type: MediaType, out: { main: st
   const open = (animated: boolean, file = src) => sharp(file, { limitInputPixels: maxPixels, failOn: 'truncated', animated });
   try {
     const meta = await open(false).metadata();
-    if (meta.format !== type.sharpFormat || (type.id === 'avif' && meta.compression !== 'av1')) throw refused(`the content is not a decodable ${type.contentType} image`);
+    if (meta.format !== type.sharpFormat || (type.id === 'avif' && meta.compression !== 'av1'))
+      throw refused(`the content is not a decodable ${type.contentType} image`);
     const pages = meta.pages ?? 1;
     const width = meta.width ?? 0;
     const pageHeight = meta.pageHeight ?? meta.height ?? 0;
@@ -40,7 +41,10 @@ export async function processImage(src: string, type: MediaType, out: { main: st
     const animated = pages > 1;
     await encode(animated ? open(true) : open(false).rotate(), type).toFile(out.main);
     const main = await open(false, out.main).metadata();
-    const thumb = await open(false, out.main).resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 75 }).toFile(out.thumbnail);
+    const thumb = await open(false, out.main)
+      .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 75 })
+      .toFile(out.thumbnail);
     return {
       main: { path: out.main, width: main.width!, height: main.pageHeight ?? main.height! },
       thumbnail: { path: out.thumbnail, width: thumb.width, height: thumb.height, contentType: 'image/webp' },

@@ -24,7 +24,13 @@ export function judgeQuota(usage: Usage, limits: QuotaLimits, bytes: number): Ap
   if (usage.files >= limits.filesPerDay) return quotaUsedUp(`at most ${limits.filesPerDay} uploads per day`, retryAfter);
   const left = limits.bytesPerDay - usage.bytes;
   if (left <= 0) return quotaUsedUp(`at most ${formatBytes(limits.bytesPerDay)} of uploads per day`, retryAfter);
-  if (bytes > left) return new AppError(413, 'quota_exceeded', `this upload is larger than what is left of your daily upload quota (${formatBytes(left)} of ${formatBytes(limits.bytesPerDay)})`, { remainingBytes: left });
+  if (bytes > left)
+    return new AppError(
+      413,
+      'quota_exceeded',
+      `this upload is larger than what is left of your daily upload quota (${formatBytes(left)} of ${formatBytes(limits.bytesPerDay)})`,
+      { remainingBytes: left },
+    );
   return undefined;
 }
 

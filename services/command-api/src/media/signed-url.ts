@@ -11,7 +11,8 @@ export type Variant = 'original' | 'thumbnail';
  */
 export function createUrlSigner(secret: string, ttlSeconds: number) {
   const key = createHmac('sha256', secret).update('groupchat media url v1').digest();
-  const mac = (mediaId: string, variant: Variant, payload: string) => createHmac('sha256', key).update(`${mediaId}\n${variant}\n${payload}`).digest().subarray(0, 18);
+  const mac = (mediaId: string, variant: Variant, payload: string) =>
+    createHmac('sha256', key).update(`${mediaId}\n${variant}\n${payload}`).digest().subarray(0, 18);
 
   return {
     ttlSeconds,

@@ -15,7 +15,9 @@ export async function classifyHead(head: Buffer, declared: Declared): Promise<Me
   const sniffed = await fileTypeFromBuffer(head);
   if (sniffed) return agreeing(allowed(sniffed), declared);
   if (!head.includes(0) && declaresText(declared)) return agreeing(PLAIN_TEXT, declared);
-  throw refused(`the file's type could not be recognised from its content${declared.fileName ? ` (named ${JSON.stringify(declared.fileName)})` : ''}; accepted are images, mp4/webm video, audio, PDF, Office documents, zip archives and UTF-8 text`);
+  throw refused(
+    `the file's type could not be recognised from its content${declared.fileName ? ` (named ${JSON.stringify(declared.fileName)})` : ''}; accepted are images, mp4/webm video, audio, PDF, Office documents, zip archives and UTF-8 text`,
+  );
 }
 
 /**
@@ -53,10 +55,7 @@ function agreeing(type: MediaType, declared: Declared): MediaType {
   if (ext && !type.extensions.includes(ext)) throw refused(`the name ends in .${ext} but the content is ${type.contentType}`);
   const mime = (declared.mimeType ?? '').toLowerCase().split(';')[0]!.trim();
   const agrees =
-    NEUTRAL_DECLARED.has(mime) ||
-    mime === type.contentType.split(';')[0] ||
-    type.aliases.includes(mime) ||
-    (mime === 'text/plain' && type !== PLAIN_TEXT);
+    NEUTRAL_DECLARED.has(mime) || mime === type.contentType.split(';')[0] || type.aliases.includes(mime) || (mime === 'text/plain' && type !== PLAIN_TEXT);
   if (!agrees) throw refused(`the file was declared as ${mime} but the content is ${type.contentType}`);
   return type;
 }
@@ -93,5 +92,5 @@ function startsWithMarkup(head: Buffer): boolean {
   while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x0c)) i++;
   if (head[i] !== 0x3c) return false;
   const next = head[i + 1];
-  return next !== undefined && (next === 0x21 || next === 0x3f || next === 0x2f || (next | 0x20) >= 0x61 && (next | 0x20) <= 0x7a);
+  return next !== undefined && (next === 0x21 || next === 0x3f || next === 0x2f || ((next | 0x20) >= 0x61 && (next | 0x20) <= 0x7a));
 }

@@ -63,7 +63,12 @@ export async function stageUpload(req: Request, options: StagingOptions): Promis
       req.resume();
       // A file still being staged is removed before the refusal is answered (bounded: a stage
       // cut off from its input may never settle; its own cleanup and the sweeper remain).
-      const leftover = staging ? staging.then((staged) => rm(staged.path, { force: true }), () => undefined) : Promise.resolve();
+      const leftover = staging
+        ? staging.then(
+            (staged) => rm(staged.path, { force: true }),
+            () => undefined,
+          )
+        : Promise.resolve();
       let timer: NodeJS.Timeout | undefined;
       const bound = new Promise<void>((r) => (timer = setTimeout(r, LEFTOVER_WAIT_MS)));
       void Promise.race([leftover, bound]).finally(() => {

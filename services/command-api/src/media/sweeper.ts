@@ -32,7 +32,9 @@ export async function sweepUnattached(pool: Pool, store: MediaStore, log: Logger
         [ttlSeconds, batch],
       );
       const thumbnails = rows.map((r) => r.thumbnail_media_id).filter((id): id is string => id !== null);
-      const thumbs = thumbnails.length ? (await client.query<{ storage_key: string }>('DELETE FROM media WHERE media_id = ANY($1) RETURNING storage_key', [thumbnails])).rows : [];
+      const thumbs = thumbnails.length
+        ? (await client.query<{ storage_key: string }>('DELETE FROM media WHERE media_id = ANY($1) RETURNING storage_key', [thumbnails])).rows
+        : [];
       return { done: rows.length < batch, keys: [...rows, ...thumbs].map((r) => r.storage_key) };
     });
     for (const key of keys.keys) {

@@ -59,7 +59,26 @@ export const PLAIN_TEXT: MediaType = t('txt', 'file', 'text/plain; charset=utf-8
 });
 
 /** Types refused with a message naming why, rather than as merely unknown. */
-export const EXECUTABLE_IDS: ReadonlySet<string> = new Set(['exe', 'elf', 'macho', 'class', 'jar', 'apk', 'wasm', 'swf', 'crx', 'xpi', 'deb', 'rpm', 'dmg', 'msi', 'cab', 'lnk', 'reg', 'dex']);
+export const EXECUTABLE_IDS: ReadonlySet<string> = new Set([
+  'exe',
+  'elf',
+  'macho',
+  'class',
+  'jar',
+  'apk',
+  'wasm',
+  'swf',
+  'crx',
+  'xpi',
+  'deb',
+  'rpm',
+  'dmg',
+  'msi',
+  'cab',
+  'lnk',
+  'reg',
+  'dex',
+]);
 
 /** A generic type every client may send when it does not know better. */
 export const NEUTRAL_DECLARED: ReadonlySet<string> = new Set(['', 'application/octet-stream', 'binary/octet-stream', 'application/unknown']);

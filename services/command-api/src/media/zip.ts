@@ -45,15 +45,19 @@ export async function checkZip(file: RandomAccess, limits: ZipLimits = DEFAULT_Z
       offset: cd.readUInt32LE(pos + 42),
     };
     applyZip64(entry, cd.subarray(pos + 46 + nameLength, pos + 46 + nameLength + extraLength));
-    if (/(^|[\\/])\.\.([\\/]|$)/.test(entry.name) || /^([\\/]|[A-Za-z]:)/.test(entry.name)) throw refused(`the archive holds an unsafe path: ${JSON.stringify(entry.name.slice(0, 100))}`);
+    if (/(^|[\\/])\.\.([\\/]|$)/.test(entry.name) || /^([\\/]|[A-Za-z]:)/.test(entry.name))
+      throw refused(`the archive holds an unsafe path: ${JSON.stringify(entry.name.slice(0, 100))}`);
     uncompressed += entry.uncompressed;
     compressed += entry.compressed;
-    if (uncompressed > limits.maxUncompressedBytes) throw refused(`the archive expands to more than ${Math.round(limits.maxUncompressedBytes / 1024 / 1024)} MB (a zip bomb?)`);
-    if (entry.uncompressed > 1024 * 1024 && entry.uncompressed > limits.maxRatio * Math.max(entry.compressed, 1)) throw refused(`an archive entry is compressed more than ${limits.maxRatio}:1 (a zip bomb?)`);
+    if (uncompressed > limits.maxUncompressedBytes)
+      throw refused(`the archive expands to more than ${Math.round(limits.maxUncompressedBytes / 1024 / 1024)} MB (a zip bomb?)`);
+    if (entry.uncompressed > 1024 * 1024 && entry.uncompressed > limits.maxRatio * Math.max(entry.compressed, 1))
+      throw refused(`an archive entry is compressed more than ${limits.maxRatio}:1 (a zip bomb?)`);
     entries.push(entry);
     pos += 46 + nameLength + extraLength + commentLength;
   }
-  if (uncompressed > 10 * 1024 * 1024 && uncompressed > limits.maxRatio * Math.max(compressed, 1)) throw refused(`the archive is compressed more than ${limits.maxRatio}:1 (a zip bomb?)`);
+  if (uncompressed > 10 * 1024 * 1024 && uncompressed > limits.maxRatio * Math.max(compressed, 1))
+    throw refused(`the archive is compressed more than ${limits.maxRatio}:1 (a zip bomb?)`);
   refuseOverlaps(entries, dir.offset);
   return { entries: entries.length, uncompressed };
 }
@@ -89,7 +93,7 @@ async function locateDirectory(file: RandomAccess): Promise<{ entries: number; s
 
 /** ZIP64 extra field (0x0001): the 64-bit values of the fields set to 0xFFFFFFFF, in order. */
 function applyZip64(entry: Entry, extra: Buffer): void {
-  for (let p = 0; p + 4 <= extra.length; ) {
+  for (let p = 0; p + 4 <= extra.length;) {
     const id = extra.readUInt16LE(p);
     const len = extra.readUInt16LE(p + 2);
     if (id === 0x0001) {

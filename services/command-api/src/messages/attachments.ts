@@ -27,8 +27,15 @@ export async function resolveAttachments(pool: Pool, ownerId: string, mediaIds: 
   return mediaIds.map((id) => {
     const r = byId.get(id)!;
     return {
-      mediaId: r.media_id, kind: r.kind, contentType: r.content_type, size: Number(r.size), fileName: r.file_name,
-      width: r.width, height: r.height, durationMs: r.duration_ms === null ? null : Number(r.duration_ms), thumbnailMediaId: r.thumbnail_media_id,
+      mediaId: r.media_id,
+      kind: r.kind,
+      contentType: r.content_type,
+      size: Number(r.size),
+      fileName: r.file_name,
+      width: r.width,
+      height: r.height,
+      durationMs: r.duration_ms === null ? null : Number(r.duration_ms),
+      thumbnailMediaId: r.thumbnail_media_id,
     };
   });
 }

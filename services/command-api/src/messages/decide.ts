@@ -30,7 +30,17 @@ export function decideSend(s: SendState, c: SendMessage): Decided[] {
   if (interval > 0 && !atLeast(role, 'moderator') && s.lastSentAt !== null && s.now - s.lastSentAt < interval) {
     throw slowModeError(Math.max(1, Math.ceil((interval - (s.now - s.lastSentAt)) / 1000)));
   }
-  return [{ type: 'MessageSent', messageId: c.messageId, groupId: c.groupId, senderId: c.senderId, clientMessageId: c.clientMessageId, text: c.text, attachments: c.attachments }];
+  return [
+    {
+      type: 'MessageSent',
+      messageId: c.messageId,
+      groupId: c.groupId,
+      senderId: c.senderId,
+      clientMessageId: c.clientMessageId,
+      text: c.text,
+      attachments: c.attachments,
+    },
+  ];
 }
 
 export interface MessageFacts {

@@ -29,7 +29,13 @@ export class SendLedger {
     const known = this.acknowledged.get(messageId);
     if (known) return known;
     const inFlight = this.pending.get(messageId);
-    return inFlight && withDeadline(inFlight.catch(() => 'failed' as const), this.timeoutMs);
+    return (
+      inFlight &&
+      withDeadline(
+        inFlight.catch(() => 'failed' as const),
+        this.timeoutMs,
+      )
+    );
   }
 
   /** A MessageSent read from the log, by whichever process appended it: the first one read is where it landed. */
@@ -39,11 +45,13 @@ export class SendLedger {
 
   track(messageId: string, append: Promise<Position>): void {
     this.pending.set(messageId, append);
-    append.then(
-      (position) => this.landed(messageId, position),
-      () => undefined,
-    ).finally(() => {
-      if (this.pending.get(messageId) === append) this.pending.delete(messageId);
-    });
+    append
+      .then(
+        (position) => this.landed(messageId, position),
+        () => undefined,
+      )
+      .finally(() => {
+        if (this.pending.get(messageId) === append) this.pending.delete(messageId);
+      });
   }
 }

@@ -24,8 +24,12 @@ export async function messageRoutes(routes: CommandRoutes, ctx: CommandContext, 
 
   routes.add(
     {
-      method: 'post', path: '/groups/:id/messages', summary: 'Send a message (members only)', auth: true,
-      description: 'Idempotent per clientMessageId: sending the same id again, even concurrently, yields one message with the same messageId (and, from the same instance, the same position); a retry that reaches another instance may append the same event again, which every reader skips. Decided on the instance’s view of the groups topic: pass X-Min-Position to have it include your own group changes. In slow mode a member waits slowModeSeconds between messages (429 slow_mode); moderators and above are exempt.',
+      method: 'post',
+      path: '/groups/:id/messages',
+      summary: 'Send a message (members only)',
+      auth: true,
+      description:
+        'Idempotent per clientMessageId: sending the same id again, even concurrently, yields one message with the same messageId (and, from the same instance, the same position); a retry that reaches another instance may append the same event again, which every reader skips. Decided on the instance’s view of the groups topic: pass X-Min-Position to have it include your own group changes. In slow mode a member waits slowModeSeconds between messages (429 slow_mode); moderators and above are exempt.',
       body: { name: 'SendMessageRequest', schema: SendMessageRequest },
       success: { status: 202, description: 'appended to the log', name: 'SendMessageResponse', schema: SendMessageResponse },
       errors: [403, 404, 429],
@@ -41,8 +45,12 @@ export async function messageRoutes(routes: CommandRoutes, ctx: CommandContext, 
 
   routes.add(
     {
-      method: 'post', path: '/messages/batch', summary: `Send up to ${MAX_BATCH_ITEMS} messages, to any groups of the caller, in one request`, auth: true,
-      description: 'Each item is a send of its own, with the same validation, membership, slow mode, idempotency per (groupId, clientMessageId) and message budget (one point per item) as POST /groups/{id}/messages; the items are appended together. The answer lists, in order, either {messageId, position} or the problem of that item alone (422, 403, 404, 429, 503); a malformed body, or one over 1 MB (100 messages of 4,000 characters fit unless most characters are outside the BMP), is a problem for the whole request.',
+      method: 'post',
+      path: '/messages/batch',
+      summary: `Send up to ${MAX_BATCH_ITEMS} messages, to any groups of the caller, in one request`,
+      auth: true,
+      description:
+        'Each item is a send of its own, with the same validation, membership, slow mode, idempotency per (groupId, clientMessageId) and message budget (one point per item) as POST /groups/{id}/messages; the items are appended together. The answer lists, in order, either {messageId, position} or the problem of that item alone (422, 403, 404, 429, 503); a malformed body, or one over 1 MB (100 messages of 4,000 characters fit unless most characters are outside the BMP), is a problem for the whole request.',
       body: { name: 'SendBatchRequest', schema: SendBatchRequest },
       success: { status: 200, description: 'every item answered: appended, or its own problem', name: 'SendBatchResponse', schema: SendBatchResponse },
       errors: [],
@@ -60,13 +68,25 @@ export async function messageRoutes(routes: CommandRoutes, ctx: CommandContext, 
     const actorId = req.user!.sub;
     await heads.settle(req, groupId, messageHeads.of(messageId));
     const [group, actorRole, message] = await Promise.all([loadGroup(pool, groupId), roleIn(pool, groupId, actorId), loadMessage(pool, messageId)]);
-    return ctx.record(req, decide({ group, actorRole, message }, { groupId, messageId, actorId }), groupId, async (results) => messageHeads.advance(messageId, results.at(-1)!.position));
+    return ctx.record(req, decide({ group, actorRole, message }, { groupId, messageId, actorId }), groupId, async (results) =>
+      messageHeads.advance(messageId, results.at(-1)!.position),
+    );
   }
 
-  const onMessageDoc = { auth: true, success: { status: 200, description: 'appended to the log', name: 'PositionResponse', schema: PositionResponse } } as const;
+  const onMessageDoc = {
+    auth: true,
+    success: { status: 200, description: 'appended to the log', name: 'PositionResponse', schema: PositionResponse },
+  } as const;
 
   routes.add(
-    { ...onMessageDoc, method: 'patch', path: '/groups/:id/messages/:messageId', summary: 'Edit a message’s text (author only)', body: { name: 'EditMessageRequest', schema: EditMessageRequest }, errors: [403, 404] },
+    {
+      ...onMessageDoc,
+      method: 'patch',
+      path: '/groups/:id/messages/:messageId',
+      summary: 'Edit a message’s text (author only)',
+      body: { name: 'EditMessageRequest', schema: EditMessageRequest },
+      errors: [403, 404],
+    },
     ctx.auth,
     async (req, res) => {
       const { text } = parseInput(EditMessageRequest, req.body);
@@ -75,17 +95,29 @@ export async function messageRoutes(routes: CommandRoutes, ctx: CommandContext, 
   );
 
   routes.add(
-    { ...onMessageDoc, method: 'delete', path: '/groups/:id/messages/:messageId', summary: 'Delete a message (author, or moderator and above)', errors: [403, 404] },
+    {
+      ...onMessageDoc,
+      method: 'delete',
+      path: '/groups/:id/messages/:messageId',
+      summary: 'Delete a message (author, or moderator and above)',
+      errors: [403, 404],
+    },
     ctx.auth,
     async (req, res) => {
       res.json({ position: await onMessage(req, decideDelete) });
     },
   );
 
-  for (const [method, add] of [['post', true], ['delete', false]] as const) {
+  for (const [method, add] of [
+    ['post', true],
+    ['delete', false],
+  ] as const) {
     routes.add(
       {
-        ...onMessageDoc, method, path: '/groups/:id/messages/:messageId/reactions/:emoji', summary: add ? 'React to a message (members)' : 'Take a reaction back',
+        ...onMessageDoc,
+        method,
+        path: '/groups/:id/messages/:messageId/reactions/:emoji',
+        summary: add ? 'React to a message (members)' : 'Take a reaction back',
         description: 'Reactions are a set per user and message: adding twice or removing a missing one is accepted and changes nothing.',
         params: { emoji: EMOJI_PARAM },
         errors: [403, 404, 422, 429],

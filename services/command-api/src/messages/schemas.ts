@@ -15,7 +15,11 @@ export const SendMessageRequest = z
       .optional()
       .describe('mediaIds of the caller’s uploads'),
   })
-  .refine((m) => (m.text?.length ?? 0) > 0 || (m.attachments?.length ?? 0) > 0, { path: ['text'], message: 'must not be blank when there are no attachments', when: onlyIfValid });
+  .refine((m) => (m.text?.length ?? 0) > 0 || (m.attachments?.length ?? 0) > 0, {
+    path: ['text'],
+    message: 'must not be blank when there are no attachments',
+    when: onlyIfValid,
+  });
 
 export const EditMessageRequest = z.object({ text: text({ min: 1, max: 4000, multiline: true }) });
 
@@ -32,9 +36,7 @@ export const SendBatchRequest = z.object({
     .describe(`up to ${MAX_BATCH_ITEMS} messages, each shaped like SendBatchItem`),
 });
 
-export const SendBatchItem = z
-  .object({ groupId: identifier.describe('the group to send to (the caller must be a member)') })
-  .and(SendMessageRequest);
+export const SendBatchItem = z.object({ groupId: identifier.describe('the group to send to (the caller must be a member)') }).and(SendMessageRequest);
 
 const ItemProblem = z
   .object({ type: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), code: z.string(), instance: z.string().optional() })

@@ -81,14 +81,16 @@ export class Sends {
       inputs.map((input) => settle(Promise.all([viewOf(input.groupId), resolveAttachments(pool, sender.userId, input.mediaIds), ready]))),
     );
     // From here to each append's start nothing is awaited: one attempt per message, and one produce request for them all.
-    return Promise.all(inputs.map((input, i) => {
-      const facts = loaded[i]!;
-      if (!facts.ok) return failed(facts.error);
-      const [fold, attachments] = facts.value;
-      return attempt(() => this.decideAndAppend(sender, input, () => groupAndRole(fold, input.groupId, sender.userId), attachments)).then(
-        (o): SendOutcome => (o.ok ? { ok: true, sent: o.value } : failed(o.error)),
-      );
-    }));
+    return Promise.all(
+      inputs.map((input, i) => {
+        const facts = loaded[i]!;
+        if (!facts.ok) return failed(facts.error);
+        const [fold, attachments] = facts.value;
+        return attempt(() => this.decideAndAppend(sender, input, () => groupAndRole(fold, input.groupId, sender.userId), attachments)).then((o): SendOutcome =>
+          o.ok ? { ok: true, sent: o.value } : failed(o.error),
+        );
+      }),
+    );
   }
 
   close(): Promise<void> {
@@ -96,14 +98,21 @@ export class Sends {
   }
 
   /** Synchronous up to the append's start unless an earlier attempt of the same message is known. */
-  private decideAndAppend(sender: Sender, input: SendInput, facts: () => ReturnType<typeof groupAndRole>, attachments: Awaited<ReturnType<typeof resolveAttachments>>): Promise<Sent> {
+  private decideAndAppend(
+    sender: Sender,
+    input: SendInput,
+    facts: () => ReturnType<typeof groupAndRole>,
+    attachments: Awaited<ReturnType<typeof resolveAttachments>>,
+  ): Promise<Sent> {
     const { groupId, clientMessageId } = input;
     const senderId = sender.userId;
     const messageId = messageIdOf(groupId, senderId, clientMessageId);
     const earlier = this.ledger.lookup(messageId);
     if (earlier && !(earlier instanceof Promise)) return Promise.resolve({ messageId, position: formatPosition(earlier) });
     if (earlier) {
-      return earlier.then((settled) => (settled === 'failed' ? this.decideAndAppend(sender, input, facts, attachments) : { messageId, position: formatPosition(settled) }));
+      return earlier.then((settled) =>
+        settled === 'failed' ? this.decideAndAppend(sender, input, facts, attachments) : { messageId, position: formatPosition(settled) },
+      );
     }
     const { group, role } = facts();
     const now = Date.now();
@@ -118,7 +127,9 @@ export class Sends {
     return this.ctx.append(events, {
       done: async ([result]) => {
         settleLedger.resolve(result!.position);
-        void markAttached(this.ctx.rt.pool, input.mediaIds).catch((err: unknown) => this.ctx.rt.log.error({ err, messageId }, 'marking a sent message’s uploads attached failed'));
+        void markAttached(this.ctx.rt.pool, input.mediaIds).catch((err: unknown) =>
+          this.ctx.rt.log.error({ err, messageId }, 'marking a sent message’s uploads attached failed'),
+        );
         return { messageId, position: formatPosition(result!.position) };
       },
       failed: async (err) => {

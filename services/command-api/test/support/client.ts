@@ -22,7 +22,11 @@ export function apiOf(app: Pick<TestApp, 'url'>) {
       payload = JSON.stringify(body);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await fetch(`${app.url}/api/v1${path}`, { method, headers, body: typeof payload === 'string' || payload === undefined ? payload : new Uint8Array(payload) });
+    const res = await fetch(`${app.url}/api/v1${path}`, {
+      method,
+      headers,
+      body: typeof payload === 'string' || payload === undefined ? payload : new Uint8Array(payload),
+    });
     const text = await res.text();
     let parsed: unknown = text;
     try {

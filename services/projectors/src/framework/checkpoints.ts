@@ -58,7 +58,8 @@ export async function checkpointsOf(db: Pool | PoolClient, builds: Build[]): Pro
          ON c.projection = b.name AND c.version = b.version AND c.generation = b.generation`,
     [builds.map((b) => b.name), builds.map((b) => b.version), builds.map((b) => b.generation)],
   );
-  for (const r of rows) out.get(buildLabel({ name: r.projection, version: r.version, generation: r.generation }))?.set(`${r.topic}/${r.partition}`, r.next_offset);
+  for (const r of rows)
+    out.get(buildLabel({ name: r.projection, version: r.version, generation: r.generation }))?.set(`${r.topic}/${r.partition}`, r.next_offset);
   return out;
 }
 

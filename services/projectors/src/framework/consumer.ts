@@ -47,7 +47,11 @@ export function rawBatch(config: Pick<Config, 'GROUPCHAT_NAMESPACE'>, { batch, i
 }
 
 /** Moves past the batch, or seeks to `next` where the checkpoints say reading must go on. */
-export async function advance(consumer: Consumer | undefined, { batch, resolveOffset, commitOffsetsIfNecessary }: EachBatchPayload, next: number): Promise<void> {
+export async function advance(
+  consumer: Consumer | undefined,
+  { batch, resolveOffset, commitOffsetsIfNecessary }: EachBatchPayload,
+  next: number,
+): Promise<void> {
   if (next === Number(batch.lastOffset()) + 1) resolveOffset(batch.lastOffset());
   else consumer?.seek({ topic: batch.topic, partition: batch.partition, offset: String(next) });
   await commitOffsetsIfNecessary().catch(() => undefined);

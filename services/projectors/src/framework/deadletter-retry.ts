@@ -22,7 +22,14 @@ export async function retryDeadLetter(s: Supervisor, kafka: Kafka, config: Confi
   if (!live) throw new Error(`projection ${p.name} has no live build`);
   const topic = logicalTopic(config, letter.topic);
   if (!topic) throw new Error(`dead letter ${deadletterOffset} comes from unknown topic ${letter.topic}`);
-  const message = { key: letter.key ? Buffer.from(letter.key) : null, value: letter.value, headers: letter.headers, offset: String(letter.originalOffset), timestamp: '0', attributes: 0 } as KafkaMessage;
+  const message = {
+    key: letter.key ? Buffer.from(letter.key) : null,
+    value: letter.value,
+    headers: letter.headers,
+    offset: String(letter.originalOffset),
+    timestamp: '0',
+    attributes: 0,
+  } as KafkaMessage;
   const event = await s.decoder.decode(message);
   const envelope: Envelope = { event, topic, partition: letter.partition, offset: letter.originalOffset, key: letter.key };
   const processor = s.createProcessor(p, live);
@@ -35,7 +42,8 @@ export async function retryDeadLetter(s: Supervisor, kafka: Kafka, config: Confi
       return 'applied';
     });
   }
-  if ((await s.pool.query(`SELECT 1 FROM projection_deadletter_retries WHERE deadletter_offset = $1 AND projection = $2`, [deadletterOffset, p.name])).rowCount) return 'already-applied';
+  if ((await s.pool.query(`SELECT 1 FROM projection_deadletter_retries WHERE deadletter_offset = $1 AND projection = $2`, [deadletterOffset, p.name])).rowCount)
+    return 'already-applied';
   await (processor as ElasticsearchProcessor).apply([envelope]);
   await s.pool.query(record, params);
   return 'applied';

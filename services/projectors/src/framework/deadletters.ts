@@ -43,7 +43,10 @@ export interface DeadLetter {
 }
 
 export class DeadLetterWriter {
-  private constructor(private readonly producer: Producer, private readonly topic: string) {}
+  private constructor(
+    private readonly producer: Producer,
+    private readonly topic: string,
+  ) {}
 
   static async connect(kafka: Kafka, config: Pick<Config, 'GROUPCHAT_NAMESPACE'>): Promise<DeadLetterWriter> {
     const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
@@ -83,7 +86,11 @@ export class DeadLetterWriter {
 }
 
 /** Reads the whole dead-letter topic (it is small: one record per poison event and projection). */
-export async function listDeadLetters(kafka: Kafka, config: Pick<Config, 'GROUPCHAT_NAMESPACE'>, filter: { projection?: string; fromOffset?: number } = {}): Promise<DeadLetter[]> {
+export async function listDeadLetters(
+  kafka: Kafka,
+  config: Pick<Config, 'GROUPCHAT_NAMESPACE'>,
+  filter: { projection?: string; fromOffset?: number } = {},
+): Promise<DeadLetter[]> {
   const topic = topicName(config, 'deadletters');
   const admin = kafka.admin();
   await admin.connect();

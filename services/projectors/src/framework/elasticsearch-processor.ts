@@ -15,7 +15,12 @@ import type { ElasticsearchProjection, Envelope } from './types';
 export class ElasticsearchProcessor extends Processor {
   private readonly projection: ElasticsearchProjection;
 
-  constructor(deps: ProcessorDeps, private readonly pool: Pool, private readonly es: EsClient, readonly index: string) {
+  constructor(
+    deps: ProcessorDeps,
+    private readonly pool: Pool,
+    private readonly es: EsClient,
+    readonly index: string,
+  ) {
     super(deps);
     this.projection = deps.projection as ElasticsearchProjection;
   }

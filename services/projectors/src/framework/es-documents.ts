@@ -30,7 +30,11 @@ export async function writeDocuments(es: EsClient, index: string, projection: El
     for (const e of pending) fold(projection, states.get(projection.id(e)!)!, e);
     const writes: Op[][] = [];
     for (const [id, s] of states) if (s.changed) writes.push(operations(index, id, s, optimistic));
-    const conflicts = await bulk(es, writes.filter((w) => w.length), optimistic);
+    const conflicts = await bulk(
+      es,
+      writes.filter((w) => w.length),
+      optimistic,
+    );
     pending = pending.filter((e) => conflicts.has(projection.id(e)!));
   }
 }

@@ -77,7 +77,11 @@ export async function dropRetired(deps: StorageDeps, pool: Pool, name?: string):
       await boundLockWaits(client);
       await lockProjection(client, row.name);
       await dropBuildObjects(deps, client, row);
-      await client.query(`DELETE FROM projection_checkpoints WHERE projection = $1 AND version = $2 AND generation = $3`, [row.name, row.version, row.generation]);
+      await client.query(`DELETE FROM projection_checkpoints WHERE projection = $1 AND version = $2 AND generation = $3`, [
+        row.name,
+        row.version,
+        row.generation,
+      ]);
       await markDropped(client, row);
     });
   }
@@ -93,12 +97,23 @@ async function boundLockWaits(client: PoolClient): Promise<void> {
   await client.query(`SET LOCAL lock_timeout = '1s'`);
 }
 
-async function createBuild(deps: StorageDeps, client: PoolClient, p: Projection, rows: BuildRow[], status: 'building' | 'live', partitions: Partitions): Promise<BuildRow> {
+async function createBuild(
+  deps: StorageDeps,
+  client: PoolClient,
+  p: Projection,
+  rows: BuildRow[],
+  status: 'building' | 'live',
+  partitions: Partitions,
+): Promise<BuildRow> {
   const generation = Math.max(-1, ...rows.filter((r) => r.version === p.version).map((r) => r.generation)) + 1;
   const b: Build = { name: p.name, version: p.version, generation };
   const objects = await createBuildObjects(deps, client, p, b, status === 'live');
   await insertBuild(client, p, b, status, objects.views, objects.relations);
-  await initCheckpoints(client, b, partitions.filter((x) => (p.topics as string[]).includes(x.topic)));
+  await initCheckpoints(
+    client,
+    b,
+    partitions.filter((x) => (p.topics as string[]).includes(x.topic)),
+  );
   deps.log.info({ projection: buildLabel(b), status }, status === 'live' ? 'projection created' : 'projection build started beside the live one');
   const [row] = await listBuilds(client, p.name).then((all) => all.filter((r) => sameBuild(r, b)));
   return row!;

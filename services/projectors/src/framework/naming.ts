@@ -28,7 +28,10 @@ export function consumerGroup(config: Pick<Config, 'GROUPCHAT_NAMESPACE'>, b: Bu
  * between them; a process declaring others reads on its own (checkpoints keep both exact).
  */
 export function sharedReaderGroup(config: Pick<Config, 'GROUPCHAT_NAMESPACE'>, projections: { name: string; version: number }[]): string {
-  const declared = projections.map((p) => `${p.name}.v${p.version}`).sort().join(',');
+  const declared = projections
+    .map((p) => `${p.name}.v${p.version}`)
+    .sort()
+    .join(',');
   return `${config.GROUPCHAT_NAMESPACE}projections.live.${createHash('sha256').update(declared).digest('hex').slice(0, 12)}`;
 }
 

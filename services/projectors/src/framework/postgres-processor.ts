@@ -20,7 +20,10 @@ const UNDEFINED_TABLE = '42P01';
 export class PostgresProcessor extends Processor {
   private readonly projection: PostgresProjection;
 
-  constructor(deps: ProcessorDeps, private readonly pool: Pool) {
+  constructor(
+    deps: ProcessorDeps,
+    private readonly pool: Pool,
+  ) {
     super(deps);
     this.projection = deps.projection as PostgresProjection;
   }
@@ -32,7 +35,11 @@ export class PostgresProcessor extends Processor {
       // Writes and checkpoints commit or vanish together, so an unflushed commit lost in a
       // Postgres crash is simply projected again: durability of each commit buys nothing here.
       await client.query('BEGIN; SET LOCAL synchronous_commit = off');
-      const { status, next } = await lockBatches(client, build, parts.map(({ batch }) => batch));
+      const { status, next } = await lockBatches(
+        client,
+        build,
+        parts.map(({ batch }) => batch),
+      );
       if (status !== 'building' && status !== 'live') throw new BuildRetired(this.label);
       const nexts = [...next];
       const todos: { batch: RawBatch; todo: Item[] }[] = [];
@@ -45,10 +52,18 @@ export class PostgresProcessor extends Processor {
       const poisons = todos.flatMap(({ batch, todo }) => todo.filter((i) => i.error).map((i) => this.poison(batch, i, i.error!)));
       const ctx = this.context(client);
       // One partition's events keep their order; partitions have none between them, as across topics.
-      if (!isolate) await this.apply(todos.flatMap(({ todo }) => this.handled(todo)), ctx);
+      if (!isolate)
+        await this.apply(
+          todos.flatMap(({ todo }) => this.handled(todo)),
+          ctx,
+        );
       else for (const { batch, todo } of todos) poisons.push(...(await this.applyOneByOne(batch, todo, ctx)));
       await this.deps.deadletters.publish(build, poisons);
-      await commitCheckpoints(client, build, todos.map(({ batch, todo }) => ({ topic: batch.topic, partition: batch.partition, nextOffset: todo[todo.length - 1]!.offset + 1 })));
+      await commitCheckpoints(
+        client,
+        build,
+        todos.map(({ batch, todo }) => ({ topic: batch.topic, partition: batch.partition, nextOffset: todo[todo.length - 1]!.offset + 1 })),
+      );
       return nexts;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);

@@ -95,7 +95,11 @@ export abstract class Processor {
         const at = parts.map(({ batch }) => `${batch.topic}/${batch.partition}@${batch.messages[0]?.offset}`).join(' ');
         const ctx = { projection: this.label, batches: at, error: describe(err) };
         if (retry) this.deps.log.warn({ ...ctx, attempt: transient }, 'projection batch failed on a dependency, retrying');
-        else this.deps.log.error({ ...ctx, attempt: failures }, failures >= maxAttempts ? 'projection batch keeps failing, applying its events one by one' : 'projection batch failed, retrying');
+        else
+          this.deps.log.error(
+            { ...ctx, attempt: failures },
+            failures >= maxAttempts ? 'projection batch keeps failing, applying its events one by one' : 'projection batch failed, retrying',
+          );
         control.onRetry?.(retry);
         await sleep(backoffMs(retry ? transient : failures), undefined, { signal: control.signal }).catch(() => undefined);
         await control.heartbeat().catch(() => undefined);
@@ -121,7 +125,10 @@ export abstract class Processor {
     if (first.offset > next) {
       const low = await this.deps.lowWatermark(batch.topic, batch.partition);
       if (next >= low) return undefined;
-      this.deps.log.warn({ projection: this.label, topic: batch.topic, partition: batch.partition, next, low }, 'records before the retention horizon are gone; continuing from the oldest');
+      this.deps.log.warn(
+        { projection: this.label, topic: batch.topic, partition: batch.partition, next, low },
+        'records before the retention horizon are gone; continuing from the oldest',
+      );
     }
     return todo;
   }

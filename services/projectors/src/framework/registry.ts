@@ -27,18 +27,18 @@ const COLUMNS = `name, version, generation, storage, topics, status, views, rela
   started_at AS "startedAt", live_at AS "liveAt", retired_at AS "retiredAt", dropped_at AS "droppedAt"`;
 
 export async function listBuilds(db: Pool | PoolClient, name?: string): Promise<BuildRow[]> {
-  const { rows } = await db.query<BuildRow>(
-    `SELECT ${COLUMNS} FROM projections WHERE ($1::text IS NULL OR name = $1) ORDER BY name, version, generation`,
-    [name ?? null],
-  );
+  const { rows } = await db.query<BuildRow>(`SELECT ${COLUMNS} FROM projections WHERE ($1::text IS NULL OR name = $1) ORDER BY name, version, generation`, [
+    name ?? null,
+  ]);
   return rows;
 }
 
 export async function buildStatus(db: Pool | PoolClient, b: Build): Promise<BuildStatus | undefined> {
-  const { rows } = await db.query<{ status: BuildStatus }>(
-    `SELECT status FROM projections WHERE name = $1 AND version = $2 AND generation = $3`,
-    [b.name, b.version, b.generation],
-  );
+  const { rows } = await db.query<{ status: BuildStatus }>(`SELECT status FROM projections WHERE name = $1 AND version = $2 AND generation = $3`, [
+    b.name,
+    b.version,
+    b.generation,
+  ]);
   return rows[0]?.status;
 }
 

@@ -47,7 +47,8 @@ export class Runner {
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       this.o.log.info({ projection: buildLabel(build), partitions: payload.memberAssignment, ms: payload.duration }, 'projection consumer joined its group');
       this.joined = this.seekToCheckpoints(payload.memberAssignment).catch((err) => {
-        if (!this.abort.signal.aborted) this.o.log.warn({ projection: buildLabel(build), error: describe(err) }, 'could not seek to the checkpoints; batches are still filtered by them');
+        if (!this.abort.signal.aborted)
+          this.o.log.warn({ projection: buildLabel(build), error: describe(err) }, 'could not seek to the checkpoints; batches are still filtered by them');
       });
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
@@ -97,7 +98,11 @@ export class Runner {
       const started = Date.now();
       const next = await beating(payload.heartbeat, () => this.o.processor.process(batch, { signal: this.abort.signal, heartbeat: payload.heartbeat }));
       const took = Date.now() - started;
-      if (took > SLOW_BATCH_MS) this.o.log.warn({ projection: buildLabel(this.o.build), topic: batch.topic, partition: batch.partition, records: batch.messages.length, ms: took }, 'slow projection batch');
+      if (took > SLOW_BATCH_MS)
+        this.o.log.warn(
+          { projection: buildLabel(this.o.build), topic: batch.topic, partition: batch.partition, records: batch.messages.length, ms: took },
+          'slow projection batch',
+        );
       const last = Number(payload.batch.lastOffset());
       const first = Number(payload.batch.firstOffset() ?? last);
       this.o.onProgress(batch.topic, batch.partition, next, Number(payload.batch.highWatermark), Math.max(0, Math.min(next, last + 1) - first));

@@ -136,7 +136,8 @@ export class SharedReader {
       this.assignment = payload.memberAssignment;
       this.positions.clear();
       this.joined = this.seekToCheckpoints(payload.memberAssignment).catch((err) => {
-        if (!this.abort.signal.aborted) log.warn({ reader: groupId, error: describe(err) }, 'could not seek to the checkpoints; batches are still filtered by them');
+        if (!this.abort.signal.aborted)
+          log.warn({ reader: groupId, error: describe(err) }, 'could not seek to the checkpoints; batches are still filtered by them');
       });
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
@@ -158,7 +159,13 @@ export class SharedReader {
     const { pool, config, admin, groupId } = this.o;
     const topics = Object.keys(assignment);
     const members = [...this.members.values()];
-    const [starts, cps] = await Promise.all([kafkaStarts(admin, groupId, topics), checkpointsOf(pool, members.map((m) => m.build))]);
+    const [starts, cps] = await Promise.all([
+      kafkaStarts(admin, groupId, topics),
+      checkpointsOf(
+        pool,
+        members.map((m) => m.build),
+      ),
+    ]);
     for (const [topic, partitions] of Object.entries(assignment)) {
       const logical = logicalTopic(config, topic) ?? topic;
       const readers = members.filter((m) => m.topics.has(logical));
@@ -195,13 +202,14 @@ export class SharedReader {
       }
     } catch (err) {
       // The member's next batch from there on still returns its checkpoint, which pulls the partition back.
-      if (!this.abort.signal.aborted) this.o.log.warn({ reader: this.o.groupId, projection: buildLabel(m.build), error: describe(err) }, 'could not rewind for a joining projection');
+      if (!this.abort.signal.aborted)
+        this.o.log.warn({ reader: this.o.groupId, projection: buildLabel(m.build), error: describe(err) }, 'could not rewind for a joining projection');
     }
   }
 
   private async onBatch(payload: EachBatchPayload): Promise<void> {
     // A member may join while this waits: wait for its rewind too.
-    for (let barrier: Promise<void> | undefined; barrier !== this.joined; ) await (barrier = this.joined);
+    for (let barrier: Promise<void> | undefined; barrier !== this.joined;) await (barrier = this.joined);
     const handled = this.handle(payload);
     this.handling.add(handled);
     try {
@@ -216,7 +224,11 @@ export class SharedReader {
     if (!batch) return;
     const next = await beating(payload.heartbeat, () => this.inTurn({ batch, high: Number(payload.batch.highWatermark), heartbeat: payload.heartbeat }));
     const first = Number(batch.messages[0]!.offset);
-    if (next < first) this.o.log.info({ reader: this.o.groupId, topic: batch.topic, partition: batch.partition, next, first }, 'a member is behind the shared reader; reading from its checkpoint');
+    if (next < first)
+      this.o.log.info(
+        { reader: this.o.groupId, topic: batch.topic, partition: batch.partition, next, first },
+        'a member is behind the shared reader; reading from its checkpoint',
+      );
     if (!payload.isStale()) this.positions.set(`${payload.batch.topic}/${payload.batch.partition}`, next);
     await advance(this.consumer, payload, next);
   }
@@ -252,7 +264,12 @@ export class SharedReader {
       members.map(async (m) => {
         const mine = turn.flatMap((_, i) => (m.topics.has(turn[i]!.batch.topic) ? [i] : []));
         if (!mine.length) return;
-        const got = await this.deliver(m, mine.map((i) => parts[i]!), mine.map((i) => turn[i]!.high), turn[0]!.heartbeat);
+        const got = await this.deliver(
+          m,
+          mine.map((i) => parts[i]!),
+          mine.map((i) => turn[i]!.high),
+          turn[0]!.heartbeat,
+        );
         got?.forEach((n, j) => nexts[mine[j]!]!.push(n));
       }),
     );
@@ -264,7 +281,10 @@ export class SharedReader {
     if (this.members.get(buildLabel(m.build)) !== m) return;
     this.members.delete(buildLabel(m.build));
     m.abort.abort();
-    this.o.log.warn({ reader: this.o.groupId, projection: buildLabel(m.build) }, 'a projection failed on a dependency; it leaves the shared reader and reads on its own until caught up');
+    this.o.log.warn(
+      { reader: this.o.groupId, projection: buildLabel(m.build) },
+      'a projection failed on a dependency; it leaves the shared reader and reads on its own until caught up',
+    );
     m.onStalled();
   }
 
@@ -284,7 +304,11 @@ export class SharedReader {
         // Whatever it still commits is under the checkpoint locks, so the member's own reader skips it.
         const nexts = await Promise.race([applying, stopped(m.abort.signal)]);
         const took = Date.now() - started;
-        if (took > SLOW_BATCH_MS) this.o.log.warn({ projection: buildLabel(m.build), batches: parts.length, records: parts.reduce((n, p) => n + p.batch.messages.length, 0), ms: took }, 'slow projection batch');
+        if (took > SLOW_BATCH_MS)
+          this.o.log.warn(
+            { projection: buildLabel(m.build), batches: parts.length, records: parts.reduce((n, p) => n + p.batch.messages.length, 0), ms: took },
+            'slow projection batch',
+          );
         parts.forEach(({ batch }, i) => {
           const next = nexts[i]!;
           const first = Number(batch.messages[0]!.offset);

@@ -21,7 +21,13 @@ const UNIQUE_VIOLATION = '23505';
  * `orInsert` runs instead, an INSERT … ON CONFLICT that can skip it. Values: strings, numbers,
  * booleans, null, Dates, and objects (written as JSON).
  */
-export async function copyRows(ctx: Pick<PostgresContext, 'client'>, table: string, columns: string[], rows: unknown[][], orInsert: () => Promise<void>): Promise<void> {
+export async function copyRows(
+  ctx: Pick<PostgresContext, 'client'>,
+  table: string,
+  columns: string[],
+  rows: unknown[][],
+  orInsert: () => Promise<void>,
+): Promise<void> {
   if (!rows.length) return;
   const { client } = ctx;
   await client.query('SAVEPOINT projection_copy');

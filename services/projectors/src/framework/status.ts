@@ -35,9 +35,21 @@ export async function watermarks(admin: Admin, config: Pick<Config, 'GROUPCHAT_N
 }
 
 /** Every build in the registry (dropped ones left out unless asked) with its lag per partition. */
-export async function projectionStatus(pool: Pool, admin: Admin, config: Pick<Config, 'GROUPCHAT_NAMESPACE'>, opts: { name?: string; includeDropped?: boolean } = {}): Promise<BuildStatusReport[]> {
+export async function projectionStatus(
+  pool: Pool,
+  admin: Admin,
+  config: Pick<Config, 'GROUPCHAT_NAMESPACE'>,
+  opts: { name?: string; includeDropped?: boolean } = {},
+): Promise<BuildStatusReport[]> {
   const rows = (await listBuilds(pool, opts.name)).filter((r) => opts.includeDropped || !r.droppedAt);
-  const [marks, checkpoints] = await Promise.all([watermarks(admin, config, rows.flatMap((r) => r.topics)), checkpointsOf(pool, rows)]);
+  const [marks, checkpoints] = await Promise.all([
+    watermarks(
+      admin,
+      config,
+      rows.flatMap((r) => r.topics),
+    ),
+    checkpointsOf(pool, rows),
+  ]);
   return rows.map((row) => {
     const cps = checkpoints.get(buildLabel(row)) ?? new Map<string, number>();
     const partitions = [...marks]

@@ -88,7 +88,13 @@ async function createIndex(es: EsClient, p: ElasticsearchProjection, index: stri
   try {
     await es.indices.create({
       index,
-      settings: { number_of_shards: 1, number_of_replicas: 0, 'index.gc_deletes': '1d', ...p.index.settings, refresh_interval: live ? refreshInterval(p) : '-1' },
+      settings: {
+        number_of_shards: 1,
+        number_of_replicas: 0,
+        'index.gc_deletes': '1d',
+        ...p.index.settings,
+        refresh_interval: live ? refreshInterval(p) : '-1',
+      },
       mappings: { ...mappings, properties: { ...mappings.properties, [OFFSETS_FIELD]: { type: 'object', enabled: false } } },
     });
   } catch (err) {

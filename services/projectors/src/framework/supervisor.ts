@@ -144,7 +144,8 @@ export class Supervisor {
       decoder: this.decoder,
       deadletters: this.deadletters,
       log: this.rt.log,
-      lowWatermark: async (topic: string, partition: number) => (await watermarks(this.admin, this.rt.config, [topic])).get(partitionKey(topic, partition))?.low ?? 0,
+      lowWatermark: async (topic: string, partition: number) =>
+        (await watermarks(this.admin, this.rt.config, [topic])).get(partitionKey(topic, partition))?.low ?? 0,
     };
     if (p.storage === 'postgres') return new PostgresProcessor(deps, this.pool);
     return new ElasticsearchProcessor(deps, this.pool, this.rt.es, physicalIndex(this.rt.config, p.index.name, build));
@@ -164,7 +165,15 @@ export class Supervisor {
     const label = buildLabel(row);
     if (this.running.has(label) || this.closed) return;
     const build: Build = { name: row.name, version: row.version, generation: row.generation };
-    const entry: Running = { projection: p, build, status: row.status === 'live' ? 'live' : 'building', processor: this.createProcessor(p, build), target: new Map(), gauges: new Set(), since: ++this.started };
+    const entry: Running = {
+      projection: p,
+      build,
+      status: row.status === 'live' ? 'live' : 'building',
+      processor: this.createProcessor(p, build),
+      target: new Map(),
+      gauges: new Set(),
+      since: ++this.started,
+    };
     // Registered before the first await, so a tick running meanwhile cannot start it twice.
     this.running.set(label, entry);
     if (entry.status === 'live') {
@@ -213,7 +222,11 @@ export class Supervisor {
     if (r.rebuilding) await this.leaveRebuilds(r);
     if (this.running.get(buildLabel(r.build)) !== r || this.closed || r.runner) return;
     r.runner = this.ownRunner(r);
-    await r.runner.start().catch((err) => this.rt.log.warn({ projection: buildLabel(r.build), error: describe(err) }, 'could not start the reader of a stalled projection; next tick retries'));
+    await r.runner
+      .start()
+      .catch((err) =>
+        this.rt.log.warn({ projection: buildLabel(r.build), error: describe(err) }, 'could not start the reader of a stalled projection; next tick retries'),
+      );
   }
 
   /** Hands a live build to the shared reader; a build that read on its own or with the builds in progress leaves that first. */
@@ -290,19 +303,35 @@ export class Supervisor {
       else if (row.status !== r.status) await this.retag(r, row.status);
     }
     // A drop that could not finish (a lock not granted in time) is retried until it does; its runner here is stopped by now.
-    for (const name of new Set(rows.filter((r) => r.status === 'retired' && !r.droppedAt && this.projections.some((p) => p.name === r.name)).map((r) => r.name))) {
+    for (const name of new Set(
+      rows.filter((r) => r.status === 'retired' && !r.droppedAt && this.projections.some((p) => p.name === r.name)).map((r) => r.name),
+    )) {
       await this.dropRetired(name);
     }
     if (!this.running.size || this.closed) return;
-    const marks = await watermarks(this.admin, this.rt.config, [...this.running.values()].flatMap((r) => r.projection.topics));
-    const checkpoints = await checkpointsOf(this.pool, [...this.running.values()].map((r) => r.build));
+    const marks = await watermarks(
+      this.admin,
+      this.rt.config,
+      [...this.running.values()].flatMap((r) => r.projection.topics),
+    );
+    const checkpoints = await checkpointsOf(
+      this.pool,
+      [...this.running.values()].map((r) => r.build),
+    );
     for (const r of [...this.running.values()]) {
       const cps = checkpoints.get(buildLabel(r.build)) ?? new Map<string, number>();
       for (const [k, m] of marks) {
         const [topic, partition] = k.split('/');
-        if ((r.projection.topics as string[]).includes(topic!)) this.setLag(r, topic!, Number(partition), Math.max(0, m.high - Math.max(cps.get(k) ?? 0, m.low)));
+        if ((r.projection.topics as string[]).includes(topic!))
+          this.setLag(r, topic!, Number(partition), Math.max(0, m.high - Math.max(cps.get(k) ?? 0, m.low)));
       }
-      if (r.status === 'live' && r.runner && this.partitionsOf(r.projection).every(({ topic, partition }) => (cps.get(partitionKey(topic, partition)) ?? 0) >= (marks.get(partitionKey(topic, partition))?.high ?? 0))) {
+      if (
+        r.status === 'live' &&
+        r.runner &&
+        this.partitionsOf(r.projection).every(
+          ({ topic, partition }) => (cps.get(partitionKey(topic, partition)) ?? 0) >= (marks.get(partitionKey(topic, partition))?.high ?? 0),
+        )
+      ) {
         await this.join(r);
         continue;
       }
@@ -316,13 +345,17 @@ export class Supervisor {
 
   /** Drops retired builds (of one projection, or all); one that cannot be dropped yet is left for the next tick. */
   private async dropRetired(name?: string): Promise<void> {
-    await dropRetired(this.deps, this.pool, name).catch((err) => this.rt.log.warn({ ...(name ? { projection: name } : {}), error: describe(err) }, 'could not drop retired projection builds yet'));
+    await dropRetired(this.deps, this.pool, name).catch((err) =>
+      this.rt.log.warn({ ...(name ? { projection: name } : {}), error: describe(err) }, 'could not drop retired projection builds yet'),
+    );
   }
 
   /** Past the watermarks of its start, and at least as fresh as the live build (or the log end) everywhere. */
   private async caughtUp(r: Running, cps: Map<string, number>, marks: HighWatermarks, rows: BuildRow[]): Promise<boolean> {
     const live = rows.find((x) => x.name === r.build.name && x.status === 'live');
-    const liveCps = live ? new Map((await listCheckpoints(this.pool, live)).map((c) => [partitionKey(c.topic, c.partition), c.nextOffset])) : new Map<string, number>();
+    const liveCps = live
+      ? new Map((await listCheckpoints(this.pool, live)).map((c) => [partitionKey(c.topic, c.partition), c.nextOffset]))
+      : new Map<string, number>();
     for (const { topic, partition } of this.partitionsOf(r.projection)) {
       const k = partitionKey(topic, partition);
       const cp = cps.get(k) ?? 0;

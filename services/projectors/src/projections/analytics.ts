@@ -42,7 +42,18 @@ function record(envelopes: Envelope[], ctx: PostgresContext) {
      ON CONFLICT DO NOTHING`,
     envelopes.map(({ event, topic, partition, offset }) => {
       const e = event as { groupId?: string; userId?: string };
-      return { event_id: event.eventId, topic, partition, offset, type: event.type, at: event.occurredAt, actor_id: event.actorId, group_id: e.groupId ?? null, user_id: e.userId ?? null, payload: event };
+      return {
+        event_id: event.eventId,
+        topic,
+        partition,
+        offset,
+        type: event.type,
+        at: event.occurredAt,
+        actor_id: event.actorId,
+        group_id: e.groupId ?? null,
+        user_id: e.userId ?? null,
+        payload: event,
+      };
     }),
   );
 }

@@ -70,7 +70,16 @@ export const groups = defineProjection({
          SELECT group_id, name, description, interests, visibility, owner_id, slow_mode_seconds, ${ms('at')}, ${ms('at')}
            FROM json_to_recordset($1::json) AS x(group_id text, name text, description text, interests text[], visibility text, owner_id text, slow_mode_seconds int, at bigint)
          ON CONFLICT DO NOTHING`,
-        envelopes.map(({ event: e }) => ({ group_id: e.groupId, name: e.name, description: e.description, interests: e.interests, visibility: e.visibility, owner_id: e.ownerId, slow_mode_seconds: e.slowModeSeconds, at: e.occurredAt })),
+        envelopes.map(({ event: e }) => ({
+          group_id: e.groupId,
+          name: e.name,
+          description: e.description,
+          interests: e.interests,
+          visibility: e.visibility,
+          owner_id: e.ownerId,
+          slow_mode_seconds: e.slowModeSeconds,
+          at: e.occurredAt,
+        })),
       ),
     GroupUpdated: (envelopes, ctx) =>
       withRows(
@@ -80,7 +89,15 @@ export const groups = defineProjection({
                 visibility = coalesce(x.visibility, g.visibility), slow_mode_seconds = coalesce(x.slow_mode_seconds, g.slow_mode_seconds), updated_at = ${ms('x.at')}
            FROM json_to_recordset($1::json) AS x(group_id text, name text, description text, interests text[], visibility text, slow_mode_seconds int, at bigint)
           WHERE g.group_id = x.group_id`,
-        envelopes.map(({ event: e }) => ({ group_id: e.groupId, name: e.name, description: e.description, interests: e.interests, visibility: e.visibility, slow_mode_seconds: e.slowModeSeconds, at: e.occurredAt })),
+        envelopes.map(({ event: e }) => ({
+          group_id: e.groupId,
+          name: e.name,
+          description: e.description,
+          interests: e.interests,
+          visibility: e.visibility,
+          slow_mode_seconds: e.slowModeSeconds,
+          at: e.occurredAt,
+        })),
       ),
     GroupDeleted: (envelopes, ctx) =>
       withRows(

@@ -10,14 +10,4 @@ import { timeline } from './timeline';
 import { users } from './users';
 
 /** Every projection the projectors run. A new projection is its file plus one line here. */
-export const projections: Projection[] = [
-  users,
-  groups,
-  messages,
-  timeline,
-  groupDailyActivity,
-  searchUsers,
-  searchGroups,
-  searchMessages,
-  analytics,
-];
+export const projections: Projection[] = [users, groups, messages, timeline, groupDailyActivity, searchUsers, searchGroups, searchMessages, analytics];

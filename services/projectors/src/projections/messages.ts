@@ -45,7 +45,17 @@ export const messages = defineProjection({
         ctx,
         ctx.table('messages'),
         ['message_id', 'group_id', 'sender_id', 'client_message_id', 'text', 'attachments', 'sent_at', 'partition', 'offset'],
-        envelopes.map(({ event: e, partition, offset }) => [e.messageId, e.groupId, e.senderId, e.clientMessageId, e.text, e.attachments, new Date(e.occurredAt), partition, offset]),
+        envelopes.map(({ event: e, partition, offset }) => [
+          e.messageId,
+          e.groupId,
+          e.senderId,
+          e.clientMessageId,
+          e.text,
+          e.attachments,
+          new Date(e.occurredAt),
+          partition,
+          offset,
+        ]),
         () =>
           withRows(
             ctx,
@@ -55,8 +65,15 @@ export const messages = defineProjection({
                  AS x(message_id text, group_id text, sender_id text, client_message_id text, text text, attachments jsonb, at bigint, partition int, "offset" bigint)
              ON CONFLICT DO NOTHING`,
             envelopes.map(({ event: e, partition, offset }) => ({
-              message_id: e.messageId, group_id: e.groupId, sender_id: e.senderId, client_message_id: e.clientMessageId,
-              text: e.text, attachments: e.attachments, at: e.occurredAt, partition, offset,
+              message_id: e.messageId,
+              group_id: e.groupId,
+              sender_id: e.senderId,
+              client_message_id: e.clientMessageId,
+              text: e.text,
+              attachments: e.attachments,
+              at: e.occurredAt,
+              partition,
+              offset,
             })),
           ),
       ),

@@ -20,7 +20,14 @@ export const searchGroups = defineProjection({
         group_id: keyword,
         name: searchable({ keyword: { type: 'keyword', ignore_above: 256 } }),
         description: searchable(),
-        interests: { ...lcKeyword, fields: { text: { type: 'text', analyzer: 'folded' }, prefix: { type: 'text', analyzer: 'prefix', search_analyzer: 'folded' }, cjk: { type: 'text', analyzer: 'cjk' } } },
+        interests: {
+          ...lcKeyword,
+          fields: {
+            text: { type: 'text', analyzer: 'folded' },
+            prefix: { type: 'text', analyzer: 'prefix', search_analyzer: 'folded' },
+            cjk: { type: 'text', analyzer: 'cjk' },
+          },
+        },
         visibility: keyword,
         owner_id: keyword,
         member_count: { type: 'integer' },
@@ -31,7 +38,10 @@ export const searchGroups = defineProjection({
     },
   },
   // Only messages that exist as events of this group's stream matter; reactions and edits are not activity.
-  id: ({ event }) => (event.type.startsWith('Group') || event.type.startsWith('Member') || event.type === 'MessageSent' ? (event as DomainEvent & { groupId: string }).groupId : undefined),
+  id: ({ event }) =>
+    event.type.startsWith('Group') || event.type.startsWith('Member') || event.type === 'MessageSent'
+      ? (event as DomainEvent & { groupId: string }).groupId
+      : undefined,
   handlers: {
     GroupCreated: (doc, { event: e }) => ({
       group_id: e.groupId,

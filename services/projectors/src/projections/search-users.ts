@@ -14,7 +14,10 @@ export const searchUsers = defineProjection({
       dynamic: 'strict',
       properties: {
         user_id: keyword,
-        username: { ...lcKeyword, fields: { prefix: { type: 'text', analyzer: 'prefix', search_analyzer: 'folded' }, text: { type: 'text', analyzer: 'folded' } } },
+        username: {
+          ...lcKeyword,
+          fields: { prefix: { type: 'text', analyzer: 'prefix', search_analyzer: 'folded' }, text: { type: 'text', analyzer: 'folded' } },
+        },
         display_name: searchable(),
         interests: { ...lcKeyword, fields: { text: { type: 'text', analyzer: 'folded' } } },
         avatar_media_id: keyword,

@@ -39,7 +39,14 @@ function append(envelopes: Envelope[], ctx: PostgresContext) {
          SELECT group_id, partition, "offset", event_type, payload, ${ms('at')}
            FROM json_to_recordset($1::json) AS x(group_id text, partition int, "offset" bigint, event_type text, payload jsonb, at bigint)
          ON CONFLICT DO NOTHING`,
-        envelopes.map(({ event, partition, offset }) => ({ group_id: (event as { groupId: string }).groupId, partition, offset, event_type: event.type, payload: event, at: event.occurredAt })),
+        envelopes.map(({ event, partition, offset }) => ({
+          group_id: (event as { groupId: string }).groupId,
+          partition,
+          offset,
+          event_type: event.type,
+          payload: event,
+          at: event.occurredAt,
+        })),
       ),
   );
 }

@@ -29,7 +29,14 @@ export const users = defineProjection({
          SELECT user_id, username, email, display_name, interests, ${ms('at')}, ${ms('at')}
            FROM json_to_recordset($1::json) AS x(user_id text, username text, email text, display_name text, interests text[], at bigint)
          ON CONFLICT DO NOTHING`,
-        envelopes.map(({ event: e }) => ({ user_id: e.userId, username: e.username, email: e.email, display_name: e.displayName, interests: e.interests, at: e.occurredAt })),
+        envelopes.map(({ event: e }) => ({
+          user_id: e.userId,
+          username: e.username,
+          email: e.email,
+          display_name: e.displayName,
+          interests: e.interests,
+          at: e.occurredAt,
+        })),
       ),
     // Absent (null) fields are unchanged.
     UserProfileUpdated: (envelopes, ctx) =>
@@ -41,7 +48,14 @@ export const users = defineProjection({
                 updated_at = ${ms('x.at')}
            FROM json_to_recordset($1::json) AS x(user_id text, display_name text, bio text, interests text[], avatar_media_id text, at bigint)
           WHERE u.user_id = x.user_id`,
-        envelopes.map(({ event: e }) => ({ user_id: e.userId, display_name: e.displayName, bio: e.bio, interests: e.interests, avatar_media_id: e.avatarMediaId, at: e.occurredAt })),
+        envelopes.map(({ event: e }) => ({
+          user_id: e.userId,
+          display_name: e.displayName,
+          bio: e.bio,
+          interests: e.interests,
+          avatar_media_id: e.avatarMediaId,
+          at: e.occurredAt,
+        })),
       ),
   },
 });

@@ -20,7 +20,9 @@ const name = names.join('+');
 const config = isolatedConfig({ LOG_LEVEL: 'error' });
 const log = await EventLog.connect(createKafka(config, 'bench'), config);
 for (let i = 0; i < events; i += 5000) {
-  const chunk = Array.from({ length: Math.min(5000, events - i) }, (_, j) => sent(`g-${(i + j) % 500}`, `m-${i + j}`, `u-${(i + j) % 97}`, `message number ${i + j} with a few words in it`));
+  const chunk = Array.from({ length: Math.min(5000, events - i) }, (_, j) =>
+    sent(`g-${(i + j) % 500}`, `m-${i + j}`, `u-${(i + j) % 97}`, `message number ${i + j} with a few words in it`),
+  );
   await log.appendMany(chunk.map((event) => ({ event, key: aggregateOf(event) })));
 }
 const rt = await createRuntime(config, 'bench');
@@ -32,7 +34,10 @@ const started = Date.now();
 const cpu = process.cpuUsage();
 const rows: BuildRow[] = [];
 for (const p of chosen) rows.push(await projectors.rebuild(p.name));
-await waitUntil(async () => (await projectors.status()).filter((b) => b.status === 'live').every((b) => rows.some((r) => r.name === b.name && r.generation === b.generation)), { timeoutMs: 600_000, intervalMs: 50 });
+await waitUntil(
+  async () => (await projectors.status()).filter((b) => b.status === 'live').every((b) => rows.some((r) => r.name === b.name && r.generation === b.generation)),
+  { timeoutMs: 600_000, intervalMs: 50 },
+);
 const rebuildMs = Date.now() - started;
 const { user, system } = process.cpuUsage(cpu);
 await projectors.close();
@@ -49,6 +54,17 @@ for (const [i, p] of chosen.entries()) {
 }
 source.release();
 target.release();
-console.log(JSON.stringify({ projection: name, events, rebuildMs, projectorCpuMs: Math.round((user + system) / 1000), copyMs, rebuildPerSecond: Math.round((events / rebuildMs) * 1000), copyPerSecond: Math.round((events / copyMs) * 1000), ratio: +(copyMs / rebuildMs).toFixed(2) }));
+console.log(
+  JSON.stringify({
+    projection: name,
+    events,
+    rebuildMs,
+    projectorCpuMs: Math.round((user + system) / 1000),
+    copyMs,
+    rebuildPerSecond: Math.round((events / rebuildMs) * 1000),
+    copyPerSecond: Math.round((events / copyMs) * 1000),
+    ratio: +(copyMs / rebuildMs).toFixed(2),
+  }),
+);
 await log.close();
 await rt.close();

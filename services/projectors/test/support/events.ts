@@ -3,7 +3,8 @@ import type { DomainEvent, EventOf, EventType } from '@groupchat/schemas';
 
 let clock = Date.UTC(2024, 0, 1, 12);
 
-type Fields<T extends EventType> = Omit<EventOf<T>, 'type' | 'eventId' | 'occurredAt' | 'actorId' | 'correlationId' | 'causationId'> & Partial<Pick<EventOf<T>, 'occurredAt' | 'actorId'>>;
+type Fields<T extends EventType> = Omit<EventOf<T>, 'type' | 'eventId' | 'occurredAt' | 'actorId' | 'correlationId' | 'causationId'> &
+  Partial<Pick<EventOf<T>, 'occurredAt' | 'actorId'>>;
 
 /** An event with fresh metadata; each one a millisecond after the one before. */
 export function event<T extends EventType>(type: T, fields: Fields<T>): EventOf<T> {

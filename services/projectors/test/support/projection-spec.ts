@@ -3,8 +3,20 @@ import { expect } from 'vitest';
 import { EventSerde, HEADER_FINGERPRINT, topicOf, type DomainEvent } from '@groupchat/schemas';
 import { createEs, createLogger, createPool, ensureDatabase, type PoolClient } from '@groupchat/shared';
 import {
-  aliasName, applyPostgres, createIndexBuild, createTables, handledTypes, OFFSETS_FIELD, postgresContext, writeDocuments,
-  type Build, type Doc, type ElasticsearchProjection, type Envelope, type PostgresProjection, type Projection,
+  aliasName,
+  applyPostgres,
+  createIndexBuild,
+  createTables,
+  handledTypes,
+  OFFSETS_FIELD,
+  postgresContext,
+  writeDocuments,
+  type Build,
+  type Doc,
+  type ElasticsearchProjection,
+  type Envelope,
+  type PostgresProjection,
+  type Projection,
 } from '../../src/framework';
 import { dropNamespaceIndices, isolatedConfig, stackEnv } from '@groupchat/test-kit';
 import { aggregateOf } from './events';
@@ -33,7 +45,15 @@ export function projectionSpec(projection: Projection): Spec<[string | object, R
       async then(query, expected, params = []) {
         const envelopes = envelopesOf(projection, events);
         check(await run([envelopes], query, params), expected, 'applied in one batch');
-        check(await run(envelopes.map((e) => [e]), query, params), expected, 'applied one event per batch');
+        check(
+          await run(
+            envelopes.map((e) => [e]),
+            query,
+            params,
+          ),
+          expected,
+          'applied one event per batch',
+        );
       },
     }),
   };

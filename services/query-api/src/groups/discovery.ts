@@ -52,7 +52,16 @@ export function discoveryQuery(p: DiscoveryParams, memberGroupIds: string[]) {
           query: p.q,
           type: 'most_fields',
           // `.prefix` holds edge n-grams, so a partial last word still matches; `.cjk` covers Chinese, Japanese and Korean.
-          fields: ['name^3', 'name.prefix^1.5', 'name.cjk^2', 'description', 'description.prefix^0.5', 'description.cjk', 'interests.text^2', 'interests.prefix'],
+          fields: [
+            'name^3',
+            'name.prefix^1.5',
+            'name.cjk^2',
+            'description',
+            'description.prefix^0.5',
+            'description.cjk',
+            'interests.text^2',
+            'interests.prefix',
+          ],
         },
       }
     : { match_all: {} };
@@ -64,9 +73,17 @@ export function discoveryQuery(p: DiscoveryParams, memberGroupIds: string[]) {
     aggs: { interests: { terms: { field: 'interests', size: 30 } } },
     sort: SORTS[p.sort],
     ...(p.after ? { search_after: p.after } : {}),
-    highlight: { encoder: 'html', pre_tags: ['<mark>'], post_tags: ['</mark>'], fields: Object.fromEntries(
-        ['', '.prefix', '.cjk'].flatMap((v) => [[`name${v}`, { number_of_fragments: 0 }], [`description${v}`, { fragment_size: 160, number_of_fragments: 2 }]]),
-      ), },
+    highlight: {
+      encoder: 'html',
+      pre_tags: ['<mark>'],
+      post_tags: ['</mark>'],
+      fields: Object.fromEntries(
+        ['', '.prefix', '.cjk'].flatMap((v) => [
+          [`name${v}`, { number_of_fragments: 0 }],
+          [`description${v}`, { fragment_size: 160, number_of_fragments: 2 }],
+        ]),
+      ),
+    },
   };
 }
 

@@ -16,7 +16,15 @@ export interface MembersPage {
  */
 export async function membersOf(pool: Pool, groupId: string, callerId: string, after: unknown[] | undefined, limit: number): Promise<MembersPage> {
   const [rank, username, userId] = after ?? [null, null, null];
-  const { rows } = await pool.query<{ user_id: string | null; role: Role; joined_at: Date; rank: number; username: string | null; display_name: string | null; avatar_media_id: string | null }>(
+  const { rows } = await pool.query<{
+    user_id: string | null;
+    role: Role;
+    joined_at: Date;
+    rank: number;
+    username: string | null;
+    display_name: string | null;
+    avatar_media_id: string | null;
+  }>(
     `WITH grp AS (
        SELECT a.group_id FROM group_access($1, $2) a WHERE a.can_read
      ), page AS (
@@ -36,7 +44,14 @@ export async function membersOf(pool: Pool, groupId: string, callerId: string, a
   const page = members.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => ({ userId: r.user_id!, username: r.username, displayName: r.display_name, avatarMediaId: r.avatar_media_id, role: r.role, joinedAt: r.joined_at.toISOString() })),
+    items: page.map((r) => ({
+      userId: r.user_id!,
+      username: r.username,
+      displayName: r.display_name,
+      avatarMediaId: r.avatar_media_id,
+      role: r.role,
+      joinedAt: r.joined_at.toISOString(),
+    })),
     nextCursor: members.length > limit && last ? encodeCursor('members', [last.rank, last.username ?? '', last.user_id]) : null,
   };
 }

@@ -60,7 +60,13 @@ export function historySql(forward: boolean): string {
 /** Message history of a group the caller may read; the access rule (`group_access`) is in the SQL, so a hidden group reads as unknown. */
 export async function historyOf(pool: Pool, groupId: string, callerId: string, p: HistoryParams) {
   const forward = p.after !== undefined;
-  const { rows } = await pool.query<MessageRow>(historySql(forward), [groupId, callerId, p.after?.toString() ?? null, p.before?.toString() ?? null, p.limit + 1]);
+  const { rows } = await pool.query<MessageRow>(historySql(forward), [
+    groupId,
+    callerId,
+    p.after?.toString() ?? null,
+    p.before?.toString() ?? null,
+    p.limit + 1,
+  ]);
   if (!rows.length) throw notFound('group');
   const found = rows.filter((r) => r.message_id !== null);
   const hasMore = found.length > p.limit;

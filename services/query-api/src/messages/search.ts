@@ -43,7 +43,14 @@ export function messageSearchQuery(p: MessageSearchParams, memberGroupIds: strin
     },
     sort: SORTS[p.sort],
     ...(p.after ? { search_after: p.after } : {}),
-    highlight: { encoder: 'html', pre_tags: ['<mark>'], post_tags: ['</mark>'], fragment_size: 150, number_of_fragments: 3, fields: { text: {}, 'text.cjk': {} } },
+    highlight: {
+      encoder: 'html',
+      pre_tags: ['<mark>'],
+      post_tags: ['</mark>'],
+      fragment_size: 150,
+      number_of_fragments: 3,
+      fields: { text: {}, 'text.cjk': {} },
+    },
   };
 }
 

@@ -34,7 +34,12 @@ export async function userById(pool: Pool, userId: string) {
 
 /** The caller's own profile with the groups they belong to and the invites waiting for them, in one statement. */
 export async function me(pool: Pool, userId: string) {
-  const { rows } = await pool.query<UserRow & { groups: { groupId: string; name: string; visibility: string; role: string; joinedAt: string }[]; invites: { groupId: string; name: string; invitedBy: string; invitedAt: string }[] }>(
+  const { rows } = await pool.query<
+    UserRow & {
+      groups: { groupId: string; name: string; visibility: string; role: string; joinedAt: string }[];
+      invites: { groupId: string; name: string; invitedBy: string; invitedAt: string }[];
+    }
+  >(
     `SELECT u.*,
             coalesce((SELECT json_agg(json_build_object('groupId', m.group_id, 'name', g.name, 'visibility', g.visibility, 'role', m.role, 'joinedAt', m.joined_at) ORDER BY m.joined_at, m.group_id)
                         FROM memberships m JOIN groups g ON g.group_id = m.group_id AND NOT g.deleted

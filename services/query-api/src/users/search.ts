@@ -27,7 +27,13 @@ export function userSearchQuery(p: UserSearchParams) {
               { term: { username: { value: p.q.toLowerCase(), boost: 5 } } },
               // Edge n-grams split at `_` and `.`; a prefix of the whole username still matches `ada_lo` to `ada_lovelace`.
               { prefix: { username: { value: p.q.toLowerCase(), boost: 3 } } },
-              { multi_match: { query: p.q, type: 'most_fields', fields: ['username.prefix^3', 'username.text^2', 'display_name^2', 'display_name.prefix', 'display_name.cjk'] } },
+              {
+                multi_match: {
+                  query: p.q,
+                  type: 'most_fields',
+                  fields: ['username.prefix^3', 'username.text^2', 'display_name^2', 'display_name.prefix', 'display_name.cjk'],
+                },
+              },
             ],
             minimum_should_match: 1,
           },

@@ -46,7 +46,15 @@ export class World {
   }
 
   event<T extends DomainEvent['type']>(type: T, actorId: string | null, payload: Payload<T>): EventOf<T> {
-    return { type, eventId: randomUUID(), occurredAt: Date.now(), actorId, correlationId: randomUUID(), causationId: null, ...payload } as unknown as EventOf<T>;
+    return {
+      type,
+      eventId: randomUUID(),
+      occurredAt: Date.now(),
+      actorId,
+      correlationId: randomUUID(),
+      causationId: null,
+      ...payload,
+    } as unknown as EventOf<T>;
   }
 
   /** Appends and returns the position token a command would have returned. */
@@ -57,14 +65,20 @@ export class World {
   async user(name: string, interests: string[] = [], displayName = name): Promise<Registered> {
     const id = `u-${randomUUID()}`;
     const username = `${name}_${id.slice(2, 8)}`.toLowerCase();
-    const position = await this.append(this.event('UserRegistered', id, { userId: id, username, email: `${username}@example.com`, displayName, interests }), id);
+    const position = await this.append(
+      this.event('UserRegistered', id, { userId: id, username, email: `${username}@example.com`, displayName, interests }),
+      id,
+    );
     return { id, username, token: signAccessToken(this.config, { sub: id, username }), position };
   }
 
   /** GroupCreated then the owner's MemberJoined, as command-api appends them; returns the later position. */
   async group(owner: Actor, { name = 'Group', description = '', interests = [] as string[], visibility = 'public' as 'public' | 'private' } = {}) {
     const id = `g-${randomUUID()}`;
-    await this.append(this.event('GroupCreated', owner.id, { groupId: id, name, description, interests, visibility, ownerId: owner.id, slowModeSeconds: 0 }), id);
+    await this.append(
+      this.event('GroupCreated', owner.id, { groupId: id, name, description, interests, visibility, ownerId: owner.id, slowModeSeconds: 0 }),
+      id,
+    );
     const position = await this.append(this.event('MemberJoined', owner.id, { groupId: id, userId: owner.id, role: 'owner', via: 'create' }), id);
     return { id, position };
   }

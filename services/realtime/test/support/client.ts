@@ -1,6 +1,12 @@
 import { WebSocket, type ClientOptions } from 'ws';
 
-export type Frame = { type: string; groupId?: string; position?: string; event?: { type: string; messageId?: string; [k: string]: unknown }; [k: string]: unknown };
+export type Frame = {
+  type: string;
+  groupId?: string;
+  position?: string;
+  event?: { type: string; messageId?: string; [k: string]: unknown };
+  [k: string]: unknown;
+};
 
 /** A WebSocket client that records every frame, for tests that wait on what arrived. */
 export class TestClient {
@@ -65,7 +71,11 @@ export class TestClient {
       };
       const timer = setTimeout(() => {
         this.waiters.delete(attempt);
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last frames: ${JSON.stringify(this.frames.slice(-3))}, closed: ${JSON.stringify(this.closed)}`));
+        reject(
+          new Error(
+            `timed out after ${timeoutMs} ms waiting for ${what}; last frames: ${JSON.stringify(this.frames.slice(-3))}, closed: ${JSON.stringify(this.closed)}`,
+          ),
+        );
       }, timeoutMs);
       if (!attempt()) this.waiters.add(attempt);
     });

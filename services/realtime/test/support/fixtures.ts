@@ -25,7 +25,13 @@ export const memberJoined = (groupId: string, userId: string, role: 'owner' | 'm
   via: role === 'owner' ? 'create' : 'public',
 });
 
-export const memberRemoved = (groupId: string, userId: string, removedBy: string): EventOf<'MemberRemoved'> => ({ type: 'MemberRemoved', ...meta(removedBy), groupId, userId, removedBy });
+export const memberRemoved = (groupId: string, userId: string, removedBy: string): EventOf<'MemberRemoved'> => ({
+  type: 'MemberRemoved',
+  ...meta(removedBy),
+  groupId,
+  userId,
+  removedBy,
+});
 
 export const messageSent = (groupId: string, senderId: string, text: string): EventOf<'MessageSent'> => {
   const messageId = randomUUID();
@@ -55,7 +61,11 @@ export class Fixtures {
   /** A group with an owner and members, visible in the read models once this resolves. */
   async group(pool: Pool, ownerId: string, members: string[], visibility: 'public' | 'private' = 'public'): Promise<string> {
     const groupId = randomUUID();
-    const positions = await this.append([groupCreated(groupId, ownerId, visibility), memberJoined(groupId, ownerId, 'owner'), ...members.map((m) => memberJoined(groupId, m))]);
+    const positions = await this.append([
+      groupCreated(groupId, ownerId, visibility),
+      memberJoined(groupId, ownerId, 'owner'),
+      ...members.map((m) => memberJoined(groupId, m)),
+    ]);
     await waitForPositions(pool, positions, { timeoutMs: 30_000 });
     return groupId;
   }

@@ -37,11 +37,16 @@ const texts = (w: ReturnType<typeof mountList>) => w.findAll('.row').map((r) => 
 async function scrollAndStay(w: ReturnType<typeof mountList>, top: number) {
   const scroller = w.find('[data-testid="virtual-list"]').element as HTMLElement;
   let stayed = 0;
-  await waitFor(() => {
-    stayed = scroller.scrollTop === top ? stayed + 1 : 0;
-    if (!stayed) scroller.scrollTop = top;
-    return stayed >= 3;
-  }, `the list to stay at ${top} px`, 5_000, 100);
+  await waitFor(
+    () => {
+      stayed = scroller.scrollTop === top ? stayed + 1 : 0;
+      if (!stayed) scroller.scrollTop = top;
+      return stayed >= 3;
+    },
+    `the list to stay at ${top} px`,
+    5_000,
+    100,
+  );
   return scroller;
 }
 
@@ -57,7 +62,10 @@ describe('VirtualList', () => {
     const rendered = w.findAll('[data-testid="virtual-row"]');
     expect(rendered.length).toBeGreaterThan(0);
     expect(rendered.length).toBeLessThan(60);
-    await waitFor(() => !!w.find('[data-testid="virtual-list"] > div').attributes('style')?.includes('height: 400000px'), 'the full height of 10,000 rows of 40 px');
+    await waitFor(
+      () => !!w.find('[data-testid="virtual-list"] > div').attributes('style')?.includes('height: 400000px'),
+      'the full height of 10,000 rows of 40 px',
+    );
     w.unmount();
   });
 
@@ -82,7 +90,9 @@ describe('VirtualList', () => {
     const w = mountList(rows(200));
     await waitFor(() => texts(w).includes('message 199'), 'the newest row');
     const list = w.find('[data-testid="virtual-list"]').element;
-    const live = [list, ...list.querySelectorAll('*')].filter((el) => el.hasAttribute('aria-live') || ['log', 'status', 'alert'].includes(el.getAttribute('role') ?? ''));
+    const live = [list, ...list.querySelectorAll('*')].filter(
+      (el) => el.hasAttribute('aria-live') || ['log', 'status', 'alert'].includes(el.getAttribute('role') ?? ''),
+    );
     expect(live).toEqual([]);
     w.unmount();
   });
@@ -111,7 +121,14 @@ describe('VirtualList', () => {
     await waitFor(() => texts(w).includes('message 20') && !texts(w).includes('message 100'), 'rows near the top');
     expect(list.emitted('at-bottom')?.at(-1)).toEqual([false]);
     await w.setProps({ items: rows(102) });
-    await waitFor(() => w.find('[data-testid="virtual-list"] > div').attributes('style')?.includes(`height: ${102 * 40}px`) ?? false, 'the list grown by a row');
+    await waitFor(
+      () =>
+        w
+          .find('[data-testid="virtual-list"] > div')
+          .attributes('style')
+          ?.includes(`height: ${102 * 40}px`) ?? false,
+      'the list grown by a row',
+    );
     expect(scroller.scrollTop).toBe(10 * 40);
     expect(texts(w)).toContain('message 20');
     expect(texts(w)).not.toContain('message 101');

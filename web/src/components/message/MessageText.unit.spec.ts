@@ -57,7 +57,15 @@ describe('MessageText', () => {
   });
 
   it('nests emphasis in bold and in link labels', () => {
-    expect(parseMarkdown('**very _much_**')).toEqual([{ t: 'strong', c: [{ t: 'text', v: 'very ' }, { t: 'em', c: [{ t: 'text', v: 'much' }] }] }]);
+    expect(parseMarkdown('**very _much_**')).toEqual([
+      {
+        t: 'strong',
+        c: [
+          { t: 'text', v: 'very ' },
+          { t: 'em', c: [{ t: 'text', v: 'much' }] },
+        ],
+      },
+    ]);
     const w = render('[**big** link](https://x.test)');
     expect(w.find('a strong').text()).toBe('big');
   });

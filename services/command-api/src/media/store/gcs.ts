@@ -21,7 +21,10 @@ export function createGcsStore(options: GcsStoreOptions): MediaStore {
     async put(key, body, contentType) {
       const file = bucket.file(checkKey(key));
       // Single-request uploads: the object appears only when the request completes, so a failed upload leaves nothing.
-      await pipeline(body, file.createWriteStream({ resumable: false, contentType, metadata: { contentType, cacheControl: 'private, max-age=31536000, immutable' } }));
+      await pipeline(
+        body,
+        file.createWriteStream({ resumable: false, contentType, metadata: { contentType, cacheControl: 'private, max-age=31536000, immutable' } }),
+      );
       const [meta] = await file.getMetadata();
       return { size: Number(meta.size), contentType: meta.contentType ?? contentType };
     },
