@@ -6,6 +6,7 @@ import { AppError, badRequest, invalid, toProblem, tooLarge, type FieldError } f
 import { redactUrl, type Logger } from './logger';
 import { httpDuration } from './metrics';
 import { parsePositions, type Position } from './position';
+import { isTransient } from './transient';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -55,20 +56,22 @@ export const jsonBody = (limit = '1mb'): RequestHandler =>
     },
   });
 
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300']);
+/** A read model's relation or function the projectors have not created yet. */
+const NOT_READY = new Set(['42P01', '42883']);
+const SEARCH_ERRORS = new Set(['ConnectionError', 'NoLivingConnectionsError', 'TimeoutError', 'ResponseError']);
 
 /**
- * A dependency that is down or not ready is worth a retry, so it is a 503, never a 500:
- * Postgres unreachable, or a read model whose view the projectors have not created yet.
+ * A dependency that is down or not ready is worth a retry, so it is a 503, never a 500. What
+ * is worth a retry is `isTransient`'s one answer; this only names the dependency.
  */
 export function dependencyError(err: unknown): AppError | undefined {
-  const e = err as { code?: string; message?: string } | undefined;
+  const e = err as { code?: string; name?: string } | undefined;
   if (!e) return undefined;
-  if (e.code === '42P01') return new AppError(503, 'read_model_unavailable', 'the read model is not ready yet; retry shortly', {}, true);
-  if ((e.code && UNREACHABLE.has(e.code)) || /Connection terminated|timeout exceeded when trying to connect/i.test(e.message ?? '')) {
-    return new AppError(503, 'database_unavailable', 'the database is unavailable; retry shortly', {}, true);
-  }
-  return undefined;
+  if (e.code && NOT_READY.has(e.code)) return new AppError(503, 'read_model_unavailable', 'the read model is not ready yet; retry shortly', {}, true);
+  if (!isTransient(err)) return undefined;
+  if (e.name?.startsWith('KafkaJS')) return new AppError(503, 'log_unavailable', 'the event log is unavailable; retry shortly', { retryAfter: 2 }, true);
+  if (e.name && SEARCH_ERRORS.has(e.name)) return new AppError(503, 'search_unavailable', 'search is unavailable; retry shortly', {}, true);
+  return new AppError(503, 'database_unavailable', 'the database is unavailable; retry shortly', {}, true);
 }
 
 /** Turns every error into application/problem+json; anything unexpected is logged and answered 500 without details. */

@@ -18,6 +18,9 @@ describe('JSON bodies and cross-origin requests', () => {
       if (req.params.how === 'refused') throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
       if (req.params.how === 'terminated') throw new Error('Connection terminated unexpectedly');
       if (req.params.how === 'no-view') throw Object.assign(new Error('relation "messages" does not exist'), { code: '42P01' });
+      if (req.params.how === 'deadlock') throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+      if (req.params.how === 'no-function') throw Object.assign(new Error('function group_access(text, text) does not exist'), { code: '42883' });
+      if (req.params.how === 'search') throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9200'), { name: 'ConnectionError' });
       if (req.params.how === 'behind') throw unavailable('the read model is behind', 'read_model_behind');
       throw new Error('a bug');
     });
@@ -76,7 +79,10 @@ describe('JSON bodies and cross-origin requests', () => {
     for (const [how, code] of [
       ['refused', 'database_unavailable'],
       ['terminated', 'database_unavailable'],
+      ['deadlock', 'database_unavailable'],
       ['no-view', 'read_model_unavailable'],
+      ['no-function', 'read_model_unavailable'],
+      ['search', 'search_unavailable'],
       ['behind', 'read_model_behind'],
     ]) {
       const res = await fetch(`${url}/fail/${how}`);
