@@ -1,3 +1,4 @@
+import './config';
 import { existsSync } from 'node:fs';
 import express from 'express';
 import { createRuntime, serve, serveOpenApi, type Config } from '@groupchat/shared';

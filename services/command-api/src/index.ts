@@ -1,3 +1,4 @@
+import './config';
 import { fileURLToPath } from 'node:url';
 import { Router } from 'express';
 import { EventLog, createRuntime, loadConfig, migrate, serve, serveOpenApi, type Config, type OpenApiPart, type Runtime } from '@groupchat/shared';

@@ -1,3 +1,4 @@
+import './config';
 import { Router } from 'express';
 import { authenticate, createRuntime, loadConfig, serve, serveOpenApi, type Config, type OpenApiPart, type Runtime } from '@groupchat/shared';
 import { groupRoutes } from './groups/routes';

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { loadConfig, type Config } from '@groupchat/shared';
+// Every service's own keys, so that a test's config has them whichever service it starts.
+import '@groupchat/command-api/config';
+import '@groupchat/query-api/config';
+import '../../../src/config';
 
 /** The servers `npm test` started (or the local defaults when vitest runs on its own). */
 export function stackEnv() {
