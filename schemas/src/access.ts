@@ -67,3 +67,19 @@ LANGUAGE sql STABLE AS $$
     LEFT JOIN invites inv ON inv.group_id = g.group_id AND inv.user_id = p_user_id
    WHERE g.group_id = p_group_id
 $$`;
+
+/**
+ * `groupAccess(…).see` for the search index of groups (deleted groups are not in it; invites
+ * are not either, so only public groups and the caller's own): part of the query itself, so a
+ * route cannot forget it, and totals and facet counts never include hidden groups.
+ */
+export function visibleGroupsSearchFilter(memberGroupIds: string[]) {
+  return {
+    bool: {
+      // A group's document without visibility is one whose GroupCreated is not applied yet (a message came first).
+      filter: [{ exists: { field: 'visibility' } }],
+      should: [{ term: { visibility: 'public' } }, ...(memberGroupIds.length ? [{ terms: { group_id: memberGroupIds } }] : [])],
+      minimum_should_match: 1,
+    },
+  };
+}

@@ -2,6 +2,7 @@ import type { EsClient } from '@groupchat/shared';
 import type { Role } from '../access';
 import { isoDate, pageOf, pickHighlights, searchAlias } from '../search-index';
 import type { GroupSummary } from './group-row';
+import { visibleGroupsSearchFilter } from '@groupchat/schemas/access';
 
 export type GroupSort = 'relevance' | 'activity' | 'size';
 
@@ -30,20 +31,8 @@ const SORTS: Record<GroupSort, unknown[]> = {
   size: [{ member_count: { order: 'desc', unmapped_type: 'integer' } }, { group_id: 'asc' }],
 };
 
-/**
- * Who may see which group is part of the query itself: public groups, or the caller's own.
- * The route cannot forget it, and totals and facet counts never include hidden groups.
- */
-export function visibleGroupsFilter(memberGroupIds: string[]) {
-  return {
-    bool: {
-      // A group's document without visibility is one whose GroupCreated is not applied yet (a message came first).
-      filter: [{ exists: { field: 'visibility' } }],
-      should: [{ term: { visibility: 'public' } }, ...(memberGroupIds.length ? [{ terms: { group_id: memberGroupIds } }] : [])],
-      minimum_should_match: 1,
-    },
-  };
-}
+/** Who may see which group, for searches: the access rule's own filter, part of the query itself. */
+export const visibleGroupsFilter = visibleGroupsSearchFilter;
 
 export function discoveryQuery(p: DiscoveryParams, memberGroupIds: string[]) {
   const text = p.q
