@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 
 const TICKS_PER_SECOND = 100;
 
@@ -48,17 +47,7 @@ function safeCpu(pid: number): number {
   }
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '@groupchat/test-kit';
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 

@@ -1,15 +1,7 @@
 import { z } from 'zod';
-import { badRequest, notFound } from '@groupchat/shared';
+import { badRequest } from '@groupchat/shared';
 
-/** What can be an id in a path. */
-export const idParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-
-/** Ids in paths are never user-facing fields: one that cannot be an id names nothing, so it is 404 (as in the command-api). */
-export function pathId(value: unknown, what: string): string {
-  const id = idParam.safeParse(value);
-  if (!id.success) throw notFound(what);
-  return id.data;
-}
+export { idParam, pathId } from '@groupchat/shared';
 
 /** `?limit=` with a default and a ceiling; anything else is a 422 naming the field. */
 export const limitParam = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);

@@ -7,6 +7,7 @@ export * from './elasticsearch';
 export * from './errors';
 export * from './transient';
 export * from './http';
+export * from './ids';
 export * from './topics';
 export * from './kafka-client';
 export * from './event-log';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { invalid, notFound } from '@groupchat/shared';
+import { invalid } from '@groupchat/shared';
 
 // C0 and C1 controls; tab and newline are allowed only where text may span lines.
 const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/;
@@ -61,11 +61,7 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.ou
   throw invalid(result.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', message: i.message })));
 }
 
-/** Ids in paths are never user-facing fields: a malformed one names nothing, so it is 404. */
-export function pathId(value: unknown, what: string): string {
-  if (typeof value !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(value)) throw notFound(what);
-  return value;
-}
+export { pathId } from '@groupchat/shared';
 
 /** zod honours `when` on every check but accepts it only on refinements. */
 function onlyWhen<C extends z.core.$ZodCheck>(check: C, when: (payload: z.core.ParsePayload) => boolean): C {
