@@ -1,8 +1,9 @@
 import type { RequestHandler } from 'express';
+import type { Role } from '@groupchat/schemas';
 import { waitForPositions, type Pool, type Runtime } from '@groupchat/shared';
 import { searchError } from './search-index';
 
-export type Role = 'owner' | 'admin' | 'moderator' | 'member';
+export type { Role };
 
 /** The groups the caller belongs to, with their role: what search filters on and results are marked with. */
 export async function membershipsOf(pool: Pool, userId: string): Promise<Map<string, Role>> {
