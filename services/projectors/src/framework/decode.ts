@@ -32,26 +32,35 @@ export class Decoder {
 
   /** `at` (topic and partition) lets the projections reading the same record share one decoding. */
   async decode(message: KafkaMessage, at?: { topic: string; partition: number }): Promise<DomainEvent> {
+    try {
+      return this.decodeKnown(message, at);
+    } catch (err) {
+      if (!(err instanceof UnknownSchemaError)) throw err;
+      await this.learn(err.fingerprint);
+      return this.decodeKnown(message, at);
+    }
+  }
+
+  /**
+   * Decodes with the writer schemas known now, without waiting: a whole batch decodes in one
+   * turn of the event loop. Throws UnknownSchemaError for a schema to learn first (`learn`).
+   */
+  decodeKnown(message: KafkaMessage, at?: { topic: string; partition: number }): DomainEvent {
     const key = at && `${at.topic}\u0000${at.partition}\u0000${message.offset}`;
     const known = key === undefined ? undefined : this.recent.get(key);
     if (known) return known;
-    const event = Object.freeze(await this.decodeNew(message));
+    const event = Object.freeze(decodeRecord(this.serde, message));
     if (key !== undefined) this.recent.set(key, event);
     return event;
   }
 
-  private async decodeNew(message: KafkaMessage): Promise<DomainEvent> {
-    try {
-      return decodeRecord(this.serde, message);
-    } catch (err) {
-      if (!(err instanceof UnknownSchemaError)) throw err;
-      let learned = this.learning.get(err.fingerprint);
-      if (!learned) {
-        learned = learnSchemas(this.kafka, this.config, this.serde).catch(() => undefined);
-        this.learning.set(err.fingerprint, learned);
-      }
-      await learned;
-      return decodeRecord(this.serde, message);
+  /** Reads the schemas topic once for a fingerprint not known yet (a newer producer may have registered it). */
+  learn(fingerprint: string): Promise<unknown> {
+    let learned = this.learning.get(fingerprint);
+    if (!learned) {
+      learned = learnSchemas(this.kafka, this.config, this.serde).catch(() => undefined);
+      this.learning.set(fingerprint, learned);
     }
+    return learned;
   }
 }

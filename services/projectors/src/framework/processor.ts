@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { KafkaMessage } from 'kafkajs';
+import { UnknownSchemaError, type DomainEvent } from '@groupchat/schemas';
 import type { LogicalTopic, Logger } from '@groupchat/shared';
 import { Decoder } from './decode';
 import type { DeadLetterWriter, Poison } from './deadletters';
@@ -151,7 +152,11 @@ export abstract class Processor {
   }
 }
 
-/** Decodes the records whose header type is wanted (or absent); the others are passed over undecoded. */
+/**
+ * Decodes the records whose header type is wanted (or absent); the others are passed over
+ * undecoded. Synchronous but for a writer schema not known yet, which is learned once and the
+ * record decoded again.
+ */
 export async function decodeBatch(decoder: Decoder, batch: RawBatch, wanted: (type: string) => boolean): Promise<Item[]> {
   const items: Item[] = [];
   for (const message of batch.messages) {
@@ -161,13 +166,21 @@ export async function decodeBatch(decoder: Decoder, batch: RawBatch, wanted: (ty
       items.push({ offset, message, type });
       continue;
     }
+    let event: DomainEvent;
     try {
-      const event = await decoder.decode(message, batch);
-      items.push({ offset, message, type, envelope: { event, topic: batch.topic, partition: batch.partition, offset, key: message.key?.toString() ?? null } });
+      try {
+        event = decoder.decodeKnown(message, batch);
+      } catch (err) {
+        if (!(err instanceof UnknownSchemaError)) throw err;
+        await decoder.learn(err.fingerprint);
+        event = decoder.decodeKnown(message, batch);
+      }
     } catch (err) {
       if (isTransient(err)) throw err;
       items.push({ offset, message, type, error: `cannot decode: ${describe(err)}` });
+      continue;
     }
+    items.push({ offset, message, type, envelope: { event, topic: batch.topic, partition: batch.partition, offset, key: message.key?.toString() ?? null } });
   }
   return items;
 }
