@@ -1,51 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventLog, createKafka, createRuntime, type Config, type Runtime } from '@groupchat/shared';
 import { Decoder } from '../src/framework/decode';
-import type { DeadLetterWriter } from '../src/framework/deadletters';
-import { Processor, type Part } from '../src/framework/processor';
 import { migrateRegistry } from '../src/framework/registry';
 import { SharedReader } from '../src/framework/shared-reader';
-import { projections } from '../src/projections';
 import type { Build } from '../src/framework/types';
 import { registered } from './support/events';
+import { memoryMember } from './support/memory-processor';
 import { isolatedConfig, waitUntil } from '@groupchat/test-kit';
-
-const users = projections.find((p) => p.name === 'users')!;
-
-/** Keeps its checkpoint in memory (it has none in Postgres: it starts at 0) and records what it applied. */
-class Recording extends Processor {
-  readonly applied: string[] = [];
-  private readonly next = new Map<number, number>();
-  protected async attempt(parts: Part[]): Promise<number[]> {
-    return parts.map(({ batch, items }) => {
-      for (const i of items)
-        if (i.offset >= (this.next.get(batch.partition) ?? 0) && i.envelope) this.applied.push((i.envelope.event as { userId: string }).userId);
-      const next = Math.max(this.next.get(batch.partition) ?? 0, Number(batch.messages[batch.messages.length - 1]!.offset) + 1);
-      this.next.set(batch.partition, next);
-      return next;
-    });
-  }
-  protected async active() {
-    return true;
-  }
-}
 
 describe('a build joining the running shared reader', () => {
   let config: Config;
   let rt: Runtime;
   let log: EventLog;
   let reader: SharedReader;
-  const member = (build: Build) => {
-    const processor = new Recording({
-      build,
-      projection: users,
-      decoder: undefined as never,
-      deadletters: undefined as unknown as DeadLetterWriter,
-      log: rt.log,
-      lowWatermark: async () => 0,
-    });
-    return { build, projection: users, processor, onProgress() {}, onRetired() {}, onStalled() {} };
-  };
+  const member = (build: Build) => memoryMember(build, rt.log);
 
   beforeAll(async () => {
     config = isolatedConfig();

@@ -50,15 +50,18 @@ export interface SharedReaderOptions {
   topics: LogicalTopic[];
   /** At least the partitions of those topics, so that all the batches of a fetch are in hand at once. */
   concurrency: number;
-  /** How long a member may take over one fetch before it leaves to read alone (default STALL_MS). */
+  /** How long a member may hold the others back over one fetch before it leaves to read alone (default STALL_MS). */
   stallMs?: number;
 }
 
 const SLOW_BATCH_MS = 5_000;
 /**
- * A member still applying one fetch after this long (and not failing on its records) leaves the shared reader and reads on its
- * own: the turn waits for its slowest member, and the read-your-writes bound (5 s) must hold for
- * the others. Far above a healthy batch; a member that leaves wrongly only reads alone a while.
+ * A member still applying one fetch this long after another member of the turn has finished
+ * (and not failing on its records) leaves the shared reader and reads on its own: the turn
+ * waits for its slowest member, and the read-your-writes bound (5 s) must hold for the others.
+ * Far above a healthy batch; a member that leaves wrongly only reads alone a while. When every
+ * member is slow alike (a busy machine, a large backlog) nobody is held back, and nobody leaves:
+ * reading alone would only multiply the fetching and decoding.
  */
 const STALL_MS = 2_000;
 
@@ -260,6 +263,9 @@ export class SharedReader {
       parts.push({ batch, items: wanted.size ? await decodeBatch(this.o.decoder, batch, (type) => wanted.has(type)) : [] });
     }
     const nexts: number[][] = turn.map(() => []);
+    // Resolves when the first member with work in this turn is done: from then on the others hold it back.
+    let finished!: () => void;
+    const held = new Promise<void>((resolve) => (finished = resolve));
     await Promise.all(
       members.map(async (m) => {
         const mine = turn.flatMap((_, i) => (m.topics.has(turn[i]!.batch.topic) ? [i] : []));
@@ -269,7 +275,8 @@ export class SharedReader {
           mine.map((i) => parts[i]!),
           mine.map((i) => turn[i]!.high),
           turn[0]!.heartbeat,
-        );
+          held,
+        ).finally(finished);
         got?.forEach((n, j) => nexts[mine[j]!]!.push(n));
       }),
     );
@@ -283,21 +290,29 @@ export class SharedReader {
     m.abort.abort();
     this.o.log.warn(
       { reader: this.o.groupId, projection: buildLabel(m.build) },
-      'a projection failed on a dependency; it leaves the shared reader and reads on its own until caught up',
+      'a projection holds the shared reader back (its storage fails or stalls); it leaves and reads on its own until caught up',
     );
     m.onStalled();
   }
 
   /** The member's next offset in each part, or undefined once it has left (removed, or retired by a swap). */
-  private deliver(m: Joined, parts: Part[], highs: number[], heartbeat: () => Promise<void>): Promise<number[] | undefined> {
+  private deliver(m: Joined, parts: Part[], highs: number[], heartbeat: () => Promise<void>, held: Promise<void>): Promise<number[] | undefined> {
     const work = (async () => {
       const started = Date.now();
       try {
         // A member whose storage is down or stalls (Elasticsearch) must not hold every other projection back: it leaves.
-        const stall = setTimeout(() => this.detach(m), this.o.stallMs ?? STALL_MS);
+        let stall: NodeJS.Timeout | undefined;
+        let exempt = false;
+        void held.then(() => {
+          if (!exempt) stall = setTimeout(() => this.detach(m), this.o.stallMs ?? STALL_MS);
+        });
+        const settle = () => {
+          exempt = true;
+          clearTimeout(stall);
+        };
         // A batch failing on its records (poison, to be dead-lettered) is progress, not a stall.
-        const onRetry = (transient: boolean) => (transient ? this.detach(m) : clearTimeout(stall));
-        const applying = m.processor.processMany(parts, { signal: m.abort.signal, heartbeat, onRetry }).finally(() => clearTimeout(stall));
+        const onRetry = (transient: boolean) => (transient ? this.detach(m) : settle());
+        const applying = m.processor.processMany(parts, { signal: m.abort.signal, heartbeat, onRetry }).finally(settle);
         m.inflight.add(applying);
         void applying.finally(() => m.inflight.delete(applying)).catch(() => undefined);
         // A request in flight to a stalled storage does not see the signal: the turn goes on without it.
