@@ -21,7 +21,8 @@ export function benchConfig(): Config {
     // Synthetic users send far more than a person would; the limits are per user and in memory.
     MESSAGE_LIMIT_BURST: 1_000_000_000,
     MESSAGE_LIMIT_SUSTAINED: 1_000_000_000,
-    LOG_LEVEL: 'warn',
+    // BENCH_SUT_LOG_LEVEL=info shows what the system under test does meanwhile (in the run's -sut.log).
+    LOG_LEVEL: (process.env.BENCH_SUT_LOG_LEVEL ?? 'warn') as Config['LOG_LEVEL'],
   });
 }
 
