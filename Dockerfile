@@ -1,5 +1,6 @@
 # One image for every service; docker-compose.yml picks the entry point per container.
-FROM node:20-bookworm-slim AS deps
+# Node 24 LTS, the project's runtime (.node-version names the exact release npm start|test use).
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY schemas/package.json schemas/
@@ -16,7 +17,7 @@ FROM deps AS web
 COPY . .
 RUN npx vite build
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 # Production: the process refuses to start without its own JWT_SECRET and MEDIA_URL_SECRET (32+ random bytes each).
 ENV NODE_ENV=production

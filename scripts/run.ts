@@ -6,6 +6,8 @@ import { REPO } from './stack/paths';
 import { ensureChromium } from './stack/chromium';
 
 const [command = 'start', ...args] = process.argv.slice(2);
+// The Node that runs this command and every child (scripts/bootstrap.mjs chose it): logs say which.
+console.error(`[${command}] node ${process.version} (${process.execPath})`);
 
 function runChild(cmd: string, argv: string[], env: Record<string, string>): Promise<number> {
   return new Promise((resolve) => {
