@@ -1,4 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
+// Before any client connects: idle connections stop spinning a 1 ms timer (see the module).
+import './kafkajs-request-queue';
 import type { Config } from './config';
 import type { Logger } from './logger';
 
