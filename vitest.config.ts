@@ -12,7 +12,7 @@ export default defineConfig({
       {
         extends: true,
         plugins: [vue()],
-        test: { name: 'unit', include: ['{schemas,services,cli,test,src,web}/**/*.unit.spec.ts'], exclude: ['**/node_modules/**'], environment: 'node' },
+        test: { name: 'unit', include: ['{schemas,services,cli,test,src,web,bench}/**/*.unit.spec.ts'], exclude: ['**/node_modules/**'], environment: 'node' },
       },
       {
         extends: true,

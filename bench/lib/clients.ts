@@ -85,3 +85,27 @@ export async function collectAll(workers: Worker[]): Promise<Collected> {
     open: answers.reduce((n, a) => n + a.open, 0),
   };
 }
+
+/** Deliveries since the last mark, over all workers. */
+export async function countAll(workers: Worker[]): Promise<number> {
+  const answers = await Promise.all(workers.map((w) => w.call<{ deliveries: number }>('count')));
+  return answers.reduce((n, a) => n + a.deliveries, 0);
+}
+
+/** Waits until the sockets have `expected` deliveries since the mark, at most `timeoutMs`. */
+export async function awaitDeliveries(workers: Worker[], expected: number, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline && (await countAll(workers)) < expected) await new Promise((r) => setTimeout(r, 50));
+}
+
+/**
+ * Waits until nothing more arrives for `quietMs` (at most `timeoutMs`): what a saturated step
+ * left queued must not be counted in the next one. Marks the sockets as it goes.
+ */
+export async function quiesce(workers: Worker[], quietMs = 300, timeoutMs = 30_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  do {
+    await markAll(workers);
+    await new Promise((r) => setTimeout(r, quietMs));
+  } while ((await countAll(workers)) > 0 && performance.now() < deadline);
+}

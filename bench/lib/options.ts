@@ -19,10 +19,15 @@ export interface Sizes {
     wsSocketsPerSender: number;
     wsWindow: number;
   };
-  /** Each socket count at each rate; the target applies at 1,000 msg/s with 10,000 sockets. */
-  e2e: { sockets: number[]; rates: number[]; seconds: number };
-  /** Closed-loop HTTP publishers, then a fixed rate through each system's fastest way in. */
-  fanout: { sockets: number[]; seconds: number; concurrencyPerSender: number; pacedRate: number };
+  /** Each socket count at each rate; the target applies at 1,000 msg/s with 10,000 sockets. Capacity: the highest rate within the p99 bound, searched in steps of `seconds`. */
+  e2e: { sockets: number[]; rates: number[]; seconds: number; capacity: { sockets: number[]; seconds: number; maxSteps: number } };
+  /** Closed-loop HTTP publishers; capacity: each system's fastest way in, the offered rate doubled from `start` until delivery saturates. */
+  fanout: {
+    sockets: number[];
+    seconds: number;
+    concurrencyPerSender: number;
+    capacity: { sockets: number[]; start: number; seconds: number; maxSteps: number };
+  };
   /** Connecting stops after budgetSeconds; memory is divided by the sockets actually open. */
   connections: { sockets: number[]; perProcess: number; perAddress: number; budgetSeconds: number };
   rebuild: { budgetSeconds: number; freshnessRate: number; freshnessSeconds: number };
@@ -45,8 +50,13 @@ const FULL: Sizes = {
     wsSocketsPerSender: 8,
     wsWindow: 50,
   },
-  e2e: { sockets: [1000, 10_000], rates: [200, 1000], seconds: 10 },
-  fanout: { sockets: [1000, 5000, 10_000], seconds: 10, concurrencyPerSender: 64, pacedRate: 5000 },
+  e2e: { sockets: [1000, 10_000], rates: [200, 1000], seconds: 10, capacity: { sockets: [1000, 10_000], seconds: 5, maxSteps: 7 } },
+  fanout: {
+    sockets: [1000, 5000, 10_000],
+    seconds: 10,
+    concurrencyPerSender: 64,
+    capacity: { sockets: [1000, 5000, 10_000], start: 2500, seconds: 5, maxSteps: 6 },
+  },
   connections: { sockets: [10_000, 50_000], perProcess: 17_000, perAddress: 20_000, budgetSeconds: 180 },
   rebuild: { budgetSeconds: 180, freshnessRate: 10, freshnessSeconds: 20 },
   queries: { seconds: 10, historyRate: 200, searchRate: 50 },
@@ -68,8 +78,8 @@ const QUICK: Sizes = {
     wsSocketsPerSender: 8,
     wsWindow: 50,
   },
-  e2e: { sockets: [1000], rates: [200, 1000], seconds: 5 },
-  fanout: { sockets: [1000, 5000], seconds: 5, concurrencyPerSender: 64, pacedRate: 5000 },
+  e2e: { sockets: [1000], rates: [200, 1000], seconds: 5, capacity: { sockets: [1000, 10_000], seconds: 3, maxSteps: 5 } },
+  fanout: { sockets: [1000, 5000], seconds: 5, concurrencyPerSender: 64, capacity: { sockets: [1000], start: 2500, seconds: 2, maxSteps: 5 } },
   connections: { sockets: [2000, 5000], perProcess: 17_000, perAddress: 20_000, budgetSeconds: 60 },
   rebuild: { budgetSeconds: 60, freshnessRate: 10, freshnessSeconds: 8 },
   queries: { seconds: 5, historyRate: 200, searchRate: 50 },
@@ -116,8 +126,8 @@ export function parseOptions(argv: string[]): Options {
 export function usersNeeded(o: Options): number {
   const s = o.sizes;
   const sockets = [
-    ...(o.only.includes('e2e') ? s.e2e.sockets : []),
-    ...(o.only.includes('fanout') ? s.fanout.sockets : []),
+    ...(o.only.includes('e2e') ? [...s.e2e.sockets, ...s.e2e.capacity.sockets] : []),
+    ...(o.only.includes('fanout') ? [...s.fanout.sockets, ...s.fanout.capacity.sockets] : []),
     ...(o.only.includes('connections') ? s.connections.sockets : []),
   ];
   return Math.max(2000, ...sockets);

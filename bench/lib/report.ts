@@ -11,6 +11,8 @@ export interface Row {
   /** figure / baseline in the direction the target states (higher is better for throughput, ours/theirs for latency). */
   ratio: number | null;
   target: string;
+  /** Which way the ratio improves; bench/compare infers it from the target and figure when absent. */
+  better?: 'higher' | 'lower';
   pass: boolean | null;
   /** Cores used by the system under test and by the load generators during the measurement. */
   sutCpu?: number;

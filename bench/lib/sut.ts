@@ -58,7 +58,8 @@ export class Sut extends LocalServer {
     return `ws://127.0.0.1:${this.port}/ws`;
   }
 
-  stop(): Promise<void> {
-    return this.proc.stop();
+  /** SIGTERM, then SIGKILL after `killAfterMs`. */
+  stop(killAfterMs?: number): Promise<void> {
+    return this.proc.stop(killAfterMs);
   }
 }

@@ -159,6 +159,11 @@ serveCalls({
     return { open: sockets.size };
   },
 
+  /** Deliveries since mark, cheaply: for waiting until a window's messages have all arrived. */
+  count() {
+    return { deliveries };
+  },
+
   /** Ends the window: deliveries, their latencies, closes seen and the CPU used since mark. */
   collect() {
     const tracked = perMessage ? { stamps: [...perMessage.keys()], counts: [...perMessage.values()] } : undefined;
