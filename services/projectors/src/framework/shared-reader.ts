@@ -86,6 +86,8 @@ export class SharedReader {
   private readonly positions = new Map<string, number>();
   /** Batches past the join barrier and not yet advanced. */
   private readonly handling = new Set<Promise<void>>();
+  /** The application of the latest turn, still running while the next fetch is read and decoded; never rejects. */
+  private applying: Promise<void> = Promise.resolve();
 
   constructor(private readonly o: SharedReaderOptions) {}
 
@@ -126,6 +128,7 @@ export class SharedReader {
       await this.starting?.catch(() => undefined);
       await this.consumer?.disconnect().catch(() => undefined);
       await Promise.allSettled([...this.members.values()].flatMap((m) => [...m.inflight]));
+      await this.applying;
     })();
     return this.stopped;
   }
@@ -188,6 +191,7 @@ export class SharedReader {
   private async rewindFor(m: Joined, before: Promise<void>): Promise<void> {
     await before;
     await Promise.allSettled([...this.handling]);
+    await this.applying;
     if (this.members.get(buildLabel(m.build)) !== m) return;
     try {
       const cps = (await checkpointsOf(this.o.pool, [m.build])).get(buildLabel(m.build));
@@ -226,12 +230,6 @@ export class SharedReader {
     const batch = rawBatch(this.o.config, payload, this.abort.signal);
     if (!batch) return;
     const next = await beating(payload.heartbeat, () => this.inTurn({ batch, high: Number(payload.batch.highWatermark), heartbeat: payload.heartbeat }));
-    const first = Number(batch.messages[0]!.offset);
-    if (next < first)
-      this.o.log.info(
-        { reader: this.o.groupId, topic: batch.topic, partition: batch.partition, next, first },
-        'a member is behind the shared reader; reading from its checkpoint',
-      );
     if (!payload.isStale()) this.positions.set(`${payload.batch.topic}/${payload.batch.partition}`, next);
     await advance(this.consumer, payload, next);
   }
@@ -254,7 +252,12 @@ export class SharedReader {
     return new Promise((resolve, reject) => this.gathering!.push({ ...fetched, resolve, reject }));
   }
 
-  /** Where each batch of the turn is read next: the laggard among its members decides; the others skip what they have. */
+  /**
+   * Decodes the turn's batches and queues their application behind the turn before, then lets
+   * the consumer fetch on: the next fetch is read and decoded while this one is applied (at most
+   * one turn applies while another waits). Each batch is read on from its end; where a member
+   * turns out to be behind it (its checkpoint says so), `settle` pulls the partition back.
+   */
   private async turn(turn: Waiting[]): Promise<number[]> {
     const members = [...this.members.values()];
     const parts: Part[] = [];
@@ -262,12 +265,26 @@ export class SharedReader {
       const wanted = new Set(members.filter((m) => m.topics.has(batch.topic)).flatMap((m) => [...m.types]));
       parts.push({ batch, items: wanted.size ? await decodeBatch(this.o.decoder, batch, (type) => wanted.has(type)) : [] });
     }
+    const before = this.applying;
+    this.applying = before
+      .then(() => this.apply(turn, parts, members))
+      .then(
+        (nexts) => this.settle(turn, nexts),
+        (err: unknown) => this.failed(turn, err),
+      );
+    await before;
+    return turn.map(({ batch }) => end(batch));
+  }
+
+  /** Every member applies its batches of the turn; where each batch is to be read next: the laggard among its members decides. */
+  private async apply(turn: Waiting[], parts: Part[], members: Joined[]): Promise<number[]> {
     const nexts: number[][] = turn.map(() => []);
     // Resolves when the first member with work in this turn is done: from then on the others hold it back.
     let finished!: () => void;
     const held = new Promise<void>((resolve) => (finished = resolve));
     await Promise.all(
       members.map(async (m) => {
+        if (this.members.get(buildLabel(m.build)) !== m) return;
         const mine = turn.flatMap((_, i) => (m.topics.has(turn[i]!.batch.topic) ? [i] : []));
         if (!mine.length) return;
         const got = await this.deliver(
@@ -280,7 +297,33 @@ export class SharedReader {
         got?.forEach((n, j) => nexts[mine[j]!]!.push(n));
       }),
     );
-    return turn.map((w, i) => (nexts[i]!.length ? Math.min(...nexts[i]!) : Number(w.batch.messages[w.batch.messages.length - 1]!.offset) + 1));
+    return turn.map(({ batch }, i) => (nexts[i]!.length ? Math.min(...nexts[i]!) : end(batch)));
+  }
+
+  /** A member behind a batch it was given (its checkpoint is before it): the partition is read again from there. */
+  private settle(turn: Waiting[], nexts: number[]): void {
+    turn.forEach(({ batch }, i) => {
+      const next = nexts[i]!;
+      if (next >= end(batch) || this.abort.signal.aborted) return;
+      this.o.log.info(
+        { reader: this.o.groupId, topic: batch.topic, partition: batch.partition, next, first: Number(batch.messages[0]!.offset) },
+        'a member is behind the shared reader; reading from its checkpoint',
+      );
+      this.rewind(batch, next);
+    });
+  }
+
+  /** An application that failed past the members' own retries: its batches are read again; the checkpoints skip what did commit. */
+  private failed(turn: Waiting[], err: unknown): void {
+    if (this.abort.signal.aborted) return;
+    this.o.log.error({ reader: this.o.groupId, error: describe(err) }, 'shared projection reader could not apply a fetch; reading it again');
+    for (const { batch } of turn) this.rewind(batch, Number(batch.messages[0]!.offset));
+  }
+
+  private rewind(batch: RawBatch, offset: number): void {
+    this.consumer?.seek({ topic: batch.physicalTopic, partition: batch.partition, offset: String(offset) });
+    const k = `${batch.physicalTopic}/${batch.partition}`;
+    this.positions.set(k, Math.min(offset, this.positions.get(k) ?? offset));
   }
 
   /** Takes a stalled member out at once (its batch rolls back; its checkpoint says where it resumes) and tells it. */
@@ -346,6 +389,9 @@ export class SharedReader {
     return work;
   }
 }
+
+/** The offset after a batch's last record. */
+const end = (batch: RawBatch) => Number(batch.messages[batch.messages.length - 1]!.offset) + 1;
 
 /** Rejects with Stopping once the signal is aborted. */
 function stopped(signal: AbortSignal): Promise<never> {
