@@ -38,12 +38,13 @@ const STEPS: { names: Scenario[]; run: (b: Bench) => Promise<Row[]> }[] = [
 ];
 
 const cleanups: (() => Promise<void>)[] = [];
-let stopping = false;
+let stopped: Promise<void> | undefined;
+// Once: the main flow that ends while a signal's cleanups run waits for them instead of exiting under them.
 async function shutdown(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
+  stopped ??= (async () => {
     for (const c of cleanups.reverse()) await c().catch((err) => progress(`cleanup: ${(err as Error).message}`));
-  }
+  })();
+  await stopped;
   process.exit(code);
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(130));
