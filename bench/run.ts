@@ -18,6 +18,7 @@ import { delivery } from './scenarios/delivery';
 import { ingest } from './scenarios/ingest';
 import { queries } from './scenarios/queries';
 import { rebuild } from './scenarios/rebuild';
+import { synapse } from './scenarios/synapse';
 
 // kafkajs warns about its v2 partitioner change in every process that creates a producer.
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
@@ -35,6 +36,7 @@ const STEPS: { names: Scenario[]; run: (b: Bench) => Promise<Row[]> }[] = [
   { names: ['connections'], run: connections },
   { names: ['queries'], run: queries },
   { names: ['rebuild'], run: rebuild },
+  { names: ['synapse'], run: synapse },
 ];
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -100,7 +102,7 @@ async function main(): Promise<void> {
   progress('starting the system under test …');
   const sut = await Sut.start(config, { logFile: join(resultsDir, `${stamp}-sut.log`) });
   cleanups.push(() => sut.stop());
-  const b: Bench = { options, config, resultsDir, stamp, kafka, admin, log, pool, es, population, sut, rows: [], notes: [] };
+  const b: Bench = { options, config, resultsDir, stamp, kafka, admin, log, pool, es, population, sut, rows: [], notes: [], cleanups };
   const built = await settle(b);
   b.notes.push(
     `Setup: the projections caught up with the setup events (${population.users.length.toLocaleString('en-US')} users, ${population.groups.length.toLocaleString('en-US')} groups${wants('queries') || wants('rebuild') ? `, ${s.messages.toLocaleString('en-US')} messages` : ''}) ${(built / 1000).toFixed(1)} s after /readyz.`,

@@ -25,6 +25,8 @@ export interface Bench {
   sut: Sut;
   rows: Row[];
   notes: string[];
+  /** Run when the bench exits, also on Ctrl-C: a scenario that starts a server adds its stop (which must be safe to call twice). */
+  cleanups: (() => Promise<void>)[];
 }
 
 const started = Date.now();
@@ -67,11 +69,14 @@ export interface Metered<T> {
   ms: number;
 }
 
-/** CPU (cores) of the system under test, the load generators and the servers over one measurement window. */
-export async function metered<T>(sutPids: number[], loadPids: number[], fn: () => Promise<T>): Promise<Metered<T>> {
+/**
+ * CPU (cores) of the system under test, the load generators and the servers over one measurement
+ * window; Postgres counts the backends of `database` (by default the run's).
+ */
+export async function metered<T>(sutPids: number[], loadPids: number[], fn: () => Promise<T>, database?: string): Promise<Metered<T>> {
   const sut = new CpuMeter(sutPids).begin();
   const load = new CpuMeter(loadPids).begin();
-  const servers = stack && new StackMeter(stack).begin();
+  const servers = stack && new StackMeter(database ? { ...stack, database } : stack).begin();
   const t0 = performance.now();
   const result = await fn();
   return { result, sutCpu: sut.end(), loadCpu: load.end(), stackCpu: servers?.end(), ms: performance.now() - t0 };

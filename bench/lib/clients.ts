@@ -53,7 +53,8 @@ export interface Window {
   seconds: number;
   closes: Record<string, number>;
   open: number;
-  tracked?: { stamps: string[]; counts: number[] };
+  /** Per message: deliveries and when the latest arrived (both in the order of `stamps`). */
+  tracked?: { stamps: string[]; counts: number[]; last: number[] };
 }
 
 export async function markAll(workers: Worker[], track = false): Promise<void> {
@@ -68,6 +69,8 @@ export interface Collected {
   open: number;
   /** Deliveries per message over all workers, when the window tracked them. */
   perMessage: Map<string, number>;
+  /** When the latest delivery of each message arrived, over all workers (wall-clock ms). */
+  lastSeen: Map<string, number>;
 }
 
 export async function collectAll(workers: Worker[]): Promise<Collected> {
@@ -75,9 +78,15 @@ export async function collectAll(workers: Worker[]): Promise<Collected> {
   const closes: Record<string, number> = {};
   for (const a of answers) for (const [k, v] of Object.entries(a.closes)) closes[k] = (closes[k] ?? 0) + v;
   const perMessage = new Map<string, number>();
-  for (const a of answers) a.tracked?.stamps.forEach((stamp, i) => perMessage.set(stamp, (perMessage.get(stamp) ?? 0) + a.tracked!.counts[i]!));
+  const lastSeen = new Map<string, number>();
+  for (const a of answers)
+    a.tracked?.stamps.forEach((stamp, i) => {
+      perMessage.set(stamp, (perMessage.get(stamp) ?? 0) + a.tracked!.counts[i]!);
+      lastSeen.set(stamp, Math.max(lastSeen.get(stamp) ?? 0, a.tracked!.last[i]!));
+    });
   return {
     perMessage,
+    lastSeen,
     deliveries: answers.reduce((n, a) => n + a.deliveries, 0),
     hists: answers.map((a) => a.hist),
     seconds: Math.max(...answers.map((a) => a.seconds)),

@@ -49,7 +49,7 @@ export class FastClient {
     this.pool = this.open();
   }
 
-  async send(method: 'POST' | 'GET', path: string, headers: Record<string, string>, body?: string, timeoutMs = 30_000): Promise<Answer> {
+  async send(method: 'POST' | 'GET' | 'PUT', path: string, headers: Record<string, string>, body?: string, timeoutMs = 30_000): Promise<Answer> {
     try {
       const res = await this.pool.request({
         method,

@@ -1,4 +1,4 @@
-export const SCENARIOS = ['ingest', 'e2e', 'fanout', 'connections', 'rebuild', 'queries'] as const;
+export const SCENARIOS = ['ingest', 'e2e', 'fanout', 'connections', 'rebuild', 'queries', 'synapse'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface Sizes {
@@ -32,6 +32,22 @@ export interface Sizes {
   connections: { sockets: number[]; perProcess: number; perAddress: number; budgetSeconds: number };
   rebuild: { budgetSeconds: number; freshnessRate: number; freshnessSeconds: number };
   queries: { seconds: number; historyRate: number; searchRate: number };
+  /**
+   * The same load on Synapse and on ours: `users` × `inFlightPerUser` sends in flight into one room
+   * (closed loop), then `receivers` members each reading the room while they send: Synapse at each
+   * of `rates` in turn up to the first it does not sustain, ours at the highest it sustained.
+   */
+  synapse: {
+    users: number;
+    inFlightPerUser: number;
+    warmupSeconds: number;
+    seconds: number;
+    receivers: number;
+    rates: number[];
+    e2eSeconds: number;
+    /** The longest wait for a window's last deliveries. */
+    drainSeconds: number;
+  };
 }
 
 const FULL: Sizes = {
@@ -60,6 +76,7 @@ const FULL: Sizes = {
   connections: { sockets: [10_000, 50_000], perProcess: 17_000, perAddress: 20_000, budgetSeconds: 180 },
   rebuild: { budgetSeconds: 180, freshnessRate: 10, freshnessSeconds: 20 },
   queries: { seconds: 10, historyRate: 200, searchRate: 50 },
+  synapse: { users: 8, inFlightPerUser: 8, warmupSeconds: 3, seconds: 15, receivers: 20, rates: [1, 2, 4, 8, 16, 32], e2eSeconds: 20, drainSeconds: 30 },
 };
 
 const QUICK: Sizes = {
@@ -83,6 +100,7 @@ const QUICK: Sizes = {
   connections: { sockets: [2000, 5000], perProcess: 17_000, perAddress: 20_000, budgetSeconds: 60 },
   rebuild: { budgetSeconds: 60, freshnessRate: 10, freshnessSeconds: 8 },
   queries: { seconds: 5, historyRate: 200, searchRate: 50 },
+  synapse: { users: 8, inFlightPerUser: 8, warmupSeconds: 2, seconds: 5, receivers: 20, rates: [1, 2, 4, 8, 16], e2eSeconds: 10, drainSeconds: 15 },
 };
 
 export interface Options {

@@ -1,4 +1,4 @@
-// Sends chat messages over HTTP: to GroupChat's command API, or to Centrifugo's publish API.
+// Sends chat messages over HTTP: to GroupChat's command API, to Centrifugo's publish API, or into a Matrix room on Synapse.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Agent } from 'node:http';
 import { encode, histogram, nowMs, recordMs } from '../lib/hdr';
@@ -10,12 +10,15 @@ import { serveCalls } from '../lib/worker';
 import { prng, Vocabulary } from '../lib/words';
 
 interface Setup {
-  target: 'ours' | 'centrifugo';
+  target: 'ours' | 'centrifugo' | 'synapse';
   baseUrl: string;
+  /** For Synapse: the room's id as groupId, the Matrix user id as userId. */
   posters: Poster[];
   jwtSecret?: string;
   tokenTtlSeconds?: number;
   apiKey?: string;
+  /** Synapse: access token by Matrix user id. */
+  accessTokens?: Record<string, string>;
   maxSockets: number;
   seed: number;
 }
@@ -52,6 +55,14 @@ function post(intendedMs: number): Promise<Answer> {
       `/api/v1/groups/${p.groupId}/messages`,
       { authorization: `Bearer ${tokenOf(p)}` },
       JSON.stringify({ clientMessageId: `b${tag}-${n}`, text }),
+    );
+  }
+  if (setup.target === 'synapse') {
+    return client.send(
+      'PUT',
+      `/_matrix/client/v3/rooms/${encodeURIComponent(p.groupId)}/send/m.room.message/b${tag}-${n}`,
+      { authorization: `Bearer ${setup.accessTokens![p.userId]}` },
+      JSON.stringify({ msgtype: 'm.text', body: text }),
     );
   }
   return send(agent, 'POST', new URL('/api/publish', setup.baseUrl), { 'x-api-key': setup.apiKey! }, JSON.stringify(publication(p, n, text))).then(

@@ -29,6 +29,8 @@ let markedAt = nowMs();
 let markedCpu = process.cpuUsage();
 /** Deliveries per message (by its send-time stamp), when the window tracks them. */
 let perMessage: Map<string, number> | undefined;
+/** When the latest of those deliveries arrived, per message. */
+let lastSeen = new Map<string, number>();
 
 /** Counts every stamped message in a frame (Centrifugo may put several in one frame, one per line). */
 function onDelivery(data: Buffer) {
@@ -41,7 +43,10 @@ function onDelivery(data: Buffer) {
     const stamp = data.toString('latin1', start, end > start && end - start < 32 ? end : start + 24);
     const sent = Number.parseFloat(stamp);
     deliveries++;
-    if (perMessage) perMessage.set(stamp, (perMessage.get(stamp) ?? 0) + 1);
+    if (perMessage) {
+      perMessage.set(stamp, (perMessage.get(stamp) ?? 0) + 1);
+      lastSeen.set(stamp, now);
+    }
     if (Number.isFinite(sent)) recordMs(hist, now - sent);
     at = data.indexOf(MARKER, start);
   }
@@ -151,6 +156,7 @@ serveCalls({
   /** Starts a measurement window; with `track`, deliveries are also counted per message. */
   mark({ track = false }: { track?: boolean } = {}) {
     perMessage = track ? new Map() : undefined;
+    lastSeen = new Map();
     deliveries = 0;
     hist = histogram();
     closes = {};
@@ -166,7 +172,7 @@ serveCalls({
 
   /** Ends the window: deliveries, their latencies, closes seen and the CPU used since mark. */
   collect() {
-    const tracked = perMessage ? { stamps: [...perMessage.keys()], counts: [...perMessage.values()] } : undefined;
+    const tracked = perMessage ? { stamps: [...perMessage.keys()], counts: [...perMessage.values()], last: [...lastSeen.values()] } : undefined;
     return { deliveries, hist: encode(hist), seconds: (nowMs() - markedAt) / 1000, windowCpuMs: cpuMsSince(markedCpu), closes, open: sockets.size, tracked };
   },
 
