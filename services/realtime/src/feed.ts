@@ -45,6 +45,10 @@ export class LiveFeed {
       topics: ['messages'],
       from: 'end',
       log: rt.log,
+      // Every batch of a fetch waits for the same clearance (one read of the groups topic's end
+      // offsets, then the groups view): taken together, one wait serves them all, instead of one
+      // round trip per partition, one after the other.
+      concurrency: 64,
       onBatch: (_topic, partition, messages) => feed.onMessages(partition, messages),
     });
     feed.delivered = new PartitionProgress(feed.tail.startOffsets.get('messages')!);

@@ -16,6 +16,12 @@ export interface TailOptions {
   /** Called in log order per partition; must not throw. */
   onBatch(topic: LogicalTopic, partition: number, messages: KafkaMessage[]): void | Promise<void>;
   log?: Logger;
+  /**
+   * How many partitions' batches of one fetch may be handled at once (default 1: one after the
+   * other). Order within a partition is kept either way; a handler that waits on something
+   * shared by the batches (a request, a view catching up) should take them together.
+   */
+  concurrency?: number;
 }
 
 export interface Tail {
@@ -57,6 +63,7 @@ export async function tailTopics(kafka: Kafka, config: Pick<Config, 'GROUPCHAT_N
   await consumer.subscribe({ topics: options.topics.map((t) => topicName(config, t)) });
   const running = consumer.run({
     autoCommitInterval: 5000,
+    partitionsConsumedConcurrently: options.concurrency ?? 1,
     eachBatch: async ({ batch }) => {
       const topic = logicalTopic(config, batch.topic);
       if (topic) await options.onBatch(topic, batch.partition, batch.messages);
