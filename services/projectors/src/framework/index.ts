@@ -1,6 +1,7 @@
 export { defineProjection } from './define';
 export type { Build, Doc, DocHandler, ElasticsearchProjection, Envelope, PostgresContext, PostgresProjection, Projection } from './types';
 export { withRows, ms, copyRows } from './sql';
+export type { CopyType } from './copy-binary';
 export { Supervisor, type SupervisorOptions } from './supervisor';
 export { projectionStatus, type BuildStatusReport, type PartitionProgress } from './status';
 export { listBuilds, type BuildRow, type BuildStatus } from './registry';

@@ -1,5 +1,5 @@
 import { EVENT_TYPES } from '@groupchat/schemas';
-import { defineProjection, ms, withRows, type Envelope, type PostgresContext } from '../framework';
+import { copyRows, defineProjection, withRows, type Envelope, type PostgresContext } from '../framework';
 
 /**
  * Every event of the log as one row, for analysts who prefer SQL: type, time, actor, group,
@@ -33,27 +33,36 @@ export const analytics = defineProjection({
   batchHandlers: Object.fromEntries(EVENT_TYPES.map((type) => [type, record])),
 });
 
+const COLUMNS = {
+  event_id: 'text',
+  topic: 'text',
+  partition: 'int4',
+  offset: 'int8',
+  type: 'text',
+  occurred_at: 'timestamptz',
+  actor_id: 'text',
+  group_id: 'text',
+  user_id: 'text',
+  payload: 'jsonb',
+} as const;
+const NAMES = Object.keys(COLUMNS);
+
+/** Appended with COPY (one row per log position); an event seen before falls back to an INSERT that skips it. */
 function record(envelopes: Envelope[], ctx: PostgresContext) {
-  return withRows(
-    ctx,
-    `INSERT INTO ${ctx.table('analytics_events')} (event_id, topic, partition, "offset", type, occurred_at, actor_id, group_id, user_id, payload)
-     SELECT event_id, topic, partition, "offset", type, ${ms('at')}, actor_id, group_id, user_id, payload
-       FROM json_to_recordset($1::json) AS x(event_id text, topic text, partition int, "offset" bigint, type text, at bigint, actor_id text, group_id text, user_id text, payload jsonb)
-     ON CONFLICT DO NOTHING`,
-    envelopes.map(({ event, topic, partition, offset }) => {
-      const e = event as { groupId?: string; userId?: string };
-      return {
-        event_id: event.eventId,
-        topic,
-        partition,
-        offset,
-        type: event.type,
-        at: event.occurredAt,
-        actor_id: event.actorId,
-        group_id: e.groupId ?? null,
-        user_id: e.userId ?? null,
-        payload: event,
-      };
-    }),
+  const table = ctx.table('analytics_events');
+  const rows = envelopes.map(({ event, topic, partition, offset }) => {
+    const e = event as { groupId?: string; userId?: string };
+    return [event.eventId, topic, partition, offset, event.type, new Date(event.occurredAt), event.actorId, e.groupId, e.userId, event];
+  });
+  return copyRows(ctx, table, COLUMNS, rows, () =>
+    withRows(
+      ctx,
+      `INSERT INTO ${table} (${NAMES.map((c) => `"${c}"`).join(', ')})
+       SELECT ${NAMES.map((c) => `"${c}"`).join(', ')}
+         FROM json_to_recordset($1::json)
+           AS x(event_id text, topic text, partition int, "offset" bigint, type text, occurred_at timestamptz, actor_id text, group_id text, user_id text, payload jsonb)
+       ON CONFLICT DO NOTHING`,
+      rows.map((r) => Object.fromEntries(NAMES.map((c, i) => [c, r[i] ?? null]))),
+    ),
   );
 }

@@ -44,7 +44,17 @@ export const messages = defineProjection({
       copyRows(
         ctx,
         ctx.table('messages'),
-        ['message_id', 'group_id', 'sender_id', 'client_message_id', 'text', 'attachments', 'sent_at', 'partition', 'offset'],
+        {
+          message_id: 'text',
+          group_id: 'text',
+          sender_id: 'text',
+          client_message_id: 'text',
+          text: 'text',
+          attachments: 'jsonb',
+          sent_at: 'timestamptz',
+          partition: 'int4',
+          offset: 'int8',
+        },
         envelopes.map(({ event: e, partition, offset }) => [
           e.messageId,
           e.groupId,

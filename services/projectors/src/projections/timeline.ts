@@ -30,7 +30,7 @@ function append(envelopes: Envelope[], ctx: PostgresContext) {
   return copyRows(
     ctx,
     table,
-    ['group_id', 'partition', 'offset', 'event_type', 'payload', 'occurred_at'],
+    { group_id: 'text', partition: 'int4', offset: 'int8', event_type: 'text', payload: 'jsonb', occurred_at: 'timestamptz' },
     envelopes.map(({ event, partition, offset }) => [(event as { groupId: string }).groupId, partition, offset, event.type, event, new Date(event.occurredAt)]),
     () =>
       withRows(
