@@ -32,6 +32,7 @@ export async function connectClients(
   to: number,
   addresses: string[],
   budgetMs?: number,
+  retries = 0,
 ): Promise<Connected> {
   const started = performance.now();
   const parts = workers.map((w, k) => ({ w, slice: clients.slice(from, to).filter((_, i) => (from + i) % workers.length === k) }));
@@ -39,7 +40,11 @@ export async function connectClients(
     parts
       .filter((p) => p.slice.length)
       .map((p) =>
-        p.w.call<Connected>('connect', { ...target, clients: p.slice, localAddresses: addresses, concurrency: 200, timeoutMs: 60_000, budgetMs }, 900_000),
+        p.w.call<Connected>(
+          'connect',
+          { ...target, clients: p.slice, localAddresses: addresses, concurrency: 200, timeoutMs: 60_000, budgetMs, retries },
+          900_000,
+        ),
       ),
   );
   const failures: Record<string, number> = {};

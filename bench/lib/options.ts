@@ -96,7 +96,7 @@ const QUICK: Sizes = {
     wsWindow: 50,
   },
   e2e: { sockets: [1000], rates: [200, 1000], seconds: 5, capacity: { sockets: [1000, 10_000], seconds: 3, maxSteps: 5 } },
-  fanout: { sockets: [1000, 5000], seconds: 5, concurrencyPerSender: 64, capacity: { sockets: [1000], start: 2500, seconds: 2, maxSteps: 5 } },
+  fanout: { sockets: [1000, 5000], seconds: 5, concurrencyPerSender: 64, capacity: { sockets: [1000], start: 2500, seconds: 3, maxSteps: 5 } },
   connections: { sockets: [2000, 5000], perProcess: 17_000, perAddress: 20_000, budgetSeconds: 60 },
   rebuild: { budgetSeconds: 60, freshnessRate: 10, freshnessSeconds: 8 },
   queries: { seconds: 5, historyRate: 200, searchRate: 50 },

@@ -75,22 +75,34 @@ export interface Saturation<T extends Delivered> {
 /**
  * Raises the offered rate (doubling from `start`) until the delivered rate stops growing: it
  * falls below `keep` of what was offered, or gains less than `gain` over the best step so far.
- * The capacity is the best delivered rate of any step.
+ * When `start` is already past capacity (a busy box), halves it instead, down to `floor`, until
+ * a rate is delivered in full. The capacity is the best delivered rate of any step.
  */
 export async function saturate<T extends Delivered>(
   probe: (rate: number) => Promise<T>,
-  { start, maxSteps, keep = 0.9, gain = 1.05 }: { start: number; maxSteps: number; keep?: number; gain?: number },
+  { start, maxSteps, keep = 0.9, gain = 1.05, floor = start / 4 }: { start: number; maxSteps: number; keep?: number; gain?: number; floor?: number },
 ): Promise<Saturation<T>> {
   const steps: Step<T>[] = [];
   let best: Step<T> | undefined;
-  for (let rate = start; steps.length < maxSteps; rate *= 2) {
+  let rate = start;
+  let falling = false;
+  while (steps.length < maxSteps) {
     const result = await probe(rate);
-    const grew = !best || result.delivered >= best.result.delivered * gain;
-    const held = result.delivered >= result.offered * keep && grew;
-    const step = { rate, held, result };
+    const kept = result.delivered >= result.offered * keep;
+    const grew = falling || !best || result.delivered >= best.result.delivered * gain;
+    const step = { rate, held: kept && grew, result };
     steps.push(step);
     if (!best || result.delivered > best.result.delivered) best = step;
-    if (!held) return { best, saturated: true, steps };
+    // Rising: keeping up, so offer more. Falling: the first rate that holds ends the search.
+    if (step.held && !falling) rate *= 2;
+    else if (step.held) break;
+    // Fell behind after keeping up: saturated.
+    else if (steps.length > 1 && !falling) break;
+    else if (rate / 2 < floor) break;
+    else {
+      falling = true;
+      rate /= 2;
+    }
   }
-  return { best: best!, saturated: false, steps };
+  return { best: best!, saturated: steps.some((s) => !s.held), steps };
 }

@@ -18,6 +18,8 @@ interface Connect {
   timeoutMs: number;
   /** No new connection is started after this long. */
   budgetMs?: number;
+  /** Times a client that failed to subscribe is tried again (a server too busy to answer in time). */
+  retries?: number;
 }
 
 const MARKER = Buffer.from('"text":"t=');
@@ -140,12 +142,17 @@ serveCalls({
       Array.from({ length: Math.min(c.concurrency, c.clients.length) }, async () => {
         while (next < c.clients.length && nowMs() < deadline) {
           const i = next++;
-          try {
-            await open(c, c.clients[i]!, c.localAddresses[i % c.localAddresses.length]!, tokenFor);
-            connected++;
-          } catch (err) {
-            const why = (err as Error).message;
-            failures[why] = (failures[why] ?? 0) + 1;
+          for (let attempt = 0; ; attempt++) {
+            try {
+              await open(c, c.clients[i]!, c.localAddresses[i % c.localAddresses.length]!, tokenFor);
+              connected++;
+              break;
+            } catch (err) {
+              if (attempt < (c.retries ?? 0) && nowMs() < deadline) continue;
+              const why = (err as Error).message;
+              failures[why] = (failures[why] ?? 0) + 1;
+              break;
+            }
           }
         }
       }),

@@ -1,5 +1,6 @@
 import { cpuOf, metered, type Bench } from '../lib/bench';
 import { awaitDeliveries, collectAll, markAll, quiesce } from '../lib/clients';
+import { sleep } from '../lib/proc';
 import { merge, summarize, type Latency } from '../lib/hdr';
 import type { Outcome } from '../lib/http';
 import { GROUP_SIZE, type Poster } from '../lib/population';
@@ -90,11 +91,17 @@ export async function endToEnd(p: Pass, rate: number, seconds: number, { waitMs,
   };
 }
 
-/** Deliveries per second while `publish` runs. */
-export async function fanout(p: Pass, publish: () => Promise<Outcome[]>): Promise<Fanout> {
-  await markAll(p.sockets);
+/**
+ * Deliveries per second while `publish` runs; with `warmupMs`, counted from that long after it
+ * starts, when what is in flight at the end of the window is matched by what was in flight at
+ * its start (a short window would otherwise charge the system its delivery latency).
+ */
+export async function fanout(p: Pass, publish: () => Promise<Outcome[]>, warmupMs = 0): Promise<Fanout> {
+  if (!warmupMs) await markAll(p.sockets);
   const run = await metered([p.serverPid], p.loadPids, async () => {
-    const sent = await publish();
+    const publishing = publish();
+    if (warmupMs) await sleep(warmupMs).then(() => markAll(p.sockets));
+    const sent = await publishing;
     return { sent, got: await collectAll(p.sockets) };
   });
   const { sent, got } = run.result;
@@ -114,14 +121,18 @@ export function httpFanout(p: Pass, seconds: number, concurrency: number): Promi
 
 /** Each system's fastest way in at `rate` msg/s: realtime alone fed onto its messages topic, Centrifugo through /api/batch. */
 export async function feed(p: Pass, rate: number, seconds: number): Promise<Fed> {
-  const r = await fanout(p, async () => {
-    if (p.producer) {
-      // About 40 produce requests a second, one in flight, as the command API's log writes them.
-      const done = await p.producer.call<{ count: number; seconds: number }>('produce', { seconds, batch: Math.max(250, Math.round(rate / 40)), rate });
-      return [{ ok: done.count, failed: 0, statuses: {}, seconds: done.seconds }];
-    }
-    return Promise.all(p.senders.map((w) => w.call<Outcome>('batched', { seconds, rate: rate / p.senders.length, batch: 50 })));
-  });
+  const r = await fanout(
+    p,
+    async () => {
+      if (p.producer) {
+        // About 40 produce requests a second, one in flight, as the command API's log writes them.
+        const done = await p.producer.call<{ count: number; seconds: number }>('produce', { seconds, batch: Math.max(250, Math.round(rate / 40)), rate });
+        return [{ ok: done.count, failed: 0, statuses: {}, seconds: done.seconds }];
+      }
+      return Promise.all(p.senders.map((w) => w.call<Outcome>('batched', { seconds, rate: rate / p.senders.length, batch: 50 })));
+    },
+    (seconds * 1000) / 3,
+  );
   return { ...r, seconds, offered: (r.published * GROUP_SIZE) / seconds, delivered: r.perSecond };
 }
 

@@ -60,5 +60,6 @@ describe('bench/compare', () => {
     expect(failed?.stdout).toMatch(/ingest .*0\.05 → 0\.04 .*-30\.0 %.*FLAG/);
     const same = await run(cli, [fixture('before.json'), fixture('before.json')]);
     expect(same.stdout).toContain('no figure worse by more than 20 %');
-  });
+    // Two tsx processes: slow to start on a busy box.
+  }, 60_000);
 });

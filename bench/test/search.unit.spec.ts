@@ -52,6 +52,17 @@ describe('saturate', () => {
     expect([s.best.rate, s.saturated]).toEqual([10_000, true]);
   });
 
+  it('when the first rate is already past capacity, halves it until one is delivered in full', async () => {
+    const s = await saturate(capped(30_000), { start: 2500, maxSteps: 6 });
+    expect(s.steps.map((x) => [x.rate, x.held])).toEqual([
+      [2500, false],
+      [1250, true],
+    ]);
+    expect([s.best.result.delivered, s.saturated]).toEqual([30_000, true]);
+    const never = await saturate(capped(1000), { start: 2500, maxSteps: 6 });
+    expect(never.steps.map((x) => x.rate)).toEqual([2500, 1250, 625]);
+  });
+
   it('says when the top step was still delivered in full', async () => {
     const s = await saturate(capped(1e9), { start: 2500, maxSteps: 3 });
     expect([s.steps.length, s.best.rate, s.saturated]).toEqual([3, 10_000, false]);
