@@ -45,7 +45,11 @@ export function leadingNumber(value: string): number | undefined {
   return m ? Number(m[1]!.replace(/,/g, '')) : undefined;
 }
 
-const keyOf = (r: Pick<Row, 'scenario' | 'figure'>) => `${r.scenario}\u0000${r.figure}`;
+/**
+ * Rows of two runs match by scenario and figure, the size of the data set left out: a figure
+ * says over how many messages or events it was taken, which differs from run to run.
+ */
+export const keyOf = (r: Pick<Row, 'scenario' | 'figure'>) => `${r.scenario}\u0000${r.figure.replace(/\d[\d,]* (messages|events)\b/g, 'N $1')}`;
 const NOT_MEASURED = 'not measured';
 
 /** Matches the rows of two runs by scenario and figure; flags those worse by more than `threshold` (0.2: 20 %). */

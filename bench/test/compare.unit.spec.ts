@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { compareRuns, direction, leadingNumber, type Run } from '../lib/compare';
+import { compareRuns, direction, keyOf, leadingNumber, type Run } from '../lib/compare';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const load = (name: string) => JSON.parse(readFileSync(fixture(name), 'utf8')) as Run;
@@ -39,6 +39,15 @@ describe('bench/compare', () => {
     expect(byScenario(changes, 'queries', 'history')).toMatchObject({ after: undefined, flagged: true });
     expect(byScenario(changes, 'rebuild')).toMatchObject({ after: undefined, flagged: false });
     expect(byScenario(changes, 'e2e', 'capacity')).toMatchObject({ before: undefined, flagged: false });
+  });
+
+  it('matches rows taken over data sets of different sizes, and keeps rows at different rates apart', () => {
+    const history = (n: string) => keyOf({ scenario: 'queries', figure: `history page p50 / p99, 200/s, ${n} messages` });
+    expect(history('123,854')).toBe(history('147,334'));
+    const rebuild = (n: string) => keyOf({ scenario: 'rebuild', figure: `Postgres: messages + timeline rebuilt over ${n} events` });
+    expect(rebuild('123,854')).toBe(rebuild('20,000'));
+    const e2e = (rate: string) => keyOf({ scenario: 'e2e', figure: `POST → all sockets, ${rate} msg/s, 1,000 sockets, p50 / p95 / p99` });
+    expect(e2e('200')).not.toBe(e2e('1,000'));
   });
 
   it('reads the direction from the row, else from its target and figure', () => {
