@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { AssignerProtocol } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +36,10 @@ describe('exactly once, across a kill -9', () => {
     await Promise.all(chunks.map((chunk) => h.given(...chunk)));
     console.log(`[exactly-once] ${events.length} events (${expected.messageTopicEvents} on the messages topic) appended in ${Date.now() - started} ms`);
   }, 120_000);
+  /** Projector processes still running: a test that fails before its kill leaves none behind. */
+  const children = new Set<ChildProcess>();
   afterAll(async () => {
+    for (const child of children) child.kill('SIGKILL');
     await h?.close();
   });
 
@@ -55,6 +58,8 @@ describe('exactly once, across a kill -9', () => {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const exited = new Promise((resolve) => child.on('exit', resolve));
+    children.add(child);
+    void exited.then(() => children.delete(child));
     return { kill: () => (child.kill('SIGKILL'), exited) };
   }
 
