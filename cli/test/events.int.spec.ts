@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,28 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '@groupchat/schemas';
 import { EventLog, createKafka, type Config } from '@groupchat/shared';
 import { isolatedConfig, waitUntil } from '@groupchat/test-kit';
-
-const bin = new URL('../bin/groupchat.mjs', import.meta.url).pathname;
-
-function cli(config: Config, args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: {
-        ...process.env,
-        KAFKA_BROKERS: config.KAFKA_BROKERS,
-        DATABASE_URL: config.DATABASE_URL,
-        ELASTICSEARCH_URL: config.ELASTICSEARCH_URL,
-        GROUPCHAT_NAMESPACE: config.GROUPCHAT_NAMESPACE,
-        ...env,
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { cli } from './support/cli';
 
 const meta = (occurredAt: number) => ({ eventId: randomUUID(), occurredAt, actorId: 'u1', correlationId: 'c', causationId: null });
 const sent = (groupId: string, i: number, at: number): DomainEvent => ({

@@ -1,31 +1,10 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEADER_EVENT_TYPE, HEADER_FINGERPRINT, type DomainEvent } from '@groupchat/schemas';
 import { EventLog, createKafka, createRuntime, topicName, type Config, type Runtime } from '@groupchat/shared';
 import { createProjectors, projections, type Projectors } from '@groupchat/projectors';
 import { event, groupCreated, joined, sent } from '../../services/projectors/test/support/events';
 import { isolatedConfig, waitUntil } from '@groupchat/test-kit';
-
-const bin = new URL('../bin/groupchat.mjs', import.meta.url).pathname;
-
-function cli(config: Config, args: string[]) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: {
-        ...process.env,
-        KAFKA_BROKERS: config.KAFKA_BROKERS,
-        DATABASE_URL: config.DATABASE_URL,
-        ELASTICSEARCH_URL: config.ELASTICSEARCH_URL,
-        GROUPCHAT_NAMESPACE: config.GROUPCHAT_NAMESPACE,
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { cli } from './support/cli';
 
 const GROUPS = `SELECT group_id, name, description, interests, visibility, owner_id, member_count, created_at, updated_at, last_activity_at, deleted FROM groups ORDER BY group_id`;
 const MEMBERS = `SELECT group_id, user_id, role, joined_at FROM memberships ORDER BY group_id, user_id`;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { freePort, isolatedConfig, waitUntil } from '@groupchat/test-kit';
+import { configEnv, freePort, isolatedConfig, waitUntil } from '@groupchat/test-kit';
 
 const repo = new URL('../../', import.meta.url).pathname;
 
@@ -29,10 +29,7 @@ describe('npm start', () => {
         stdio: 'ignore',
         env: {
           ...process.env,
-          KAFKA_BROKERS: config.KAFKA_BROKERS,
-          DATABASE_URL: config.DATABASE_URL,
-          ELASTICSEARCH_URL: config.ELASTICSEARCH_URL,
-          GROUPCHAT_NAMESPACE: config.GROUPCHAT_NAMESPACE,
+          ...configEnv(config),
           GROUPCHAT_SKIP_WEB_BUILD: '1',
           LOG_LEVEL: 'warn',
           PORT: String(port),

@@ -1,2 +1,2 @@
-export { dropNamespaceIndices, freePort, isolatedConfig, stackEnv, waitUntil } from './stack';
+export { configEnv, dropNamespaceIndices, freePort, isolatedConfig, stackEnv, waitUntil } from './stack';
 export { NO_ABUSE_LIMITS } from './limits';

@@ -15,6 +15,16 @@ export function stackEnv() {
   };
 }
 
+/** Environment that points a child process (a service, the CLI) at the servers and namespace of `config`. */
+export function configEnv(config: Pick<Config, 'KAFKA_BROKERS' | 'DATABASE_URL' | 'ELASTICSEARCH_URL' | 'GROUPCHAT_NAMESPACE'>) {
+  return {
+    KAFKA_BROKERS: config.KAFKA_BROKERS,
+    DATABASE_URL: config.DATABASE_URL,
+    ELASTICSEARCH_URL: config.ELASTICSEARCH_URL,
+    GROUPCHAT_NAMESPACE: config.GROUPCHAT_NAMESPACE,
+  };
+}
+
 /**
  * A configuration isolated from every other test: its own topic and index prefix and its
  * own database, on the same real servers.
