@@ -1,5 +1,6 @@
 import { Agent, request } from 'node:http';
 import { Pool } from 'undici';
+import { encode, nowMs, type Histogram } from './hdr';
 
 export interface Answer {
   status: number;
@@ -93,6 +94,18 @@ export class StatusCounts {
 
   failed(): number {
     return Object.entries(this.counts).reduce((n, [k, v]) => n + (k.startsWith('2') ? 0 : v), 0);
+  }
+
+  /** The outcome of a run that began at `startedMs` (nowMs), with the answered requests' latencies in `h`. */
+  outcome(startedMs: number, h: Histogram) {
+    return {
+      seconds: (nowMs() - startedMs) / 1000,
+      ok: this.ok(),
+      failed: this.failed(),
+      statuses: this.counts,
+      samples: this.samples,
+      hist: encode(h),
+    } satisfies Outcome;
   }
 }
 

@@ -4,7 +4,7 @@ import type { Agent } from 'node:http';
 import { createEs, createPool, formatPosition, type EsClient, type Pool } from '@groupchat/shared';
 import { historySql } from '../../services/query-api/src/messages/history';
 import { messageSearchQuery } from '../../services/query-api/src/messages/search';
-import { encode, histogram, nowMs, recordMs } from '../lib/hdr';
+import { histogram, nowMs, recordMs } from '../lib/hdr';
 import { keepAliveAgent, send, StatusCounts, type Answer } from '../lib/http';
 import { drain, openLoop } from '../lib/pace';
 import { tokenSigner } from '../lib/tokens';
@@ -115,15 +115,10 @@ serveCalls({
       agent = keepAliveAgent(256);
     }
     return {
-      seconds: (nowMs() - started) / 1000,
+      ...statuses.outcome(started, h),
       scheduled,
       lateMs,
       pending,
-      ok: statuses.ok(),
-      failed: statuses.failed(),
-      statuses: statuses.counts,
-      samples: statuses.samples,
-      hist: encode(h),
     };
   },
 

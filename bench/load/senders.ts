@@ -1,7 +1,7 @@
 // Sends chat messages over HTTP: to GroupChat's command API, to Centrifugo's publish API, or into a Matrix room on Synapse.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Agent } from 'node:http';
-import { encode, histogram, nowMs, recordMs } from '../lib/hdr';
+import { histogram, nowMs, recordMs } from '../lib/hdr';
 import { FastClient, keepAliveAgent, send, StatusCounts, type Answer } from '../lib/http';
 import { closedLoop, drain, openLoop } from '../lib/pace';
 import type { Poster } from '../lib/population';
@@ -120,14 +120,7 @@ serveCalls({
       statuses.add(a);
       if (a.status >= 200 && a.status < 300) recordMs(h, nowMs() - t);
     });
-    return {
-      seconds: (nowMs() - started) / 1000,
-      ok: statuses.ok(),
-      failed: statuses.failed(),
-      statuses: statuses.counts,
-      samples: statuses.samples,
-      hist: encode(h),
-    };
+    return statuses.outcome(started, h);
   },
 
   /** Ours only: `concurrency` callers each posting `batch` messages of one sender to POST /messages/batch, for `seconds`. */
@@ -150,14 +143,8 @@ serveCalls({
         else refused++;
       }
     });
-    return {
-      seconds: (nowMs() - started) / 1000,
-      ok,
-      failed: refused + statuses.failed() * batch,
-      statuses: statuses.counts,
-      samples: statuses.samples,
-      hist: encode(h),
-    };
+    // Counted per message, not per request: a batch answered 200 may refuse some of its items.
+    return { ...statuses.outcome(started, h), ok, failed: refused + statuses.failed() * batch };
   },
 
   /** Centrifugo only: `rate` publications per second for `seconds`, `batch` to an /api/batch request (its fastest way in). */
@@ -207,15 +194,10 @@ serveCalls({
     // Requests still queued would spill into the next measurement: drop them with their sockets.
     if (pending) resetAgent();
     return {
-      seconds: (nowMs() - started) / 1000,
+      ...statuses.outcome(started, h),
       scheduled,
       lateMs,
       pending,
-      ok: statuses.ok(),
-      failed: statuses.failed(),
-      statuses: statuses.counts,
-      samples: statuses.samples,
-      hist: encode(h),
       ...(track ? { accepted } : {}),
     };
   },
