@@ -320,10 +320,10 @@ export class SharedReader {
     for (const { batch } of turn) this.rewind(batch, Number(batch.messages[0]!.offset));
   }
 
+  /** Reads the partition again from `offset`; the consumer applies the latest seek, so that is where it now stands. */
   private rewind(batch: RawBatch, offset: number): void {
     this.consumer?.seek({ topic: batch.physicalTopic, partition: batch.partition, offset: String(offset) });
-    const k = `${batch.physicalTopic}/${batch.partition}`;
-    this.positions.set(k, Math.min(offset, this.positions.get(k) ?? offset));
+    this.positions.set(`${batch.physicalTopic}/${batch.partition}`, offset);
   }
 
   /** Takes a stalled member out at once (its batch rolls back; its checkpoint says where it resumes) and tells it. */
