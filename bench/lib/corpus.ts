@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventOf } from '@groupchat/schemas';
 import type { EventLog } from '@groupchat/shared';
-import { envelope, type Group } from './population';
+import { envelope, NO_THREAD, type Group } from './population';
 import { prng, Vocabulary } from './words';
 
 export const vocabulary = new Vocabulary();
@@ -28,6 +28,7 @@ export async function appendMessages(log: EventLog, groups: Group[], count: numb
         clientMessageId: `corpus-${k}`,
         text: vocabulary.sentence(rand),
         attachments: [],
+        ...NO_THREAD,
       };
       items.push({ event, key: g.id });
     }

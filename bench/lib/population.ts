@@ -87,6 +87,8 @@ export async function createPopulation(
         visibility: 'public',
         ownerId: owner.id,
         slowModeSeconds: 0,
+        kind: 'group',
+        broadcastMinRole: 'moderator',
       },
     });
     for (const [i, m] of group.members.entries()) {
@@ -126,3 +128,6 @@ export function clientsFor(pop: Population, sockets: number): { groups: Group[];
   if (groups.length * GROUP_SIZE < sockets) throw new Error(`the population has room for ${pop.groups.length * GROUP_SIZE} sockets, not ${sockets}`);
   return { groups, clients: postersOf(groups).slice(0, sockets) };
 }
+
+/** A plain message's reply, thread, mention and preview fields: none of them. */
+export const NO_THREAD = { replyTo: null, threadId: null, mentions: [] as string[], broadcast: null, linkPreview: null } as const;

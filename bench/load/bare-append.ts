@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createKafka, EventLog, verifyAccessToken, formatPosition, type Config } from '@groupchat/shared';
+import { NO_THREAD } from '../lib/population';
 import { serveCalls } from '../lib/worker';
 
 const ROUTE = /^\/api\/v1\/groups\/([A-Za-z0-9_-]{1,64})\/messages$/;
@@ -53,6 +54,7 @@ serveCalls({
               clientMessageId: String(body.clientMessageId),
               text: String(body.text),
               attachments: [],
+              ...NO_THREAD,
             },
             groupId,
           )

@@ -6,7 +6,7 @@ import { EventSerde, type EventOf } from '@groupchat/schemas';
 import { createKafka, EventLog, topicName, type Config } from '@groupchat/shared';
 import { encode, histogram, nowMs, recordMs } from '../lib/hdr';
 import { drain, openLoop } from '../lib/pace';
-import { envelope, type Poster } from '../lib/population';
+import { envelope, NO_THREAD, type Poster } from '../lib/population';
 import { serveCalls } from '../lib/worker';
 import { prng, Vocabulary } from '../lib/words';
 
@@ -33,6 +33,7 @@ function messageSent(): EventOf<'MessageSent'> {
     clientMessageId: `raw-${tag}-${n}`,
     text: `t=${nowMs().toFixed(3)} ${sentences[n++ % sentences.length]}`,
     attachments: [],
+    ...NO_THREAD,
   };
 }
 

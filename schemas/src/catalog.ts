@@ -23,6 +23,11 @@ export const EVENT_TOPICS = {
   MessageDeleted: 'messages',
   ReactionAdded: 'messages',
   ReactionRemoved: 'messages',
+  MessagePinned: 'messages',
+  MessageUnpinned: 'messages',
+  LinkPreviewRemoved: 'messages',
+  ThreadFollowed: 'messages',
+  ThreadUnfollowed: 'messages',
 } as const;
 
 export type EventType = keyof typeof EVENT_TOPICS;
@@ -67,4 +72,17 @@ export function loadCatalog(dir = AVRO_DIR): Map<string, SchemaVersion[]> {
     catalog.set(eventType, versions);
   }
   return catalog;
+}
+
+let newest: Map<string, { name: string; default?: unknown }[]> | undefined;
+
+/**
+ * An event with every field its newest schema defaults filled in where the writer left it
+ * out: what a reader decodes from the log. For events built in memory (tests, tools).
+ */
+export function withDefaults<E extends { type: string }>(event: E): E {
+  newest ??= new Map([...loadCatalog()].map(([t, vs]) => [t, (vs[vs.length - 1]!.schema as { fields: { name: string; default?: unknown }[] }).fields]));
+  const filled: Record<string, unknown> = { ...event };
+  for (const f of newest.get(event.type) ?? []) if (filled[f.name] === undefined && f.default !== undefined) filled[f.name] = structuredClone(f.default);
+  return filled as E;
 }

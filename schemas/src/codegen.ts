@@ -51,5 +51,18 @@ export function generateTypes(catalog: Map<string, SchemaVersion[]>): string {
   out.push(...[...named.values()].sort(), '', ...events.map((e) => `${e}\n`));
   out.push(`export type DomainEvent =\n${[...catalog.keys()].map((t) => `  | ${t}`).join('\n')};`, '');
   out.push(`export type EventOf<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;`, '');
+  out.push(
+    '/** The fields a later version added with a default: a writer may leave them out, and Avro writes the default. */',
+    `export interface AddedFields {\n${[...catalog].map(([t, versions]) => `  ${t}: ${addedFields(versions)};\n`).join('')}}`,
+    '',
+    `export type EventInput<T extends DomainEvent['type']> = Omit<EventOf<T>, AddedFields[T]> & Partial<Pick<EventOf<T>, Extract<AddedFields[T], keyof EventOf<T>>>>;`,
+    '',
+  );
   return out.join('\n');
+}
+
+function addedFields(versions: SchemaVersion[]): string {
+  const first = new Set((versions[0]!.schema as { fields: Field[] }).fields.map((f) => f.name));
+  const added = (versions[versions.length - 1]!.schema as { fields: Field[] }).fields.filter((f) => !first.has(f.name) && f.default !== undefined);
+  return added.length ? added.map((f) => `'${f.name}'`).join(' | ') : 'never';
 }

@@ -12,7 +12,10 @@ export interface Attachment {
   thumbnailMediaId: null | string;
 }
 export type AttachmentKind = 'image' | 'video' | 'audio' | 'file';
+export type BroadcastMinRole = 'member' | 'moderator' | 'admin' | 'owner';
+export type GroupKind = 'group' | 'direct';
 export type JoinVia = 'create' | 'public' | 'invite';
+export type MentionBroadcast = 'here' | 'everyone';
 export type Role = 'owner' | 'admin' | 'moderator' | 'member';
 export type Visibility = 'public' | 'private';
 
@@ -30,6 +33,8 @@ export interface GroupCreated {
   visibility: Visibility;
   ownerId: string;
   slowModeSeconds: number;
+  kind: GroupKind;
+  broadcastMinRole: BroadcastMinRole;
 }
 
 export interface GroupDeleted {
@@ -55,6 +60,18 @@ export interface GroupUpdated {
   interests: null | string[];
   visibility: null | Visibility;
   slowModeSeconds: null | number;
+  broadcastMinRole: null | BroadcastMinRole;
+}
+
+export interface LinkPreviewRemoved {
+  type: 'LinkPreviewRemoved';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  messageId: string;
+  groupId: string;
 }
 
 export interface MemberInvited {
@@ -139,6 +156,20 @@ export interface MessageEdited {
   messageId: string;
   groupId: string;
   text: string;
+  mentions: string[];
+  broadcast: null | MentionBroadcast;
+  linkPreview: null | string;
+}
+
+export interface MessagePinned {
+  type: 'MessagePinned';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  messageId: string;
+  groupId: string;
 }
 
 export interface MessageSent {
@@ -154,6 +185,22 @@ export interface MessageSent {
   clientMessageId: string;
   text: null | string;
   attachments: Attachment[];
+  replyTo: null | string;
+  threadId: null | string;
+  mentions: string[];
+  broadcast: null | MentionBroadcast;
+  linkPreview: null | string;
+}
+
+export interface MessageUnpinned {
+  type: 'MessageUnpinned';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  messageId: string;
+  groupId: string;
 }
 
 export interface ReactionAdded {
@@ -180,6 +227,30 @@ export interface ReactionRemoved {
   groupId: string;
   userId: string;
   emoji: string;
+}
+
+export interface ThreadFollowed {
+  type: 'ThreadFollowed';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  groupId: string;
+  threadId: string;
+  userId: string;
+}
+
+export interface ThreadUnfollowed {
+  type: 'ThreadUnfollowed';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  groupId: string;
+  threadId: string;
+  userId: string;
 }
 
 export interface UserProfileUpdated {
@@ -214,6 +285,7 @@ export type DomainEvent =
   | GroupCreated
   | GroupDeleted
   | GroupUpdated
+  | LinkPreviewRemoved
   | MemberInvited
   | MemberJoined
   | MemberLeft
@@ -221,10 +293,40 @@ export type DomainEvent =
   | MemberRoleChanged
   | MessageDeleted
   | MessageEdited
+  | MessagePinned
   | MessageSent
+  | MessageUnpinned
   | ReactionAdded
   | ReactionRemoved
+  | ThreadFollowed
+  | ThreadUnfollowed
   | UserProfileUpdated
   | UserRegistered;
 
 export type EventOf<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;
+
+/** The fields a later version added with a default: a writer may leave them out, and Avro writes the default. */
+export interface AddedFields {
+  GroupCreated: 'slowModeSeconds' | 'kind' | 'broadcastMinRole';
+  GroupDeleted: never;
+  GroupUpdated: 'broadcastMinRole';
+  LinkPreviewRemoved: never;
+  MemberInvited: never;
+  MemberJoined: never;
+  MemberLeft: never;
+  MemberRemoved: never;
+  MemberRoleChanged: never;
+  MessageDeleted: never;
+  MessageEdited: 'mentions' | 'broadcast' | 'linkPreview';
+  MessagePinned: never;
+  MessageSent: 'replyTo' | 'threadId' | 'mentions' | 'broadcast' | 'linkPreview';
+  MessageUnpinned: never;
+  ReactionAdded: never;
+  ReactionRemoved: never;
+  ThreadFollowed: never;
+  ThreadUnfollowed: never;
+  UserProfileUpdated: never;
+  UserRegistered: never;
+}
+
+export type EventInput<T extends DomainEvent['type']> = Omit<EventOf<T>, AddedFields[T]> & Partial<Pick<EventOf<T>, Extract<AddedFields[T], keyof EventOf<T>>>>;

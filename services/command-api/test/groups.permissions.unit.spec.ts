@@ -10,7 +10,7 @@ import { decideDelete, decideSend } from '../src/messages/decide';
 // (and non-member) × target role × action, the web's `can` and the decision must agree.
 const ACTORS: (Role | null)[] = ['owner', 'admin', 'moderator', 'member', null];
 const TARGETS: Role[] = ['owner', 'admin', 'moderator', 'member'];
-const pub: GroupFacts = { groupId: 'g1', visibility: 'public', slowModeSeconds: 0, deleted: false };
+const pub: GroupFacts = { groupId: 'g1', visibility: 'public', slowModeSeconds: 0, deleted: false, kind: 'group', broadcastMinRole: 'moderator' };
 const priv: GroupFacts = { ...pub, visibility: 'private' };
 
 const accepts = (decide: () => Decided[]) => {

@@ -4,9 +4,9 @@ import { decideDelete, decideEdit, decideReact, decideSend, type MessageState, t
 import type { GroupFacts } from '../src/groups/roles';
 import { given } from './support/decider';
 
-const group: GroupFacts = { groupId: 'g1', visibility: 'public', slowModeSeconds: 0, deleted: false };
+const group: GroupFacts = { groupId: 'g1', visibility: 'public', slowModeSeconds: 0, deleted: false, kind: 'group', broadcastMinRole: 'moderator' };
 const send = { groupId: 'g1', senderId: 'u1', clientMessageId: 'c1', messageId: 'm1', text: 'hi', attachments: [] as Attachment[] };
-const sent = { type: 'MessageSent' as const, ...send };
+const sent = { type: 'MessageSent' as const, ...send, replyTo: null, threadId: null, mentions: [], broadcast: null, linkPreview: null };
 const now = 1_000_000;
 const sending = (more: Partial<SendState>): SendState => ({ group, senderRole: 'member', lastSentAt: null, now, ...more });
 
@@ -53,7 +53,7 @@ describe('editing and deleting a message', () => {
   it('given the author, when editing, then MessageEdited', () => {
     given(state())
       .when(decideEdit, { ...ids, text: 'fixed' })
-      .then([{ type: 'MessageEdited', messageId: 'm1', groupId: 'g1', text: 'fixed' }]);
+      .then([{ type: 'MessageEdited', messageId: 'm1', groupId: 'g1', text: 'fixed', mentions: [], broadcast: null, linkPreview: null }]);
   });
   it('given someone else, even a moderator, when editing, then 403', () => {
     given(state({ actorRole: 'owner' }))

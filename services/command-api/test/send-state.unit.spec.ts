@@ -15,6 +15,8 @@ const created = {
   visibility: 'public',
   ownerId: 'u1',
   slowModeSeconds: 0,
+  kind: 'group',
+  broadcastMinRole: 'moderator',
 } as const;
 const joined = (userId: string, role = 'member') => ({ ...envelope, type: 'MemberJoined', groupId: 'g1', userId, role, via: 'public' }) as DomainEvent;
 const foldOf = (events: object[]) => {
@@ -26,7 +28,7 @@ const foldOf = (events: object[]) => {
 describe('the groups fold a send is decided on', () => {
   it('given a created group and a join, then the group and the member’s role', () => {
     expect(groupAndRole(foldOf([created, joined('u1', 'owner'), joined('u2')]), 'g1', 'u2')).toEqual({
-      group: { groupId: 'g1', visibility: 'public', slowModeSeconds: 0, deleted: false },
+      group: { groupId: 'g1', visibility: 'public', slowModeSeconds: 0, deleted: false, kind: 'group', broadcastMinRole: 'moderator' },
       role: 'member',
     });
   });

@@ -1,4 +1,4 @@
-import type { DomainEvent, Role, Visibility } from '@groupchat/schemas';
+import type { BroadcastMinRole, DomainEvent, GroupKind, Role, Visibility } from '@groupchat/schemas';
 
 /** What a command on a group is decided on: the group itself and its members' roles. */
 export interface GroupSnapshot {
@@ -6,6 +6,9 @@ export interface GroupSnapshot {
   visibility: Visibility;
   slowModeSeconds: number;
   deleted: boolean;
+  kind: GroupKind;
+  /** The least role that may mention @here and @everyone. */
+  broadcastMinRole: BroadcastMinRole;
 }
 
 interface GroupRecord {
@@ -33,12 +36,25 @@ export class GroupsFold {
     switch (e.type) {
       case 'GroupCreated': {
         const r = this.record(e.groupId);
-        r.group ??= { groupId: e.groupId, visibility: e.visibility, slowModeSeconds: e.slowModeSeconds, deleted: false };
+        r.group ??= {
+          groupId: e.groupId,
+          visibility: e.visibility,
+          slowModeSeconds: e.slowModeSeconds,
+          deleted: false,
+          kind: e.kind,
+          broadcastMinRole: e.broadcastMinRole,
+        };
         return;
       }
       case 'GroupUpdated': {
         const g = this.group(e.groupId);
-        if (g) Object.assign(g, { visibility: e.visibility ?? g.visibility, slowModeSeconds: e.slowModeSeconds ?? g.slowModeSeconds });
+        if (g) {
+          Object.assign(g, {
+            visibility: e.visibility ?? g.visibility,
+            slowModeSeconds: e.slowModeSeconds ?? g.slowModeSeconds,
+            broadcastMinRole: e.broadcastMinRole ?? g.broadcastMinRole,
+          });
+        }
         return;
       }
       case 'GroupDeleted': {

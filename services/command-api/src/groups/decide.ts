@@ -37,6 +37,8 @@ export function decideCreateGroup(c: CreateGroup): Decided[] {
       visibility: c.visibility,
       ownerId: c.ownerId,
       slowModeSeconds: 0,
+      kind: 'group',
+      broadcastMinRole: 'moderator',
     },
     { type: 'MemberJoined', groupId: c.groupId, userId: c.ownerId, role: 'owner', via: 'create' },
   ];
@@ -68,6 +70,7 @@ export function decideUpdateGroup(s: GroupState, c: UpdateGroup): Decided[] {
       interests: c.interests ?? null,
       visibility: c.visibility ?? null,
       slowModeSeconds: c.slowModeSeconds ?? null,
+      broadcastMinRole: null,
     },
   ];
 }

@@ -1,4 +1,4 @@
-import type { Role, Visibility } from '@groupchat/schemas';
+import type { BroadcastMinRole, GroupKind, Role, Visibility } from '@groupchat/schemas';
 import { groupAccess } from '@groupchat/schemas/access';
 import { rankOf } from '@groupchat/schemas/permissions';
 import { forbidden, notFound } from '@groupchat/shared';
@@ -10,6 +10,8 @@ export interface GroupFacts {
   visibility: Visibility;
   slowModeSeconds: number;
   deleted: boolean;
+  kind: GroupKind;
+  broadcastMinRole: BroadcastMinRole;
 }
 
 /** A deleted group is gone for everyone; a private one does not exist for outsiders (an invite shows it). */

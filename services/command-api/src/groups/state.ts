@@ -1,4 +1,4 @@
-import type { Role, Visibility } from '@groupchat/schemas';
+import type { BroadcastMinRole, GroupKind, Role, Visibility } from '@groupchat/schemas';
 import type { GroupsFold, Pool } from '@groupchat/shared';
 import type { GroupState } from './decide';
 import type { GroupFacts } from './roles';
@@ -31,12 +31,25 @@ export async function loadGroupState(pool: Pool, groupId: string, q: StateQuery)
 }
 
 export async function loadGroup(pool: Pool, groupId: string): Promise<GroupFacts | null> {
-  const { rows } = await pool.query<{ group_id: string; visibility: Visibility; slow_mode_seconds: number | null; deleted: boolean }>(
-    'SELECT group_id, visibility, slow_mode_seconds, deleted FROM groups WHERE group_id = $1',
-    [groupId],
-  );
+  const { rows } = await pool.query<{
+    group_id: string;
+    visibility: Visibility;
+    slow_mode_seconds: number | null;
+    deleted: boolean;
+    kind: GroupKind;
+    broadcast_min_role: BroadcastMinRole;
+  }>('SELECT group_id, visibility, slow_mode_seconds, deleted, kind, broadcast_min_role FROM groups WHERE group_id = $1', [groupId]);
   const row = rows[0];
-  return row ? { groupId: row.group_id, visibility: row.visibility, slowModeSeconds: row.slow_mode_seconds ?? 0, deleted: row.deleted } : null;
+  return row
+    ? {
+        groupId: row.group_id,
+        visibility: row.visibility,
+        slowModeSeconds: row.slow_mode_seconds ?? 0,
+        deleted: row.deleted,
+        kind: row.kind,
+        broadcastMinRole: row.broadcast_min_role,
+      }
+    : null;
 }
 
 export async function roleIn(pool: Pool, groupId: string, userId: string): Promise<Role | null> {

@@ -39,6 +39,11 @@ export function decideSend(s: SendState, c: SendMessage): Decided[] {
       clientMessageId: c.clientMessageId,
       text: c.text,
       attachments: c.attachments,
+      replyTo: null,
+      threadId: null,
+      mentions: [],
+      broadcast: null,
+      linkPreview: null,
     },
   ];
 }
@@ -65,7 +70,7 @@ function existing(s: MessageState, groupId: string): { role: Role; message: Mess
 export function decideEdit(s: MessageState, c: { groupId: string; messageId: string; actorId: string; text: string }): Decided[] {
   const { message } = existing(s, c.groupId);
   if (message.senderId !== c.actorId) throw forbidden('only the author edits a message');
-  return [{ type: 'MessageEdited', messageId: c.messageId, groupId: c.groupId, text: c.text }];
+  return [{ type: 'MessageEdited', messageId: c.messageId, groupId: c.groupId, text: c.text, mentions: [], broadcast: null, linkPreview: null }];
 }
 
 export function decideDelete(s: MessageState, c: { groupId: string; messageId: string; actorId: string }): Decided[] {

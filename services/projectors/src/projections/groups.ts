@@ -12,12 +12,15 @@ const MEMBERSHIP_CHANGES = new Set(['MemberJoined', 'MemberLeft', 'MemberRemoved
  */
 export const groups = defineProjection({
   name: 'groups',
-  version: 1,
+  // v2: kind (group or direct) and broadcast_min_role (who may mention @here and @everyone).
+  version: 2,
   storage: 'postgres',
   topics: ['groups', 'messages'],
   tables: ['groups', 'group_activity', 'memberships', 'invites'],
   views: {
-    groups: (t) => `SELECT g.group_id, g.name, g.description, g.interests, g.visibility, g.owner_id, g.slow_mode_seconds, g.member_count,
+    groups: (
+      t,
+    ) => `SELECT g.group_id, g.name, g.description, g.interests, g.visibility, g.owner_id, g.slow_mode_seconds, g.member_count, g.kind, g.broadcast_min_role,
                            g.created_at, g.updated_at, coalesce(a.last_activity_at, g.created_at) AS last_activity_at, g.deleted
                       FROM ${t('groups')} g LEFT JOIN ${t('group_activity')} a USING (group_id)`,
     memberships: (t) => `SELECT * FROM ${t('memberships')}`,
@@ -34,6 +37,8 @@ export const groups = defineProjection({
       visibility text NOT NULL,
       owner_id text NOT NULL,
       slow_mode_seconds int NOT NULL DEFAULT 0,
+      kind text NOT NULL DEFAULT 'group',
+      broadcast_min_role text NOT NULL DEFAULT 'moderator',
       member_count int NOT NULL DEFAULT 0,
       created_at timestamptz NOT NULL,
       updated_at timestamptz NOT NULL,
@@ -66,9 +71,10 @@ export const groups = defineProjection({
     GroupCreated: (envelopes, ctx) =>
       withRows(
         ctx,
-        `INSERT INTO ${ctx.table('groups')} (group_id, name, description, interests, visibility, owner_id, slow_mode_seconds, created_at, updated_at)
-         SELECT group_id, name, description, interests, visibility, owner_id, slow_mode_seconds, ${ms('at')}, ${ms('at')}
-           FROM json_to_recordset($1::json) AS x(group_id text, name text, description text, interests text[], visibility text, owner_id text, slow_mode_seconds int, at bigint)
+        `INSERT INTO ${ctx.table('groups')} (group_id, name, description, interests, visibility, owner_id, slow_mode_seconds, kind, broadcast_min_role, created_at, updated_at)
+         SELECT group_id, name, description, interests, visibility, owner_id, slow_mode_seconds, kind, broadcast_min_role, ${ms('at')}, ${ms('at')}
+           FROM json_to_recordset($1::json)
+             AS x(group_id text, name text, description text, interests text[], visibility text, owner_id text, slow_mode_seconds int, kind text, broadcast_min_role text, at bigint)
          ON CONFLICT DO NOTHING`,
         envelopes.map(({ event: e }) => ({
           group_id: e.groupId,
@@ -78,6 +84,8 @@ export const groups = defineProjection({
           visibility: e.visibility,
           owner_id: e.ownerId,
           slow_mode_seconds: e.slowModeSeconds,
+          kind: e.kind,
+          broadcast_min_role: e.broadcastMinRole,
           at: e.occurredAt,
         })),
       ),
@@ -86,8 +94,10 @@ export const groups = defineProjection({
         ctx,
         `UPDATE ${ctx.table('groups')} g
             SET name = coalesce(x.name, g.name), description = coalesce(x.description, g.description), interests = coalesce(x.interests, g.interests),
-                visibility = coalesce(x.visibility, g.visibility), slow_mode_seconds = coalesce(x.slow_mode_seconds, g.slow_mode_seconds), updated_at = ${ms('x.at')}
-           FROM json_to_recordset($1::json) AS x(group_id text, name text, description text, interests text[], visibility text, slow_mode_seconds int, at bigint)
+                visibility = coalesce(x.visibility, g.visibility), slow_mode_seconds = coalesce(x.slow_mode_seconds, g.slow_mode_seconds),
+                broadcast_min_role = coalesce(x.broadcast_min_role, g.broadcast_min_role), updated_at = ${ms('x.at')}
+           FROM json_to_recordset($1::json)
+             AS x(group_id text, name text, description text, interests text[], visibility text, slow_mode_seconds int, broadcast_min_role text, at bigint)
           WHERE g.group_id = x.group_id`,
         envelopes.map(({ event: e }) => ({
           group_id: e.groupId,
@@ -96,6 +106,7 @@ export const groups = defineProjection({
           interests: e.interests,
           visibility: e.visibility,
           slow_mode_seconds: e.slowModeSeconds,
+          broadcast_min_role: e.broadcastMinRole,
           at: e.occurredAt,
         })),
       ),

@@ -1,15 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import type { DomainEvent, EventOf, EventType } from '@groupchat/schemas';
+import { withDefaults, type DomainEvent, type EventInput, type EventOf, type EventType } from '@groupchat/schemas';
 
 let clock = Date.UTC(2024, 0, 1, 12);
 
-type Fields<T extends EventType> = Omit<EventOf<T>, 'type' | 'eventId' | 'occurredAt' | 'actorId' | 'correlationId' | 'causationId'> &
+type Fields<T extends EventType> = Omit<EventInput<T>, 'type' | 'eventId' | 'occurredAt' | 'actorId' | 'correlationId' | 'causationId'> &
   Partial<Pick<EventOf<T>, 'occurredAt' | 'actorId'>>;
 
-/** An event with fresh metadata; each one a millisecond after the one before. */
+/** An event with fresh metadata and its schema's defaults; each one a millisecond after the one before. */
 export function event<T extends EventType>(type: T, fields: Fields<T>): EventOf<T> {
   clock += 1;
-  return { type, eventId: randomUUID(), occurredAt: clock, actorId: null, correlationId: randomUUID(), causationId: null, ...fields } as unknown as EventOf<T>;
+  return withDefaults({
+    type,
+    eventId: randomUUID(),
+    occurredAt: clock,
+    actorId: null,
+    correlationId: randomUUID(),
+    causationId: null,
+    ...fields,
+  }) as unknown as EventOf<T>;
 }
 
 /** The key an event is appended under: its aggregate. */

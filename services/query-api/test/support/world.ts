@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DomainEvent, EventOf } from '@groupchat/schemas';
+import { withDefaults, type DomainEvent, type EventInput, type EventOf } from '@groupchat/schemas';
 import { EventLog, createKafka, formatPosition, parsePosition, signAccessToken, type AppendResult, type Config, type Position } from '@groupchat/shared';
 import { startTestApp, type TestApp } from '@groupchat/test-kit/app';
 
@@ -17,7 +17,7 @@ export interface Answer<T = any> {
   ms: number;
 }
 
-type Payload<T extends DomainEvent['type']> = Omit<EventOf<T>, 'type' | 'eventId' | 'occurredAt' | 'actorId' | 'correlationId' | 'causationId'>;
+type Payload<T extends DomainEvent['type']> = Omit<EventInput<T>, 'type' | 'eventId' | 'occurredAt' | 'actorId' | 'correlationId' | 'causationId'>;
 
 /**
  * The whole app in this process, with the write side replaced by appending events straight to
@@ -46,7 +46,7 @@ export class World {
   }
 
   event<T extends DomainEvent['type']>(type: T, actorId: string | null, payload: Payload<T>): EventOf<T> {
-    return {
+    return withDefaults({
       type,
       eventId: randomUUID(),
       occurredAt: Date.now(),
@@ -54,7 +54,7 @@ export class World {
       correlationId: randomUUID(),
       causationId: null,
       ...payload,
-    } as unknown as EventOf<T>;
+    }) as unknown as EventOf<T>;
   }
 
   /** Appends and returns the position token a command would have returned. */

@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { DomainEvent, EventOf } from '@groupchat/schemas';
+import { withDefaults, type DomainEvent, type EventOf } from '@groupchat/schemas';
 import { EventLog, createKafka, signAccessToken, waitForPositions, type Config, type Pool, type Position } from '@groupchat/shared';
 
 const meta = (actorId: string) => ({ eventId: randomUUID(), occurredAt: Date.now(), actorId, correlationId: randomUUID(), causationId: null });
 
-export const groupCreated = (groupId: string, ownerId: string, visibility: 'public' | 'private' = 'public'): EventOf<'GroupCreated'> => ({
-  type: 'GroupCreated',
-  ...meta(ownerId),
-  groupId,
-  name: `group ${groupId.slice(0, 8)}`,
-  description: 'realtime test group',
-  interests: ['testing'],
-  visibility,
-  ownerId,
-  slowModeSeconds: 0,
-});
+export const groupCreated = (groupId: string, ownerId: string, visibility: 'public' | 'private' = 'public'): EventOf<'GroupCreated'> =>
+  withDefaults({
+    type: 'GroupCreated' as const,
+    ...meta(ownerId),
+    groupId,
+    name: `group ${groupId.slice(0, 8)}`,
+    description: 'realtime test group',
+    interests: ['testing'],
+    visibility,
+    ownerId,
+    slowModeSeconds: 0,
+  }) as EventOf<'GroupCreated'>;
 
 export const memberJoined = (groupId: string, userId: string, role: 'owner' | 'member' = 'member'): EventOf<'MemberJoined'> => ({
   type: 'MemberJoined',
@@ -35,7 +36,16 @@ export const memberRemoved = (groupId: string, userId: string, removedBy: string
 
 export const messageSent = (groupId: string, senderId: string, text: string): EventOf<'MessageSent'> => {
   const messageId = randomUUID();
-  return { type: 'MessageSent', ...meta(senderId), groupId, messageId, senderId, clientMessageId: messageId, text, attachments: [] };
+  return withDefaults({
+    type: 'MessageSent' as const,
+    ...meta(senderId),
+    groupId,
+    messageId,
+    senderId,
+    clientMessageId: messageId,
+    text,
+    attachments: [],
+  }) as unknown as EventOf<'MessageSent'>;
 };
 
 /** Appends events straight to the log, as the command API would after deciding. */
