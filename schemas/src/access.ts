@@ -2,8 +2,8 @@
  * Who may see, read, take part in and moderate a group: the one access rule. The command
  * side, realtime and the web decide with `groupAccess`; query-api and media read the
  * `group_access(group_id, user_id)` function the groups projection publishes from
- * `GROUP_ACCESS_SQL`, which a test holds equal to `groupAccess` for every case. Direct
- * messages, bans, blocks and mutes change this module and nothing else.
+ * `GROUP_ACCESS_SQL`, which a test holds equal to `groupAccess` for every case. Bans,
+ * blocks and mutes change this module and nothing else; direct messages already did.
  * Dependency-free so the web bundle can import it.
  */
 import { permissions, type GroupRole } from './permissions';
@@ -11,6 +11,8 @@ import { permissions, type GroupRole } from './permissions';
 export interface GroupAccessFacts {
   visibility: 'public' | 'private';
   deleted: boolean;
+  /** A direct conversation (docs/direct-messages.md) is private whatever it says, and nobody moderates it. Absent: a group. */
+  kind?: 'group' | 'direct';
 }
 
 /** The caller's standing in the group: their role if a member, and whether they hold an invite. */
@@ -37,12 +39,13 @@ const NONE: GroupAccess = { see: false, read: false, participate: false, moderat
 export function groupAccess(group: GroupAccessFacts | null | undefined, { role, invited = false }: Standing): GroupAccess {
   if (!group || group.deleted) return NONE;
   const member = role !== null;
-  const open = group.visibility === 'public';
+  const direct = group.kind === 'direct';
+  const open = group.visibility === 'public' && !direct;
   return {
     see: open || member || invited,
     read: open || member,
     participate: member,
-    moderate: permissions.moderate(role),
+    moderate: !direct && permissions.moderate(role),
     join: !member && (open || invited),
   };
 }
@@ -57,11 +60,11 @@ CREATE OR REPLACE FUNCTION group_access(p_group_id text, p_user_id text)
 RETURNS TABLE (group_id text, role text, invited boolean, can_see boolean, can_read boolean, can_participate boolean, can_moderate boolean, can_join boolean)
 LANGUAGE sql STABLE AS $$
   SELECT g.group_id, me.role, inv.user_id IS NOT NULL,
-         NOT g.deleted AND (g.visibility = 'public' OR me.user_id IS NOT NULL OR inv.user_id IS NOT NULL),
-         NOT g.deleted AND (g.visibility = 'public' OR me.user_id IS NOT NULL),
+         NOT g.deleted AND ((g.visibility = 'public' AND g.kind <> 'direct') OR me.user_id IS NOT NULL OR inv.user_id IS NOT NULL),
+         NOT g.deleted AND ((g.visibility = 'public' AND g.kind <> 'direct') OR me.user_id IS NOT NULL),
          NOT g.deleted AND me.user_id IS NOT NULL,
-         NOT g.deleted AND coalesce(me.role IN ('owner', 'admin', 'moderator'), false),
-         NOT g.deleted AND me.user_id IS NULL AND (g.visibility = 'public' OR inv.user_id IS NOT NULL)
+         NOT g.deleted AND g.kind <> 'direct' AND coalesce(me.role IN ('owner', 'admin', 'moderator'), false),
+         NOT g.deleted AND me.user_id IS NULL AND ((g.visibility = 'public' AND g.kind <> 'direct') OR inv.user_id IS NOT NULL)
     FROM groups g
     LEFT JOIN memberships me ON me.group_id = g.group_id AND me.user_id = p_user_id
     LEFT JOIN invites inv ON inv.group_id = g.group_id AND inv.user_id = p_user_id
