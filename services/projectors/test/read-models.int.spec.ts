@@ -161,6 +161,25 @@ describe('the read models, given events on the real log', () => {
     expect(doc).toMatchObject({ member_count: 2, visibility: 'public', owner_id: 'u-1' });
   });
 
+  it('projects a direct conversation like a private group, never into the groups search index; a declined request leaves no invite', async () => {
+    await h.given(
+      groupCreated('d-1', 'u-1', { name: '', visibility: 'private', kind: 'direct', broadcastMinRole: 'owner' }),
+      event('MemberJoined', { groupId: 'd-1', userId: 'u-1', role: 'member', via: 'create' }),
+      event('MemberJoined', { groupId: 'd-1', userId: 'u-2', role: 'member', via: 'create' }),
+      event('MemberInvited', { groupId: 'd-1', userId: 'u-3', invitedBy: 'u-1' }),
+      event('MemberInvited', { groupId: 'd-1', userId: 'u-4', invitedBy: 'u-1' }),
+      event('MemberLeft', { groupId: 'd-1', userId: 'u-4' }),
+      sent('d-1', 'm-dm', 'u-2'),
+    );
+    await h.caughtUp();
+    expect(await h.rows(`SELECT kind, visibility, member_count, broadcast_min_role FROM groups WHERE group_id = 'd-1'`)).toEqual([
+      { kind: 'direct', visibility: 'private', member_count: 2, broadcast_min_role: 'owner' },
+    ]);
+    expect(await h.rows(`SELECT user_id FROM invites WHERE group_id = 'd-1'`)).toEqual([{ user_id: 'u-3' }]);
+    const [doc] = await h.search('groups', { term: { group_id: 'd-1' } });
+    expect(doc ?? {}).not.toHaveProperty('visibility');
+  });
+
   it("keeps a group's last activity when its message is applied before the group itself (the two topics have no order)", async () => {
     const message = sent('g-late', 'm-early', 'u-1');
     await h.given(message);

@@ -169,11 +169,13 @@ export const groups = defineProjection({
   },
 });
 
+/** Leaving also ends a pending invite: an invitee who leaves has declined (docs/direct-messages.md). */
 function removeMembers(envelopes: Envelope<EventOf<'MemberLeft'> | EventOf<'MemberRemoved'>>[], ctx: PostgresContext) {
   return withRows(
     ctx,
-    `DELETE FROM ${ctx.table('memberships')} m
-      USING json_to_recordset($1::json) AS x(group_id text, user_id text) WHERE m.group_id = x.group_id AND m.user_id = x.user_id`,
+    `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x(group_id text, user_id text)),
+          declined AS (DELETE FROM ${ctx.table('invites')} i USING x WHERE i.group_id = x.group_id AND i.user_id = x.user_id)
+     DELETE FROM ${ctx.table('memberships')} m USING x WHERE m.group_id = x.group_id AND m.user_id = x.user_id`,
     envelopes.map(({ event: e }) => ({ group_id: e.groupId, user_id: e.userId })),
   );
 }

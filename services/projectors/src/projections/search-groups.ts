@@ -4,7 +4,8 @@ import { analysis, date, iso, keyword, lcKeyword, searchable } from './search-an
 
 /**
  * Group discovery: name, description and interests searchable by word, partial word and CJK
- * text; member count and last activity for ranking. Deleted groups are removed.
+ * text; member count and last activity for ranking. Deleted groups are removed; direct
+ * conversations never enter.
  */
 export const searchGroups = defineProjection({
   name: 'search-groups',
@@ -43,18 +44,22 @@ export const searchGroups = defineProjection({
       ? (event as DomainEvent & { groupId: string }).groupId
       : undefined,
   handlers: {
-    GroupCreated: (doc, { event: e }) => ({
-      group_id: e.groupId,
-      name: e.name,
-      description: e.description,
-      interests: e.interests,
-      visibility: e.visibility,
-      owner_id: e.ownerId,
-      member_count: (doc?.member_count as number | undefined) ?? 0,
-      created_at: iso(e.occurredAt),
-      updated_at: iso(e.occurredAt),
-      last_activity_at: (doc?.last_activity_at as string | undefined) ?? iso(e.occurredAt),
-    }),
+    // A direct conversation is nobody's to discover (docs/direct-messages.md); a partial document its messages leave has no visibility, so no query shows it.
+    GroupCreated: (doc, { event: e }) =>
+      e.kind === 'direct'
+        ? null
+        : {
+            group_id: e.groupId,
+            name: e.name,
+            description: e.description,
+            interests: e.interests,
+            visibility: e.visibility,
+            owner_id: e.ownerId,
+            member_count: (doc?.member_count as number | undefined) ?? 0,
+            created_at: iso(e.occurredAt),
+            updated_at: iso(e.occurredAt),
+            last_activity_at: (doc?.last_activity_at as string | undefined) ?? iso(e.occurredAt),
+          },
     GroupUpdated: (doc, { event: e }) =>
       doc && {
         ...doc,
