@@ -1,17 +1,53 @@
 /**
- * A small markdown subset — **bold**, *italic* / _italic_, `code`, [label](url) and bare
- * http(s) links — parsed into a tree that is rendered as Vue text and element nodes. No HTML
- * string is ever built, so any markup in a message shows as the characters typed.
+ * Messages are Markdown (CommonMark with GFM strikethrough and autolinks, plus `||spoilers||`
+ * and `@mentions`), parsed into an mdast tree that components/message/MessageText.vue renders
+ * as Vue nodes. No HTML string is ever built: raw HTML is not a construct here, so any markup
+ * in a message shows as the characters typed.
  */
-export type MdNode =
-  { t: 'text'; v: string } | { t: 'code'; v: string } | { t: 'strong'; c: MdNode[] } | { t: 'em'; c: MdNode[] } | { t: 'link'; href: string; c: MdNode[] };
+import type { Nodes, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { limitNesting } from './markdown-nesting';
 
-const TOKEN =
-  /`([^`\n]+)`|\*\*(?=\S)([^\n]+?)(?<=\S)\*\*|\[([^\]\n]+)\]\(([^()\s]+)\)|(https?:\/\/[^\s<>"]+)|(?<![\p{L}\p{N}*])\*(?=[^\s*])([^*\n]+?)(?<=\S)\*(?![\p{L}\p{N}*])|(?<![\p{L}\p{N}_])_(?=[^\s_])([^_\n]+?)(?<=\S)_(?![\p{L}\p{N}_])/gu;
+declare module 'mdast' {
+  interface Spoiler extends Parent {
+    type: 'spoiler';
+    children: PhrasingContent[];
+  }
+  /** `@username`, or the broadcasts `@here` and `@everyone`; `name` is lower case. */
+  interface Mention extends Node {
+    type: 'mention';
+    name: string;
+    value: string;
+  }
+  interface PhrasingContentMap {
+    spoiler: Spoiler;
+    mention: Mention;
+  }
+  interface RootContentMap {
+    spoiler: Spoiler;
+    mention: Mention;
+  }
+}
 
-const MAX_DEPTH = 4;
+/** The longest message the server takes; a longer text is shown as it is, unparsed. */
+export const MAX_PARSED_LENGTH = 4000;
 
-/** Only absolute http(s) URLs become links; everything else (javascript:, data:, relative) stays text. */
+const OPTIONS = {
+  extensions: [
+    gfmStrikethrough({ singleTilde: false }),
+    gfmAutolinkLiteral(),
+    // Raw HTML stays text; indented code is off because chat text is indented casually;
+    // definitions would make a line like `[a]: b` vanish.
+    { disable: { null: ['htmlFlow', 'htmlText', 'codeIndented', 'definition'] } },
+  ],
+  mdastExtensions: [gfmStrikethroughFromMarkdown(), gfmAutolinkLiteralFromMarkdown()],
+};
+
+/** Only absolute http(s) URLs become links; everything else (javascript:, data:, mailto:, relative) stays text. */
 export function safeHref(raw: string): string | null {
   try {
     const url = new URL(raw);
@@ -21,71 +57,126 @@ export function safeHref(raw: string): string | null {
   }
 }
 
+const cache = new Map<string, Root>();
+const CACHE_SIZE = 500;
+
 /**
- * Trailing punctuation after a bare URL belongs to the sentence, as does an unmatched ")".
- * The parentheses are counted once and kept current while trimming: recounting them for every
- * trimmed character made a URL ending in thousands of ")" quadratic (0.9 s for one message).
+ * The tree of a message. Parsed trees are kept for the last few hundred texts: the virtual
+ * list mounts a row again each time it scrolls back into view.
  */
-function splitBareUrl(candidate: string): [string, string] {
-  let open = 0;
-  let close = 0;
-  for (const c of candidate) {
-    if (c === '(') open++;
-    else if (c === ')') close++;
-  }
-  let end = candidate.length;
-  while (end > 0) {
-    const last = candidate[end - 1]!;
-    const unmatchedParen = last === ')' && open < close;
-    if (!TRAILING_PUNCTUATION.has(last) && !unmatchedParen) break;
-    if (last === ')') close--;
-    end--;
-  }
-  return [candidate.slice(0, end), candidate.slice(end)];
+export function parseMarkdown(source: string): Root {
+  const hit = cache.get(source);
+  if (hit) return hit;
+  const tree = source.length > MAX_PARSED_LENGTH ? plainTree(source) : refine(fromMarkdown(limitNesting(source), OPTIONS), source);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(source, tree);
+  return tree;
 }
 
-const TRAILING_PUNCTUATION = new Set(['.', ',', ';', ':', '!', '?', "'", '*', '_']);
-
-export function parseMarkdown(input: string, depth = 0, allowLinks = true): MdNode[] {
-  const out: MdNode[] = [];
-  const pushText = (v: string) => {
-    if (!v) return;
-    const last = out[out.length - 1];
-    if (last?.t === 'text') last.v += v;
-    else out.push({ t: 'text', v });
+/** The lower-case names of the `@mentions` outside code, in order, without repeats. */
+export function mentionedNames(source: string): string[] {
+  const names = new Set<string>();
+  const walk = (n: Nodes) => {
+    if (n.type === 'mention') names.add(n.name);
+    else if ('children' in n) n.children.forEach(walk);
   };
-  if (depth >= MAX_DEPTH) {
-    pushText(input);
-    return out;
-  }
-  let at = 0;
-  for (const m of input.matchAll(TOKEN)) {
-    const start = m.index!;
-    if (start < at) continue;
-    const [whole, code, strong, label, target, bare, star, under] = m;
-    if ((label !== undefined || bare !== undefined) && !allowLinks) continue;
-    pushText(input.slice(at, start));
-    at = start + whole.length;
-    if (code !== undefined) out.push({ t: 'code', v: code });
-    else if (strong !== undefined) out.push({ t: 'strong', c: parseMarkdown(strong, depth + 1, allowLinks) });
-    else if (star !== undefined || under !== undefined) out.push({ t: 'em', c: parseMarkdown((star ?? under)!, depth + 1, allowLinks) });
-    else if (label !== undefined) {
-      const href = safeHref(target!);
-      if (href) out.push({ t: 'link', href, c: parseMarkdown(label, depth + 1, false) });
-      else pushText(whole);
-    } else if (bare !== undefined) {
-      const [url, rest] = splitBareUrl(bare);
-      const href = safeHref(url);
-      if (href) out.push({ t: 'link', href, c: [{ t: 'text', v: url }] });
-      else pushText(url);
-      pushText(rest);
+  walk(parseMarkdown(source));
+  return [...names];
+}
+
+/** The text a tree shows, for previews and accessible names. */
+export function plainText(n: Nodes): string {
+  if ('children' in n) return n.children.map(plainText).join(n.type === 'root' || n.type === 'list' ? '\n' : '');
+  return 'value' in n ? n.value : '';
+}
+
+function plainTree(source: string): Root {
+  return { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: source }] }] };
+}
+
+/**
+ * Links to anything but http(s), images and unresolved references show as the source typed;
+ * spoilers and mentions are found in the text of every block but links and code.
+ */
+function refine(root: Root, source: string): Root {
+  const original = (n: Nodes): Text => ({ type: 'text', value: source.slice(n.position?.start.offset ?? 0, n.position?.end.offset ?? 0) });
+  const visit = (parent: Parent) => {
+    parent.children = parent.children.map((c) => {
+      if (c.type === 'image' || c.type === 'imageReference' || c.type === 'linkReference') return original(c);
+      if (c.type === 'link') return safeHref(c.url) ? { ...c, url: safeHref(c.url)! } : original(c);
+      if ('children' in c) visit(c);
+      return c;
+    }) as RootContent[];
+    if (parent.type !== 'link' && parent.children.some((c) => c.type === 'text')) {
+      parent.children = mentions(spoilers(mergeText(parent.children as PhrasingContent[])));
     }
+  };
+  visit(root);
+  return root;
+}
+
+const MARK = Symbol('spoiler mark');
+
+/** `||…||` pairs within one block's inline content, in order; an unpaired `||` stays text. */
+function spoilers(children: PhrasingContent[]): PhrasingContent[] {
+  const parts: (PhrasingContent | typeof MARK)[] = [];
+  for (const c of children) {
+    if (c.type !== 'text' || !c.value.includes('||')) parts.push(c);
+    else
+      c.value.split('||').forEach((v, i) => {
+        if (i) parts.push(MARK);
+        if (v) parts.push({ type: 'text', value: v });
+      });
   }
-  pushText(input.slice(at));
+  let marks = parts.filter((p) => p === MARK).length;
+  if (marks < 2) return children;
+  const out: PhrasingContent[] = [];
+  let open: PhrasingContent[] | null = null;
+  for (const p of parts) {
+    if (p !== MARK) {
+      (open ?? out).push(p);
+      continue;
+    }
+    if (open) {
+      out.push(open.length ? { type: 'spoiler', children: open } : { type: 'text', value: '||||' });
+      open = null;
+    } else if (marks >= 2) open = [];
+    else out.push({ type: 'text', value: '||' });
+    marks--;
+  }
+  return mergeText(out);
+}
+
+// The command-api reads @here / @everyone with the same boundaries (messages/text-facts.ts).
+const MENTION = /(?<![\p{L}\p{N}_@.])@([A-Za-z0-9_.]{1,64})/gu;
+
+function mentions(children: PhrasingContent[]): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  for (const c of children) {
+    if (c.type !== 'text' || !c.value.includes('@')) {
+      if (c.type === 'spoiler') c.children = mentions(c.children);
+      out.push(c);
+      continue;
+    }
+    let at = 0;
+    for (const m of c.value.matchAll(MENTION)) {
+      const name = m[1]!.replace(/\.+$/, '');
+      if (name.length < 3 || name.length > 32) continue;
+      if (m.index > at) out.push({ type: 'text', value: c.value.slice(at, m.index) });
+      out.push({ type: 'mention', name: name.toLowerCase(), value: `@${name}` });
+      at = m.index + name.length + 1;
+    }
+    if (at < c.value.length) out.push({ type: 'text', value: c.value.slice(at) });
+  }
   return out;
 }
 
-/** The plain text of a message, for previews and accessible names. */
-export function plainText(nodes: MdNode[]): string {
-  return nodes.map((n) => (n.t === 'text' || n.t === 'code' ? n.v : plainText(n.c))).join('');
+function mergeText(list: PhrasingContent[]): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  for (const c of list) {
+    const last = out[out.length - 1];
+    if (c.type === 'text' && last?.type === 'text') out[out.length - 1] = { type: 'text', value: last.value + c.value };
+    else out.push(c);
+  }
+  return out;
 }
