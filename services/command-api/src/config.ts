@@ -97,6 +97,39 @@ const KEYS = {
     ),
   MEDIA_UPLOAD_LIMIT: z.coerce.number().int().positive().default(60).describe('uploads per 10 minutes of one user'),
   GROUP_CREATE_LIMIT: z.coerce.number().int().positive().default(20).describe('groups created per hour by one user'),
+  LINK_PREVIEW_ALLOW_LOOPBACK: z
+    .union([z.boolean(), z.enum(['true', 'false', '1', '0', ''])])
+    .default(false)
+    .transform((v) => v === true || v === 'true' || v === '1')
+    .refine((on) => !on || process.env.NODE_ENV !== 'production', 'must not be on when NODE_ENV=production')
+    .describe('lets link previews fetch 127.0.0.0/8 and ::1 (any port), for tests against a local server; every other private range stays refused'),
+  LINK_PREVIEW_TIMEOUT_MS: z.coerce.number().int().positive().default(8000).describe('longest one preview may take: every redirect, the page and its image'),
+  LINK_PREVIEW_MAX_HTML_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(512 * 1024)
+    .describe('bytes of a page (decompressed) read at most while looking for its <head>'),
+  LINK_PREVIEW_MAX_IMAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024)
+    .describe('largest preview image fetched'),
+  LINK_PREVIEW_MAX_IMAGE_PIXELS: z.coerce.number().int().positive().default(25_000_000).describe('width × height above which a preview image is dropped'),
+  LINK_PREVIEW_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(24 * 3600)
+    .describe('how long a fetched preview is served from the cache'),
+  LINK_PREVIEW_FAILURE_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(3600)
+    .describe('how long a URL without a preview (refused, failed) is not fetched again'),
+  LINK_PREVIEW_LIMIT: z.coerce.number().int().positive().default(60).describe('link-preview lookups per minute of one user'),
 };
 
 registerConfigKeys(KEYS);

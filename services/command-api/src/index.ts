@@ -11,6 +11,7 @@ import { commandErrors } from './http/errors';
 import { CommandRoutes } from './http/routes';
 import { GroupHeads } from './groups/heads';
 import { createMediaRoutes } from './media';
+import { createLinkPreviewRoutes } from './link-previews';
 import { groupRoutes } from './groups/routes';
 import { messageRoutes } from './messages/routes';
 
@@ -40,8 +41,13 @@ export async function createCommandApi(rt: Runtime): Promise<CommandApi> {
   const messages = await messageRoutes(routes, ctx, heads);
   const media = await createMediaRoutes(rt);
   routes.router.use(media.router);
+  const previews = await createLinkPreviewRoutes(rt, media.store);
+  routes.router.use(previews.router);
   routes.router.use(commandErrors);
-  const openapi = { paths: { ...routes.openapi.paths, ...media.openapi.paths }, schemas: { ...routes.openapi.schemas, ...media.openapi.schemas } };
+  const openapi = {
+    paths: { ...routes.openapi.paths, ...media.openapi.paths, ...previews.openapi.paths },
+    schemas: { ...routes.openapi.schemas, ...media.openapi.schemas, ...previews.openapi.schemas },
+  };
   return {
     router: routes.router,
     openapi,
