@@ -13,6 +13,8 @@ export interface SendInput {
   clientMessageId: string;
   text?: string;
   attachments?: string[];
+  /** Ids of the members the text mentions by @username (lib/mentions). */
+  mentions?: string[];
 }
 
 /** A message found by search; `highlight` fragments are HTML-escaped with `<mark>` around hits (see lib/highlight). */
@@ -55,7 +57,8 @@ export const messagesApi = {
     return { items, hasMore };
   },
   send: (groupId: string, input: SendInput) => api.post<{ messageId: string; position: string }>(`/groups/${enc(groupId)}/messages`, input),
-  edit: (groupId: string, messageId: string, text: string) => api.patch<{ position: string }>(`/groups/${enc(groupId)}/messages/${enc(messageId)}`, { text }),
+  edit: (groupId: string, messageId: string, text: string, mentions: string[] = []) =>
+    api.patch<{ position: string }>(`/groups/${enc(groupId)}/messages/${enc(messageId)}`, { text, ...(mentions.length ? { mentions } : {}) }),
   remove: (groupId: string, messageId: string) => api.del<{ position: string }>(`/groups/${enc(groupId)}/messages/${enc(messageId)}`),
   react: (groupId: string, messageId: string, emoji: string) =>
     api.post<{ position: string }>(`/groups/${enc(groupId)}/messages/${enc(messageId)}/reactions/${enc(emoji)}`),

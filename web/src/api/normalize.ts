@@ -87,6 +87,15 @@ export function toMessage(raw: Raw, me: string | null): Message {
     reactions: toReactions(raw.reactions, me),
     position: str(raw.position) ?? null,
     clientMessageId: str(raw.clientMessageId),
+    ...mentioning(raw),
     ...(raw.sender && typeof raw.sender === 'object' ? { sender: raw.sender as Message['sender'] } : {}),
+  };
+}
+
+/** `mentions` and `broadcast` of a history item or a MessageSent event, when they carry them. */
+export function mentioning(raw: Raw): Pick<Message, 'mentions' | 'broadcast'> {
+  return {
+    mentions: Array.isArray(raw.mentions) ? raw.mentions.map(String) : [],
+    broadcast: raw.broadcast === 'here' || raw.broadcast === 'everyone' ? raw.broadcast : null,
   };
 }

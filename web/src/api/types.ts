@@ -38,6 +38,9 @@ export type Message = Omit<Partly<WireMessage, 'editedAt' | 'clientMessageId' | 
   position: WireMessage['position'] | null;
   attachments: Attachment[];
   reactions: Reaction[];
+  /** The ids of the members the text mentions, and whether it calls @here or @everyone. */
+  mentions?: string[];
+  broadcast?: 'here' | 'everyone' | null;
 };
 
 export type CommandResult = Schemas['PositionResponse'];

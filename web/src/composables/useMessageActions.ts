@@ -1,6 +1,8 @@
 import { errorMessage } from '../api';
 import { messagesApi } from '../api/messages';
 import type { Attachment } from '../api/types';
+import { mentionIds } from '../lib/mentions';
+import { useGroupsStore } from '../stores/groups.store';
 import type { ChatMessage } from '../stores/messages.merge';
 import { useMessagesStore } from '../stores/messages.store';
 
@@ -16,12 +18,22 @@ export function newClientMessageId(): string {
  */
 export function useMessageActions(groupId: () => string) {
   const store = useMessagesStore();
+  const groups = useGroupsStore();
+
+  /** Mentions are read from the final text, so a retry or a hand-typed @name sends them too. */
+  async function mentionsIn(gid: string, text: string | null): Promise<string[]> {
+    if (!text?.includes('@')) return [];
+    const members = groups.members.get(gid) ?? (await groups.loadMembers(gid).catch(() => []));
+    return mentionIds(text, members);
+  }
 
   async function deliver(gid: string, clientMessageId: string, text: string | null, attachments: Attachment[]) {
     try {
+      const mentions = await mentionsIn(gid, text);
       const res = await messagesApi.send(gid, {
         clientMessageId,
         ...(text ? { text } : {}),
+        ...(mentions.length ? { mentions } : {}),
         ...(attachments.length ? { attachments: attachments.map((a) => a.mediaId) } : {}),
       });
       store.markSent(gid, clientMessageId, res.messageId, res.position ?? null);
@@ -64,7 +76,7 @@ export function useMessageActions(groupId: () => string) {
     optimistic(
       m,
       (x) => ({ ...x, text, editedAt: new Date().toISOString() }),
-      () => messagesApi.edit(m.groupId, m.id, text),
+      async () => messagesApi.edit(m.groupId, m.id, text, await mentionsIn(m.groupId, text)),
     );
 
   const remove = (m: ChatMessage) =>

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { reactive, ref, shallowReactive } from 'vue';
 import type { Attachment, Message } from '../api/types';
+import { mentioning } from '../api/normalize';
 import { isAfter, laterOf } from '../lib/position';
 import { byLogOrder, fromServer, mergeMessages, withReaction, type ChatMessage } from './messages.merge';
 
@@ -107,13 +108,19 @@ export const useMessagesStore = defineStore('messages', () => {
           reactions: [],
           position,
           clientMessageId: typeof event.clientMessageId === 'string' ? event.clientMessageId : undefined,
+          ...mentioning(event),
         });
         set(t, mergeMessages(t.items, [message]));
         if (groupId !== activeGroupId.value && senderId !== me.value) unread[groupId] = (unread[groupId] ?? 0) + 1;
         return true;
       }
       case 'MessageEdited':
-        return update(groupId, messageId, (m) => ({ ...m, text: typeof event.text === 'string' ? event.text : m.text, editedAt: at }));
+        return update(groupId, messageId, (m) => ({
+          ...m,
+          text: typeof event.text === 'string' ? event.text : m.text,
+          editedAt: at,
+          ...(Array.isArray(event.mentions) ? mentioning(event) : {}),
+        }));
       case 'MessageDeleted':
         return update(groupId, messageId, (m) => ({ ...m, deleted: true, text: null, attachments: [], reactions: [] }));
       case 'ReactionAdded':
