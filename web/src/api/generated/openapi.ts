@@ -2792,6 +2792,156 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/link-previews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The preview of a link (title, description, site, image), from the cache or fetched now
+         * @description Only public http(s) targets are fetched (checked after DNS resolution and on every redirect), within LINK_PREVIEW_TIMEOUT_MS and byte caps, without cookies. Results and failures are cached per URL (LINK_PREVIEW_TTL_SECONDS, LINK_PREVIEW_FAILURE_TTL_SECONDS). Rate limited per user (LINK_PREVIEW_LIMIT per minute).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the http(s) link to preview */
+                    url: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the preview */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LinkPreview"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the link has no preview (code no_link_preview): not HTML, no title or description, too large, too slow, or unreachable */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the url is missing or too long, or its target is refused (code link_preview_refused): not http(s), a port not allowed, or a non-public address */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description too many lookups; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/link-previews/{id}/image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Our re-encoded copy (WebP, at most 480 px) of a preview image */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the image */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/webp": string;
+                    };
+                };
+                /** @description not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown, or the preview has no image */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users": {
         parameters: {
             query?: never;
@@ -3531,6 +3681,18 @@ export interface components {
             thumbnailUrl?: string;
             /** Format: date-time */
             urlExpiresAt: string;
+        };
+        LinkPreview: {
+            /** @description the cache entry; its image is at imageUrl */
+            id: string;
+            /** @description the link, normalised (no fragment) */
+            url: string;
+            title: string | null;
+            description: string | null;
+            /** @description og:site_name, or the host name */
+            siteName: string;
+            /** @description our re-encoded copy of the image (GET with the access token); never the original URL */
+            imageUrl: string | null;
         };
         GroupSummary: {
             id: string;
