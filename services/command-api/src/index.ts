@@ -13,6 +13,7 @@ import { GroupHeads } from './groups/heads';
 import { createMediaRoutes } from './media';
 import { createLinkPreviewRoutes } from './link-previews';
 import { groupRoutes } from './groups/routes';
+import { dmRoutes } from './dms/routes';
 import { messageRoutes } from './messages/routes';
 
 export interface CommandApi {
@@ -38,6 +39,7 @@ export async function createCommandApi(rt: Runtime): Promise<CommandApi> {
   const { credentials } = authRoutes(routes, ctx);
   profileRoutes(routes, ctx, credentials);
   groupRoutes(routes, ctx, heads, credentials);
+  dmRoutes(routes, ctx, heads, credentials);
   const messages = await messageRoutes(routes, ctx, heads);
   const media = await createMediaRoutes(rt);
   routes.router.use(media.router);

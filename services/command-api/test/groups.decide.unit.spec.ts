@@ -72,6 +72,14 @@ describe('updating and deleting a group', () => {
       .when(decideUpdateGroup, { groupId: 'g1', slowModeSeconds: 30 })
       .then([updated({ slowModeSeconds: 30 })]);
   });
+  it('given an admin, when setting who may mention @here and @everyone, then accepted; a moderator may not', () => {
+    given(as('admin'))
+      .when(decideUpdateGroup, { groupId: 'g1', broadcastMinRole: 'member' as const })
+      .then([updated({ broadcastMinRole: 'member' })]);
+    given(as('moderator'))
+      .when(decideUpdateGroup, { groupId: 'g1', broadcastMinRole: 'member' as const })
+      .thenFails(403, 'forbidden');
+  });
   it('given a member, when setting slow mode, then 403', () => {
     given(as('member')).when(decideUpdateGroup, { groupId: 'g1', slowModeSeconds: 30 }).thenFails(403, 'forbidden');
   });
@@ -177,6 +185,11 @@ describe('leaving', () => {
       .when(decideLeave, leave)
       .thenFails(409, 'last_owner');
     given(as('owner', { owners: 2 }))
+      .when(decideLeave, leave)
+      .then([{ type: 'MemberLeft', groupId: 'g1', userId: 'u1' }]);
+  });
+  it('given an invite to a private group, when leaving, then MemberLeft: the invite is declined', () => {
+    given(as(null, { actorInvited: true }, priv))
       .when(decideLeave, leave)
       .then([{ type: 'MemberLeft', groupId: 'g1', userId: 'u1' }]);
   });

@@ -1,4 +1,4 @@
-import type { Role, Visibility } from '@groupchat/schemas';
+import type { BroadcastMinRole, Role, Visibility } from '@groupchat/schemas';
 import { conflict, forbidden, invalid, notFound } from '@groupchat/shared';
 import type { Decided } from '../http/envelope';
 import { permissions } from '@groupchat/schemas/permissions';
@@ -51,12 +51,19 @@ export interface UpdateGroup {
   interests?: string[];
   visibility?: Visibility;
   slowModeSeconds?: number;
+  broadcastMinRole?: BroadcastMinRole;
 }
 
-/** Owners and admins change what the group is, but only owners open a private group; moderators may only set slow mode. */
+/**
+ * Owners and admins change what the group is and who may mention @here and @everyone, but only
+ * owners open a private group; moderators may only set slow mode. A direct conversation has
+ * nothing to change.
+ */
 export function decideUpdateGroup(s: GroupState, c: UpdateGroup): Decided[] {
   const role = memberOf(s.group, s.actorRole);
-  const settingsOnly = c.name === undefined && c.description === undefined && c.interests === undefined && c.visibility === undefined;
+  notDirect(s.group!, 'has no settings');
+  const settingsOnly =
+    c.name === undefined && c.description === undefined && c.interests === undefined && c.visibility === undefined && c.broadcastMinRole === undefined;
   if (settingsOnly ? !permissions.setSlowMode(role) : !permissions.editGroup(role))
     throw forbidden(settingsOnly ? 'only moderators and above set slow mode' : 'only owners and admins edit the group');
   if (c.visibility === 'public' && s.group!.visibility === 'private' && !permissions.makePublic(role))
@@ -70,13 +77,15 @@ export function decideUpdateGroup(s: GroupState, c: UpdateGroup): Decided[] {
       interests: c.interests ?? null,
       visibility: c.visibility ?? null,
       slowModeSeconds: c.slowModeSeconds ?? null,
-      broadcastMinRole: null,
+      broadcastMinRole: c.broadcastMinRole ?? null,
     },
   ];
 }
 
 export function decideDeleteGroup(s: GroupState, c: { groupId: string }): Decided[] {
-  if (!permissions.deleteGroup(memberOf(s.group, s.actorRole))) throw forbidden('only owners delete the group');
+  const role = memberOf(s.group, s.actorRole);
+  notDirect(s.group!, 'is not deleted; leave it instead');
+  if (!permissions.deleteGroup(role)) throw forbidden('only owners delete the group');
   return [{ type: 'GroupDeleted', groupId: c.groupId }];
 }
 
@@ -89,6 +98,7 @@ export function decideJoin(s: GroupState, c: { groupId: string; userId: string }
 
 export function decideInvite(s: GroupState, c: { groupId: string; actorId: string; userId: string }): Decided[] {
   const role = memberOf(s.group, s.actorRole);
+  notDirect(s.group!, 'keeps the people it was opened with; open a new one (POST /dms) to add someone');
   if (s.group!.visibility === 'public') throw conflict('anyone can join a public group; invites are for private groups', 'group_is_public');
   if (!permissions.invite(role)) throw forbidden('only moderators and above invite');
   if (!s.targetRegistered) throw invalid([{ field: 'userId', message: 'no such user' }]);
@@ -97,9 +107,10 @@ export function decideInvite(s: GroupState, c: { groupId: string; actorId: strin
   return [{ type: 'MemberInvited', groupId: c.groupId, userId: c.userId, invitedBy: c.actorId }];
 }
 
-/** The last owner must hand ownership over (PUT …/role) before leaving. */
+/** The last owner must hand ownership over (PUT …/role) before leaving. Leaving with an invite declines it. */
 export function decideLeave(s: GroupState, c: { groupId: string; userId: string }): Decided[] {
-  visibleGroup(s.group, s.actorRole);
+  visibleGroup(s.group, s.actorRole, s.actorInvited);
+  if (!s.actorRole && s.actorInvited) return [{ type: 'MemberLeft', groupId: c.groupId, userId: c.userId }];
   if (!s.actorRole) throw conflict('not a member of this group', 'not_a_member');
   if (s.actorRole === 'owner' && (s.owners ?? 0) <= 1) throw conflict('the last owner cannot leave; make another member owner first', 'last_owner');
   return [{ type: 'MemberLeft', groupId: c.groupId, userId: c.userId }];
@@ -108,6 +119,7 @@ export function decideLeave(s: GroupState, c: { groupId: string; userId: string 
 /** Moderators and above remove members of strictly lower rank. */
 export function decideRemoveMember(s: GroupState, c: { groupId: string; actorId: string; userId: string }): Decided[] {
   const role = memberOf(s.group, s.actorRole);
+  notDirect(s.group!, 'has no moderators: everyone may leave it');
   if (!permissions.remove(role, 'member')) throw forbidden('only moderators and above remove members');
   if (!s.targetRole) throw notFound('member');
   if (c.userId === c.actorId) throw forbidden('to leave the group, use POST /groups/{id}/leave');
@@ -121,10 +133,16 @@ export function decideRemoveMember(s: GroupState, c: { groupId: string; actorId:
  */
 export function decideChangeRole(s: GroupState, c: { groupId: string; actorId: string; userId: string; role: Role }): Decided[] {
   const role = memberOf(s.group, s.actorRole);
+  notDirect(s.group!, 'has no roles');
   if (!permissions.changeRole(role, 'member')) throw forbidden('only owners and admins change roles');
   if (!s.targetRole) throw notFound('member');
   if (!permissions.changeRole(role, s.targetRole, c.role)) throw forbidden('admins change roles only below admin');
   if (s.targetRole === c.role) throw conflict(`already ${c.role}`, 'role_unchanged');
   if (s.targetRole === 'owner' && (s.owners ?? 0) <= 1) throw conflict('the last owner cannot be demoted; make another member owner first', 'last_owner');
   return [{ type: 'MemberRoleChanged', groupId: c.groupId, userId: c.userId, role: c.role, changedBy: c.actorId }];
+}
+
+/** Direct conversations (docs/direct-messages.md) are between equals, with no settings and no moderation. */
+function notDirect(group: GroupFacts, why: string): void {
+  if (group.kind === 'direct') throw forbidden(`a direct conversation ${why}`, 'direct_conversation');
 }

@@ -28,6 +28,7 @@ export const UpdateGroupRequest = z
       .max(MAX_SLOW_MODE_SECONDS)
       .optional()
       .describe('minimum seconds between two messages of one member; 0 turns slow mode off'),
+    broadcastMinRole: role.optional().describe('the least role that may mention @here and @everyone (owners and admins set it)'),
   })
   .refine((o) => Object.values(o).some((v) => v !== undefined), { message: 'nothing to change: give at least one field', when: onlyIfValid });
 
