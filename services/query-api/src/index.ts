@@ -1,6 +1,7 @@
 import './config';
 import { Router } from 'express';
 import { authenticate, createRuntime, loadConfig, serve, serveOpenApi, type Config, type OpenApiPart, type Runtime } from '@groupchat/shared';
+import { dmRoutes } from './dms/routes';
 import { groupRoutes } from './groups/routes';
 import { messageRoutes } from './messages/routes';
 import { queryOpenApi } from './openapi/paths';
@@ -20,6 +21,7 @@ export async function createQueryApi(rt: Runtime): Promise<QueryApi> {
   const auth = authenticate(rt.config);
   userRoutes(router, rt, auth);
   groupRoutes(router, rt, auth);
+  dmRoutes(router, rt, auth);
   messageRoutes(router, rt, auth);
   return { router, openapi: queryOpenApi, close: async () => undefined };
 }

@@ -38,6 +38,7 @@ export function apiOf(app: Pick<TestApp, 'url'>) {
   }
   return {
     call,
+    get: <T = any>(path: string, opts?: CallOptions) => call<T>('GET', path, undefined, opts),
     post: <T = any>(path: string, body?: unknown, opts?: CallOptions) => call<T>('POST', path, body, opts),
     patch: <T = any>(path: string, body?: unknown, opts?: CallOptions) => call<T>('PATCH', path, body, opts),
     put: <T = any>(path: string, body?: unknown, opts?: CallOptions) => call<T>('PUT', path, body, opts),

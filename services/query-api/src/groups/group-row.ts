@@ -2,7 +2,7 @@ import type { Role } from '../access';
 
 /** The columns of the `groups` view every group listing selects, plus the caller's role. */
 export const GROUP_COLUMNS = `g.group_id, g.name, g.description, g.interests, g.visibility, g.owner_id, g.slow_mode_seconds,
-  g.member_count, g.created_at, g.updated_at, g.last_activity_at`;
+  g.member_count, g.created_at, g.updated_at, g.last_activity_at, g.kind, g.broadcast_min_role`;
 
 export interface GroupRow {
   group_id: string;
@@ -16,6 +16,8 @@ export interface GroupRow {
   created_at: Date;
   updated_at: Date;
   last_activity_at: Date | null;
+  kind: 'group' | 'direct';
+  broadcast_min_role: Role;
   my_role: Role | null;
 }
 
@@ -51,5 +53,7 @@ export function groupDetail(r: GroupRow & { invited: boolean }) {
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     invited: r.invited,
+    kind: r.kind,
+    broadcastMinRole: r.broadcast_min_role,
   };
 }

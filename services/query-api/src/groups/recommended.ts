@@ -13,7 +13,8 @@ const W_SIZE = 0.25;
 
 /**
  * Groups the caller has not joined, ranked by interest overlap and co-membership ("members of
- * your groups also joined …"). Private groups appear only when the caller holds an invite.
+ * your groups also joined …"). Private groups appear only when the caller holds an invite;
+ * direct conversations never (their requests are in GET /dms).
  * One statement: the caller's interests, groups and peers are CTEs, not extra round trips.
  */
 export async function recommendedFor(pool: Pool, callerId: string, limit: number) {
@@ -37,7 +38,7 @@ export async function recommendedFor(pool: Pool, callerId: string, limit: number
          CROSS JOIN me
          LEFT JOIN co ON co.group_id = g.group_id
          CROSS JOIN LATERAL group_access(g.group_id, $1) a
-        WHERE a.can_join
+        WHERE a.can_join AND g.kind <> 'direct'
      )
      SELECT c.*, NULL AS my_role,
             (cardinality(c.shared) * $3 + ln(1 + c.co_members) * $4 + ln(1 + greatest(c.member_count, 0)) * $5)::float8 AS score

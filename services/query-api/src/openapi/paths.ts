@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { componentSchemas, parametersOf, type OpenApiPart, type Parameter } from '@groupchat/shared';
+import { dmListParams } from '../dms/routes';
 import { discoveryParams, membersParams, recommendedParams } from '../groups/routes';
 import { historyParams, messageSearchParams } from '../messages/routes';
 import { idParam } from '../paging';
@@ -92,6 +93,12 @@ export const queryOpenApi: OpenApiPart = {
       query: historyParams,
       answer: answers.MessagePage,
       notFound: true,
+    }),
+    '/dms': get({
+      summary: "The caller's direct conversations and the requests waiting for them, most recently active first",
+      tag: 'dms',
+      query: dmListParams,
+      answer: answers.DmList,
     }),
     '/search/messages': get({
       summary: 'Full-text search over messages of the groups the caller belongs to, with highlights',

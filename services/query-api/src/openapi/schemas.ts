@@ -41,6 +41,8 @@ export const GroupDetail = named(
     createdAt: dateTime,
     updatedAt: dateTime,
     invited: z.boolean().describe('the caller holds an invite (accept with POST /groups/{id}/join)'),
+    kind: z.enum(['group', 'direct']).describe('`direct`: a direct conversation (GET /dms), named by its members, with no settings'),
+    broadcastMinRole: role.describe('the least role that may mention @here and @everyone'),
   }),
 );
 export const GroupPage = named(
@@ -162,6 +164,35 @@ export const Me = named(
     updatedAt: dateTime,
     groups: z.array(z.strictObject({ groupId: z.string(), name: z.string(), visibility, role, joinedAt: dateTime })),
     invites: z.array(z.strictObject({ groupId: z.string(), name: z.string(), invitedBy: z.string(), invitedAt: dateTime })),
+  }),
+);
+export const DmList = named(
+  'DmList',
+  z.strictObject({
+    items: z
+      .array(
+        z.strictObject({
+          groupId: z.string().describe('the conversation: read and post with the /groups/{id} routes'),
+          status: z
+            .enum(['member', 'invited'])
+            .describe("the caller's standing: `invited` is a request to accept (POST /groups/{id}/join) or decline (POST /groups/{id}/leave)"),
+          invitedBy: z.string().nullable().describe('who asked, for a request'),
+          others: z
+            .array(
+              z.strictObject({
+                id: z.string(),
+                username: z.string().nullable(),
+                displayName: z.string().nullable(),
+                avatarMediaId: z.string().nullable(),
+                status: z.enum(['member', 'invited']),
+              }),
+            )
+            .describe('everyone else in it or asked to it'),
+          lastActivityAt: dateTime,
+          createdAt: dateTime,
+        }),
+      )
+      .describe('most recently active first'),
   }),
 );
 export const UserHit = named(

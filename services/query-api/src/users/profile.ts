@@ -32,7 +32,7 @@ export async function userById(pool: Pool, userId: string) {
   return publicProfile(rows[0]);
 }
 
-/** The caller's own profile with the groups they belong to and the invites waiting for them, in one statement. */
+/** The caller's own profile with the groups they belong to and the invites waiting for them, in one statement; direct conversations are GET /dms. */
 export async function me(pool: Pool, userId: string) {
   const { rows } = await pool.query<
     UserRow & {
@@ -42,10 +42,10 @@ export async function me(pool: Pool, userId: string) {
   >(
     `SELECT u.*,
             coalesce((SELECT json_agg(json_build_object('groupId', m.group_id, 'name', g.name, 'visibility', g.visibility, 'role', m.role, 'joinedAt', m.joined_at) ORDER BY m.joined_at, m.group_id)
-                        FROM memberships m JOIN groups g ON g.group_id = m.group_id AND NOT g.deleted
+                        FROM memberships m JOIN groups g ON g.group_id = m.group_id AND NOT g.deleted AND g.kind = 'group'
                        WHERE m.user_id = u.user_id), '[]') AS groups,
             coalesce((SELECT json_agg(json_build_object('groupId', i.group_id, 'name', g.name, 'invitedBy', i.invited_by, 'invitedAt', i.invited_at) ORDER BY i.invited_at, i.group_id)
-                        FROM invites i JOIN groups g ON g.group_id = i.group_id AND NOT g.deleted
+                        FROM invites i JOIN groups g ON g.group_id = i.group_id AND NOT g.deleted AND g.kind = 'group'
                        WHERE i.user_id = u.user_id
                          AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = i.group_id AND m.user_id = i.user_id)), '[]') AS invites
        FROM users u WHERE u.user_id = $1`,
