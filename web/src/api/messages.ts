@@ -15,6 +15,8 @@ export interface SendInput {
   attachments?: string[];
   /** Ids of the members the text mentions by @username (lib/mentions). */
   mentions?: string[];
+  /** false: no preview of the text's first link (the server previews it otherwise). */
+  linkPreview?: false;
 }
 
 /** A message found by search; `highlight` fragments are HTML-escaped with `<mark>` around hits (see lib/highlight). */

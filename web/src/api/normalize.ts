@@ -87,6 +87,7 @@ export function toMessage(raw: Raw, me: string | null): Message {
     reactions: toReactions(raw.reactions, me),
     position: str(raw.position) ?? null,
     clientMessageId: str(raw.clientMessageId),
+    linkPreview: str(raw.linkPreview) ?? null,
     ...mentioning(raw),
     ...(raw.sender && typeof raw.sender === 'object' ? { sender: raw.sender as Message['sender'] } : {}),
   };

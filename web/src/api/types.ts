@@ -34,13 +34,15 @@ export type Reaction = Schemas['Reaction'] & { userIds?: string[] };
 
 type WireMessage = Schemas['Message'];
 /** A pending message has no position yet. */
-export type Message = Omit<Partly<WireMessage, 'editedAt' | 'clientMessageId' | 'sender'>, 'position' | 'attachments' | 'reactions'> & {
+export type Message = Omit<Partly<WireMessage, 'editedAt' | 'clientMessageId' | 'sender'>, 'position' | 'attachments' | 'reactions' | 'linkPreview'> & {
   position: WireMessage['position'] | null;
   attachments: Attachment[];
   reactions: Reaction[];
   /** The ids of the members the text mentions, and whether it calls @here or @everyone. */
   mentions?: string[];
   broadcast?: 'here' | 'everyone' | null;
+  /** The link whose preview is shown under the message (MessageSent's `linkPreview`); null or absent: none. */
+  linkPreview?: string | null;
 };
 
 export type CommandResult = Schemas['PositionResponse'];

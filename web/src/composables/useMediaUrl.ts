@@ -43,6 +43,18 @@ function release(key: string) {
 }
 
 export function useMediaUrl(mediaId: Ref<string | null | undefined>, thumbnail: Ref<boolean> | boolean = false, enabled: Ref<boolean> = ref(true)) {
+  const thumb = () => (typeof thumbnail === 'boolean' ? thumbnail : thumbnail.value);
+  return useSharedObjectUrl(
+    () => (mediaId.value && enabled.value ? `${mediaId.value}:${thumb() ? 't' : 'f'}` : null),
+    () => fetchMedia(mediaId.value!, thumb()),
+  );
+}
+
+/**
+ * An object URL of any bytes the API serves with the token (a link preview's image, say),
+ * shared and reference-counted with the media ones; `key` names the bytes, null shows none.
+ */
+export function useSharedObjectUrl(key: () => string | null, load: (key: string) => Promise<Blob>) {
   const url = ref<string | null>(null);
   const failed = ref(false);
   const loading = ref(false);
@@ -54,20 +66,19 @@ export function useMediaUrl(mediaId: Ref<string | null | undefined>, thumbnail: 
   }
 
   watch(
-    [mediaId, () => (typeof thumbnail === 'boolean' ? thumbnail : thumbnail.value), enabled],
-    async ([id, thumb, on]) => {
+    key,
+    async (k) => {
       drop();
       url.value = null;
       failed.value = false;
-      if (!id || !on) return;
-      const key = `${id}:${thumb ? 't' : 'f'}`;
-      held = key;
+      if (!k) return;
+      held = k;
       loading.value = true;
       try {
-        const u = await acquire(key, () => fetchMedia(id, thumb));
-        if (held === key) url.value = u;
+        const u = await acquire(k, () => load(k));
+        if (held === k) url.value = u;
       } catch {
-        if (held === key) failed.value = true;
+        if (held === k) failed.value = true;
       } finally {
         loading.value = false;
       }

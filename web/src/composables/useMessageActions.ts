@@ -1,6 +1,7 @@
 import { errorMessage } from '../api';
 import { messagesApi } from '../api/messages';
 import type { Attachment } from '../api/types';
+import { firstLink } from '../lib/links';
 import { mentionIds } from '../lib/mentions';
 import { useGroupsStore } from '../stores/groups.store';
 import type { ChatMessage } from '../stores/messages.merge';
@@ -27,13 +28,15 @@ export function useMessageActions(groupId: () => string) {
     return mentionIds(text, members);
   }
 
-  async function deliver(gid: string, clientMessageId: string, text: string | null, attachments: Attachment[]) {
+  // withPreview false: the sender removed the preview in the composer (`linkPreview: false`).
+  async function deliver(gid: string, clientMessageId: string, text: string | null, attachments: Attachment[], withPreview = true) {
     try {
       const mentions = await mentionsIn(gid, text);
       const res = await messagesApi.send(gid, {
         clientMessageId,
         ...(text ? { text } : {}),
         ...(mentions.length ? { mentions } : {}),
+        ...(withPreview ? {} : { linkPreview: false as const }),
         ...(attachments.length ? { attachments: attachments.map((a) => a.mediaId) } : {}),
       });
       store.markSent(gid, clientMessageId, res.messageId, res.position ?? null);
@@ -42,19 +45,20 @@ export function useMessageActions(groupId: () => string) {
     }
   }
 
-  function send(text: string, attachments: Attachment[] = []) {
+  function send(text: string, attachments: Attachment[] = [], options: { linkPreview?: false } = {}) {
     const gid = groupId();
     const body = text.trim() ? text : null;
     if (!body && !attachments.length) return;
     const clientMessageId = newClientMessageId();
-    store.addPending(gid, { clientMessageId, text: body, attachments });
-    return deliver(gid, clientMessageId, body, attachments);
+    const withPreview = options.linkPreview !== false;
+    store.addPending(gid, { clientMessageId, text: body, attachments, linkPreview: withPreview && body ? firstLink(body) : null });
+    return deliver(gid, clientMessageId, body, attachments, withPreview);
   }
 
   function retry(m: ChatMessage) {
     if (!m.clientMessageId || m.status !== 'failed') return;
     store.markPending(m.groupId, m.clientMessageId);
-    return deliver(m.groupId, m.clientMessageId, m.text, m.attachments);
+    return deliver(m.groupId, m.clientMessageId, m.text, m.attachments, !(m.text && firstLink(m.text) && !m.linkPreview));
   }
 
   function discard(m: ChatMessage) {

@@ -108,6 +108,7 @@ export const useMessagesStore = defineStore('messages', () => {
           reactions: [],
           position,
           clientMessageId: typeof event.clientMessageId === 'string' ? event.clientMessageId : undefined,
+          linkPreview: typeof event.linkPreview === 'string' ? event.linkPreview : null,
           ...mentioning(event),
         });
         set(t, mergeMessages(t.items, [message]));
@@ -121,6 +122,8 @@ export const useMessagesStore = defineStore('messages', () => {
           editedAt: at,
           ...(Array.isArray(event.mentions) ? mentioning(event) : {}),
         }));
+      case 'LinkPreviewRemoved':
+        return update(groupId, messageId, (m) => ({ ...m, linkPreview: null }));
       case 'MessageDeleted':
         return update(groupId, messageId, (m) => ({ ...m, deleted: true, text: null, attachments: [], reactions: [] }));
       case 'ReactionAdded':
@@ -134,7 +137,10 @@ export const useMessagesStore = defineStore('messages', () => {
     }
   }
 
-  function addPending(groupId: string, p: { clientMessageId: string; text: string | null; attachments: Attachment[] }): ChatMessage {
+  function addPending(
+    groupId: string,
+    p: { clientMessageId: string; text: string | null; attachments: Attachment[]; linkPreview?: string | null },
+  ): ChatMessage {
     const t = thread(groupId);
     const entry: ChatMessage = {
       id: '',
@@ -149,6 +155,7 @@ export const useMessagesStore = defineStore('messages', () => {
       reactions: [],
       position: null,
       clientMessageId: p.clientMessageId,
+      linkPreview: p.linkPreview ?? null,
       status: 'pending',
     };
     set(t, [...t.items, entry]);

@@ -11,7 +11,7 @@ describe('MessageComposer', () => {
     const input = w.get('textarea');
     await input.setValue('hello there');
     await input.trigger('keydown', { key: 'Enter' });
-    expect(w.emitted('send')).toEqual([['hello there', []]]);
+    expect(w.emitted('send')).toEqual([['hello there', [], {}]]);
     expect((input.element as HTMLTextAreaElement).value).toBe('');
     w.unmount();
   });
@@ -24,7 +24,7 @@ describe('MessageComposer', () => {
     expect(w.emitted('send')).toBeUndefined();
     await input.setValue('line one\nline two');
     await input.trigger('keydown', { key: 'Enter' });
-    expect(w.emitted('send')).toEqual([['line one\nline two', []]]);
+    expect(w.emitted('send')).toEqual([['line one\nline two', [], {}]]);
     w.unmount();
   });
 
@@ -62,7 +62,7 @@ describe('MessageComposer', () => {
     const input = again.get('textarea');
     expect((input.element as HTMLTextAreaElement).value).toBe('half a thought');
     await input.trigger('keydown', { key: 'Enter' });
-    expect(again.emitted('send')).toEqual([['half a thought', []]]);
+    expect(again.emitted('send')).toEqual([['half a thought', [], {}]]);
     expect(localStorage.getItem('groupchat.draft.u1.chess')).toBeNull();
     again.unmount();
   });
