@@ -43,6 +43,7 @@ interface Req {
   path: string;
   body?: unknown;
   file?: Buffer;
+  headers?: Record<string, string>;
 }
 interface Row {
   op: string;
@@ -121,6 +122,22 @@ const TABLE: Row[] = [
     request: () => ({ method: 'POST', path: '/groups', body: { name: 'Matrix made', visibility: 'public' } }),
   },
   { op: 'GET /groups/recommended', any: [401, 200, 200, 200, 200, 200, 200], request: () => ({ method: 'GET', path: '/groups/recommended' }) },
+  // direct conversations with the scene's member: only those sharing a group with them may open one without a request; with oneself alone it is no conversation
+  {
+    op: 'POST /dms',
+    any: [401, 403, 403, 422, 200, 200, 200],
+    request: () => ({ method: 'POST', path: '/dms', body: { userIds: [users.member.userId] } }),
+  },
+  {
+    op: 'GET /dms',
+    any: [401, 200, 200, 200, 200, 200, 200],
+    sees: { any: [false, false, false, false, true, true, true], in: (b) => b.items.some((d: any) => d.others.some((o: any) => o.id === users.member.userId)) },
+    // Opening it again answers the conversation's position, so the listing is read at it.
+    request: async (c) => {
+      const opened = c.actor && (await api.post('/dms', { userIds: [users.member.userId] }, { token: c.actor.token }));
+      return { method: 'GET', path: '/dms', headers: opened?.status === 200 ? { 'x-min-position': opened.body.position } : undefined };
+    },
+  },
   {
     op: 'GET /groups',
     public: [401, 200, 200, 200, 200, 200, 200],
@@ -370,7 +387,7 @@ async function perform(req: Req, actor?: TestUser): Promise<{ outcome: Outcome; 
     const text = await res.text();
     return { outcome: res.status, answer: { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined } };
   }
-  const answer = await api.call(req.method, req.path, req.body, { token: actor?.token });
+  const answer = await api.call(req.method, req.path, req.body, { token: actor?.token, headers: req.headers });
   return { outcome: answer.status, answer };
 }
 
