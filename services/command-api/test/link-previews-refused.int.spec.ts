@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOrigin, type Origin } from './link-preview-origin';
+import { startOrigin, type Origin } from '@groupchat/test-kit/link-preview-origin';
 import { startPreviewHarness, type PreviewHarness } from './link-preview-harness';
 
 let origin: Origin;
 let api: PreviewHarness;
 
 beforeAll(async () => {
-  origin = await startOrigin();
+  origin = await startOrigin(Buffer.alloc(0));
   api = await startPreviewHarness({ LINK_PREVIEW_ALLOW_LOOPBACK: false });
 }, 60_000);
 afterAll(async () => {

@@ -8,14 +8,18 @@ import { claim, settle } from '../src/link-previews/repository';
 import { decodeSlots } from '../src/media/decode-slots';
 import { createLocalStore } from '../src/media';
 import { createPreviewService } from '../src/link-previews/service';
-import { startOrigin, type Origin } from './link-preview-origin';
+import { startOrigin, type Origin } from '@groupchat/test-kit/link-preview-origin';
 import { startPreviewHarness, type PreviewHarness } from './link-preview-harness';
 
 let origin: Origin;
 let api: PreviewHarness;
 
 beforeAll(async () => {
-  origin = await startOrigin();
+  origin = await startOrigin(
+    await sharp({ create: { width: 1200, height: 630, channels: 3, background: '#c8285a' } })
+      .png()
+      .toBuffer(),
+  );
   api = await startPreviewHarness({ LINK_PREVIEW_ALLOW_LOOPBACK: true, LINK_PREVIEW_TIMEOUT_MS: 1500, LINK_PREVIEW_MAX_HTML_BYTES: 256 * 1024 });
 }, 60_000);
 afterAll(async () => {

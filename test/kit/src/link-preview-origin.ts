@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import sharp from 'sharp';
 
 export interface Origin {
   url: string;
@@ -14,15 +13,12 @@ export interface Origin {
 const page = (head: string) => `<!doctype html><html><head>${head}</head><body><p>${'body text '.repeat(50)}</p></body></html>`;
 
 /**
- * A local web site for link-preview tests on 127.0.0.1: Open Graph pages, an image, redirects
+ * A local web site for link-preview tests on 127.0.0.1: Open Graph pages, `png` as their image, redirects
  * (`/redirect?to=`), a page bigger than any cap, a page that never finishes, a gzip bomb.
  */
-export async function startOrigin(): Promise<Origin> {
+export async function startOrigin(png: Buffer): Promise<Origin> {
   const hits = new Map<string, number>();
   let cookies = 0;
-  const png = await sharp({ create: { width: 1200, height: 630, channels: 3, background: { r: 200, g: 40, b: 90 } } })
-    .png()
-    .toBuffer();
   const held = new Set<ServerResponse>();
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse, q: URLSearchParams) => void> = {
     '/article': (_req, res) =>

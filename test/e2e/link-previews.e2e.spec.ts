@@ -1,0 +1,86 @@
+// A link to a local web site gets a preview card: the composer shows it while the message is
+// typed, and the other member sees it under the sent message, with the image proxied by our
+// API. A preview removed in the composer is not sent.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { TestApp } from '@groupchat/test-kit/app';
+import { waitUntil } from '@groupchat/test-kit';
+import { startOrigin, type Origin } from '@groupchat/test-kit/link-preview-origin';
+import { startE2eApp } from './support/app';
+import { launchBrowser, openPerson, type Person } from './support/browser';
+import { makePng, registerViaApi, signInViaUi } from './support/people';
+import { ApiActor } from './support/seed';
+
+describe('link previews in the browser', () => {
+  let app: TestApp;
+  let origin: Origin;
+  let browser: Browser;
+  let alice: Person;
+  let bob: Person;
+  let groupId: string;
+  const groupName = `Route Setters ${Date.now().toString(36)}`;
+
+  const messageWith = (page: Page, text: string) => page.getByTestId('message').filter({ hasText: text });
+  const openGroup = async (page: Page) => {
+    await page.goto(`/groups/${groupId}`);
+    await page.getByTestId('chat-title').getByText(groupName).waitFor();
+  };
+
+  beforeAll(async () => {
+    // Loopback is allowed for this app only: the previewed site runs on 127.0.0.1.
+    [app, browser, origin] = await Promise.all([startE2eApp({ LINK_PREVIEW_ALLOW_LOOPBACK: true }), launchBrowser(), startOrigin(await makePng(600, 320))]);
+    const [aliceAccount, bobAccount] = await Promise.all([
+      registerViaApi(app, { prefix: 'alice', displayName: 'Alice Archer' }),
+      registerViaApi(app, { prefix: 'bob', displayName: 'Bob Baker' }),
+    ]);
+    const [aliceApi, bobApi] = await Promise.all([ApiActor.signIn(app, aliceAccount), ApiActor.signIn(app, bobAccount)]);
+    groupId = await aliceApi.createGroup({ name: groupName, description: 'New problems every week.', interests: ['climbing'] });
+    await bobApi.seen(aliceApi.lastPosition).join(groupId);
+    [alice, bob] = await Promise.all([openPerson(browser, app.url), openPerson(browser, app.url)]);
+    await Promise.all([signInViaUi(alice.page, aliceAccount), signInViaUi(bob.page, bobAccount)]);
+    await Promise.all([openGroup(alice.page), openGroup(bob.page)]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await origin?.close();
+  });
+
+  it('the composer previews the link being typed, and the other member sees the card with its image', async () => {
+    const text = `This week's problems: ${origin.url}/article`;
+    const input = alice.page.getByTestId('composer-input');
+    await input.click();
+    await input.fill(text);
+    const draftCard = alice.page.getByTestId('composer').getByTestId('link-preview');
+    await draftCard.getByTestId('link-preview-title').getByText('A & B: the article').waitFor();
+    await input.press('Enter');
+
+    const card = messageWith(bob.page, "This week's problems").getByTestId('link-preview');
+    await card.getByTestId('link-preview-title').getByText('A & B: the article').waitFor({ timeout: 20_000 });
+    await expect(card.getByText('What the article says.').count()).resolves.toBe(1);
+    await expect(card.getByRole('link').getAttribute('href')).resolves.toBe(`${origin.url}/article`);
+    const image = card.getByRole('img', { name: 'A & B: the article' });
+    await image.waitFor();
+    // Loaded from our API as a blob, never from the site itself.
+    await waitUntil(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { what: 'the preview image decoded' });
+    await expect(image.getAttribute('src')).resolves.toMatch(/^blob:/);
+    expect(origin.hits('/picture.png')).toBe(1);
+  });
+
+  it('a preview removed in the composer is not sent', async () => {
+    const text = `No card for this one: ${origin.url}/twitter`;
+    const input = alice.page.getByTestId('composer-input');
+    await input.fill(text);
+    const draftCard = alice.page.getByTestId('composer').getByTestId('link-preview');
+    await draftCard.getByTestId('link-preview-title').getByText('Card title').waitFor();
+    await draftCard.getByRole('button', { name: 'Remove preview' }).click();
+    await draftCard.waitFor({ state: 'detached' });
+    await input.press('Enter');
+
+    const sent = messageWith(bob.page, 'No card for this one');
+    await sent.waitFor();
+    await messageWith(alice.page, 'No card for this one').and(alice.page.locator('[data-status="sent"]')).waitFor();
+    await expect(sent.getByTestId('link-preview').count()).resolves.toBe(0);
+  });
+});
