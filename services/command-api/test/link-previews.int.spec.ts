@@ -81,6 +81,13 @@ describe('when the page is a local test server (loopback allowed)', () => {
     expect(origin.hits('/title-only')).toBe(1);
   });
 
+  it('then a page that keeps its metadata in oEmbed gets title, author, provider and thumbnail from there', async () => {
+    const body = (await (await api.preview(`${origin.url}/video`)).json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ title: 'A video', description: 'Vera', siteName: 'LocalTube' });
+    expect(body.imageUrl).toMatch(/\/image$/);
+    expect(origin.hits('/oembed.json')).toBe(1);
+  });
+
   it('then <title> stands in for a missing og:title, and the host for a missing site name', async () => {
     const body = (await (await api.preview(`${origin.url}/title-only?one`)).json()) as Record<string, unknown>;
     expect(body).toMatchObject({ title: 'Just a title', description: null, siteName: '127.0.0.1' });

@@ -29,6 +29,11 @@ export async function startOrigin(png: Buffer): Promise<Origin> {
       ),
     '/twitter': (_req, res) =>
       html(res, page(`<meta name="twitter:title" content="Card title"><meta name="description" content="Plain description"><title>T</title>`)),
+    '/video': (_req, res) => html(res, page(`<link rel="alternate" type="application/json+oembed" href="/oembed.json?v=1">`)),
+    '/oembed.json': (_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ type: 'video', title: 'A video', author_name: 'Vera', provider_name: 'LocalTube', thumbnail_url: '/picture.png' })),
     '/title-only': (_req, res) => html(res, page(`<title>  Just   a title </title>`)),
     '/bare': (_req, res) => html(res, page('')),
     '/plain': (_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('hello'),

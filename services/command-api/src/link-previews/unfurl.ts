@@ -1,6 +1,7 @@
 import { PreviewUnavailable } from './errors';
 import { safeFetch, type FetchPolicy } from './fetcher';
 import { readPageMeta } from './html';
+import { withOembed } from './oembed';
 
 export interface Unfurled {
   title: string | null;
@@ -26,8 +27,9 @@ export async function unfurl(url: URL, limits: UnfurlLimits, policy: FetchPolicy
     throw new PreviewUnavailable(`a ${type || 'typeless'} response has no preview`);
   }
   const charset = params.find((p) => p.startsWith('charset='))?.slice(8) ?? 'utf-8';
-  const meta = await readPageMeta(page.body, charset.replace(/"/g, ''));
+  const own = await readPageMeta(page.body, charset.replace(/"/g, ''));
   page.body.destroy();
+  const meta = await withOembed(own, page.url, limits.signal, policy);
   if (!meta.title && !meta.description) throw new PreviewUnavailable('the page has no title or description');
   return {
     title: clip(meta.title, 300),
