@@ -23,6 +23,10 @@ export const permissions = {
   /** Moderators and above post without waiting in slow mode, and delete others' messages. */
   moderate: (me: GroupRole | null) => atLeast(me, 'moderator'),
   invite: (me: GroupRole | null) => atLeast(me, 'moderator'),
+  /** In a direct conversation nobody moderates, so every member pins. */
+  pin: (me: GroupRole | null, kind: 'group' | 'direct' = 'group') => me !== null && (kind === 'direct' || atLeast(me, 'moderator')),
+  /** @here and @everyone, from the group's least role for them. */
+  broadcast: (me: GroupRole | null, minRole: GroupRole) => atLeast(me, minRole),
   remove: (me: GroupRole | null, target: GroupRole) => atLeast(me, 'moderator') && rankOf(me) > rankOf(target),
   /** Owners set any role (the handover included); admins move others only below admin. */
   changeRole: (me: GroupRole | null, target: GroupRole, to?: GroupRole) =>

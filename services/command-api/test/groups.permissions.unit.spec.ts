@@ -4,7 +4,7 @@ import { can } from '../../../web/src/lib/roles';
 import type { Decided } from '../src/http/envelope';
 import { decideChangeRole, decideDeleteGroup, decideInvite, decideRemoveMember, decideUpdateGroup, type GroupState } from '../src/groups/decide';
 import type { GroupFacts } from '../src/groups/roles';
-import { decideDelete, decideSend } from '../src/messages/decide';
+import { decideDelete, decidePin, decideSend } from '../src/messages/decide';
 
 // The web offers an action exactly when the server's deciders accept it: for every actor role
 // (and non-member) × target role × action, the web's `can` and the decision must agree.
@@ -12,6 +12,8 @@ const ACTORS: (Role | null)[] = ['owner', 'admin', 'moderator', 'member', null];
 const TARGETS: Role[] = ['owner', 'admin', 'moderator', 'member'];
 const pub: GroupFacts = { groupId: 'g1', visibility: 'public', slowModeSeconds: 0, deleted: false, kind: 'group', broadcastMinRole: 'moderator' };
 const priv: GroupFacts = { ...pub, visibility: 'private' };
+const direct: GroupFacts = { ...priv, kind: 'direct' };
+const other = { messageId: 'm', groupId: 'g1', senderId: 'other', deleted: false, threadId: null };
 
 const accepts = (decide: () => Decided[]) => {
   try {
@@ -83,7 +85,7 @@ function table(): Row[] {
         web: can.moderate(actor),
         server: accepts(() =>
           decideSend(
-            { group: { ...pub, slowModeSeconds: 60 }, senderRole: actor, lastSentAt: 0, now: 1000 },
+            { group: { ...pub, slowModeSeconds: 60 }, senderRole: actor, lastSentAt: 0, now: 1000, roleOf: () => 'member' },
             { groupId: 'g1', senderId: 'a', clientMessageId: 'c', messageId: 'm', text: 't', attachments: [] },
           ),
         ),
@@ -92,13 +94,27 @@ function table(): Row[] {
         action: "delete another's message",
         actor,
         web: can.moderate(actor),
+        server: accepts(() => decideDelete({ group: pub, actorRole: actor, message: other }, { groupId: 'g1', messageId: 'm', actorId: 'a' })),
+      },
+      ...(['group', 'direct'] as const).map((kind) => ({
+        action: `pin (${kind})`,
+        actor,
+        web: can.pin(actor, kind),
         server: accepts(() =>
-          decideDelete(
-            { group: pub, actorRole: actor, message: { messageId: 'm', groupId: 'g1', senderId: 'other', deleted: false } },
-            { groupId: 'g1', messageId: 'm', actorId: 'a' },
+          decidePin({ group: kind === 'direct' ? direct : pub, actorRole: actor, message: other }, { groupId: 'g1', messageId: 'm', actorId: 'a', pin: true }),
+        ),
+      })),
+      ...(['member', 'moderator', 'admin', 'owner'] as const).map((minRole) => ({
+        action: `@everyone (from ${minRole})`,
+        actor,
+        web: can.broadcast(actor, minRole),
+        server: accepts(() =>
+          decideSend(
+            { group: { ...pub, broadcastMinRole: minRole }, senderRole: actor, lastSentAt: null, now: 1000, roleOf: () => 'member' },
+            { groupId: 'g1', senderId: 'a', clientMessageId: 'c', messageId: 'm', text: 'hello @everyone', attachments: [] },
           ),
         ),
-      },
+      })),
     );
     for (const target of TARGETS) {
       rows.push({

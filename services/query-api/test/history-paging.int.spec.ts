@@ -8,7 +8,7 @@ interface Item {
   position: string;
   deleted: boolean;
   editedAt: string | null;
-  reactions: { emoji: string; count: number; mine: boolean }[];
+  reactions: { emoji: string; count: number; mine: boolean; userIds: string[] }[];
 }
 
 const offsetOf = (position: string) => BigInt(position.split('.')[2]!);
@@ -118,8 +118,8 @@ describe('message history', () => {
     expect(a!.reactions).toHaveLength(2);
     expect(a!.reactions).toEqual(
       expect.arrayContaining([
-        { emoji: '👍', count: 2, mine: true },
-        { emoji: '🎉', count: 1, mine: false },
+        { emoji: '👍', count: 2, mine: true, userIds: [alice.id, bob.id] },
+        { emoji: '🎉', count: 1, mine: false, userIds: [bob.id] },
       ]),
     );
     expect(a!.editedAt).toEqual(expect.any(String));
@@ -127,8 +127,8 @@ describe('message history', () => {
     const asBob = await w.get<{ items: Item[] }>(`/groups/${group.id}/messages`, bob);
     expect(asBob.body.items[0]!.reactions).toEqual(
       expect.arrayContaining([
-        { emoji: '👍', count: 2, mine: true },
-        { emoji: '🎉', count: 1, mine: true },
+        { emoji: '👍', count: 2, mine: true, userIds: [alice.id, bob.id] },
+        { emoji: '🎉', count: 1, mine: true, userIds: [bob.id] },
       ]),
     );
   });

@@ -184,15 +184,6 @@ export class Connection implements Sink {
    */
   private relaySend(frame: SendFrame) {
     const { clientMessageId } = frame;
-    if (frame.unsupported.length) {
-      return this.sendJson({
-        type: 'error',
-        clientMessageId,
-        code: 'unsupported_field',
-        status: 422,
-        message: `${frame.unsupported.join(' and ')} cannot be sent yet: messages carry no replies or threads so far`,
-      });
-    }
     const { maxPendingSends, frameBurst } = this.ctx.options;
     if (this.pendingSends >= maxPendingSends)
       return this.sendJson({

@@ -31,10 +31,12 @@ export interface SendFrame {
   groupId: unknown;
   text?: unknown;
   attachments?: unknown;
+  replyTo?: unknown;
+  threadId?: unknown;
+  mentions?: unknown;
+  linkPreview?: unknown;
   /** Position tokens of the sender's own earlier writes, as X-Min-Position. */
   minPosition?: string;
-  /** Fields of the contract the event schema does not carry yet: refused, never dropped. */
-  unsupported: string[];
 }
 
 export type UnsubscribeReason = 'client' | 'removed' | 'left' | 'group_deleted';
@@ -93,8 +95,8 @@ export function parseClientFrame(text: string): ClientFrame {
   }
 }
 
-/** MessageSent has no replyTo or threadId yet (schemas/avro/MessageSent): sends naming them are refused. */
-export const NOT_YET_SENDABLE = ['replyTo', 'threadId'] as const;
+/** What a send carries to the command API besides its group and id, as given. */
+export const SENT_FIELDS = ['text', 'attachments', 'replyTo', 'threadId', 'mentions', 'linkPreview'] as const;
 
 function sendFrame(frame: Record<string, unknown>): SendFrame {
   if (typeof frame.clientMessageId !== 'string' || !frame.clientMessageId.length || frame.clientMessageId.length > 64) {
@@ -104,10 +106,8 @@ function sendFrame(frame: Record<string, unknown>): SendFrame {
     type: 'send',
     clientMessageId: frame.clientMessageId,
     groupId: frame.groupId,
-    ...(frame.text === undefined ? {} : { text: frame.text }),
-    ...(frame.attachments === undefined ? {} : { attachments: frame.attachments }),
+    ...Object.fromEntries(SENT_FIELDS.filter((f) => frame[f] !== undefined).map((f) => [f, frame[f]])),
     ...(frame.minPosition == null ? {} : { minPosition: text1(frame.minPosition, 'minPosition', 512) }),
-    unsupported: NOT_YET_SENDABLE.filter((f) => frame[f] != null),
   };
 }
 

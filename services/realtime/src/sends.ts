@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Coalescer, type Outcome } from '@groupchat/shared';
-import type { SendFrame, ServerFrame } from './protocol';
+import { SENT_FIELDS, type SendFrame, type ServerFrame } from './protocol';
 
 /** What the command API's batch send takes per request (its limits: 100 items, 1 MB). */
 const MAX_ITEMS = 100;
@@ -107,7 +107,11 @@ export function chunks(frames: SendFrame[]): { frame: SendFrame; item: string }[
   const out: { frame: SendFrame; item: string }[][] = [];
   let bytes = 0;
   for (const frame of frames) {
-    const item = JSON.stringify({ groupId: frame.groupId, clientMessageId: frame.clientMessageId, text: frame.text, attachments: frame.attachments });
+    const item = JSON.stringify({
+      groupId: frame.groupId,
+      clientMessageId: frame.clientMessageId,
+      ...Object.fromEntries(SENT_FIELDS.map((f) => [f, frame[f]])),
+    });
     const size = Buffer.byteLength(item) + 1;
     const last = out.at(-1);
     if (!last || last.length >= MAX_ITEMS || bytes + size > MAX_BODY_BYTES) {

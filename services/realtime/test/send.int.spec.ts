@@ -120,9 +120,13 @@ describe('sending over the WebSocket', () => {
     m.send({ type: 'send', groupId: 42, clientMessageId: 'ws-group', text: 'hi' });
     expect(await answerTo(m, 'ws-group')).toMatchObject({ type: 'error', code: 'validation_failed', errors: [expect.objectContaining({ field: 'groupId' })] });
     m.send({ type: 'send', groupId, clientMessageId: 'ws-reply', text: 'a reply', replyTo: randomUUID() });
-    expect(await answerTo(m, 'ws-reply')).toMatchObject({ type: 'error', code: 'unsupported_field', message: expect.stringContaining('replyTo') });
+    expect(await answerTo(m, 'ws-reply')).toMatchObject({ type: 'error', code: 'validation_failed', errors: [expect.objectContaining({ field: 'replyTo' })] });
     m.send({ type: 'send', groupId, clientMessageId: 'ws-thread', text: 'in a thread', threadId: randomUUID() });
-    expect(await answerTo(m, 'ws-thread')).toMatchObject({ type: 'error', code: 'unsupported_field' });
+    expect(await answerTo(m, 'ws-thread')).toMatchObject({
+      type: 'error',
+      code: 'validation_failed',
+      errors: [expect.objectContaining({ field: 'threadId' })],
+    });
     m.send('{"type":"send",');
     await m.next((f) => f.type === 'error' && f.code === 'bad_request');
 

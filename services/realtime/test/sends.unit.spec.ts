@@ -2,10 +2,10 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '@groupchat/schemas';
-import { FrameError, NOT_YET_SENDABLE, parseClientFrame, type SendFrame } from '../src/protocol';
+import { FrameError, parseClientFrame, SENT_FIELDS, type SendFrame } from '../src/protocol';
 import { chunks, SendRelay } from '../src/sends';
 
-const frame = (clientMessageId: string, text = 'hi'): SendFrame => ({ type: 'send', clientMessageId, groupId: 'g-1', text, unsupported: [] });
+const frame = (clientMessageId: string, text = 'hi'): SendFrame => ({ type: 'send', clientMessageId, groupId: 'g-1', text });
 
 describe('send frames', () => {
   it('when a send frame is well formed, then it keeps the fields the command API validates, as given', () => {
@@ -15,10 +15,13 @@ describe('send frames', () => {
       clientMessageId: 'c1',
       text: 'hi',
       attachments: ['m1'],
-      unsupported: [],
     });
     expect(parseClientFrame('{"type":"send","groupId":7,"clientMessageId":"c1","text":["x"]}')).toMatchObject({ groupId: 7, text: ['x'] });
-    expect(parseClientFrame('{"type":"send","groupId":"g","clientMessageId":"c1","replyTo":"m","threadId":null}')).toMatchObject({ unsupported: ['replyTo'] });
+    expect(parseClientFrame('{"type":"send","groupId":"g","clientMessageId":"c1","replyTo":"m","threadId":null,"mentions":["u"]}')).toMatchObject({
+      replyTo: 'm',
+      threadId: null,
+      mentions: ['u'],
+    });
   });
 
   it.each([
@@ -31,14 +34,14 @@ describe('send frames', () => {
     expect(() => parseClientFrame(text)).toThrow(FrameError);
   });
 
-  it('refuses exactly the contract fields that MessageSent does not carry yet', () => {
+  it('relays every field of a send request that MessageSent carries', () => {
     const fields = new Set(
       loadCatalog()
         .get('MessageSent')!
         .flatMap((v) => (v.schema as { fields: { name: string }[] }).fields.map((f) => f.name)),
     );
-    // When a MessageSent version gains one of them, relay it instead of refusing it.
-    for (const f of NOT_YET_SENDABLE) expect(fields.has(f), f).toBe(false);
+    // linkPreview is a request field (false: no preview) and the event's field (the link) alike.
+    for (const f of SENT_FIELDS) expect(fields.has(f), f).toBe(true);
   });
 
   it('when many sends wait, then requests stay within 100 items and 900 KB, in order', () => {

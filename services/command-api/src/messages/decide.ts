@@ -1,7 +1,9 @@
 import type { Attachment, Role } from '@groupchat/schemas';
-import { AppError, forbidden, notFound } from '@groupchat/shared';
+import { permissions } from '@groupchat/schemas/permissions';
+import { AppError, forbidden, invalid, notFound } from '@groupchat/shared';
 import type { Decided } from '../http/envelope';
 import { atLeast, memberOf, type GroupFacts } from '../groups/roles';
+import { broadcastOf, firstLink } from './text-facts';
 
 export interface SendState {
   group: GroupFacts | null;
@@ -9,6 +11,11 @@ export interface SendState {
   /** When this sender's previous message in the group was accepted (ms), if ever. */
   lastSentAt: number | null;
   now: number;
+  /** The role in the group of any user (mentions name members only). */
+  roleOf: (userId: string) => Role | null;
+  /** The messages named by replyTo and threadId, if any. */
+  parent?: MessageFacts | null;
+  root?: MessageFacts | null;
 }
 
 export interface SendMessage {
@@ -18,12 +25,22 @@ export interface SendMessage {
   messageId: string;
   text: string | null;
   attachments: Attachment[];
+  replyTo?: string;
+  threadId?: string;
+  mentions?: string[];
+  /** false: no preview of the first link. */
+  linkPreview?: boolean;
 }
 
 export const slowModeError = (retryAfter: number) =>
   new AppError(429, 'slow_mode', `this group is in slow mode: wait ${retryAfter} s before your next message`, { retryAfter });
 
-/** Only members post; in slow mode a member (not moderators and above) waits between messages. */
+/**
+ * Only members post; in slow mode a member (not moderators and above) waits between messages.
+ * A reply quotes a message of the same group; a reply in a thread goes to the thread's root,
+ * so threads are one level deep. The event says whom the text mentions and which link it
+ * previews, so no reader parses the text again.
+ */
 export function decideSend(s: SendState, c: SendMessage): Decided[] {
   const role = memberOf(s.group, s.senderRole);
   const interval = s.group!.slowModeSeconds * 1000;
@@ -39,13 +56,42 @@ export function decideSend(s: SendState, c: SendMessage): Decided[] {
       clientMessageId: c.clientMessageId,
       text: c.text,
       attachments: c.attachments,
-      replyTo: null,
-      threadId: null,
-      mentions: [],
-      broadcast: null,
-      linkPreview: null,
+      ...placeInThread(s, c),
+      ...textFacts(s.group!, role, s.roleOf, c),
     },
   ];
+}
+
+function placeInThread(s: SendState, c: SendMessage): { replyTo: string | null; threadId: string | null } {
+  let threadId: string | null = null;
+  if (c.threadId !== undefined) threadId = inGroup(s.root, c.groupId, 'threadId').threadId ?? c.threadId;
+  if (c.replyTo === undefined) return { replyTo: null, threadId };
+  const parent = inGroup(s.parent, c.groupId, 'replyTo');
+  if (threadId === null) return { replyTo: c.replyTo, threadId: parent.threadId };
+  if ((parent.threadId ?? parent.messageId) !== threadId) throw invalid([{ field: 'replyTo', message: 'is not in that thread' }]);
+  return { replyTo: c.replyTo, threadId };
+}
+
+function inGroup(message: MessageFacts | null | undefined, groupId: string, field: string): MessageFacts {
+  if (!message || message.deleted || message.groupId !== groupId) throw invalid([{ field, message: 'no such message in this group' }]);
+  return message;
+}
+
+/** Mentions name members; @here and @everyone need the group's broadcastMinRole. */
+export function textFacts(
+  group: GroupFacts,
+  role: Role,
+  roleOf: (userId: string) => Role | null,
+  c: { text: string | null; mentions?: string[]; linkPreview?: boolean },
+) {
+  const mentions = c.mentions ?? [];
+  const strangers = mentions.flatMap((id, i) => (roleOf(id) ? [] : [{ field: `mentions.${i}`, message: 'is not a member of this group' }]));
+  if (strangers.length) throw invalid(strangers);
+  const broadcast = broadcastOf(c.text);
+  if (broadcast && !permissions.broadcast(role, group.broadcastMinRole)) {
+    throw forbidden(`only ${group.broadcastMinRole}s and above may mention @here and @everyone in this group`, 'broadcast_not_allowed');
+  }
+  return { mentions, broadcast, linkPreview: c.linkPreview === false ? null : firstLink(c.text) };
 }
 
 export interface MessageFacts {
@@ -53,12 +99,16 @@ export interface MessageFacts {
   groupId: string;
   senderId: string;
   deleted: boolean;
+  /** The thread it is a reply in, if any. */
+  threadId: string | null;
 }
 
 export interface MessageState {
   group: GroupFacts | null;
   actorRole: Role | null;
   message: MessageFacts | null;
+  /** Roles of the users an edit mentions. */
+  roleOf?: (userId: string) => Role | null;
 }
 
 function existing(s: MessageState, groupId: string): { role: Role; message: MessageFacts } {
@@ -67,10 +117,40 @@ function existing(s: MessageState, groupId: string): { role: Role; message: Mess
   return { role, message: s.message };
 }
 
-export function decideEdit(s: MessageState, c: { groupId: string; messageId: string; actorId: string; text: string }): Decided[] {
-  const { message } = existing(s, c.groupId);
+export interface EditMessage {
+  groupId: string;
+  messageId: string;
+  actorId: string;
+  text: string;
+  mentions?: string[];
+  linkPreview?: boolean;
+}
+
+export function decideEdit(s: MessageState, c: EditMessage): Decided[] {
+  const { role, message } = existing(s, c.groupId);
   if (message.senderId !== c.actorId) throw forbidden('only the author edits a message');
-  return [{ type: 'MessageEdited', messageId: c.messageId, groupId: c.groupId, text: c.text, mentions: [], broadcast: null, linkPreview: null }];
+  return [{ type: 'MessageEdited', messageId: c.messageId, groupId: c.groupId, text: c.text, ...textFacts(s.group!, role, s.roleOf ?? (() => null), c) }];
+}
+
+/** The sender takes the preview of their link off; a message without one is left as it is. */
+export function decideRemovePreview(s: MessageState, c: { groupId: string; messageId: string; actorId: string }): Decided[] {
+  const { message } = existing(s, c.groupId);
+  if (message.senderId !== c.actorId) throw forbidden('only the author removes the preview of a message');
+  return [{ type: 'LinkPreviewRemoved', messageId: c.messageId, groupId: c.groupId }];
+}
+
+/** Moderators pin in groups; in a direct conversation, where nobody moderates, every member does. Pins are a set. */
+export function decidePin(s: MessageState, c: { groupId: string; messageId: string; actorId: string; pin: boolean }): Decided[] {
+  const { role } = existing(s, c.groupId);
+  if (!permissions.pin(role, s.group!.kind)) throw forbidden('only moderators and above pin messages');
+  return [{ type: c.pin ? 'MessagePinned' : 'MessageUnpinned', messageId: c.messageId, groupId: c.groupId }];
+}
+
+/** Members follow the threads of their group; following is a set per member and thread. */
+export function decideFollow(s: MessageState, c: { groupId: string; messageId: string; actorId: string; follow: boolean }): Decided[] {
+  const { message } = existing(s, c.groupId);
+  if (message.threadId !== null) throw notFound('thread');
+  return [{ type: c.follow ? 'ThreadFollowed' : 'ThreadUnfollowed', groupId: c.groupId, threadId: c.messageId, userId: c.actorId }];
 }
 
 export function decideDelete(s: MessageState, c: { groupId: string; messageId: string; actorId: string }): Decided[] {

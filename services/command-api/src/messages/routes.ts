@@ -7,12 +7,12 @@ import { PositionResponse } from '../accounts/schemas';
 import type { GroupHeads } from '../groups/heads';
 import { loadGroup, roleIn } from '../groups/state';
 import { sendBatch } from './batch';
-import { decideDelete, decideEdit, decideReact, type MessageState } from './decide';
+import { decideDelete, decideEdit, decideFollow, decidePin, decideReact, decideRemovePreview, type MessageState } from './decide';
 import { EMOJI_PARAM, parseEmoji } from './emoji';
 import { MessagePace } from './pace';
 import { EditMessageRequest, MAX_BATCH_ITEMS, SendBatchRequest, SendBatchResponse, SendMessageRequest, SendMessageResponse } from './schemas';
 import { inputOf, Sends, type Sender } from './sends';
-import { loadMessage, MessageHeads } from './state';
+import { loadMessage, MessageHeads, rolesIn } from './state';
 
 const senderOf = (req: Request): Sender => ({ userId: req.user!.sub, envelope: envelopeOf(req), minPositions: req.minPositions });
 
@@ -62,13 +62,23 @@ export async function messageRoutes(routes: CommandRoutes, ctx: CommandContext, 
   );
 
   /** Edits, deletions and reactions: the message must be in the read model, so wait for its own append first. */
-  async function onMessage(req: Request, decide: (s: MessageState, ids: { groupId: string; messageId: string; actorId: string }) => Decided[]) {
+  async function onMessage(
+    req: Request,
+    decide: (s: MessageState, ids: { groupId: string; messageId: string; actorId: string }) => Decided[],
+    mentioned: string[] = [],
+  ) {
     const groupId = pathId(req.params.id, 'group');
     const messageId = pathId(req.params.messageId, 'message');
     const actorId = req.user!.sub;
     await heads.settle(req, groupId, messageHeads.of(messageId));
-    const [group, actorRole, message] = await Promise.all([loadGroup(pool, groupId), roleIn(pool, groupId, actorId), loadMessage(pool, messageId)]);
-    return ctx.record(req, decide({ group, actorRole, message }, { groupId, messageId, actorId }), groupId, async (results) =>
+    const [group, actorRole, message, roles] = await Promise.all([
+      loadGroup(pool, groupId),
+      roleIn(pool, groupId, actorId),
+      loadMessage(pool, messageId),
+      rolesIn(pool, groupId, mentioned),
+    ]);
+    const roleOf = (userId: string) => roles.get(userId) ?? null;
+    return ctx.record(req, decide({ group, actorRole, message, roleOf }, { groupId, messageId, actorId }), groupId, async (results) =>
       messageHeads.advance(messageId, results.at(-1)!.position),
     );
   }
@@ -84,13 +94,14 @@ export async function messageRoutes(routes: CommandRoutes, ctx: CommandContext, 
       method: 'patch',
       path: '/groups/:id/messages/:messageId',
       summary: 'Edit a message’s text (author only)',
+      description: 'Mentions, @here/@everyone and the previewed link are decided again for the new text, as for a send.',
       body: { name: 'EditMessageRequest', schema: EditMessageRequest },
       errors: [403, 404],
     },
     ctx.auth,
     async (req, res) => {
-      const { text } = parseInput(EditMessageRequest, req.body);
-      res.json({ position: await onMessage(req, (s, ids) => decideEdit(s, { ...ids, text })) });
+      const edit = parseInput(EditMessageRequest, req.body);
+      res.json({ position: await onMessage(req, (s, ids) => decideEdit(s, { ...ids, ...edit }), edit.mentions) });
     },
   );
 
@@ -127,6 +138,54 @@ export async function messageRoutes(routes: CommandRoutes, ctx: CommandContext, 
       async (req, res) => {
         const emoji = parseEmoji(req.params.emoji);
         res.json({ position: await onMessage(req, (s, ids) => decideReact(s, { ...ids, emoji, add })) });
+      },
+    );
+  }
+  routes.add(
+    {
+      ...onMessageDoc,
+      method: 'delete',
+      path: '/groups/:id/messages/:messageId/link-preview',
+      summary: 'Remove the link preview of a message (its author)',
+      errors: [403, 404],
+    },
+    ctx.auth,
+    async (req, res) => {
+      res.json({ position: await onMessage(req, decideRemovePreview) });
+    },
+  );
+
+  for (const [method, on] of [
+    ['put', true],
+    ['delete', false],
+  ] as const) {
+    routes.add(
+      {
+        ...onMessageDoc,
+        method,
+        path: '/groups/:id/pins/:messageId',
+        summary: on ? 'Pin a message (moderators and above; any member of a direct conversation)' : 'Unpin a message',
+        description: 'Pins are a set per group: pinning twice or unpinning a message that is not pinned is accepted and changes nothing.',
+        errors: [403, 404],
+      },
+      ctx.auth,
+      async (req, res) => {
+        res.json({ position: await onMessage(req, (s, ids) => decidePin(s, { ...ids, pin: on })) });
+      },
+    );
+    routes.add(
+      {
+        ...onMessageDoc,
+        method,
+        path: '/groups/:id/threads/:messageId/follow',
+        summary: on ? 'Follow a message’s thread' : 'Stop following a thread',
+        description:
+          'Members follow the threads they start or reply in without asking; an explicit choice holds until their next reply in the thread. GET /me/threads lists the followed ones.',
+        errors: [403, 404],
+      },
+      ctx.auth,
+      async (req, res) => {
+        res.json({ position: await onMessage(req, (s, ids) => decideFollow(s, { ...ids, follow: on })) });
       },
     );
   }

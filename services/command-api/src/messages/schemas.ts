@@ -4,6 +4,14 @@ import { identifier, onlyIfValid, text } from '../http/validation';
 export const clientMessageId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '1–64 characters of A–Z, a–z, 0–9, _ and -');
 const messageText = text({ max: 4000, multiline: true });
 
+export const MAX_MENTIONS = 50;
+
+const mentionIds = z
+  .array(identifier)
+  .max(MAX_MENTIONS, `at most ${MAX_MENTIONS} mentions`)
+  .overwrite((ids) => [...new Set(ids)])
+  .describe('ids of the members the text mentions by @username; each must be a member of the group. @here and @everyone are read from the text');
+
 export const SendMessageRequest = z
   .object({
     clientMessageId: clientMessageId.describe('chosen by the client; sending the same id again yields the same message'),
@@ -14,6 +22,10 @@ export const SendMessageRequest = z
       .overwrite((ids) => [...new Set(ids)])
       .optional()
       .describe('mediaIds of the caller’s uploads'),
+    replyTo: identifier.optional().describe('a message of this group this one answers; shown as a quote of it'),
+    threadId: identifier.optional().describe('a message of this group whose thread this reply goes to (a reply in a thread goes to its thread)'),
+    mentions: mentionIds.optional(),
+    linkPreview: z.boolean().optional().describe('false: show no preview of the first link (default true)'),
   })
   .refine((m) => (m.text?.length ?? 0) > 0 || (m.attachments?.length ?? 0) > 0, {
     path: ['text'],
@@ -21,7 +33,11 @@ export const SendMessageRequest = z
     when: onlyIfValid,
   });
 
-export const EditMessageRequest = z.object({ text: text({ min: 1, max: 4000, multiline: true }) });
+export const EditMessageRequest = z.object({
+  text: text({ min: 1, max: 4000, multiline: true }),
+  mentions: mentionIds.optional(),
+  linkPreview: z.boolean().optional().describe('false: show no preview of the first link of the new text'),
+});
 
 export const SendMessageResponse = z.object({ messageId: z.string(), position: z.string() });
 

@@ -1,13 +1,14 @@
-import { AppError, dependencyError, formatPosition, type Position } from '@groupchat/shared';
+import { AppError, dependencyError, formatPosition, waitForPositions, type Position } from '@groupchat/shared';
 import type { CommandContext } from '../http/context';
 import { stamp, uuidV5, type Envelope } from '../http/envelope';
 import type { GroupHeads } from '../groups/heads';
 import { groupAndRole } from '../groups/state';
 import { markAttached, resolveAttachments } from './attachments';
-import { decideSend } from './decide';
+import { decideSend, type MessageFacts } from './decide';
 import { LandedSends } from './landed';
 import { SendLedger } from './ledger';
 import { SlowModeClock } from './slow-mode';
+import { loadMessages } from './state';
 
 /** Who sends: the caller, the envelope their events carry, and the positions of their earlier writes. */
 export interface Sender {
@@ -21,6 +22,10 @@ export interface SendInput {
   clientMessageId: string;
   text: string | null;
   mediaIds: string[];
+  replyTo?: string;
+  threadId?: string;
+  mentions?: string[];
+  linkPreview?: boolean;
 }
 
 export interface Sent {
@@ -32,8 +37,12 @@ export interface Sent {
 export type SendOutcome = { ok: true; sent: Sent } | { ok: false; error: AppError };
 
 /** What a send request asks for, as the send path takes it: blank text is no text. */
-export function inputOf(groupId: string, input: { clientMessageId: string; text?: string; attachments?: string[] }): SendInput {
-  return { groupId, clientMessageId: input.clientMessageId, text: input.text?.length ? input.text : null, mediaIds: input.attachments ?? [] };
+export function inputOf(
+  groupId: string,
+  input: { clientMessageId: string; text?: string; attachments?: string[]; replyTo?: string; threadId?: string; mentions?: string[]; linkPreview?: boolean },
+): SendInput {
+  const { clientMessageId, text, attachments, ...rest } = input;
+  return { groupId, clientMessageId, text: text?.length ? text : null, mediaIds: attachments ?? [], ...rest };
 }
 
 export const messageIdOf = (groupId: string, senderId: string, clientMessageId: string) => uuidV5('message', groupId, senderId, clientMessageId);
@@ -77,16 +86,27 @@ export class Sends {
     const views = new Map<string, ReturnType<GroupHeads['viewAt']>>();
     const viewOf = (groupId: string) => views.get(groupId) ?? views.set(groupId, this.heads.viewAt(sender, groupId)).get(groupId)!;
     const ready = this.landed.ready(config.MIN_POSITION_WAIT_MS);
+    const quoted = this.quoted(sender, inputs);
     const loaded = await Promise.all(
-      inputs.map((input) => settle(Promise.all([viewOf(input.groupId), resolveAttachments(pool, sender.userId, input.mediaIds), ready]))),
+      inputs.map((input) => settle(Promise.all([viewOf(input.groupId), resolveAttachments(pool, sender.userId, input.mediaIds), quoted, ready]))),
     );
     // From here to each append's start nothing is awaited: one attempt per message, and one produce request for them all.
     return Promise.all(
       inputs.map((input, i) => {
         const facts = loaded[i]!;
         if (!facts.ok) return failed(facts.error);
-        const [fold, attachments] = facts.value;
-        return attempt(() => this.decideAndAppend(sender, input, () => groupAndRole(fold, input.groupId, sender.userId), attachments)).then((o): SendOutcome =>
+        const [fold, attachments, messages] = facts.value;
+        const state = () => {
+          const { group, role } = groupAndRole(fold, input.groupId, sender.userId);
+          return {
+            group,
+            senderRole: role,
+            roleOf: (userId: string) => fold.roleOf(input.groupId, userId),
+            parent: input.replyTo === undefined ? undefined : (messages.get(input.replyTo) ?? null),
+            root: input.threadId === undefined ? undefined : (messages.get(input.threadId) ?? null),
+          };
+        };
+        return attempt(() => this.decideAndAppend(sender, input, state, attachments)).then((o): SendOutcome =>
           o.ok ? { ok: true, sent: o.value } : failed(o.error),
         );
       }),
@@ -97,11 +117,24 @@ export class Sends {
     return this.landed.close();
   }
 
+  /**
+   * The messages replies name, from the messages read model once it shows them: the only
+   * read a send makes outside this process, and only sends that reply make it.
+   */
+  private async quoted(sender: Sender, inputs: SendInput[]): Promise<Map<string, MessageFacts>> {
+    const ids = [...new Set(inputs.flatMap((i) => [i.replyTo, i.threadId].filter((id): id is string => id !== undefined)))];
+    if (!ids.length) return new Map();
+    const { pool, config } = this.ctx.rt;
+    const positions = [...sender.minPositions.filter((p) => p.topic === 'messages'), ...ids.flatMap((id) => this.ledger.positionOf(id) ?? [])];
+    await waitForPositions(pool, positions, { projections: ['messages'], timeoutMs: config.MIN_POSITION_WAIT_MS });
+    return loadMessages(pool, ids);
+  }
+
   /** Synchronous up to the append's start unless an earlier attempt of the same message is known. */
   private decideAndAppend(
     sender: Sender,
     input: SendInput,
-    facts: () => ReturnType<typeof groupAndRole>,
+    facts: () => Omit<Parameters<typeof decideSend>[0], 'lastSentAt' | 'now'>,
     attachments: Awaited<ReturnType<typeof resolveAttachments>>,
   ): Promise<Sent> {
     const { groupId, clientMessageId } = input;
@@ -114,11 +147,11 @@ export class Sends {
         settled === 'failed' ? this.decideAndAppend(sender, input, facts, attachments) : { messageId, position: formatPosition(settled) },
       );
     }
-    const { group, role } = facts();
     const now = Date.now();
+    const { replyTo, threadId, mentions, linkPreview } = input;
     const decided = decideSend(
-      { group, senderRole: role, lastSentAt: this.slowMode.lastSentAt(groupId, senderId, clientMessageId), now },
-      { groupId, senderId, clientMessageId, messageId, text: input.text, attachments },
+      { ...facts(), lastSentAt: this.slowMode.lastSentAt(groupId, senderId, clientMessageId), now },
+      { groupId, senderId, clientMessageId, messageId, text: input.text, attachments, replyTo, threadId, mentions, linkPreview },
     );
     const takeBack = this.slowMode.accept(groupId, senderId, clientMessageId, now);
     const events = decided.map((d) => ({ event: stamp(d, sender.envelope, uuidV5('MessageSent', messageId)), key: groupId }));

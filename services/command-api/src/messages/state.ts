@@ -1,15 +1,45 @@
+import type { Role } from '@groupchat/schemas';
 import { RecentMap, type Pool, type Position } from '@groupchat/shared';
 import type { MessageFacts } from './decide';
 
 const MESSAGE_HEADS = 10_000;
 
+interface MessageRow {
+  message_id: string;
+  group_id: string;
+  sender_id: string;
+  deleted: boolean;
+  thread_id: string | null;
+}
+
+const factsOf = (r: MessageRow): MessageFacts => ({
+  messageId: r.message_id,
+  groupId: r.group_id,
+  senderId: r.sender_id,
+  deleted: r.deleted,
+  threadId: r.thread_id,
+});
+
 export async function loadMessage(pool: Pool, messageId: string): Promise<MessageFacts | null> {
-  const { rows } = await pool.query<{ message_id: string; group_id: string; sender_id: string; deleted: boolean }>(
-    'SELECT message_id, group_id, sender_id, deleted FROM messages WHERE message_id = $1',
-    [messageId],
-  );
-  const row = rows[0];
-  return row ? { messageId: row.message_id, groupId: row.group_id, senderId: row.sender_id, deleted: row.deleted } : null;
+  return (await loadMessages(pool, [messageId])).get(messageId) ?? null;
+}
+
+export async function loadMessages(pool: Pool, messageIds: string[]): Promise<Map<string, MessageFacts>> {
+  if (!messageIds.length) return new Map();
+  const { rows } = await pool.query<MessageRow>('SELECT message_id, group_id, sender_id, deleted, thread_id FROM messages WHERE message_id = ANY($1)', [
+    messageIds,
+  ]);
+  return new Map(rows.map((r) => [r.message_id, factsOf(r)]));
+}
+
+/** The roles of those of `userIds` who are members of the group. */
+export async function rolesIn(pool: Pool, groupId: string, userIds: string[]): Promise<Map<string, Role>> {
+  if (!userIds.length) return new Map();
+  const { rows } = await pool.query<{ user_id: string; role: Role }>('SELECT user_id, role FROM memberships WHERE group_id = $1 AND user_id = ANY($2)', [
+    groupId,
+    userIds,
+  ]);
+  return new Map(rows.map((r) => [r.user_id, r.role]));
 }
 
 /**

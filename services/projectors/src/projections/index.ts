@@ -3,6 +3,7 @@ import { analytics } from './analytics';
 import { groupDailyActivity } from './group-daily-activity';
 import { groups } from './groups';
 import { messages } from './messages';
+import { pins } from './pins';
 import { searchGroups } from './search-groups';
 import { searchMessages } from './search-messages';
 import { searchUsers } from './search-users';
@@ -10,4 +11,4 @@ import { timeline } from './timeline';
 import { users } from './users';
 
 /** Every projection the projectors run. A new projection is its file plus one line here. */
-export const projections: Projection[] = [users, groups, messages, timeline, groupDailyActivity, searchUsers, searchGroups, searchMessages, analytics];
+export const projections: Projection[] = [users, groups, messages, timeline, groupDailyActivity, searchUsers, searchGroups, searchMessages, analytics, pins];

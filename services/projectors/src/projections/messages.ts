@@ -1,17 +1,25 @@
-import { copyRows, defineProjection, ms, withRows } from '../framework';
+import type { EventOf } from '@groupchat/schemas';
+import { copyRows, defineProjection, ms, withRows, type Envelope, type PostgresContext } from '../framework';
+import { afterReplies, setupThreads, threadFollowsView } from './message-threads';
 
 /**
  * Message history per group in log order (`offset`), with edits, deletions (the row stays,
- * its content goes) and reactions. A repeated MessageSent (same message id or client message
- * id) keeps the first.
+ * its content goes), reactions, replies and threads (message-threads.ts). A repeated
+ * MessageSent (same message id or client message id) keeps the first.
  */
 export const messages = defineProjection({
   name: 'messages',
   // v2: the index that finds the messages carrying an upload (media access checks).
-  version: 2,
+  // v3: replies, threads and who follows them, mentions, @here/@everyone, the previewed link.
+  version: 3,
   storage: 'postgres',
   topics: ['messages'],
-  tables: ['messages', 'reactions'],
+  tables: ['messages', 'reactions', 'thread_participants', 'thread_choices'],
+  views: {
+    messages: (t) => `SELECT * FROM ${t('messages')}`,
+    reactions: (t) => `SELECT * FROM ${t('reactions')}`,
+    thread_follows: threadFollowsView,
+  },
   async setup({ client, table }) {
     await client.query(`CREATE TABLE ${table('messages')} (
       message_id text PRIMARY KEY,
@@ -23,6 +31,13 @@ export const messages = defineProjection({
       sent_at timestamptz NOT NULL,
       edited_at timestamptz,
       deleted boolean NOT NULL DEFAULT false,
+      reply_to text,
+      thread_id text,
+      mentions jsonb NOT NULL DEFAULT '[]',
+      broadcast text,
+      link_preview text,
+      reply_count int NOT NULL DEFAULT 0,
+      last_reply_at timestamptz,
       partition int NOT NULL,
       "offset" bigint NOT NULL,
       UNIQUE (group_id, "offset"),
@@ -36,9 +51,14 @@ export const messages = defineProjection({
       PRIMARY KEY (message_id, user_id, emoji))`);
     // Who may see an upload is decided by the messages carrying it; only those with attachments are indexed.
     await client.query(`CREATE INDEX ON ${table('messages')} USING gin (attachments jsonb_path_ops) WHERE attachments <> '[]'::jsonb`);
+    await setupThreads({ client, table });
   },
   // Reactions touch only their own row, so they commute with everything but the same reaction.
-  keys: ({ event: e }) => ('emoji' in e ? [`${e.messageId}/${e.userId}/${e.emoji}`] : [(e as { messageId: string }).messageId]),
+  keys: ({ event: e }) => {
+    if ('emoji' in e) return [`${e.messageId}/${e.userId}/${e.emoji}`];
+    if (e.type === 'ThreadFollowed' || e.type === 'ThreadUnfollowed') return [`${e.threadId}/${e.userId}`];
+    return [(e as { messageId: string }).messageId];
+  },
   batchHandlers: {
     MessageSent: (envelopes, ctx) =>
       copyRows(
@@ -52,6 +72,11 @@ export const messages = defineProjection({
           text: 'text',
           attachments: 'jsonb',
           sent_at: 'timestamptz',
+          reply_to: 'text',
+          thread_id: 'text',
+          mentions: 'jsonb',
+          broadcast: 'text',
+          link_preview: 'text',
           partition: 'int4',
           offset: 'int8',
         },
@@ -63,16 +88,23 @@ export const messages = defineProjection({
           e.text,
           e.attachments,
           new Date(e.occurredAt),
+          e.replyTo,
+          e.threadId,
+          e.mentions,
+          e.broadcast,
+          e.linkPreview,
           partition,
           offset,
         ]),
         () =>
           withRows(
             ctx,
-            `INSERT INTO ${ctx.table('messages')} (message_id, group_id, sender_id, client_message_id, text, attachments, sent_at, partition, "offset")
-             SELECT message_id, group_id, sender_id, client_message_id, text, attachments, ${ms('at')}, partition, "offset"
+            `INSERT INTO ${ctx.table('messages')}
+                    (message_id, group_id, sender_id, client_message_id, text, attachments, sent_at, reply_to, thread_id, mentions, broadcast, link_preview, partition, "offset")
+             SELECT message_id, group_id, sender_id, client_message_id, text, attachments, ${ms('at')}, reply_to, thread_id, mentions, broadcast, link_preview, partition, "offset"
                FROM json_to_recordset($1::json)
-                 AS x(message_id text, group_id text, sender_id text, client_message_id text, text text, attachments jsonb, at bigint, partition int, "offset" bigint)
+                 AS x(message_id text, group_id text, sender_id text, client_message_id text, text text, attachments jsonb, at bigint,
+                      reply_to text, thread_id text, mentions jsonb, broadcast text, link_preview text, partition int, "offset" bigint)
              ON CONFLICT DO NOTHING`,
             envelopes.map(({ event: e, partition, offset }) => ({
               message_id: e.messageId,
@@ -82,26 +114,57 @@ export const messages = defineProjection({
               text: e.text,
               attachments: e.attachments,
               at: e.occurredAt,
+              reply_to: e.replyTo,
+              thread_id: e.threadId,
+              mentions: e.mentions,
+              broadcast: e.broadcast,
+              link_preview: e.linkPreview,
               partition,
               offset,
             })),
           ),
+      ).then(() =>
+        afterReplies(
+          ctx,
+          envelopes.flatMap(({ event: e }) => (e.threadId ? [e.messageId] : [])),
+        ),
       ),
     MessageEdited: (envelopes, ctx) =>
       withRows(
         ctx,
-        `UPDATE ${ctx.table('messages')} m SET text = x.text, edited_at = ${ms('x.at')}
-           FROM json_to_recordset($1::json) AS x(message_id text, text text, at bigint)
+        `UPDATE ${ctx.table('messages')} m
+            SET text = x.text, edited_at = ${ms('x.at')}, mentions = x.mentions, broadcast = x.broadcast, link_preview = x.link_preview
+           FROM json_to_recordset($1::json) AS x(message_id text, text text, at bigint, mentions jsonb, broadcast text, link_preview text)
           WHERE m.message_id = x.message_id AND NOT m.deleted`,
-        envelopes.map(({ event: e }) => ({ message_id: e.messageId, text: e.text, at: e.occurredAt })),
+        envelopes.map(({ event: e }) => ({
+          message_id: e.messageId,
+          text: e.text,
+          at: e.occurredAt,
+          mentions: e.mentions,
+          broadcast: e.broadcast,
+          link_preview: e.linkPreview,
+        })),
       ),
-    MessageDeleted: (envelopes, ctx) =>
-      withRows(
+    MessageDeleted: async (envelopes, ctx) => {
+      await withRows(
         ctx,
-        `UPDATE ${ctx.table('messages')} m SET deleted = true, text = NULL, attachments = '[]'::jsonb
+        `UPDATE ${ctx.table('messages')} m SET deleted = true, text = NULL, attachments = '[]'::jsonb, mentions = '[]'::jsonb, broadcast = NULL, link_preview = NULL
            FROM json_to_recordset($1::json) AS x(message_id text) WHERE m.message_id = x.message_id`,
         envelopes.map(({ event: e }) => ({ message_id: e.messageId })),
+      );
+      await afterReplies(
+        ctx,
+        envelopes.map(({ event: e }) => e.messageId),
+      );
+    },
+    LinkPreviewRemoved: (envelopes, ctx) =>
+      withRows(
+        ctx,
+        `UPDATE ${ctx.table('messages')} m SET link_preview = NULL FROM json_to_recordset($1::json) AS x(message_id text) WHERE m.message_id = x.message_id`,
+        envelopes.map(({ event: e }) => ({ message_id: e.messageId })),
       ),
+    ThreadFollowed: (envelopes, ctx) => threadChoice(envelopes, ctx, true),
+    ThreadUnfollowed: (envelopes, ctx) => threadChoice(envelopes, ctx, false),
     ReactionAdded: (envelopes, ctx) =>
       withRows(
         ctx,
@@ -120,3 +183,15 @@ export const messages = defineProjection({
       ),
   },
 });
+
+/** The last explicit choice wins, by offset, whatever order the statements run in. */
+function threadChoice(envelopes: Envelope<EventOf<'ThreadFollowed' | 'ThreadUnfollowed'>>[], ctx: PostgresContext, following: boolean) {
+  return withRows(
+    ctx,
+    `INSERT INTO ${ctx.table('thread_choices')} AS c (thread_id, user_id, group_id, following, "offset")
+     SELECT thread_id, user_id, group_id, following, "offset"
+       FROM json_to_recordset($1::json) AS x(thread_id text, user_id text, group_id text, following boolean, "offset" bigint)
+     ON CONFLICT (thread_id, user_id) DO UPDATE SET following = EXCLUDED.following, "offset" = EXCLUDED."offset" WHERE c."offset" < EXCLUDED."offset"`,
+    envelopes.map(({ event: e, offset }) => ({ thread_id: e.threadId, user_id: e.userId, group_id: e.groupId, following, offset })),
+  );
+}

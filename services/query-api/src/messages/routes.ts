@@ -5,6 +5,7 @@ import { membershipsOf, readYourWrites } from '../access';
 import { cursorParam, decodeCursor, limitParam, pathId, textParam } from '../paging';
 import { passed } from '../passed';
 import { historyOf } from './history';
+import { aroundOf, followedThreads, pinsOf, threadOf } from './threads';
 import { searchMessages } from './search';
 import { searchLimit } from '../search-limit';
 
@@ -13,6 +14,14 @@ export const historyParams = z.object({
   after: z.string().optional().describe('a message position: only newer messages (the page then starts right after it)'),
   limit: limitParam(50, 200),
 });
+export const aroundParams = historyParams.extend({
+  around: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a message id')
+    .optional()
+    .describe('a message id: the page is centred on it (a reply in a thread: on its root), for permalinks; `before`/`after` are then ignored'),
+});
+export const followedParams = z.object({ limit: limitParam(30, 100) });
 export const messageSearchParams = z.object({
   q: z.string().trim().min(1, 'a search text is required').max(200),
   groupId: textParam(100).describe("only this group (must be one of the caller's)"),
@@ -29,14 +38,24 @@ export function messageRoutes(router: Router, rt: Runtime, auth: RequestHandler)
   const reached = readYourWrites(rt, index);
 
   router.get('/groups/:id/messages', ...reads, async (req, res) => {
+    const p = parse(aroundParams, req.query);
+    const groupId = pathId(req.params.id, 'group');
+    if (p.around) return void res.json(await aroundOf(rt.pool, groupId, req.user!.sub, p.around, p.limit));
+    res.json(await historyOf(rt.pool, groupId, req.user!.sub, { before: messageOffset(p.before), after: messageOffset(p.after), limit: p.limit }));
+  });
+
+  router.get('/groups/:id/threads/:messageId/messages', ...reads, async (req, res) => {
     const p = parse(historyParams, req.query);
-    res.json(
-      await historyOf(rt.pool, pathId(req.params.id, 'group'), req.user!.sub, {
-        before: messageOffset(p.before),
-        after: messageOffset(p.after),
-        limit: p.limit,
-      }),
-    );
+    const [groupId, rootId] = [pathId(req.params.id, 'group'), pathId(req.params.messageId, 'message')];
+    res.json(await threadOf(rt.pool, groupId, req.user!.sub, rootId, { before: messageOffset(p.before), after: messageOffset(p.after), limit: p.limit }));
+  });
+
+  router.get('/groups/:id/pins', ...reads, async (req, res) => {
+    res.json(await pinsOf(rt.pool, pathId(req.params.id, 'group'), req.user!.sub));
+  });
+
+  router.get('/me/threads', ...reads, async (req, res) => {
+    res.json(await followedThreads(rt.pool, req.user!.sub, parse(followedParams, req.query).limit));
   });
 
   router.get('/search/messages', auth, async (req, res) => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { componentSchemas, parametersOf, type OpenApiPart, type Parameter } from '@groupchat/shared';
 import { dmListParams } from '../dms/routes';
 import { discoveryParams, membersParams, recommendedParams } from '../groups/routes';
-import { historyParams, messageSearchParams } from '../messages/routes';
+import { aroundParams, followedParams, historyParams, messageSearchParams } from '../messages/routes';
 import { idParam } from '../paging';
 import { userSearchParams } from '../users/routes';
 import * as answers from './schemas';
@@ -90,9 +90,30 @@ export const queryOpenApi: OpenApiPart = {
       summary: 'Message history, oldest first, paged by position; stable while new messages arrive',
       tag: 'messages',
       path: id('group id'),
-      query: historyParams,
+      query: aroundParams,
       answer: answers.MessagePage,
       notFound: true,
+    }),
+    '/groups/{id}/threads/{messageId}/messages': get({
+      summary: 'A thread: its root and a page of its replies, oldest first, paged like history',
+      tag: 'messages',
+      path: parametersOf(z.object({ id: idParam.describe('group id'), messageId: idParam.describe('the thread’s root message') }), 'path'),
+      query: historyParams,
+      answer: answers.ThreadPage,
+      notFound: true,
+    }),
+    '/groups/{id}/pins': get({
+      summary: 'The pinned messages of a group, newest pin first',
+      tag: 'messages',
+      path: id('group id'),
+      answer: answers.PinList,
+      notFound: true,
+    }),
+    '/me/threads': get({
+      summary: 'The threads the caller follows (started, replied in, or followed), most recent reply first',
+      tag: 'messages',
+      query: followedParams,
+      answer: answers.FollowedThreads,
     }),
     '/dms': get({
       summary: "The caller's direct conversations and the requests waiting for them, most recently active first",

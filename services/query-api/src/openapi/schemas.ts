@@ -95,7 +95,28 @@ export const Attachment = named(
     thumbnailUrl: z.string().nullable().optional(),
   }),
 );
-export const Reaction = named('Reaction', z.strictObject({ emoji: z.string(), count: z.int().min(1), mine: z.boolean() }));
+export const Reaction = named(
+  'Reaction',
+  z.strictObject({
+    emoji: z.string(),
+    count: z.int().min(1),
+    mine: z.boolean(),
+    userIds: z.array(z.string()).describe('who reacted, first ones first (at most 20; `count` is exact)'),
+  }),
+);
+export const Quote = named(
+  'Quote',
+  z
+    .strictObject({
+      id: z.string(),
+      senderId: z.string().nullable(),
+      username: z.string().nullable(),
+      displayName: z.string().nullable(),
+      text: z.string().nullable().describe('the start of the parent’s text; null when it is deleted or has attachments only'),
+      deleted: z.boolean(),
+    })
+    .describe('the message this one answers'),
+);
 export const Message = named(
   'Message',
   z.strictObject({
@@ -110,6 +131,15 @@ export const Message = named(
     editedAt: dateTime.nullable(),
     deleted: z.boolean(),
     reactions: z.array(Reaction),
+    replyTo: Quote.nullable(),
+    threadId: z.string().nullable().describe('the root of the thread this message is a reply in'),
+    thread: z
+      .strictObject({ replyCount: z.int().min(1), lastReplyAt: dateTime })
+      .nullable()
+      .describe('for a root with replies: how many are live and when the last came'),
+    mentions: z.array(z.string()).describe('ids of the members the text mentions'),
+    broadcast: z.enum(['here', 'everyone']).nullable().describe('@here or @everyone'),
+    linkPreview: z.string().nullable().describe('the link whose preview is shown: GET /link-previews?url='),
     position,
   }),
 );
@@ -120,8 +150,26 @@ export const MessagePage = named(
     hasMore: z.boolean().describe('more messages exist in the direction of travel (older without `after`, newer with it)'),
     nextBefore: position.describe('position of the oldest item: pass as `before` for older messages').optional(),
     nextAfter: position.describe('position of the newest item: pass as `after` for newer messages').optional(),
+    hasMoreAfter: z.boolean().describe('with `around`: newer messages exist after the page').optional(),
+    anchor: z
+      .strictObject({ messageId: z.string(), threadId: z.string().nullable() })
+      .describe('with `around`: the message asked for, and its thread if it is a reply in one')
+      .optional(),
   }),
 );
+export const ThreadPage = named(
+  'ThreadPage',
+  z.strictObject({
+    root: Message,
+    following: z.boolean().describe('whether the caller follows the thread'),
+    items: z.array(Message).describe('replies, oldest first'),
+    hasMore: z.boolean(),
+    nextBefore: position.optional(),
+    nextAfter: position.optional(),
+  }),
+);
+export const PinList = named('PinList', z.strictObject({ items: z.array(Message.extend({ pinnedBy: z.string().nullable(), pinnedAt: dateTime })) }));
+export const FollowedThreads = named('FollowedThreads', z.strictObject({ items: z.array(Message).describe('thread roots, most recent reply first') }));
 export const MessageHit = named(
   'MessageHit',
   z.strictObject({

@@ -1115,7 +1115,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Update a group (owner, admin; moderators may only set slowModeSeconds) */
+        /** Update a group (owner, admin; moderators may only set slowModeSeconds); not a direct conversation */
         patch: {
             parameters: {
                 query?: never;
@@ -1731,6 +1731,185 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's direct conversations and the requests waiting for them, most recently active first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: {
+                    /** @description position tokens a command returned (comma-separated); the answer waits, up to about 5 s, until the read models include them */
+                    "X-Min-Position"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DmList"];
+                    };
+                };
+                /** @description malformed cursor or position token */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid query parameters, one entry per field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a read model is behind the given X-Min-Position, or a dependency is down */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Open a direct conversation with 1 to 9 people, or get the one that exists
+         * @description A direct conversation is a private group of kind `direct` whose id follows from its members (docs/direct-messages.md): asking again for the same people answers the same groupId and appends nothing. People who share a group with the caller are added at once; the others only with `request: true`, as a request they accept with POST /groups/{id}/join or decline with POST /groups/{id}/leave. Without it the answer is 403 `dm_request_required`, naming them in `userIds`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OpenDmRequest"];
+                };
+            };
+            responses: {
+                /** @description the conversation, new or existing */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpenDmResponse"];
+                    };
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not allowed for the caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description request body over 1MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description request body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid fields, listed in `errors` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/groups/{id}/messages": {
         parameters: {
             query?: never;
@@ -1747,6 +1926,8 @@ export interface paths {
                     /** @description a message position: only newer messages (the page then starts right after it) */
                     after?: string;
                     limit?: number;
+                    /** @description a message id: the page is centred on it (a reply in a thread: on its root), for permalinks; `before`/`after` are then ignored */
+                    around?: string;
                 };
                 header?: {
                     /** @description position tokens a command returned (comma-separated); the answer waits, up to about 5 s, until the read models include them */
@@ -2121,7 +2302,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Edit a message’s text (author only) */
+        /**
+         * Edit a message’s text (author only)
+         * @description Mentions, @here/@everyone and the previewed link are decided again for the new text, as for a send.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -2405,6 +2589,421 @@ export interface paths {
                 };
                 /** @description rate limited; see Retry-After */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{id}/messages/{messageId}/link-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove the link preview of a message (its author) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path: {
+                    id: string;
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description appended to the log */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PositionResponse"];
+                    };
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not allowed for the caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown (a private group is unknown to non-members) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{id}/pins/{messageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Pin a message (moderators and above; any member of a direct conversation)
+         * @description Pins are a set per group: pinning twice or unpinning a message that is not pinned is accepted and changes nothing.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path: {
+                    id: string;
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description appended to the log */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PositionResponse"];
+                    };
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not allowed for the caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown (a private group is unknown to non-members) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Unpin a message
+         * @description Pins are a set per group: pinning twice or unpinning a message that is not pinned is accepted and changes nothing.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path: {
+                    id: string;
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description appended to the log */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PositionResponse"];
+                    };
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not allowed for the caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown (a private group is unknown to non-members) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{id}/threads/{messageId}/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Follow a message’s thread
+         * @description Members follow the threads they start or reply in without asking; an explicit choice holds until their next reply in the thread. GET /me/threads lists the followed ones.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path: {
+                    id: string;
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description appended to the log */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PositionResponse"];
+                    };
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not allowed for the caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown (a private group is unknown to non-members) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Stop following a thread
+         * @description Members follow the threads they start or reply in without asking; an explicit choice holds until their next reply in the thread. GET /me/threads lists the followed ones.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path: {
+                    id: string;
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description appended to the log */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PositionResponse"];
+                    };
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not allowed for the caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown (a private group is unknown to non-members) */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3441,6 +4040,265 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/groups/{id}/threads/{messageId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A thread: its root and a page of its replies, oldest first, paged like history */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a message position: only older messages */
+                    before?: string;
+                    /** @description a message position: only newer messages (the page then starts right after it) */
+                    after?: string;
+                    limit?: number;
+                };
+                header?: {
+                    /** @description position tokens a command returned (comma-separated); the answer waits, up to about 5 s, until the read models include them */
+                    "X-Min-Position"?: string;
+                };
+                path: {
+                    /** @description group id */
+                    id: string;
+                    /** @description the thread’s root message */
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ThreadPage"];
+                    };
+                };
+                /** @description malformed cursor or position token */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown, deleted, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid query parameters, one entry per field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a read model is behind the given X-Min-Position, or a dependency is down */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{id}/pins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pinned messages of a group, newest pin first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position tokens a command returned (comma-separated); the answer waits, up to about 5 s, until the read models include them */
+                    "X-Min-Position"?: string;
+                };
+                path: {
+                    /** @description group id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PinList"];
+                    };
+                };
+                /** @description malformed cursor or position token */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown, deleted, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid query parameters, one entry per field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a read model is behind the given X-Min-Position, or a dependency is down */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The threads the caller follows (started, replied in, or followed), most recent reply first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: {
+                    /** @description position tokens a command returned (comma-separated); the answer waits, up to about 5 s, until the read models include them */
+                    "X-Min-Position"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowedThreads"];
+                    };
+                };
+                /** @description malformed cursor or position token */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid query parameters, one entry per field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a read model is behind the given X-Min-Position, or a dependency is down */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/search/messages": {
         parameters: {
             query?: never;
@@ -3623,6 +4481,11 @@ export interface components {
             visibility?: "public" | "private";
             /** @description minimum seconds between two messages of one member; 0 turns slow mode off */
             slowModeSeconds?: number;
+            /**
+             * @description the least role that may mention @here and @everyone (owners and admins set it)
+             * @enum {string}
+             */
+            broadcastMinRole?: "owner" | "admin" | "moderator" | "member";
         };
         InviteRequest: {
             userId: string;
@@ -3630,6 +4493,18 @@ export interface components {
         ChangeRoleRequest: {
             /** @enum {string} */
             role: "owner" | "admin" | "moderator" | "member";
+        };
+        OpenDmResponse: {
+            /** @description the conversation of exactly these people: the same id every time */
+            groupId: string;
+            /** @description log position of its newest change; pass it back as X-Min-Position */
+            position: string;
+        };
+        OpenDmRequest: {
+            /** @description the other people (1 to 9 once repeats and the caller are dropped); the caller is always in the conversation */
+            userIds: string[];
+            /** @description ask the people who share no group with the caller (they accept with POST /groups/{id}/join); without it such a conversation is refused */
+            request?: boolean;
         };
         SendMessageResponse: {
             messageId: string;
@@ -3641,6 +4516,14 @@ export interface components {
             text?: string;
             /** @description mediaIds of the caller’s uploads */
             attachments?: string[];
+            /** @description a message of this group this one answers; shown as a quote of it */
+            replyTo?: string;
+            /** @description a message of this group whose thread this reply goes to (a reply in a thread goes to its thread) */
+            threadId?: string;
+            /** @description ids of the members the text mentions by @username; each must be a member of the group. @here and @everyone are read from the text */
+            mentions?: string[];
+            /** @description false: show no preview of the first link (default true) */
+            linkPreview?: boolean;
         };
         SendBatchResponse: {
             /** @description one answer per item, in order */
@@ -3664,6 +4547,10 @@ export interface components {
         };
         EditMessageRequest: {
             text: string;
+            /** @description ids of the members the text mentions by @username; each must be a member of the group. @here and @everyone are read from the text */
+            mentions?: string[];
+            /** @description false: show no preview of the first link of the new text */
+            linkPreview?: boolean;
         };
         MediaUploaded: {
             mediaId: string;
@@ -3740,6 +4627,16 @@ export interface components {
             updatedAt: string;
             /** @description the caller holds an invite (accept with POST /groups/{id}/join) */
             invited: boolean;
+            /**
+             * @description `direct`: a direct conversation (GET /dms), named by its members, with no settings
+             * @enum {string}
+             */
+            kind: "group" | "direct";
+            /**
+             * @description the least role that may mention @here and @everyone
+             * @enum {string}
+             */
+            broadcastMinRole: "owner" | "admin" | "moderator" | "member";
         };
         GroupPage: {
             items: components["schemas"]["GroupHit"][];
@@ -3806,6 +4703,18 @@ export interface components {
             emoji: string;
             count: number;
             mine: boolean;
+            /** @description who reacted, first ones first (at most 20; `count` is exact) */
+            userIds: string[];
+        };
+        /** @description the message this one answers */
+        Quote: {
+            id: string;
+            senderId: string | null;
+            username: string | null;
+            displayName: string | null;
+            /** @description the start of the parent’s text; null when it is deleted or has attachments only */
+            text: string | null;
+            deleted: boolean;
         };
         Message: {
             id: string;
@@ -3825,6 +4734,21 @@ export interface components {
             editedAt: string | null;
             deleted: boolean;
             reactions: components["schemas"]["Reaction"][];
+            replyTo: components["schemas"]["Quote"] | null;
+            /** @description the root of the thread this message is a reply in */
+            threadId: string | null;
+            /** @description for a root with replies: how many are live and when the last came */
+            thread: {
+                replyCount: number;
+                /** Format: date-time */
+                lastReplyAt: string;
+            } | null;
+            /** @description ids of the members the text mentions */
+            mentions: string[];
+            /** @description @here or @everyone */
+            broadcast: ("here" | "everyone") | null;
+            /** @description the link whose preview is shown: GET /link-previews?url= */
+            linkPreview: string | null;
             /** @description opaque position token of the message in the log */
             position: string;
         };
@@ -3837,6 +4761,70 @@ export interface components {
             nextBefore?: string;
             /** @description position of the newest item: pass as `after` for newer messages */
             nextAfter?: string;
+            /** @description with `around`: newer messages exist after the page */
+            hasMoreAfter?: boolean;
+            /** @description with `around`: the message asked for, and its thread if it is a reply in one */
+            anchor?: {
+                messageId: string;
+                threadId: string | null;
+            };
+        };
+        ThreadPage: {
+            root: components["schemas"]["Message"];
+            /** @description whether the caller follows the thread */
+            following: boolean;
+            /** @description replies, oldest first */
+            items: components["schemas"]["Message"][];
+            hasMore: boolean;
+            /** @description opaque position token of the message in the log */
+            nextBefore?: string;
+            /** @description opaque position token of the message in the log */
+            nextAfter?: string;
+        };
+        PinList: {
+            items: {
+                id: string;
+                groupId: string;
+                senderId: string;
+                sender: {
+                    username: string | null;
+                    displayName: string | null;
+                    avatarMediaId: string | null;
+                };
+                clientMessageId: string;
+                /** @description null when deleted or attachments only */
+                text: string | null;
+                attachments: components["schemas"]["Attachment"][];
+                /** Format: date-time */
+                sentAt: string;
+                editedAt: string | null;
+                deleted: boolean;
+                reactions: components["schemas"]["Reaction"][];
+                replyTo: components["schemas"]["Quote"] | null;
+                /** @description the root of the thread this message is a reply in */
+                threadId: string | null;
+                /** @description for a root with replies: how many are live and when the last came */
+                thread: {
+                    replyCount: number;
+                    /** Format: date-time */
+                    lastReplyAt: string;
+                } | null;
+                /** @description ids of the members the text mentions */
+                mentions: string[];
+                /** @description @here or @everyone */
+                broadcast: ("here" | "everyone") | null;
+                /** @description the link whose preview is shown: GET /link-previews?url= */
+                linkPreview: string | null;
+                /** @description opaque position token of the message in the log */
+                position: string;
+                pinnedBy: string | null;
+                /** Format: date-time */
+                pinnedAt: string;
+            }[];
+        };
+        FollowedThreads: {
+            /** @description thread roots, most recent reply first */
+            items: components["schemas"]["Message"][];
         };
         MessageHit: {
             id: string;
@@ -3894,6 +4882,33 @@ export interface components {
                 invitedBy: string;
                 /** Format: date-time */
                 invitedAt: string;
+            }[];
+        };
+        DmList: {
+            /** @description most recently active first */
+            items: {
+                /** @description the conversation: read and post with the /groups/{id} routes */
+                groupId: string;
+                /**
+                 * @description the caller's standing: `invited` is a request to accept (POST /groups/{id}/join) or decline (POST /groups/{id}/leave)
+                 * @enum {string}
+                 */
+                status: "member" | "invited";
+                /** @description who asked, for a request */
+                invitedBy: string | null;
+                /** @description everyone else in it or asked to it */
+                others: {
+                    id: string;
+                    username: string | null;
+                    displayName: string | null;
+                    avatarMediaId: string | null;
+                    /** @enum {string} */
+                    status: "member" | "invited";
+                }[];
+                /** Format: date-time */
+                lastActivityAt: string;
+                /** Format: date-time */
+                createdAt: string;
             }[];
         };
         UserHit: {
