@@ -1,6 +1,6 @@
 // A link to a local web site gets a preview card: the composer shows it while the message is
 // typed, and the other member sees it under the sent message, with the image proxied by our
-// API. A preview removed in the composer is not sent.
+// API. A preview removed in the composer is not sent; one removed from a sent message goes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '@groupchat/test-kit/app';
@@ -60,6 +60,8 @@ describe('link previews in the browser', () => {
     await card.getByTestId('link-preview-title').getByText('A & B: the article').waitFor({ timeout: 20_000 });
     await expect(card.getByText('What the article says.').count()).resolves.toBe(1);
     await expect(card.getByRole('link').getAttribute('href')).resolves.toBe(`${origin.url}/article`);
+    // Only the sender may remove it.
+    await expect(card.getByRole('button', { name: 'Remove preview' }).count()).resolves.toBe(0);
     const image = card.getByRole('img', { name: 'A & B: the article' });
     await image.waitFor();
     // Loaded from our API as a blob, never from the site itself.
@@ -82,5 +84,12 @@ describe('link previews in the browser', () => {
     await sent.waitFor();
     await messageWith(alice.page, 'No card for this one').and(alice.page.locator('[data-status="sent"]')).waitFor();
     await expect(sent.getByTestId('link-preview').count()).resolves.toBe(0);
+  });
+
+  it('the sender removes the preview of a sent message, and it goes for the other member too', async () => {
+    const mine = messageWith(alice.page, "This week's problems").getByTestId('link-preview');
+    await mine.getByRole('button', { name: 'Remove preview' }).click();
+    await mine.waitFor({ state: 'detached' });
+    await messageWith(bob.page, "This week's problems").getByTestId('link-preview').waitFor({ state: 'detached', timeout: 20_000 });
   });
 });

@@ -62,6 +62,7 @@ export const messagesApi = {
   edit: (groupId: string, messageId: string, text: string, mentions: string[] = []) =>
     api.patch<{ position: string }>(`/groups/${enc(groupId)}/messages/${enc(messageId)}`, { text, ...(mentions.length ? { mentions } : {}) }),
   remove: (groupId: string, messageId: string) => api.del<{ position: string }>(`/groups/${enc(groupId)}/messages/${enc(messageId)}`),
+  removeLinkPreview: (groupId: string, messageId: string) => api.del<{ position: string }>(`/groups/${enc(groupId)}/messages/${enc(messageId)}/link-preview`),
   react: (groupId: string, messageId: string, emoji: string) =>
     api.post<{ position: string }>(`/groups/${enc(groupId)}/messages/${enc(messageId)}/reactions/${enc(emoji)}`),
   unreact: (groupId: string, messageId: string, emoji: string) =>

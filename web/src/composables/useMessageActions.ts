@@ -90,6 +90,14 @@ export function useMessageActions(groupId: () => string) {
       () => messagesApi.remove(m.groupId, m.id),
     );
 
+  /** The author takes the preview card off their message (LinkPreviewRemoved clears it for the others). */
+  const removeLinkPreview = (m: ChatMessage) =>
+    optimistic(
+      m,
+      (x) => ({ ...x, linkPreview: null }),
+      () => messagesApi.removeLinkPreview(m.groupId, m.id),
+    );
+
   function toggleReaction(m: ChatMessage, emoji: string) {
     const mine = m.reactions.find((r) => r.emoji === emoji)?.mine ?? false;
     return optimistic(
@@ -105,5 +113,5 @@ export function useMessageActions(groupId: () => string) {
     );
   }
 
-  return { send, retry, discard, edit, remove, toggleReaction };
+  return { send, retry, discard, edit, remove, removeLinkPreview, toggleReaction };
 }
