@@ -186,6 +186,17 @@ const TABLE: Row[] = [
     private: [401, 404, 404, 200, 200, 200, 200],
     request: (c) => ({ method: 'GET', path: `/media/${c.scene.mediaId}/links` }),
   },
+  // Link previews are of public pages, for anyone signed in; loopback is refused here (422), so nothing is fetched.
+  {
+    op: 'GET /link-previews',
+    any: [401, 422, 422, 422, 422, 422, 422],
+    request: () => ({ method: 'GET', path: '/link-previews?url=http%3A%2F%2F127.0.0.1%2F' }),
+  },
+  {
+    op: 'GET /link-previews/{id}/image',
+    any: [401, 404, 404, 404, 404, 404, 404],
+    request: () => ({ method: 'GET', path: '/link-previews/00000000-0000-4000-8000-000000000000/image' }),
+  },
   // the group
   {
     op: 'GET /groups/{id}',
