@@ -104,11 +104,12 @@ describe('when the page is a local test server (loopback allowed)', () => {
     expect(origin.hits('/bare')).toBe(1);
   });
 
-  it('then a body over the byte cap, a gzip bomb and a page that never ends are given up (404)', async () => {
-    for (const path of ['/huge', '/bomb', '/slow']) {
+  it('then a body over the byte cap, a gzip bomb, a page that never ends and a cut connection are given up (404)', async () => {
+    const why: Record<string, RegExp> = { '/huge': /over \d+ bytes/, '/bomb': /over \d+ bytes/, '/slow': /too long/, '/reset': /could not be reached/ };
+    for (const [path, detail] of Object.entries(why)) {
       const p = await problemOf(await api.preview(`${origin.url}${path}`));
       expect(p.status, path).toBe(404);
-      expect(p.body.detail, path).toMatch(path === '/slow' ? /too long/ : /over \d+ bytes/);
+      expect(p.body.detail, path).toMatch(detail);
     }
   });
 

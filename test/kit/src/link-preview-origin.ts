@@ -53,6 +53,11 @@ export async function startOrigin(png: Buffer): Promise<Origin> {
       const body = gzipSync(Buffer.concat([Buffer.from('<html><head><title>bomb</title>'), Buffer.alloc(50 * 1024 * 1024, ' ')]));
       res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip', 'content-length': body.length }).end(body);
     },
+    '/reset': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.write('<html><head><title>cut');
+      setImmediate(() => res.socket?.destroy());
+    },
     '/slow': (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.write('<html><head><title>slow');

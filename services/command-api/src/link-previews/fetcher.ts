@@ -59,7 +59,8 @@ function get(url: URL, req: FetchRequest, policy: FetchPolicy): Promise<Incoming
       headers: { 'User-Agent': policy.userAgent, Accept: req.accept, 'Accept-Encoding': 'gzip, deflate, br', 'Accept-Language': 'en' },
     });
     r.once('response', resolve);
-    r.once('error', (err) => reject(mapError(err, req.signal)));
+    // Kept for the request's whole life: a socket error after the response must not go unhandled.
+    r.on('error', (err) => reject(mapError(err, req.signal)));
     r.end();
   });
 }
@@ -75,8 +76,8 @@ function accept(url: URL, res: IncomingMessage, req: FetchRequest): Fetched {
   const decoded = decompress(res, String(res.headers['content-encoding'] ?? 'identity').toLowerCase()) ?? fail('unknown content encoding');
   const body = decoded.pipe(capped(req.maxBytes));
   const forward = (err: Error) => body.destroy(mapError(err, req.signal));
-  res.once('error', forward);
-  if (decoded !== res) decoded.once('error', forward);
+  res.on('error', forward);
+  if (decoded !== res) decoded.on('error', forward);
   body.once('close', () => res.destroy());
   return { url, contentType: String(res.headers['content-type'] ?? '').toLowerCase(), body };
 }
