@@ -121,6 +121,40 @@ describe('discovery, recommendations, profiles and search', () => {
     expect(lag).toBeLessThan(2000);
   });
 
+  it('narrows a search by from:, in:, has:, before: and after:, and finds replies in threads with their thread', async () => {
+    const word = `nebula${Date.now().toString(36)}`;
+    const image = {
+      mediaId: 'img-1',
+      kind: 'image' as const,
+      contentType: 'image/png',
+      size: 10,
+      fileName: 'a.png',
+      width: 1,
+      height: 1,
+      durationMs: null,
+      thumbnailMediaId: null,
+    };
+    const plain = await w.send(groups.soup!.id, ben, `${word} plain`);
+    const linked = await w.send(groups.chess!.id, cy, `${word} see https://example.com/x`);
+    const pictured = w.sent(groups.soup!.id, cy, `${word} picture`, [image]);
+    await w.append(pictured, groups.soup!.id);
+    const reply = w.event('MessageSent', ben.id, { ...w.sent(groups.soup!.id, ben, `${word} in a thread`), threadId: plain.id });
+    const done = await w.append(reply, groups.soup!.id);
+    const ids = async (q: string) =>
+      (await w.get(`/search/messages?q=${encodeURIComponent(q)}&sort=recent`, cy, [done])).body.items.map((h: { id: string }) => h.id);
+    await waitUntil(async () => (await ids(word)).length === 4, { timeoutMs: 10_000, intervalMs: 50, what: 'all four messages searchable' });
+    expect(await ids(`${word} from:${ben.username}`)).toEqual([reply.messageId, plain.id]);
+    expect(await ids(`${word} from:@nobody-at-all`)).toEqual([]);
+    expect(await ids(`${word} in:"Chess ${tag}"`)).toEqual([linked.id]);
+    expect(await ids(`${word} has:link`)).toEqual([linked.id]);
+    expect(await ids(`${word} has:image`)).toEqual([pictured.messageId]);
+    expect(await ids(`from:@${cy.username} has:file ${word}`)).toEqual([pictured.messageId]);
+    expect(await ids(`${word} before:2000-01-01`)).toEqual([]);
+    expect((await ids(`${word} after:2000-01-01`)).length).toBe(4);
+    const hit = (await w.get(`/search/messages?q=${encodeURIComponent(`${word} thread`)}`, cy, [done])).body.items[0];
+    expect(hit).toMatchObject({ id: reply.messageId, threadId: plain.id });
+  });
+
   it('refuses a message search without text', async () => {
     const res = await w.get('/search/messages?q=', cy);
     expect(res.status).toBe(422);

@@ -2,10 +2,15 @@ import { formatPosition } from '@groupchat/shared';
 import { defineProjection } from '../framework';
 import { analysis, date, iso, keyword } from './search-analysis';
 
-/** Full-text message search, scoped by group_id; edits replace the text, deletions remove the document. */
+/**
+ * Full-text message search, scoped by group_id; edits replace the text, deletions remove the
+ * document. Filters (from:, has:, before:/after:) use sender_id, attachment_kinds, has_link
+ * and sent_at; replies in threads are indexed with their thread_id, so a hit opens the thread.
+ */
 export const searchMessages = defineProjection({
   name: 'search-messages',
-  version: 1,
+  // v2: thread_id, attachment_kinds and has_link for filters and for opening a hit in its thread.
+  version: 2,
   storage: 'elasticsearch',
   topics: ['messages'],
   index: {
@@ -19,6 +24,9 @@ export const searchMessages = defineProjection({
         sender_id: keyword,
         text: { type: 'text', analyzer: 'folded', fields: { cjk: { type: 'text', analyzer: 'cjk' } } },
         attachment_count: { type: 'integer' },
+        attachment_kinds: keyword,
+        has_link: { type: 'boolean' },
+        thread_id: keyword,
         sent_at: date,
         edited_at: date,
         partition: { type: 'integer' },
@@ -36,12 +44,17 @@ export const searchMessages = defineProjection({
       sender_id: e.senderId,
       ...(e.text === null ? {} : { text: e.text }),
       attachment_count: e.attachments.length,
+      attachment_kinds: [...new Set(e.attachments.map((a) => a.kind))],
+      has_link: hasLink(e.text),
+      ...(e.threadId === null ? {} : { thread_id: e.threadId }),
       sent_at: iso(e.occurredAt),
       partition,
       offset,
       position: formatPosition({ topic: 'messages', partition, offset: BigInt(offset) }),
     }),
-    MessageEdited: (doc, { event: e }) => doc && { ...doc, text: e.text, edited_at: iso(e.occurredAt) },
+    MessageEdited: (doc, { event: e }) => doc && { ...doc, text: e.text, has_link: hasLink(e.text), edited_at: iso(e.occurredAt) },
     MessageDeleted: () => null,
   },
 });
+
+const hasLink = (text: string | null) => text !== null && /https?:\/\/\S/i.test(text);

@@ -1,12 +1,13 @@
 import type { RequestHandler, Router } from 'express';
 import { z } from 'zod';
-import { badRequest, indexName, parse, parsePosition, type Runtime } from '@groupchat/shared';
+import { badRequest, indexName, parse, parsePosition, type Pool, type Runtime } from '@groupchat/shared';
 import { membershipsOf, readYourWrites } from '../access';
 import { cursorParam, decodeCursor, limitParam, pathId, textParam } from '../paging';
 import { passed } from '../passed';
 import { historyOf } from './history';
 import { aroundOf, followedThreads, pinsOf, threadOf } from './threads';
 import { searchMessages } from './search';
+import { parseSearchFilters } from './search-filters';
 import { searchLimit } from '../search-limit';
 
 export const historyParams = z.object({
@@ -23,7 +24,14 @@ export const aroundParams = historyParams.extend({
 });
 export const followedParams = z.object({ limit: limitParam(30, 100) });
 export const messageSearchParams = z.object({
-  q: z.string().trim().min(1, 'a search text is required').max(200),
+  q: z
+    .string()
+    .trim()
+    .min(1, 'a search text is required')
+    .max(200)
+    .describe(
+      'words to find, with optional filters: from:username, in:group-name (quotes for spaces), has:file|image|video|audio|link, before:YYYY-MM-DD, after:YYYY-MM-DD',
+    ),
   groupId: textParam(100).describe("only this group (must be one of the caller's)"),
   sort: z.enum(['relevance', 'recent']).default('relevance'),
   cursor: cursorParam,
@@ -64,8 +72,32 @@ export function messageRoutes(router: Router, rt: Runtime, auth: RequestHandler)
     const [, memberships] = await Promise.all([passed(budget, req, res), passed(reached, req, res).then(() => membershipsOf(rt.pool, req.user!.sub))]);
     const p = parse(messageSearchParams, req.query);
     const after = decodeCursor(`messages:${p.sort}`, p.cursor);
-    res.json(await searchMessages(rt.es, index, { q: p.q, groupId: p.groupId || undefined, sort: p.sort, after, limit: p.limit }, [...memberships.keys()]));
+    const f = parseSearchFilters(p.q);
+    const groups = [...memberships.keys()];
+    const [senderIds, groupIds] = await Promise.all([usersNamed(rt.pool, f.from), groupsNamed(rt.pool, groups, f.in)]);
+    const filters = { senderIds, groupIds, has: f.has, sentBefore: f.before, sentAfter: f.after };
+    res.json(await searchMessages(rt.es, index, { q: f.text, groupId: p.groupId || undefined, sort: p.sort, after, limit: p.limit, ...filters }, groups));
   });
+}
+
+/** `from:` names users by username; undefined when the query names none. */
+async function usersNamed(pool: Pool, usernames: string[]): Promise<string[] | undefined> {
+  if (!usernames.length) return undefined;
+  const { rows } = await pool.query<{ user_id: string }>('SELECT user_id FROM users WHERE lower(username) = ANY($1)', [usernames]);
+  return rows.map((r) => r.user_id);
+}
+
+/** `in:` names the caller's groups by the start of their name (case-insensitive); DMs by a member's username. */
+async function groupsNamed(pool: Pool, mine: string[], names: string[]): Promise<string[] | undefined> {
+  if (!names.length) return undefined;
+  const { rows } = await pool.query<{ group_id: string }>(
+    `SELECT g.group_id FROM groups g WHERE g.group_id = ANY($1) AND EXISTS (SELECT 1 FROM unnest($2::text[]) n WHERE starts_with(lower(g.name), n))
+     UNION
+     SELECT m.group_id FROM memberships m JOIN users u ON u.user_id = m.user_id JOIN groups g ON g.group_id = m.group_id
+      WHERE m.group_id = ANY($1) AND g.kind = 'direct' AND lower(u.username) = ANY($2)`,
+    [mine, names],
+  );
+  return rows.map((r) => r.group_id);
 }
 
 /** History cursors are message positions; a users or groups token here is a client mistake. */

@@ -1,5 +1,6 @@
 import type { EsClient } from '@groupchat/shared';
 import { isoDate, pageOf, pickHighlights, searchAlias } from '../search-index';
+import type { Has } from './search-filters';
 
 export type MessageSort = 'relevance' | 'recent';
 
@@ -9,6 +10,12 @@ export interface MessageSearchParams {
   sort: MessageSort;
   after?: unknown[];
   limit: number;
+  /** From the filters typed into the query (search-filters.ts), resolved to ids. */
+  senderIds?: string[];
+  groupIds?: string[];
+  has?: Has[];
+  sentBefore?: number;
+  sentAfter?: number;
 }
 
 /** A message as the messages search projection indexes it. */
@@ -20,6 +27,7 @@ interface MessageDoc {
   sent_at: string | number;
   edited_at?: string | number | null;
   position?: string;
+  thread_id?: string;
 }
 
 const SORTS: Record<MessageSort, unknown[]> = {
@@ -37,8 +45,8 @@ export function messageSearchQuery(p: MessageSearchParams, memberGroupIds: strin
     size: p.limit + 1,
     query: {
       bool: {
-        must: [{ multi_match: { query: p.q, type: 'most_fields', fields: ['text', 'text.cjk'] } }],
-        filter: [{ terms: { group_id: memberGroupIds } }, ...(p.groupId ? [{ term: { group_id: p.groupId } }] : [])],
+        must: p.q ? [{ multi_match: { query: p.q, type: 'most_fields', fields: ['text', 'text.cjk'] } }] : [],
+        filter: [{ terms: { group_id: memberGroupIds } }, ...(p.groupId ? [{ term: { group_id: p.groupId } }] : []), ...filtersOf(p)],
       },
     },
     sort: SORTS[p.sort],
@@ -54,6 +62,21 @@ export function messageSearchQuery(p: MessageSearchParams, memberGroupIds: strin
   };
 }
 
+/** A filter naming nobody (an unknown from:, an in: matching none of the caller's groups) finds nothing. */
+function filtersOf(p: MessageSearchParams): object[] {
+  const has = p.has ?? [];
+  const kinds = has.filter((h) => h === 'image' || h === 'video' || h === 'audio');
+  const range = { ...(p.sentBefore === undefined ? {} : { lt: p.sentBefore }), ...(p.sentAfter === undefined ? {} : { gte: p.sentAfter }) };
+  return [
+    ...(p.senderIds ? [{ terms: { sender_id: p.senderIds } }] : []),
+    ...(p.groupIds ? [{ terms: { group_id: p.groupIds } }] : []),
+    ...kinds.map((k) => ({ term: { attachment_kinds: k } })),
+    ...(has.includes('file') ? [{ range: { attachment_count: { gt: 0 } } }] : []),
+    ...(has.includes('link') ? [{ term: { has_link: true } }] : []),
+    ...(Object.keys(range).length ? [{ range: { sent_at: { ...range, format: 'epoch_millis' } } }] : []),
+  ];
+}
+
 export async function searchMessages(es: EsClient, index: string, p: MessageSearchParams, memberGroupIds: string[]) {
   const result = await searchAlias<MessageDoc>(es, index, messageSearchQuery(p, memberGroupIds));
   const { hits, nextCursor } = pageOf(result, p.limit, `messages:${p.sort}`);
@@ -66,6 +89,7 @@ export async function searchMessages(es: EsClient, index: string, p: MessageSear
       sentAt: isoDate(h.source.sent_at),
       editedAt: isoDate(h.source.edited_at),
       position: h.source.position ?? null,
+      threadId: h.source.thread_id ?? null,
       highlight: pickHighlights(h.highlight, ['text'], p.q).text ?? [],
       score: h.score,
     })),

@@ -180,6 +180,7 @@ export const MessageHit = named(
     sentAt: dateTime.nullable(),
     editedAt: dateTime.nullable(),
     position: z.string().regex(POSITION).nullable(),
+    threadId: z.string().nullable().describe('for a reply in a thread: its root, to open the hit in its thread'),
     highlight: z.array(z.string()).describe('HTML-escaped fragments with matches in <mark>'),
     score: z.number().nullable(),
   }),

@@ -4310,6 +4310,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
+                    /** @description words to find, with optional filters: from:username, in:group-name (quotes for spaces), has:file|image|video|audio|link, before:YYYY-MM-DD, after:YYYY-MM-DD */
                     q: string;
                     /** @description only this group (must be one of the caller's) */
                     groupId?: string;
@@ -4834,6 +4835,8 @@ export interface components {
             sentAt: string | null;
             editedAt: string | null;
             position: string | null;
+            /** @description for a reply in a thread: its root, to open the hit in its thread */
+            threadId: string | null;
             /** @description HTML-escaped fragments with matches in <mark> */
             highlight: string[];
             score: number | null;
