@@ -58,6 +58,17 @@ export class ApiActor {
     await this.send('POST', `/groups/${groupId}/join`);
   }
 
+  /** Opens a direct conversation (POST /dms); `request` asks people who share no group. */
+  async openDm(userIds: string[], request = false): Promise<string> {
+    const res = await this.send<{ groupId: string }>('POST', '/dms', { userIds, ...(request ? { request } : {}) });
+    return res.groupId;
+  }
+
+  /** GET /dms, read at this person's last write. */
+  dms(): Promise<{ items: { groupId: string; status: string }[] }> {
+    return this.send('GET', '/dms');
+  }
+
   async post(groupId: string, text: string, attachments: string[] = []): Promise<string> {
     const res = await this.send<{ messageId: string }>('POST', `/groups/${groupId}/messages`, {
       clientMessageId: randomUUID(),

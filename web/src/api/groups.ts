@@ -22,6 +22,9 @@ export interface Invite {
   invitedAt: string;
 }
 
+/** What PATCH /groups/{id} takes: the description fields and the settings. */
+export type GroupPatch = Partial<GroupInput> & { slowModeSeconds?: number; broadcastMinRole?: Role };
+
 export interface GroupSearch {
   q?: string;
   interest?: string[];
@@ -55,7 +58,7 @@ export const groupsApi = {
   },
   get: (id: string) => api.get<GroupDetail>(`/groups/${enc(id)}`),
   create: (input: GroupInput) => api.post<{ groupId: string; position: string }>('/groups', input),
-  update: (id: string, patch: Partial<GroupInput> & { slowModeSeconds?: number }) => api.patch<{ position: string }>(`/groups/${enc(id)}`, patch),
+  update: (id: string, patch: GroupPatch) => api.patch<{ position: string }>(`/groups/${enc(id)}`, patch),
   remove: (id: string) => api.del<{ position: string }>(`/groups/${enc(id)}`),
   join: (id: string) => api.post<{ position: string }>(`/groups/${enc(id)}/join`),
   leave: (id: string) => api.post<{ position: string }>(`/groups/${enc(id)}/leave`),

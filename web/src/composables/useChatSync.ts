@@ -3,10 +3,13 @@ import { api } from '../api';
 import { messagesApi } from '../api/messages';
 import { useRealtimeStore } from '../realtime/realtime.store';
 import { useAuthStore } from '../stores/auth.store';
+import { useDmsStore } from '../stores/dms.store';
 import { useGroupsStore } from '../stores/groups.store';
 import { useMessagesStore } from '../stores/messages.store';
 import { usePresenceStore } from '../stores/presence.store';
 import { useUsersStore } from '../stores/users.store';
+
+const DM_POLL_MS = 15_000;
 
 /**
  * Wires the realtime connection to the stores for the whole signed-in session: one
@@ -17,10 +20,15 @@ export function useChatSync() {
   const auth = useAuthStore();
   const realtime = useRealtimeStore();
   const groups = useGroupsStore();
+  const dms = useDmsStore();
   const messages = useMessagesStore();
   const presence = usePresenceStore();
   const users = useUsersStore();
   const offs: (() => void)[] = [];
+  let dmPoll: number | undefined;
+  const refreshDms = () => {
+    if (document.visibilityState === 'visible') void dms.load().catch(() => undefined);
+  };
 
   async function reload(groupId: string) {
     const page = await messagesApi.history(groupId, auth.userId);
@@ -54,14 +62,23 @@ export function useChatSync() {
         for (const id of ids) void reload(id).catch(() => undefined);
       }),
       realtime.on('unsubscribed', (f) => {
-        if (f.reason !== 'client') void groups.loadMine().catch(() => undefined);
+        if (f.reason === 'client') return;
+        void groups.loadMine().catch(() => undefined);
+        void dms.load().catch(() => undefined);
       }),
     );
     realtime.start({ token: () => api.tokens.access(), refresh: () => api.refresh(), minPosition: () => api.minPositions.header() });
     void groups.loadMine().catch(() => undefined);
+    void dms.load().catch(() => undefined);
+    // Nothing live says someone opened a conversation with the caller: look again now and then, and on coming back to the tab.
+    dmPoll = window.setInterval(refreshDms, DM_POLL_MS);
+    document.addEventListener('visibilitychange', refreshDms);
   }
 
   function end() {
+    window.clearInterval(dmPoll);
+    document.removeEventListener('visibilitychange', refreshDms);
+    dms.reset();
     offs.splice(0).forEach((off) => off());
     realtime.stop();
     messages.reset();
@@ -78,9 +95,9 @@ export function useChatSync() {
     { immediate: true },
   );
 
-  // Follow every group the user belongs to, so unread counts and resumes cover them all.
+  // Follow every group and direct conversation the user belongs to, so unread counts and resumes cover them all.
   watch(
-    () => [...groups.myIds],
+    () => [...groups.myIds, ...dms.memberIds],
     (ids) => {
       if (!auth.signedIn) return;
       const want = new Set(ids);

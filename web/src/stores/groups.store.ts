@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, ref } from 'vue';
 import { ApiError } from '../api/errors';
-import { groupsApi, type GroupInput, type Invite } from '../api/groups';
+import { groupsApi, type GroupInput, type GroupPatch, type Invite } from '../api/groups';
 import type { GroupDetail, GroupSummary, Member, Role } from '../api/types';
 
 /** The caller's groups (with roles), pending invites, and the details and members of groups looked at. */
@@ -67,7 +67,7 @@ export const useGroupsStore = defineStore('groups', () => {
     drop(groupId);
   }
 
-  async function update(groupId: string, patch: Partial<GroupInput> & { slowModeSeconds?: number }) {
+  async function update(groupId: string, patch: GroupPatch) {
     await groupsApi.update(groupId, patch);
     const d = details.get(groupId);
     if (d) details.set(groupId, { ...d, ...patch });
