@@ -8,7 +8,7 @@ import { waitUntil } from '@groupchat/test-kit';
 import { startOrigin, type Origin } from '@groupchat/test-kit/link-preview-origin';
 import { startE2eApp } from './support/app';
 import { launchBrowser, openPerson, type Person } from './support/browser';
-import { makePng, registerViaApi, signInViaUi } from './support/people';
+import { makePng, PASSWORD, registerViaApi, signInViaUi, type Account } from './support/people';
 import { ApiActor } from './support/seed';
 
 describe('link previews in the browser', () => {
@@ -20,6 +20,27 @@ describe('link previews in the browser', () => {
   let groupId: string;
   const groupName = `Route Setters ${Date.now().toString(36)}`;
 
+  let bobAccount: Account;
+
+  /** The linkPreview the server stored for the message that starts with `start`, once history has it. */
+  async function storedPreview(start: string): Promise<string | null> {
+    const login = await fetch(`${app.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: bobAccount.username, password: PASSWORD }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const found = await waitUntil(
+      async () => {
+        const res = await fetch(`${app.url}/api/v1/groups/${groupId}/messages?limit=50`, { headers: { authorization: `Bearer ${accessToken}` } });
+        const { items } = (await res.json()) as { items: { text: string | null; linkPreview?: string | null }[] };
+        return items.find((m) => m.text?.startsWith(start));
+      },
+      { what: `"${start}" in the history` },
+    );
+    return found.linkPreview ?? null;
+  }
+
   const messageWith = (page: Page, text: string) => page.getByTestId('message').filter({ hasText: text });
   const openGroup = async (page: Page) => {
     await page.goto(`/groups/${groupId}`);
@@ -29,7 +50,8 @@ describe('link previews in the browser', () => {
   beforeAll(async () => {
     // Loopback is allowed for this app only: the previewed site runs on 127.0.0.1.
     [app, browser, origin] = await Promise.all([startE2eApp({ LINK_PREVIEW_ALLOW_LOOPBACK: true }), launchBrowser(), startOrigin(await makePng(600, 320))]);
-    const [aliceAccount, bobAccount] = await Promise.all([
+    let aliceAccount: Account;
+    [aliceAccount, bobAccount] = await Promise.all([
       registerViaApi(app, { prefix: 'alice', displayName: 'Alice Archer' }),
       registerViaApi(app, { prefix: 'bob', displayName: 'Bob Baker' }),
     ]);
@@ -68,6 +90,7 @@ describe('link previews in the browser', () => {
     await waitUntil(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { what: 'the preview image decoded' });
     await expect(image.getAttribute('src')).resolves.toMatch(/^blob:/);
     expect(origin.hits('/picture.png')).toBe(1);
+    expect(await storedPreview("This week's problems")).toBe(`${origin.url}/article`);
   });
 
   it('a preview removed in the composer is not sent', async () => {
@@ -83,6 +106,7 @@ describe('link previews in the browser', () => {
     const sent = messageWith(bob.page, 'No card for this one');
     await sent.waitFor();
     await messageWith(alice.page, 'No card for this one').and(alice.page.locator('[data-status="sent"]')).waitFor();
+    expect(await storedPreview('No card for this one')).toBeNull();
     await expect(sent.getByTestId('link-preview').count()).resolves.toBe(0);
   });
 
