@@ -6,6 +6,9 @@ export interface MessageState {
 
 export type ShownEvent = { type: string; [field: string]: unknown };
 
+/** What a deleted message's events keep of their content: nothing. */
+const GONE = { text: null, mentions: [], broadcast: null, linkPreview: null };
+
 /**
  * An event as it may be shown now. Only MessageSent and MessageEdited carry content: a deleted
  * message's carry none, and a message edited since carries its current text, so no frame
@@ -14,7 +17,7 @@ export type ShownEvent = { type: string; [field: string]: unknown };
  */
 export function redact<E extends ShownEvent>(event: E, state: MessageState | undefined): E {
   if (event.type !== 'MessageSent' && event.type !== 'MessageEdited') return event;
-  if (!state || state.deleted) return { ...event, text: null, ...(event.type === 'MessageSent' ? { attachments: [] } : {}) };
+  if (!state || state.deleted) return { ...event, ...GONE, ...(event.type === 'MessageSent' ? { attachments: [] } : {}) };
   return event.text === state.text ? event : { ...event, text: state.text };
 }
 

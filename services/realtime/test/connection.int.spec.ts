@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DomainEvent } from '@groupchat/schemas';
 import { TestClient } from './support/client';
-import { memberRemoved, messageSent } from './support/fixtures';
+import { groupEvent, memberRemoved, messageSent } from './support/fixtures';
 import { startRealtime } from './support/realtime';
 import { startSystem } from './support/system';
 import { waitUntil } from '@groupchat/test-kit';
@@ -180,6 +181,25 @@ describe('a realtime connection', () => {
       const event = await c.next((f) => f.type === 'event');
       expect(event.position).toBe(`m.${position!.partition}.${position!.offset}`);
       expect(event.event!.text).toBe('missed');
+      c.close();
+    });
+
+    it('when pins, follows and preview removals happened while away, then a resume replays them in order with the messages', async () => {
+      const owner = randomUUID();
+      const groupId = await sys.fixtures.group(sys.pool, owner, []);
+      const first = messageSent(groupId, owner, 'first');
+      const of = (type: DomainEvent['type'], fields: object) => groupEvent(type, groupId, owner, fields);
+      const [seen] = await sys.fixtures.append([first]);
+      await sys.fixtures.append([
+        of('MessagePinned', { messageId: first.messageId }),
+        of('ThreadFollowed', { threadId: first.messageId, userId: owner }),
+        of('LinkPreviewRemoved', { messageId: first.messageId }),
+        messageSent(groupId, owner, 'later'),
+      ]);
+      const c = await TestClient.ready(url, token(owner));
+      c.send({ type: 'subscribe', groupId, after: `m.${seen!.partition}.${seen!.offset}` });
+      await c.next((f) => f.type === 'event' && f.event!.text === 'later');
+      expect(c.events(groupId).map((f) => f.event!.type)).toEqual(['MessagePinned', 'ThreadFollowed', 'LinkPreviewRemoved', 'MessageSent']);
       c.close();
     });
   });

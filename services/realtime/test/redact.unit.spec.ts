@@ -3,13 +3,27 @@ import { eventFrame } from '../src/protocol';
 import { finalStates, redact } from '../src/redact';
 import { Subscription, type Sink } from '../src/subscription';
 
-const sent = (messageId: string, text: string) => ({ type: 'MessageSent', messageId, text, attachments: [{ mediaId: 'm1' }] });
+const sent = (messageId: string, text: string) => ({
+  type: 'MessageSent',
+  messageId,
+  text,
+  attachments: [{ mediaId: 'm1' }],
+  mentions: ['u2'],
+  broadcast: 'here',
+  linkPreview: 'https://example.com/',
+});
 const edited = (messageId: string, text: string) => ({ type: 'MessageEdited', messageId, text });
 const deleted = (messageId: string) => ({ type: 'MessageDeleted', messageId });
 
 describe('what an event may show', () => {
-  it('when its message was deleted, then a MessageSent carries no text and no attachments, an edit no text', () => {
-    expect(redact(sent('a', 'secret'), { deleted: true, text: null })).toMatchObject({ text: null, attachments: [] });
+  it('when its message was deleted, then a MessageSent carries no text, attachments, mentions or preview, an edit no text', () => {
+    expect(redact(sent('a', 'secret'), { deleted: true, text: null })).toMatchObject({
+      text: null,
+      attachments: [],
+      mentions: [],
+      broadcast: null,
+      linkPreview: null,
+    });
     expect(redact(edited('a', 'secret 2'), { deleted: true, text: null })).toMatchObject({ text: null });
   });
 

@@ -1,7 +1,8 @@
-import type { EventType } from '@groupchat/schemas';
+import { EVENT_TOPICS, EVENT_TYPES } from '@groupchat/schemas';
 import { copyRows, defineProjection, ms, withRows, type Envelope, type PostgresContext } from '../framework';
 
-const MESSAGE_EVENTS: EventType[] = ['MessageSent', 'MessageEdited', 'MessageDeleted', 'ReactionAdded', 'ReactionRemoved'];
+/** Every event of the messages topic: what the live feed pushes, a resume replays. */
+const MESSAGE_EVENTS = EVENT_TYPES.filter((type) => EVENT_TOPICS[type] === 'messages');
 
 /** Every message-topic event as pushed on the WebSocket, so a reconnecting client resumes without gaps. */
 export const timeline = defineProjection({

@@ -48,6 +48,10 @@ export const messageSent = (groupId: string, senderId: string, text: string): Ev
   }) as unknown as EventOf<'MessageSent'>;
 };
 
+/** Any other event of a group's message stream (pins, follows, …), with its schema's defaults. */
+export const groupEvent = <T extends DomainEvent['type']>(type: T, groupId: string, actorId: string, fields: object): DomainEvent =>
+  withDefaults({ type, ...meta(actorId), groupId, ...fields }) as unknown as DomainEvent;
+
 /** Appends events straight to the log, as the command API would after deciding. */
 export class Fixtures {
   private constructor(
