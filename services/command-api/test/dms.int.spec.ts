@@ -67,6 +67,22 @@ describe('direct conversations through HTTP', () => {
     expect(detail.body).toMatchObject({ kind: 'direct', visibility: 'private', myRole: 'member', broadcastMinRole: 'owner' });
   });
 
+  it('two people opening the same new conversation at the same instant get one conversation, created once', async () => {
+    const dan = await registerUser(api, 'dan');
+    const joined = await api.post(`/groups/${shared}/join`, undefined, as(dan, sharedAt));
+    ok(joined);
+    const [fromAnn, fromDan] = await Promise.all([
+      api.post('/dms', { userIds: [dan.userId, bob.userId] }, as(ann, joined.body.position)),
+      api.post('/dms', { userIds: [bob.userId, ann.userId] }, as(dan, joined.body.position)),
+    ]);
+    ok(fromAnn);
+    ok(fromDan);
+    expect(fromDan.body.groupId).toBe(fromAnn.body.groupId);
+    const events = (await eventsIn(app.config, 'groups')).filter((e) => e.key === fromAnn.body.groupId).map((e) => e.event.type);
+    expect(events.filter((t) => t === 'GroupCreated')).toHaveLength(1);
+    expect(events.filter((t) => t === 'MemberJoined')).toHaveLength(3);
+  });
+
   it('a stranger is asked with request: true, accepts by joining, then posts; the conversation is not discoverable', async () => {
     const asked = await api.post('/dms', { userIds: [carol.userId], request: true }, as(ann, sharedAt));
     ok(asked);
