@@ -7,6 +7,7 @@ import { useGroupsStore } from '../stores/groups.store';
 import { useCompletion, type CompletionItem, type CompletionSource } from './useCompletion';
 
 const LIMIT = 8;
+const REFRESH_MS = 5_000;
 
 const BROADCASTS: CompletionItem[] = [
   { id: 'here', label: '@here', detail: 'everyone online in this group', insert: '@here' },
@@ -34,17 +35,22 @@ export function matchMembers(members: Member[], query: string, me: string | null
 export function useComposerCompletion(groupId: () => string, text: Ref<string>, field: Ref<HTMLTextAreaElement | null>) {
   // The stores are asked for when a list first opens: a composer mounted alone needs none.
   const groups = () => useGroupsStore();
-  const loaded = new Set<string>();
+  const loads = new Map<string, { at: number; done: Promise<unknown> }>();
 
-  async function members(): Promise<Member[]> {
+  /**
+   * The group's members, loaded once, and again when a name is not found and the list is older
+   * than REFRESH_MS; every keystroke while a load is under way waits for that same load.
+   */
+  async function members(stale = false): Promise<Member[]> {
     const id = groupId();
-    // Loaded once per composer and group: someone who joined since is found on the next visit.
-    if (!loaded.has(id)) {
-      loaded.add(id);
-      await groups()
+    const load = loads.get(id);
+    if (!load || (stale && Date.now() - load.at > REFRESH_MS)) {
+      const done = groups()
         .loadMembers(id)
-        .catch(() => loaded.delete(id));
-    }
+        .catch(() => loads.delete(id));
+      loads.set(id, { at: Date.now(), done });
+      await done;
+    } else await load.done;
     return groups().members.get(id) ?? [];
   }
 
@@ -53,7 +59,9 @@ export function useComposerCompletion(groupId: () => string, text: Ref<string>, 
     query: /^[\p{L}\p{N}_.]{0,32}$/u,
     minLength: 0,
     async search(query) {
-      const found = matchMembers(await members(), query, useAuthStore().userId ?? null);
+      const me = useAuthStore().userId ?? null;
+      let found = matchMembers(await members(), query, me);
+      if (!found.length) found = matchMembers(await members(true), query, me);
       const detail = groups().details.get(groupId()) as { broadcastMinRole?: Parameters<typeof canBroadcast>[1] } | undefined;
       if (!canBroadcast(groups().roleIn(groupId()), detail?.broadcastMinRole)) return found;
       return [...found, ...BROADCASTS.filter((b) => b.id.startsWith(query.toLowerCase()))].slice(0, LIMIT);

@@ -91,6 +91,23 @@ describe('composer @mention completion', () => {
     w.unmount();
   });
 
+  it('keystrokes made while the members load wait for that load', async () => {
+    const { w, input, el, type } = setup();
+    const groups = useGroupsStore();
+    const load = groups.loadMembers;
+    let release!: () => void;
+    groups.loadMembers = (id: string) => new Promise((r) => (release = () => r(load(id))));
+    await input.setValue('@');
+    el.setSelectionRange(1, 1);
+    await input.trigger('input');
+    await type('@an');
+    expect(w.find('[role="listbox"]').exists()).toBe(false);
+    release();
+    await flushPromises();
+    expect(w.findAll('[role="option"]')).toHaveLength(2);
+    w.unmount();
+  });
+
   it('offers @here and @everyone only to roles the group allows', async () => {
     const member = setup('member');
     await member.type('@ev');
