@@ -58,6 +58,11 @@ export class ApiActor {
     await this.send('POST', `/groups/${groupId}/join`);
   }
 
+  /** The group's members, as the read model has them once it has seen this actor's positions. */
+  async members(groupId: string): Promise<{ userId: string; username: string | null }[]> {
+    return (await this.send<{ items: { userId: string; username: string | null }[] }>('GET', `/groups/${groupId}/members`)).items;
+  }
+
   /** Opens a direct conversation (POST /dms); `request` asks people who share no group. */
   async openDm(userIds: string[], request = false): Promise<string> {
     const res = await this.send<{ groupId: string }>('POST', '/dms', { userIds, ...(request ? { request } : {}) });

@@ -1,0 +1,123 @@
+// Two people in two browser contexts: a fenced code block with markup in it reaches the other
+// as literal code; a mention completed in the composer arrives highlighted and marked as
+// mentioning them; an emoji completed by shortcode comes from the emoji data the app serves;
+// and who reacted shows on hover.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { TestApp } from '@groupchat/test-kit/app';
+import { startE2eApp } from './support/app';
+import { launchBrowser, openPerson, type Person } from './support/browser';
+import { registerViaApi, signInViaUi, textBecomes, type Account } from './support/people';
+import { ApiActor } from './support/seed';
+
+const CODE = '<img src=x onerror="window.__xss=1">';
+
+/** The newest message row whose text contains `text`. */
+const rowWith = (page: Page, text: string) => page.getByTestId('message').filter({ hasText: text }).last();
+
+describe('the composer’s formatting, mentions and emoji between two people', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let alice: Person;
+  let bob: Person;
+  let bobAccount: Account;
+  let groupId: string;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startE2eApp(), launchBrowser()]);
+    [alice, bob] = await Promise.all([openPerson(browser, app.url), openPerson(browser, app.url)]);
+    const aliceAccount = await registerViaApi(app, { prefix: 'alice', displayName: 'Alice Archer' });
+    bobAccount = await registerViaApi(app, { prefix: 'bob', displayName: 'Bob Baker' });
+    const owner = await ApiActor.signIn(app, aliceAccount);
+    groupId = await owner.createGroup({ name: `Markup ${Date.now().toString(36)}`, description: 'Formatting in the browser', interests: ['code'] });
+    const joiner = await ApiActor.signIn(app, bobAccount);
+    await joiner.seen(owner.lastPosition).join(groupId);
+    // The members list is a read model: the composer reads it once the join is in it.
+    expect((await owner.seen(joiner.lastPosition).members(groupId)).map((m) => m.userId)).toContain(bobAccount.userId);
+    await Promise.all([signInViaUi(alice.page, aliceAccount), signInViaUi(bob.page, bobAccount)]);
+    await Promise.all([alice.page.goto(`/groups/${groupId}`), bob.page.goto(`/groups/${groupId}`)]);
+    await Promise.all([alice.page.getByTestId('composer-input').waitFor(), bob.page.getByTestId('composer-input').waitFor()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('a fenced code block made with the toolbar stays text, with its language', async () => {
+    const input = alice.page.getByTestId('composer-input');
+    await input.fill(CODE);
+    await input.press('ControlOrMeta+a');
+    await alice.page.getByRole('button', { name: 'Code block (Ctrl+Shift+E)' }).click();
+    expect(await input.inputValue()).toBe(`\`\`\`\n${CODE}\n\`\`\``);
+    // The language goes after the opening fence.
+    await input.press('ControlOrMeta+Home');
+    await input.press('End');
+    await input.pressSequentially('html');
+    await alice.page.getByRole('button', { name: 'Preview', exact: true }).click();
+    expect(await alice.page.getByRole('button', { name: 'Preview', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await textBecomes(alice.page.getByTestId('composer-preview').locator('pre code'), CODE);
+    await alice.page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await input.press('Enter');
+
+    const row = rowWith(bob.page, 'onerror');
+    await textBecomes(row.locator('pre code'), CODE);
+    await textBecomes(row.getByTestId('code-language'), 'html');
+    expect(await row.locator('pre code').getAttribute('class')).toBe('language-html');
+    expect(await bob.page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(await bob.page.locator('#app img[src="x"], #app [onerror]').count()).toBe(0);
+  });
+
+  it('a mention completed from the members arrives highlighted and marked as mentioning the other', async () => {
+    const input = alice.page.getByTestId('composer-input');
+    await input.pressSequentially(`look @${bobAccount.username.slice(0, 4)}`);
+    const option = alice.page.getByRole('listbox', { name: 'Suggestions' }).getByRole('option', { name: /Bob Baker/ });
+    await option.waitFor();
+    expect(await option.getAttribute('aria-selected')).toBe('true');
+    await input.press('Enter');
+    expect(await input.inputValue()).toBe(`look @${bobAccount.username} `);
+    await input.pressSequentially('this is for you');
+    await input.press('Enter');
+
+    const row = rowWith(bob.page, 'this is for you');
+    const mention = row.getByTestId('mention');
+    await textBecomes(mention, `@${bobAccount.username}`);
+    expect(await mention.getAttribute('class')).toContain('mention--me');
+    expect(await row.getAttribute('class')).toContain('message--mentions-me');
+    expect(await row.getAttribute('aria-label')).toMatch(/, mentions you$/);
+
+    const own = rowWith(alice.page, 'this is for you');
+    await textBecomes(own.getByTestId('mention'), `@${bobAccount.username}`);
+    expect(await own.getAttribute('class')).not.toContain('message--mentions-me');
+  });
+
+  it('an emoji completed by shortcode comes from the data the app serves', async () => {
+    const requests: string[] = [];
+    alice.page.on('request', (r) => requests.push(r.url()));
+    const input = alice.page.getByTestId('composer-input');
+    await input.pressSequentially('party :tad');
+    const option = alice.page.getByRole('option', { name: /:tada:/ });
+    await option.waitFor();
+    await input.press('Tab');
+    expect(await input.inputValue()).toBe('party 🎉 ');
+    await input.press('Enter');
+    await rowWith(bob.page, 'party 🎉').waitFor();
+    expect(requests.filter((u) => /^https?:/.test(u) && new URL(u).origin !== new URL(app.url).origin)).toEqual([]);
+    expect(requests.some((u) => /\/assets\/data-[^/]+\.json$/.test(u))).toBe(true);
+  });
+
+  it('who reacted shows when the reaction is hovered', async () => {
+    const row = rowWith(bob.page, 'party 🎉');
+    await row.hover();
+    await row.getByTestId('add-reaction').click();
+    await row.getByRole('button', { name: 'React with 👍' }).click();
+
+    const chip = rowWith(alice.page, 'party 🎉').getByTestId('reaction');
+    await chip.waitFor();
+    await chip.hover();
+    const tip = rowWith(alice.page, 'party 🎉').getByRole('tooltip');
+    await textBecomes(tip, 'Bob Baker reacted with 👍');
+    expect(await tip.isVisible()).toBe(true);
+    expect([...alice.errors, ...bob.errors]).toEqual([]);
+  });
+});
