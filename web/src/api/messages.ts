@@ -17,6 +17,10 @@ export interface SendInput {
   mentions?: string[];
   /** false: no preview of the text's first link (the server previews it otherwise). */
   linkPreview?: false;
+  /** The message this one answers, quoted. */
+  replyTo?: string;
+  /** The root of the thread this is a reply in. */
+  threadId?: string;
 }
 
 /** A message found by search; `highlight` fragments are HTML-escaped with `<mark>` around hits (see lib/highlight). */

@@ -1,4 +1,4 @@
-import type { Attachment, Message, Reaction, User } from './types';
+import type { Attachment, Message, Quote, Reaction, ThreadSummary, User } from './types';
 
 type Raw = Record<string, unknown>;
 
@@ -89,6 +89,7 @@ export function toMessage(raw: Raw, me: string | null): Message {
     clientMessageId: str(raw.clientMessageId),
     linkPreview: str(raw.linkPreview) ?? null,
     ...mentioning(raw),
+    ...conversing(raw),
     ...(raw.sender && typeof raw.sender === 'object' ? { sender: raw.sender as Message['sender'] } : {}),
   };
 }
@@ -99,4 +100,30 @@ export function mentioning(raw: Raw): Pick<Message, 'mentions' | 'broadcast'> {
     mentions: Array.isArray(raw.mentions) ? raw.mentions.map(String) : [],
     broadcast: raw.broadcast === 'here' || raw.broadcast === 'everyone' ? raw.broadcast : null,
   };
+}
+
+/** Where a history item sits in a conversation: the parent it quotes, the thread it is in, its own thread's summary. */
+export function conversing(raw: Raw): Pick<Message, 'replyTo' | 'threadId' | 'thread'> {
+  return { replyTo: toQuote(raw.replyTo), threadId: str(raw.threadId) ?? null, thread: toThreadSummary(raw.thread) };
+}
+
+function toQuote(v: unknown): Quote | null {
+  if (!v || typeof v !== 'object') return null;
+  const q = v as Raw;
+  const deleted = q.deleted === true;
+  return {
+    id: str(q.id) ?? '',
+    senderId: str(q.senderId) ?? null,
+    username: str(q.username) ?? null,
+    displayName: str(q.displayName) ?? null,
+    text: deleted ? null : (str(q.text) ?? null),
+    deleted,
+  };
+}
+
+function toThreadSummary(v: unknown): ThreadSummary | null {
+  if (!v || typeof v !== 'object') return null;
+  const t = v as Raw;
+  const replyCount = Number(t.replyCount ?? 0);
+  return replyCount > 0 ? { replyCount, lastReplyAt: toTimestamp(t.lastReplyAt) } : null;
 }

@@ -30,12 +30,18 @@ type WireAttachment = Schemas['Attachment'];
 export type Attachment = Pick<WireAttachment, 'mediaId' | 'kind' | 'contentType' | 'size'> &
   Partial<Pick<WireAttachment, 'fileName' | 'width' | 'height' | 'durationMs' | 'thumbnailMediaId'>>;
 
-/** `userIds` comes with realtime reaction events, not with the history. */
-export type Reaction = Schemas['Reaction'] & { userIds?: string[] };
+/** `userIds` (the first reactors) comes with the history; an optimistic reaction has none yet. */
+export type Reaction = Partly<Schemas['Reaction'], 'userIds'>;
+/** The quoted parent of a reply: never its text once deleted. */
+export type Quote = Schemas['Quote'];
+export type ThreadSummary = NonNullable<Schemas['Message']['thread']>;
 
 type WireMessage = Schemas['Message'];
 /** A pending message has no position yet. */
-export type Message = Omit<Partly<WireMessage, 'editedAt' | 'clientMessageId' | 'sender'>, 'position' | 'attachments' | 'reactions' | 'linkPreview'> & {
+export type Message = Omit<
+  Partly<WireMessage, 'editedAt' | 'clientMessageId' | 'sender' | 'replyTo' | 'threadId' | 'thread'>,
+  'position' | 'attachments' | 'reactions' | 'linkPreview' | 'mentions' | 'broadcast'
+> & {
   position: WireMessage['position'] | null;
   attachments: Attachment[];
   reactions: Reaction[];

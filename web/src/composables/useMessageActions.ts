@@ -1,6 +1,6 @@
 import { errorMessage } from '../api';
 import { messagesApi } from '../api/messages';
-import type { Attachment } from '../api/types';
+import type { Attachment, Quote } from '../api/types';
 import { firstLink } from '../lib/links';
 import { mentionIds } from '../lib/mentions';
 import { useGroupsStore } from '../stores/groups.store';
@@ -29,7 +29,7 @@ export function useMessageActions(groupId: () => string) {
   }
 
   // withPreview false: the sender removed the preview in the composer (`linkPreview: false`).
-  async function deliver(gid: string, clientMessageId: string, text: string | null, attachments: Attachment[], withPreview = true) {
+  async function deliver(gid: string, clientMessageId: string, text: string | null, attachments: Attachment[], withPreview = true, replyTo?: string) {
     try {
       const mentions = await mentionsIn(gid, text);
       const res = await messagesApi.send(gid, {
@@ -37,6 +37,7 @@ export function useMessageActions(groupId: () => string) {
         ...(text ? { text } : {}),
         ...(mentions.length ? { mentions } : {}),
         ...(withPreview ? {} : { linkPreview: false as const }),
+        ...(replyTo ? { replyTo } : {}),
         ...(attachments.length ? { attachments: attachments.map((a) => a.mediaId) } : {}),
       });
       store.markSent(gid, clientMessageId, res.messageId, res.position ?? null);
@@ -45,20 +46,20 @@ export function useMessageActions(groupId: () => string) {
     }
   }
 
-  function send(text: string, attachments: Attachment[] = [], options: { linkPreview?: false } = {}) {
+  function send(text: string, attachments: Attachment[] = [], options: { linkPreview?: false; replyTo?: Quote } = {}) {
     const gid = groupId();
     const body = text.trim() ? text : null;
     if (!body && !attachments.length) return;
     const clientMessageId = newClientMessageId();
     const withPreview = options.linkPreview !== false;
-    store.addPending(gid, { clientMessageId, text: body, attachments, linkPreview: withPreview && body ? firstLink(body) : null });
-    return deliver(gid, clientMessageId, body, attachments, withPreview);
+    store.addPending(gid, { clientMessageId, text: body, attachments, linkPreview: withPreview && body ? firstLink(body) : null, replyTo: options.replyTo });
+    return deliver(gid, clientMessageId, body, attachments, withPreview, options.replyTo?.id);
   }
 
   function retry(m: ChatMessage) {
     if (!m.clientMessageId || m.status !== 'failed') return;
     store.markPending(m.groupId, m.clientMessageId);
-    return deliver(m.groupId, m.clientMessageId, m.text, m.attachments, !(m.text && firstLink(m.text) && !m.linkPreview));
+    return deliver(m.groupId, m.clientMessageId, m.text, m.attachments, !(m.text && firstLink(m.text) && !m.linkPreview), m.replyTo?.id);
   }
 
   function discard(m: ChatMessage) {

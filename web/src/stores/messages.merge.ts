@@ -1,4 +1,4 @@
-import type { Message, Reaction } from '../api/types';
+import type { Attachment, Message, Quote, Reaction } from '../api/types';
 import { comparePositions } from '../lib/position';
 
 export type SendStatus = 'sent' | 'pending' | 'failed';
@@ -12,6 +12,37 @@ export interface ChatMessage extends Message {
 
 export function fromServer(m: Message): ChatMessage {
   return { ...m, key: m.clientMessageId || m.id, status: 'sent' };
+}
+
+export interface PendingInput {
+  clientMessageId: string;
+  text: string | null;
+  attachments: Attachment[];
+  linkPreview?: string | null;
+  replyTo?: Quote | null;
+  threadId?: string | null;
+}
+
+/** Our own send, shown at once: no id or position until the answer or the event. */
+export function pendingMessage(groupId: string, senderId: string, p: PendingInput): ChatMessage {
+  return {
+    id: '',
+    key: p.clientMessageId,
+    groupId,
+    senderId,
+    text: p.text,
+    attachments: p.attachments,
+    sentAt: new Date().toISOString(),
+    editedAt: null,
+    deleted: false,
+    reactions: [],
+    position: null,
+    clientMessageId: p.clientMessageId,
+    linkPreview: p.linkPreview ?? null,
+    replyTo: p.replyTo ?? null,
+    threadId: p.threadId ?? null,
+    status: 'pending',
+  };
 }
 
 /** Confirmed messages in log order; our own unconfirmed ones after them, oldest first. */

@@ -1,9 +1,11 @@
 import { defineStore } from 'pinia';
 import { reactive, ref, shallowReactive } from 'vue';
-import type { Attachment, Message } from '../api/types';
-import { mentioning } from '../api/normalize';
+import type { Message } from '../api/types';
 import { isAfter, laterOf } from '../lib/position';
-import { byLogOrder, fromServer, mergeMessages, withReaction, type ChatMessage } from './messages.merge';
+import { changeOf, eventTime, fromSentEvent, withQuoteDeleted, withReplyCounted } from './conversation.merge';
+import { byLogOrder, fromServer, mergeMessages, pendingMessage, type ChatMessage, type PendingInput } from './messages.merge';
+import { usePinsStore } from './pins.store';
+import { useRepliesStore } from './replies.store';
 
 export interface Thread {
   items: ChatMessage[];
@@ -28,6 +30,8 @@ export const useMessagesStore = defineStore('messages', () => {
   const unread = reactive<Record<string, number>>({});
   const activeGroupId = ref<string | null>(null);
   const me = ref<string | null>(null);
+  const replies = useRepliesStore();
+  const pins = usePinsStore();
 
   function thread(groupId: string): Thread {
     let t = threads.get(groupId);
@@ -89,75 +93,35 @@ export const useMessagesStore = defineStore('messages', () => {
     if (t.lastPosition && !isAfter(position, t.lastPosition)) return false;
     t.lastPosition = position;
     const messageId = String(event.messageId ?? '');
-    const at =
-      typeof event.occurredAt === 'number' || typeof event.occurredAt === 'string'
-        ? new Date(Number(event.occurredAt) || String(event.occurredAt)).toISOString()
-        : new Date().toISOString();
+    const at = eventTime(event);
+    const parentOf = (id: string) => t.items.find((m) => m.id === id) ?? replies.find(groupId, id);
+    replies.apply(groupId, position, event, me.value, parentOf);
+    pins.apply(groupId, event);
     switch (event.type) {
       case 'MessageSent': {
         const senderId = String(event.senderId ?? '');
-        const message: ChatMessage = fromServer({
-          id: messageId,
-          groupId,
-          senderId,
-          text: typeof event.text === 'string' ? event.text : null,
-          attachments: Array.isArray(event.attachments) ? (event.attachments as Attachment[]) : [],
-          sentAt: at,
-          editedAt: null,
-          deleted: false,
-          reactions: [],
-          position,
-          clientMessageId: typeof event.clientMessageId === 'string' ? event.clientMessageId : undefined,
-          linkPreview: typeof event.linkPreview === 'string' ? event.linkPreview : null,
-          ...mentioning(event),
-        });
-        set(t, mergeMessages(t.items, [message]));
+        const message = fromSentEvent(groupId, position, event, parentOf);
+        // A reply in a thread is listed in its thread; the main list only counts it on the root.
+        set(t, message.threadId ? withReplyCounted(t.items, message.threadId, 1, at) : mergeMessages(t.items, [message]));
         if (groupId !== activeGroupId.value && senderId !== me.value) unread[groupId] = (unread[groupId] ?? 0) + 1;
         return true;
       }
-      case 'MessageEdited':
-        return update(groupId, messageId, (m) => ({
-          ...m,
-          text: typeof event.text === 'string' ? event.text : m.text,
-          editedAt: at,
-          ...(Array.isArray(event.mentions) ? mentioning(event) : {}),
-        }));
-      case 'LinkPreviewRemoved':
-        return update(groupId, messageId, (m) => ({ ...m, linkPreview: null }));
-      case 'MessageDeleted':
-        return update(groupId, messageId, (m) => ({ ...m, deleted: true, text: null, attachments: [], reactions: [] }));
-      case 'ReactionAdded':
-      case 'ReactionRemoved':
-        return update(groupId, messageId, (m) => ({
-          ...m,
-          reactions: withReaction(m.reactions, String(event.emoji), String(event.userId), me.value, event.type === 'ReactionAdded'),
-        }));
-      default:
-        return false;
+      case 'MessageDeleted': {
+        const root = replies.threadOf(messageId);
+        if (root) set(t, withReplyCounted(t.items, root, -1, at));
+        set(t, withQuoteDeleted(t.items, messageId));
+        return update(groupId, messageId, changeOf(event, me.value)!) || !!root;
+      }
+      default: {
+        const change = changeOf(event, me.value);
+        return change ? update(groupId, messageId, change) : false;
+      }
     }
   }
 
-  function addPending(
-    groupId: string,
-    p: { clientMessageId: string; text: string | null; attachments: Attachment[]; linkPreview?: string | null },
-  ): ChatMessage {
+  function addPending(groupId: string, p: PendingInput): ChatMessage {
     const t = thread(groupId);
-    const entry: ChatMessage = {
-      id: '',
-      key: p.clientMessageId,
-      groupId,
-      senderId: me.value ?? '',
-      text: p.text,
-      attachments: p.attachments,
-      sentAt: new Date().toISOString(),
-      editedAt: null,
-      deleted: false,
-      reactions: [],
-      position: null,
-      clientMessageId: p.clientMessageId,
-      linkPreview: p.linkPreview ?? null,
-      status: 'pending',
-    };
+    const entry = pendingMessage(groupId, me.value ?? '', p);
     set(t, [...t.items, entry]);
     return entry;
   }
@@ -210,6 +174,8 @@ export const useMessagesStore = defineStore('messages', () => {
 
   function reset() {
     threads.clear();
+    replies.reset();
+    pins.reset();
     for (const k of Object.keys(unread)) delete unread[k];
     activeGroupId.value = null;
   }

@@ -1,33 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
-import type { Message } from '../api/types';
+import { msg, sentEvent } from '../test/messages';
 import { useMessagesStore } from './messages.store';
-
-const msg = (offset: number, over: Partial<Message> = {}): Message => ({
-  id: `m${offset}`,
-  groupId: 'g1',
-  senderId: 'u2',
-  text: `text ${offset}`,
-  attachments: [],
-  sentAt: new Date(1_700_000_000_000 + offset * 1000).toISOString(),
-  editedAt: null,
-  deleted: false,
-  reactions: [],
-  position: `m.1.${offset}`,
-  ...over,
-});
-
-const sentEvent = (offset: number, over: Record<string, unknown> = {}) => ({
-  type: 'MessageSent',
-  messageId: `m${offset}`,
-  groupId: 'g1',
-  senderId: 'u2',
-  clientMessageId: `c${offset}`,
-  text: `text ${offset}`,
-  attachments: [],
-  occurredAt: 1_700_000_000_000 + offset * 1000,
-  ...over,
-});
 
 describe('messages store', () => {
   let store: ReturnType<typeof useMessagesStore>;

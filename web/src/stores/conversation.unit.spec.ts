@@ -1,0 +1,99 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import { msg, sentEvent, timeOf } from '../test/messages';
+import { useMessagesStore } from './messages.store';
+import { usePinsStore } from './pins.store';
+import { useRepliesStore } from './replies.store';
+
+const at = timeOf;
+const sent = sentEvent;
+
+describe('replies, threads and pins in the stores', () => {
+  let messages: ReturnType<typeof useMessagesStore>;
+  let replies: ReturnType<typeof useRepliesStore>;
+  let pins: ReturnType<typeof usePinsStore>;
+  const main = () => messages.thread('g1').items;
+
+  beforeEach(() => {
+    setActivePinia(createPinia());
+    messages = useMessagesStore();
+    replies = useRepliesStore();
+    pins = usePinsStore();
+    messages.me = 'me';
+    messages.receiveLatest('g1', [msg(1), msg(2)], false);
+  });
+
+  it('keeps a thread reply out of the main list and counts it on the root', () => {
+    messages.applyEvent('g1', 'm.1.3', sent(3, { threadId: 'm1' }));
+    expect(main().map((m) => m.id)).toEqual(['m1', 'm2']);
+    expect(main()[0]!.thread).toEqual({ replyCount: 1, lastReplyAt: new Date(at(3)).toISOString() });
+    messages.applyEvent('g1', 'm.1.4', sent(4, { threadId: 'm1' }));
+    expect(main()[0]!.thread?.replyCount).toBe(2);
+    expect(main()[0]!.thread?.lastReplyAt).toBe(new Date(at(4)).toISOString());
+  });
+
+  it('appends a live reply to an open thread, once, and not to another', () => {
+    replies.receive('g1', 'm1', { root: msg(1), items: [], hasMore: false, following: false });
+    replies.receive('g1', 'm2', { root: msg(2), items: [], hasMore: false, following: false });
+    messages.applyEvent('g1', 'm.1.3', sent(3, { threadId: 'm1' }));
+    messages.applyEvent('g1', 'm.1.3', sent(3, { threadId: 'm1' }));
+    expect(replies.thread('g1', 'm1').items.map((m) => m.id)).toEqual(['m3']);
+    expect(replies.thread('g1', 'm2').items).toEqual([]);
+  });
+
+  it('confirms our own pending reply by its clientMessageId instead of doubling it', () => {
+    replies.receive('g1', 'm1', { root: msg(1), items: [], hasMore: false, following: true });
+    replies.addPending('g1', 'm1', 'me', { clientMessageId: 'c3', text: 'text 3', attachments: [] });
+    messages.applyEvent('g1', 'm.1.3', sent(3, { threadId: 'm1', senderId: 'me' }));
+    const items = replies.thread('g1', 'm1').items;
+    expect(items.map((m) => [m.id, m.status, m.key])).toEqual([['m3', 'sent', 'c3']]);
+  });
+
+  it('uncounts a deleted reply that is loaded in its thread', () => {
+    replies.receive('g1', 'm1', { root: msg(1), items: [], hasMore: false, following: false });
+    messages.applyEvent('g1', 'm.1.3', sent(3, { threadId: 'm1' }));
+    messages.applyEvent('g1', 'm.1.4', { type: 'MessageDeleted', messageId: 'm3', groupId: 'g1', occurredAt: at(4) });
+    expect(main()[0]!.thread).toBeNull();
+    expect(replies.thread('g1', 'm1').items[0]!.deleted).toBe(true);
+  });
+
+  it('quotes a loaded parent on a live reply, and turns the quote to deleted when the parent goes', () => {
+    messages.applyEvent('g1', 'm.1.3', sent(3, { replyTo: 'm2' }));
+    expect(main()[2]!.replyTo).toMatchObject({ id: 'm2', senderId: 'u2', text: 'text 2', deleted: false });
+    messages.applyEvent('g1', 'm.1.4', { type: 'MessageDeleted', messageId: 'm2', groupId: 'g1', occurredAt: at(4) });
+    expect(main()[2]!.replyTo).toMatchObject({ id: 'm2', text: null, deleted: true });
+    expect(main()[1]!.text).toBeNull();
+  });
+
+  it('never shows the text of a parent already deleted when the reply arrives', () => {
+    messages.applyEvent('g1', 'm.1.3', { type: 'MessageDeleted', messageId: 'm2', groupId: 'g1', occurredAt: at(3) });
+    messages.applyEvent('g1', 'm.1.4', sent(4, { replyTo: 'm2' }));
+    expect(main()[2]!.replyTo).toMatchObject({ text: null, deleted: true });
+  });
+
+  it('marks pins from live events and forgets them on unpin', () => {
+    messages.applyEvent('g1', 'm.1.3', { type: 'MessagePinned', messageId: 'm1', groupId: 'g1', occurredAt: at(3) });
+    expect(pins.isPinned('g1', 'm1')).toBe(true);
+    expect(pins.isPinned('g1', 'm2')).toBe(false);
+    messages.applyEvent('g1', 'm.1.4', { type: 'MessageUnpinned', messageId: 'm1', groupId: 'g1', occurredAt: at(4) });
+    expect(pins.isPinned('g1', 'm1')).toBe(false);
+  });
+
+  it('follows my own follow and unfollow events, not other people’s', () => {
+    replies.receive('g1', 'm1', { root: msg(1), items: [], hasMore: false, following: false });
+    messages.applyEvent('g1', 'm.1.3', { type: 'ThreadFollowed', threadId: 'm1', userId: 'u9', groupId: 'g1', occurredAt: at(3) });
+    expect(replies.thread('g1', 'm1').following).toBe(false);
+    messages.applyEvent('g1', 'm.1.4', { type: 'ThreadFollowed', threadId: 'm1', userId: 'me', groupId: 'g1', occurredAt: at(4) });
+    expect(replies.thread('g1', 'm1').following).toBe(true);
+  });
+
+  it('applies edits and reactions to replies in a thread and to its root', () => {
+    replies.receive('g1', 'm1', { root: msg(1), items: [msg(3, { threadId: 'm1' })], hasMore: false, following: false });
+    messages.applyEvent('g1', 'm.1.4', { type: 'MessageEdited', messageId: 'm3', groupId: 'g1', text: 'changed', mentions: [], occurredAt: at(4) });
+    messages.applyEvent('g1', 'm.1.5', { type: 'ReactionAdded', messageId: 'm1', groupId: 'g1', userId: 'u3', emoji: '👍', occurredAt: at(5) });
+    const t = replies.thread('g1', 'm1');
+    expect(t.items[0]!.text).toBe('changed');
+    expect(t.root!.reactions).toEqual([{ emoji: '👍', count: 1, mine: false, userIds: ['u3'] }]);
+    expect(main()[0]!.reactions[0]!.count).toBe(1);
+  });
+});
