@@ -54,7 +54,7 @@ export async function createCommandApi(rt: Runtime): Promise<CommandApi> {
     router: routes.router,
     openapi,
     async close() {
-      await media.close();
+      await Promise.all([media.close(), previews.close()]);
       await Promise.all([heads.close(), messages.close()]);
       await log.close();
     },

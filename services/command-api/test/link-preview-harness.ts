@@ -39,6 +39,7 @@ export async function startPreviewHarness(overrides: Partial<Config> = {}): Prom
     preview: (url) => get(`/link-previews?url=${encodeURIComponent(url)}`),
     async close() {
       await served.close();
+      await previews.close();
       await rt.close();
       await rm(config.MEDIA_DIR, { recursive: true, force: true });
     },

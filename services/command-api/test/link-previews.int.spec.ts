@@ -8,6 +8,7 @@ import { claim, settle } from '../src/link-previews/repository';
 import { decodeSlots } from '../src/media/decode-slots';
 import { createLocalStore } from '../src/media';
 import { createPreviewService } from '../src/link-previews/service';
+import { sweepExpiredPreviews } from '../src/link-previews/sweeper';
 import { startOrigin, type Origin } from '@groupchat/test-kit/link-preview-origin';
 import { startPreviewHarness, type PreviewHarness } from './link-preview-harness';
 
@@ -150,5 +151,20 @@ describe('when the page is a local test server (loopback allowed)', () => {
       });
     expect(await status(true)).toBe(200);
     await expect(status(false)).rejects.toBeInstanceOf(PreviewRefused);
+  });
+
+  it('then entries expired past the grace period go, with their stored images; current ones stay', async () => {
+    const res = await api.preview(`${origin.url}/article?sweep`);
+    const { id } = (await res.json()) as { id: string };
+    const { rows } = await api.rt.pool.query<{ image_key: string }>('SELECT image_key FROM link_previews WHERE id = $1', [id]);
+    const store = createLocalStore(api.config.MEDIA_DIR);
+    expect(await store.head(rows[0]!.image_key)).toBeDefined();
+    const before = Number((await api.rt.pool.query('SELECT count(*) AS n FROM link_previews')).rows[0].n);
+
+    await api.rt.pool.query(`UPDATE link_previews SET expires_at = now() - interval '2 days' WHERE id = $1`, [id]);
+    expect(await sweepExpiredPreviews(api.rt.pool, store, api.rt.log)).toBe(1);
+    expect(Number((await api.rt.pool.query('SELECT count(*) AS n FROM link_previews')).rows[0].n)).toBe(before - 1);
+    expect(await store.head(rows[0]!.image_key)).toBeUndefined();
+    expect((await api.get(`/link-previews/${id}/image`)).status).toBe(404);
   });
 });

@@ -6,15 +6,17 @@ import type { MediaStore } from '../media/store';
 import { linkPreviewOpenApi } from './openapi';
 import { linkPreviewRouter } from './routes';
 import { createPreviewService } from './service';
+import { startPreviewSweeper } from './sweeper';
 
 export { classifyAddress, type AddressPolicy } from './addresses';
+export { sweepExpiredPreviews } from './sweeper';
 
 const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
 const MAX_REDIRECTS = 3;
 export const PREVIEW_USER_AGENT = 'GroupChatBot/1.0 (link previews)';
 
-/** The link-preview routes on the media store of the media routes; call after the command-api's migrations. */
-export async function createLinkPreviewRoutes(rt: Runtime, store: MediaStore): Promise<{ router: Router; openapi: OpenApiPart }> {
+/** The link-preview routes and their cache's sweeper, on the media routes' store; call after the command-api's migrations. */
+export async function createLinkPreviewRoutes(rt: Runtime, store: MediaStore): Promise<{ router: Router; openapi: OpenApiPart; close(): Promise<void> }> {
   const { config, pool } = rt;
   await migrate(pool, 'link-previews', MIGRATIONS);
   const previews = createPreviewService({
@@ -33,5 +35,6 @@ export async function createLinkPreviewRoutes(rt: Runtime, store: MediaStore): P
       failureTtlSeconds: config.LINK_PREVIEW_FAILURE_TTL_SECONDS,
     },
   });
-  return { router: linkPreviewRouter({ config, pool, store, previews }), openapi: linkPreviewOpenApi };
+  const sweeper = startPreviewSweeper(pool, store, rt.log.child({ component: 'link-previews' }));
+  return { router: linkPreviewRouter({ config, pool, store, previews }), openapi: linkPreviewOpenApi, close: () => sweeper.stop() };
 }
