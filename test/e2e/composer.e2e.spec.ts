@@ -118,6 +118,20 @@ describe('the composer’s formatting, mentions and emoji between two people', (
     const tip = rowWith(alice.page, 'party 🎉').getByRole('tooltip');
     await textBecomes(tip, 'Bob Baker reacted with 👍');
     expect(await tip.isVisible()).toBe(true);
+  });
+
+  it('any emoji is found in the full picker and becomes a reaction', async () => {
+    const row = rowWith(bob.page, 'party 🎉');
+    await row.hover();
+    await row.getByTestId('add-reaction').click();
+    await row.getByRole('button', { name: 'More reactions' }).click();
+    const picker = row.getByTestId('emoji-picker').locator('emoji-picker');
+    await picker.locator('input#search').fill('rocket');
+    await picker
+      .getByRole('option', { name: /rocket/i })
+      .first()
+      .click();
+    await rowWith(alice.page, 'party 🎉').locator('[data-testid="reaction"][data-emoji="🚀"]').waitFor();
     expect([...alice.errors, ...bob.errors]).toEqual([]);
   });
 });
