@@ -85,6 +85,8 @@ export function changeOf(event: RawEvent, me: string | null): ((m: ChatMessage) 
         text: typeof event.text === 'string' ? event.text : m.text,
         editedAt: eventTime(event),
         ...(Array.isArray(event.mentions) ? mentioning(event) : {}),
+        // An edit names the link of its new text (v2); older edits leave the preview as it was.
+        ...('linkPreview' in event ? { linkPreview: typeof event.linkPreview === 'string' ? event.linkPreview : null } : {}),
       });
     case 'LinkPreviewRemoved':
       return (m) => ({ ...m, linkPreview: null });
