@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
-import { apiOf, registerUser, registerUsers, type Api, type TestUser } from './support/client';
+import { apiOf, registerUser, registerUsers, type Api, type CallOptions, type TestUser } from './support/client';
 import { eventsIn } from './support/log';
 
 describe('direct conversations through HTTP', () => {
@@ -15,7 +15,7 @@ describe('direct conversations through HTTP', () => {
   let sharedAt: string;
 
   /** Signed in as `u`, reading at least the given positions. */
-  const as = (u: TestUser, ...after: string[]) => ({ token: u.token, headers: after.length ? { 'x-min-position': after.join(',') } : {} });
+  const as = (u: TestUser, ...after: string[]): CallOptions => ({ token: u.token, headers: after.length ? { 'x-min-position': after.join(',') } : {} });
   const ok = (res: { status: number; body: unknown }, status = 200) => expect(res.status, JSON.stringify(res.body)).toBe(status);
 
   beforeAll(async () => {
