@@ -128,3 +128,23 @@ describe('composer @mention completion', () => {
     w.unmount();
   });
 });
+
+describe('composer toolbar keyboard', () => {
+  it('is one Tab stop; arrows, Home and End move between its buttons', async () => {
+    const { w } = setup();
+    const buttons = () => w.findAll('[role="toolbar"] button');
+    expect(buttons().map((b) => b.attributes('tabindex'))).toEqual(['0', ...Array(buttons().length - 1).fill('-1')]);
+    const first = buttons()[0]!.element as HTMLButtonElement;
+    first.focus();
+    await buttons()[0]!.trigger('keydown', { key: 'ArrowRight' });
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('format-italic');
+    await w.get('[data-testid="format-italic"]').trigger('focusin');
+    expect(w.get('[data-testid="format-italic"]').attributes('tabindex')).toBe('0');
+    expect(buttons()[0]!.attributes('tabindex')).toBe('-1');
+    await w.get('[data-testid="format-italic"]').trigger('keydown', { key: 'End' });
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('composer-preview-toggle');
+    await w.get('[data-testid="composer-preview-toggle"]').trigger('keydown', { key: 'ArrowRight' });
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('format-bold');
+    w.unmount();
+  });
+});

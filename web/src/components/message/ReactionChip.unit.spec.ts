@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import ReactionChip from './ReactionChip.vue';
@@ -42,6 +42,28 @@ describe('ReactionChip', () => {
     await button.trigger('click');
     expect(w.emitted('toggle')).toEqual([['👍']]);
     w.unmount();
+  });
+
+  it('a half-second touch shows who reacted and does not toggle; a tap toggles', async () => {
+    vi.useFakeTimers();
+    try {
+      const w = mountChip(['u1']);
+      const button = w.get('button');
+      await button.trigger('pointerdown', { pointerType: 'touch' });
+      vi.advanceTimersByTime(500);
+      await button.trigger('pointerup', { pointerType: 'touch' });
+      await button.trigger('click');
+      expect(w.get('[role="tooltip"]').classes('chip__tip--shown')).toBe(true);
+      expect(w.emitted('toggle')).toBeUndefined();
+      await button.trigger('pointerdown', { pointerType: 'touch' });
+      vi.advanceTimersByTime(100);
+      await button.trigger('pointerup', { pointerType: 'touch' });
+      await button.trigger('click');
+      expect(w.emitted('toggle')).toEqual([['👍']]);
+      w.unmount();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('without userIds there is no tooltip, and a click still toggles', async () => {
