@@ -1,10 +1,11 @@
-import type { MentionBroadcast } from '@groupchat/schemas';
+import type { MentionBroadcast } from './generated/events';
 
 /**
  * What the command side reads from a message's text, once, so the event carries it and no
  * reader parses text again: @here / @everyone and the link whose preview is shown. Code
  * (fenced blocks and inline spans) is not read: `@everyone` inside backticks is an example,
  * not a call. Every pattern here is linear (no nested quantifiers over the same characters).
+ * Dependency-free, so the web composer previews the very link the server will.
  */
 
 const CODE = /```[\s\S]*?(?:```|$)|`[^`\n]*`/g;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { broadcastOf, firstLink } from '../src/messages/text-facts';
+import { broadcastOf, firstLink } from '../src/text-facts';
 
+// The command API decides with these, and the web composer previews with the same functions.
 describe('what a message text calls and links', () => {
   it.each([
     ['hello @everyone', 'everyone'],
@@ -20,6 +21,11 @@ describe('what a message text calls and links', () => {
     ['(https://en.wikipedia.org/wiki/Foo_(bar))', 'https://en.wikipedia.org/wiki/Foo_(bar)'],
     ['first http://a.test/x then https://b.test', 'http://a.test/x'],
     ['`https://code.test` then https://real.test/', 'https://real.test/'],
+    ['```\nhttps://fenced.test/\n``` https://after.test/?q=1#frag', 'https://after.test/?q=1#frag'],
+    ['quote "https://q.test/path" and <https://angle.test/>', 'https://q.test/path'],
+    ['http://[::1]:8080/x and HTTPS://UPPER.TEST/', 'http://[::1]:8080/x'],
+    ['http://', null],
+    [`https://long.test/${'a'.repeat(2100)}`, null],
     ['ftp://files.test and javascript:alert(1)', null],
     ['no links', null],
   ])('firstLink(%j) is %j', (text, expected) => {

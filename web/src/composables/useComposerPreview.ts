@@ -1,5 +1,5 @@
 import { computed, onBeforeUnmount, ref, watch, type Ref } from 'vue';
-import { firstLink } from '../lib/links';
+import { firstLink } from '@groupchat/schemas/text-facts';
 
 const SETTLE_MS = 400;
 

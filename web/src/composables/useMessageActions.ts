@@ -1,7 +1,7 @@
 import { errorMessage } from '../api';
 import { messagesApi } from '../api/messages';
 import type { Attachment, Quote } from '../api/types';
-import { firstLink } from '../lib/links';
+import { firstLink } from '@groupchat/schemas/text-facts';
 import { mentionIds } from '../lib/mentions';
 import { useGroupsStore } from '../stores/groups.store';
 import type { ChatMessage } from '../stores/messages.merge';

@@ -147,7 +147,7 @@ function spoilers(children: PhrasingContent[]): PhrasingContent[] {
   return mergeText(out);
 }
 
-// The command-api reads @here / @everyone with the same boundaries (messages/text-facts.ts).
+// The command-api reads @here / @everyone with the same boundaries (schemas/src/text-facts.ts).
 const MENTION = /(?<![\p{L}\p{N}_@.])@([A-Za-z0-9_.]{1,64})/gu;
 
 function mentions(children: PhrasingContent[]): PhrasingContent[] {

@@ -3,7 +3,7 @@ import { permissions } from '@groupchat/schemas/permissions';
 import { AppError, forbidden, invalid, notFound } from '@groupchat/shared';
 import type { Decided } from '../http/envelope';
 import { atLeast, memberOf, type GroupFacts } from '../groups/roles';
-import { broadcastOf, firstLink } from './text-facts';
+import { broadcastOf, firstLink } from '@groupchat/schemas/text-facts';
 
 export interface SendState {
   group: GroupFacts | null;
