@@ -304,6 +304,42 @@ const TABLE: Row[] = [
     request: (c) => ({ method: 'DELETE', path: `${msg(c)}/reactions/${encodeURIComponent('👍')}` }),
   },
   {
+    op: 'DELETE /groups/{id}/messages/{messageId}/link-preview',
+    public: [401, 403, 403, 200, 403, 403, 403],
+    private: [401, 404, 404, 200, 403, 403, 403],
+    request: (c) => ({ method: 'DELETE', path: `${msg(c)}/link-preview` }),
+  },
+  // replies, threads and pins
+  {
+    op: 'GET /groups/{id}/threads/{messageId}/messages',
+    public: [401, 200, 200, 200, 200, 200, 200],
+    private: [401, 404, 404, 200, 200, 200, 200],
+    request: (c) => ({ method: 'GET', path: `/groups/${gid(c)}/threads/${c.scene.messageId}/messages` }),
+  },
+  ...(['PUT', 'DELETE'] as const).map((method): Row => ({
+    op: `${method} /groups/{id}/threads/{messageId}/follow`,
+    public: [401, 403, 403, 200, 200, 200, 200],
+    private: [401, 404, 404, 200, 200, 200, 200],
+    request: (c) => ({ method, path: `/groups/${gid(c)}/threads/${c.scene.messageId}/follow` }),
+  })),
+  {
+    op: 'GET /me/threads',
+    any: [401, 200, 200, 200, 200, 200, 200],
+    request: () => ({ method: 'GET', path: '/me/threads' }),
+  },
+  ...(['PUT', 'DELETE'] as const).map((method): Row => ({
+    op: `${method} /groups/{id}/pins/{messageId}`,
+    public: [401, 403, 403, 403, 200, 200, 200],
+    private: [401, 404, 404, 403, 200, 200, 200],
+    request: (c) => ({ method, path: `/groups/${gid(c)}/pins/${c.scene.messageId}` }),
+  })),
+  {
+    op: 'GET /groups/{id}/pins',
+    public: [401, 200, 200, 200, 200, 200, 200],
+    private: [401, 404, 404, 200, 200, 200, 200],
+    request: (c) => ({ method: 'GET', path: `/groups/${gid(c)}/pins` }),
+  },
+  {
     op: 'DELETE /groups/{id}',
     fresh: true,
     public: [401, 403, 403, 403, 403, 403, 200],
