@@ -13,7 +13,7 @@ export interface DmListing {
   /** The caller's own standing: a member, or asked and not yet answered (a request). */
   status: 'member' | 'invited';
   invitedBy: string | null;
-  /** Everyone else, in it or asked; someone who left or declined is not listed. */
+  /** Everyone else, in it (first) or asked; someone who left or declined is not listed. */
   others: DmPerson[];
   lastActivityAt: string;
   createdAt: string;
@@ -39,7 +39,7 @@ export async function dmsOf(pool: Pool, callerId: string, limit: number): Promis
      )
      SELECT g.group_id, a.role, inv.invited_by, g.last_activity_at, g.created_at,
             coalesce((SELECT json_agg(json_build_object('id', p.user_id, 'username', u.username, 'displayName', u.display_name,
-                                                        'avatarMediaId', u.avatar_media_id, 'status', p.status) ORDER BY p.status, u.username, p.user_id)
+                                                        'avatarMediaId', u.avatar_media_id, 'status', p.status) ORDER BY p.status = 'invited', u.username, p.user_id)
                         FROM (SELECT user_id, 'member' AS status FROM memberships WHERE group_id = g.group_id
                               UNION ALL
                               SELECT i.user_id, 'invited' FROM invites i
