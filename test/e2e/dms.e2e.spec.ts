@@ -1,6 +1,7 @@
 // Two people who share a group: one opens the other from the group's member list and sends a
 // direct message; the other finds it under Direct messages, apart from the groups, and replies.
-// A third, who shares nothing with them, gets a message request and accepts it.
+// A third, who shares nothing with them, gets a message request and accepts it; then the first
+// starts a conversation with both by name.
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { TestApp } from '@groupchat/test-kit/app';
@@ -78,5 +79,19 @@ describe('direct messages in the browser', () => {
       .getByTestId('dm-nav')
       .getByRole('link', { name: /Cal Cherry/ })
       .waitFor();
+  });
+
+  it('a small group conversation is started by name, with a request for the one who shares no group', async () => {
+    await ann.page.goto('/');
+    await ann.page.getByTestId('dm-new').click();
+    const search = ann.page.getByTestId('dm-new-search');
+    for (const name of ['Ben Birch', 'Cal Cherry']) {
+      await search.fill(name.split(' ')[0]!);
+      await ann.page.getByRole('button', { name: `Add ${name}` }).click({ timeout: 20_000 });
+    }
+    ann.page.once('dialog', (d) => void d.accept());
+    await ann.page.getByRole('button', { name: 'Start' }).click();
+    // Named by the others, those in it before those asked.
+    await ann.page.getByTestId('chat-title').getByText('Ben Birch, Cal Cherry', { exact: true }).waitFor();
   });
 });

@@ -6,6 +6,8 @@ import { groupsApi } from '../api/groups';
 
 /** Asking someone who shares no group with you needs their consent: the server says so with this code. */
 export const REQUEST_REQUIRED = 'dm_request_required';
+/** Everyone in a conversation besides the caller, at most (ten people in all). */
+export const DM_MAX_OTHERS = 9;
 
 const nameOfPerson = (p: DmPerson) => p.displayName || p.username || 'Someone';
 
