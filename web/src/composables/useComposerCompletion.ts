@@ -1,7 +1,7 @@
 import type { Ref } from 'vue';
 import type { Member } from '../api/types';
 import { searchEmoji, noteEmojiUsed } from '../lib/emoji';
-import { canBroadcast } from '../lib/mentions';
+import { can } from '../lib/roles';
 import { useAuthStore } from '../stores/auth.store';
 import { useGroupsStore } from '../stores/groups.store';
 import { useCompletion, type CompletionItem, type CompletionSource } from './useCompletion';
@@ -62,8 +62,8 @@ export function useComposerCompletion(groupId: () => string, text: Ref<string>, 
       const me = useAuthStore().userId ?? null;
       let found = matchMembers(await members(), query, me);
       if (!found.length) found = matchMembers(await members(true), query, me);
-      const detail = groups().details.get(groupId()) as { broadcastMinRole?: Parameters<typeof canBroadcast>[1] } | undefined;
-      if (!canBroadcast(groups().roleIn(groupId()), detail?.broadcastMinRole)) return found;
+      const minRole = groups().details.get(groupId())?.broadcastMinRole ?? 'moderator';
+      if (!can.broadcast(groups().roleIn(groupId()), minRole)) return found;
       return [...found, ...BROADCASTS.filter((b) => b.id.startsWith(query.toLowerCase()))].slice(0, LIMIT);
     },
   };

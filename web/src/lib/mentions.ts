@@ -1,5 +1,4 @@
-import { rankOf } from '@groupchat/schemas/permissions';
-import type { Member, Role } from '../api/types';
+import type { Member } from '../api/types';
 import { mentionedNames } from './markdown';
 
 export type Broadcast = 'here' | 'everyone';
@@ -26,9 +25,4 @@ export function mentionIds(text: string, members: Pick<Member, 'userId' | 'usern
 export function mentionsMe(m: Mentioning, me: string | null): boolean {
   if (!me) return false;
   return !!m.mentions?.includes(me) || (!!m.broadcast && m.senderId !== me);
-}
-
-/** Whether my role may call @here and @everyone in a group whose setting is `minRole`. */
-export function canBroadcast(role: Role | null, minRole: Role | null | undefined): boolean {
-  return rankOf(role) >= rankOf(minRole ?? 'moderator');
 }

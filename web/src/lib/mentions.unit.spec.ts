@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canBroadcast, mentionIds, mentionsMe } from './mentions';
+import { mentionIds, mentionsMe } from './mentions';
 
 const members = [
   { userId: 'u1', username: 'ann' },
@@ -27,15 +27,5 @@ describe('mentionsMe', () => {
     expect(mentionsMe({ senderId: 'me', mentions: [], broadcast: 'everyone' }, 'me')).toBe(false);
     expect(mentionsMe({ senderId: 'a' }, 'me')).toBe(false);
     expect(mentionsMe({ senderId: 'a', mentions: ['me'] }, null)).toBe(false);
-  });
-});
-
-describe('canBroadcast', () => {
-  it('follows the group setting, moderators and up by default', () => {
-    expect(canBroadcast('member', undefined)).toBe(false);
-    expect(canBroadcast('moderator', undefined)).toBe(true);
-    expect(canBroadcast('member', 'member')).toBe(true);
-    expect(canBroadcast('moderator', 'admin')).toBe(false);
-    expect(canBroadcast(null, 'member')).toBe(false);
   });
 });

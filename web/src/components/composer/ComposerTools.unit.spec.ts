@@ -117,6 +117,11 @@ describe('composer @mention completion', () => {
     await moderator.type('@ev');
     expect(moderator.w.findAll('[role="option"]').map((o) => o.text())).toEqual(['@everyoneevery member of this group']);
     moderator.w.unmount();
+    const everyone = setup('member');
+    useGroupsStore().details.set('g1', { ...useGroupsStore().mine[0]!, broadcastMinRole: 'member' });
+    await everyone.type('@ev');
+    expect(everyone.w.findAll('[role="option"]')).toHaveLength(1);
+    everyone.w.unmount();
   });
 
   it('Escape closes the list and leaves the text', async () => {
