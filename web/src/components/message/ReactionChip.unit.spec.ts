@@ -32,13 +32,13 @@ describe('ReactionChip', () => {
     const tip = w.get('[role="tooltip"]');
     expect(button.attributes('aria-describedby')).toBe(tip.attributes('id'));
     expect(tip.text()).toBe('Ann, You and 1 other reacted with 👍');
-    expect(tip.classes('chip__tip--shown')).toBe(false);
+    expect(tip.classes('reaction-chip__tip--shown')).toBe(false);
     await button.trigger('focusin');
-    expect(tip.classes('chip__tip--shown')).toBe(true);
+    expect(tip.classes('reaction-chip__tip--shown')).toBe(true);
     await button.trigger('keydown', { key: 'Escape' });
-    expect(tip.classes('chip__tip--shown')).toBe(false);
+    expect(tip.classes('reaction-chip__tip--shown')).toBe(false);
     await w.trigger('mouseenter');
-    expect(tip.classes('chip__tip--shown')).toBe(true);
+    expect(tip.classes('reaction-chip__tip--shown')).toBe(true);
     await button.trigger('click');
     expect(w.emitted('toggle')).toEqual([['👍']]);
     w.unmount();
@@ -53,7 +53,7 @@ describe('ReactionChip', () => {
       vi.advanceTimersByTime(500);
       await button.trigger('pointerup', { pointerType: 'touch' });
       await button.trigger('click');
-      expect(w.get('[role="tooltip"]').classes('chip__tip--shown')).toBe(true);
+      expect(w.get('[role="tooltip"]').classes('reaction-chip__tip--shown')).toBe(true);
       expect(w.emitted('toggle')).toBeUndefined();
       await button.trigger('pointerdown', { pointerType: 'touch' });
       vi.advanceTimersByTime(100);
