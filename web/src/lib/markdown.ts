@@ -67,7 +67,7 @@ const CACHE_SIZE = 500;
 export function parseMarkdown(source: string): Root {
   const hit = cache.get(source);
   if (hit) return hit;
-  const tree = source.length > MAX_PARSED_LENGTH ? plainTree(source) : refine(fromMarkdown(limitNesting(source), OPTIONS), source);
+  const tree = source.length > MAX_PARSED_LENGTH ? plainTree(source) : parseLimited(limitNesting(source));
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(source, tree);
   return tree;
@@ -90,6 +90,11 @@ export function plainText(n: Nodes): string {
   return 'value' in n ? n.value : '';
 }
 
+/** Positions are offsets into the text parsed, so refine reads the same text. */
+function parseLimited(source: string): Root {
+  return refine(fromMarkdown(source, OPTIONS), source);
+}
+
 function plainTree(source: string): Root {
   return { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: source }] }] };
 }
@@ -103,7 +108,13 @@ function refine(root: Root, source: string): Root {
   const visit = (parent: Parent) => {
     parent.children = parent.children.map((c) => {
       if (c.type === 'image' || c.type === 'imageReference' || c.type === 'linkReference') return original(c);
-      if (c.type === 'link') return safeHref(c.url) ? { ...c, url: safeHref(c.url)! } : original(c);
+      if (c.type === 'link') {
+        const href = safeHref(c.url);
+        if (!href) return original(c);
+        const link = { ...c, url: href };
+        visit(link);
+        return link;
+      }
       if ('children' in c) visit(c);
       return c;
     }) as RootContent[];

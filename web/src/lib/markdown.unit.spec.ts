@@ -45,6 +45,17 @@ describe('parseMarkdown', () => {
     ]);
   });
 
+  it('an image inside a link label shows as typed, inside the link', () => {
+    expect(inline('[![logo](https://x.test/l.png)](https://x.test)')).toEqual([
+      { type: 'link', title: null, url: 'https://x.test/', children: [{ type: 'text', value: '![logo](https://x.test/l.png)' }] },
+    ]);
+  });
+
+  it('a refused link past the nesting limit shows exactly as typed', () => {
+    const source = `${'>'.repeat(MAX_NESTING + 1)} [x](javascript:1)`;
+    expect(plainText(parseMarkdown(source))).toBe('> [x](javascript:1)');
+  });
+
   it('a definition line stays visible', () => {
     expect(plainText(parseMarkdown('[x]: https://example.com'))).toBe('[x]: https://example.com');
   });
