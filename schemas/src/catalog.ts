@@ -10,6 +10,7 @@ export const AVRO_DIR = fileURLToPath(new URL('../avro/', import.meta.url));
 export const EVENT_TOPICS = {
   UserRegistered: 'users',
   UserProfileUpdated: 'users',
+  ReadMarkerMoved: 'users',
   GroupCreated: 'groups',
   GroupUpdated: 'groups',
   GroupDeleted: 'groups',

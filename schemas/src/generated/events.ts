@@ -229,6 +229,19 @@ export interface ReactionRemoved {
   emoji: string;
 }
 
+export interface ReadMarkerMoved {
+  type: 'ReadMarkerMoved';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  userId: string;
+  groupId: string;
+  partition: number;
+  offset: number;
+}
+
 export interface ThreadFollowed {
   type: 'ThreadFollowed';
   eventId: string;
@@ -298,6 +311,7 @@ export type DomainEvent =
   | MessageUnpinned
   | ReactionAdded
   | ReactionRemoved
+  | ReadMarkerMoved
   | ThreadFollowed
   | ThreadUnfollowed
   | UserProfileUpdated
@@ -323,6 +337,7 @@ export interface AddedFields {
   MessageUnpinned: never;
   ReactionAdded: never;
   ReactionRemoved: never;
+  ReadMarkerMoved: never;
   ThreadFollowed: never;
   ThreadUnfollowed: never;
   UserProfileUpdated: never;

@@ -13,6 +13,7 @@ function sample(type: EventType): DomainEvent {
   const samples: Record<EventType, object> = {
     UserRegistered: { userId: 'u1', username: 'ada', email: 'ada@example.com', displayName: 'Ada', interests: ['math'] },
     UserProfileUpdated: { userId: 'u1', displayName: 'Ada L.', bio: null, interests: null, avatarMediaId: null },
+    ReadMarkerMoved: { userId: 'u1', groupId: 'g-1', partition: 3, offset: 41 },
     GroupCreated: {
       ...group,
       name: 'Engines',
