@@ -4,6 +4,7 @@ import { groupDailyActivity } from './group-daily-activity';
 import { groups } from './groups';
 import { messages } from './messages';
 import { pins } from './pins';
+import { readMarkers } from './read-markers';
 import { searchGroups } from './search-groups';
 import { searchMessages } from './search-messages';
 import { searchUsers } from './search-users';
@@ -11,4 +12,16 @@ import { timeline } from './timeline';
 import { users } from './users';
 
 /** Every projection the projectors run. A new projection is its file plus one line here. */
-export const projections: Projection[] = [users, groups, messages, timeline, groupDailyActivity, searchUsers, searchGroups, searchMessages, analytics, pins];
+export const projections: Projection[] = [
+  users,
+  groups,
+  messages,
+  timeline,
+  groupDailyActivity,
+  searchUsers,
+  searchGroups,
+  searchMessages,
+  analytics,
+  pins,
+  readMarkers,
+];
