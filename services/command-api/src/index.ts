@@ -15,6 +15,7 @@ import { createLinkPreviewRoutes } from './link-previews';
 import { groupRoutes } from './groups/routes';
 import { dmRoutes } from './dms/routes';
 import { messageRoutes } from './messages/routes';
+import { readMarkerRoutes } from './read-markers/routes';
 
 export interface CommandApi {
   router: Router;
@@ -41,6 +42,7 @@ export async function createCommandApi(rt: Runtime): Promise<CommandApi> {
   groupRoutes(routes, ctx, heads, credentials);
   dmRoutes(routes, ctx, heads, credentials);
   const messages = await messageRoutes(routes, ctx, heads);
+  const markers = readMarkerRoutes(routes, ctx, heads);
   const media = await createMediaRoutes(rt);
   routes.router.use(media.router);
   const previews = await createLinkPreviewRoutes(rt, media.store);
@@ -55,7 +57,7 @@ export async function createCommandApi(rt: Runtime): Promise<CommandApi> {
     openapi,
     async close() {
       await Promise.all([media.close(), previews.close()]);
-      await Promise.all([heads.close(), messages.close()]);
+      await Promise.all([heads.close(), messages.close(), markers.close()]);
       await log.close();
     },
   };

@@ -5,6 +5,7 @@ import { dmRoutes } from './dms/routes';
 import { groupRoutes } from './groups/routes';
 import { messageRoutes } from './messages/routes';
 import { queryOpenApi } from './openapi/paths';
+import { unreadRoutes } from './unread/routes';
 import { userRoutes } from './users/routes';
 
 export interface QueryApi {
@@ -23,6 +24,7 @@ export async function createQueryApi(rt: Runtime): Promise<QueryApi> {
   groupRoutes(router, rt, auth);
   dmRoutes(router, rt, auth);
   messageRoutes(router, rt, auth);
+  unreadRoutes(router, rt, auth);
   return { router, openapi: queryOpenApi, close: async () => undefined };
 }
 

@@ -121,6 +121,11 @@ export const queryOpenApi: OpenApiPart = {
       query: dmListParams,
       answer: answers.DmList,
     }),
+    '/me/unread': get({
+      summary: 'Unread and mention counts of every conversation of the caller, with their read markers (docs/unread.md)',
+      tag: 'messages',
+      answer: answers.UnreadList,
+    }),
     '/search/messages': get({
       summary: 'Full-text search over messages of the groups the caller belongs to, with highlights',
       tag: 'messages',

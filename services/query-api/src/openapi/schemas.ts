@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ComponentRegistry } from '@groupchat/shared';
+import { UNREAD_CAP } from '../unread/counts';
 
 /**
  * Every query-api answer, as zod schemas from which the document's component schemas are
@@ -242,6 +243,21 @@ export const DmList = named(
         }),
       )
       .describe('most recently active first'),
+  }),
+);
+export const UnreadList = named(
+  'UnreadList',
+  z.strictObject({
+    items: z
+      .array(
+        z.strictObject({
+          groupId: z.string(),
+          unread: count.describe(`top-level messages of others after the marker (without one: since joining), not deleted; at most ${UNREAD_CAP}`),
+          mentions: count.describe('those of them that mention the caller or @here/@everyone'),
+          marker: z.string().nullable().describe('position of the newest message read; null before the first PUT /me/read-markers/{groupId}'),
+        }),
+      )
+      .describe('every group and direct conversation the caller is a member of, by groupId'),
   }),
 );
 export const UserHit = named(

@@ -3027,6 +3027,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/read-markers/{groupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Move my read marker in a conversation forward (members)
+         * @description The marker is the position of the newest message read; it never moves backwards (a position at or before it changes nothing and answers the marker as it is). Moves are recorded as ReadMarkerMoved events, at most one append per user per second: a move made within a second of the last waits for the next append, with the moves of the other conversations. A position that is not a message of this conversation, or past its newest message, is refused with 422.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path: {
+                    groupId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MoveReadMarkerRequest"];
+                };
+            };
+            responses: {
+                /** @description the marker as it is now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MoveReadMarkerResponse"];
+                    };
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not allowed for the caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown (a private group is unknown to non-members) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description request body over 1MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description request body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid fields, listed in `errors` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/media": {
         parameters: {
             query?: never;
@@ -4299,6 +4419,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unread and mention counts of every conversation of the caller, with their read markers (docs/unread.md) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position tokens a command returned (comma-separated); the answer waits, up to about 5 s, until the read models include them */
+                    "X-Min-Position"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnreadList"];
+                    };
+                };
+                /** @description malformed cursor or position token */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid query parameters, one entry per field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a read model is behind the given X-Min-Position, or a dependency is down */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/search/messages": {
         parameters: {
             query?: never;
@@ -4552,6 +4747,17 @@ export interface components {
             mentions?: string[];
             /** @description false: show no preview of the first link of the new text */
             linkPreview?: boolean;
+        };
+        MoveReadMarkerResponse: {
+            groupId: string;
+            /** @description the marker now: the requested position, or the one already further on */
+            marker: string;
+            /** @description log position of the move that set the marker; pass it back as X-Min-Position */
+            position: string;
+        };
+        MoveReadMarkerRequest: {
+            /** @description position of the newest message read (a message’s `position` as history and live events give it) */
+            position: string;
         };
         MediaUploaded: {
             mediaId: string;
@@ -4912,6 +5118,18 @@ export interface components {
                 lastActivityAt: string;
                 /** Format: date-time */
                 createdAt: string;
+            }[];
+        };
+        UnreadList: {
+            /** @description every group and direct conversation the caller is a member of, by groupId */
+            items: {
+                groupId: string;
+                /** @description top-level messages of others after the marker (without one: since joining), not deleted; at most 1000 */
+                unread: number;
+                /** @description those of them that mention the caller or @here/@everyone */
+                mentions: number;
+                /** @description position of the newest message read; null before the first PUT /me/read-markers/{groupId} */
+                marker: string | null;
             }[];
         };
         UserHit: {

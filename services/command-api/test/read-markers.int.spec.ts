@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProjectors, projections } from '@groupchat/projectors';
+import { createRuntime, type Runtime } from '@groupchat/shared';
+import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
+import { waitUntil } from '@groupchat/test-kit';
+import { apiOf, registerUsers, type Api, type TestUser } from './support/client';
+
+interface Unread {
+  groupId: string;
+  unread: number;
+  mentions: number;
+  marker: string | null;
+}
+
+/** Read markers move forward only, and the counts they give are exact after sends, moves, a reload and a rebuild. */
+describe('read markers and unread counts on the real app', () => {
+  let app: TestApp;
+  let api: Api;
+  let ada: TestUser;
+  let bo: TestUser;
+  let cy: TestUser;
+  let group: string;
+  let quiet: string;
+  let last = '';
+
+  const as = (u: TestUser) => ({ token: u.token, headers: (last ? { 'x-min-position': last } : {}) as Record<string, string> });
+  const ok = async (res: Promise<{ status: number; body: { position?: string } }>) => {
+    const r = await res;
+    expect(r.status, JSON.stringify(r.body)).toBeLessThan(300);
+    if (r.body?.position) last = r.body.position;
+    return r.body as { messageId: string; groupId: string; position: string; marker: string };
+  };
+  const send = (u: TestUser, body: object, groupId = group) =>
+    ok(api.post(`/groups/${groupId}/messages`, { clientMessageId: `c${Math.random().toString(36).slice(2)}`, ...body }, as(u)));
+  const mark = (u: TestUser, position: string, groupId = group) => api.put(`/me/read-markers/${groupId}`, { position }, as(u));
+  const unreadOf = async (u: TestUser) => {
+    const res = await api.get<{ items: Unread[] }>('/me/unread', as(u));
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return new Map(res.body.items.map((i) => [i.groupId, i]));
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp(NO_ABUSE_LIMITS);
+    api = apiOf(app);
+    [ada, bo, cy] = await registerUsers(api, ['ada', 'bo', 'cy']);
+    group = (await ok(api.post('/groups', { name: 'Markers', visibility: 'public' }, as(ada)))).groupId;
+    quiet = (await ok(api.post('/groups', { name: 'Quiet', visibility: 'public' }, as(ada)))).groupId;
+    await ok(api.post(`/groups/${group}/join`, undefined, as(bo)));
+    await ok(api.post(`/groups/${quiet}/join`, undefined, as(bo)));
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('counts what others sent since joining, then since the marker; mentions are those naming me or @here; a marker never moves back', async () => {
+    expect(await unreadOf(bo)).toEqual(
+      new Map([
+        [group, { groupId: group, unread: 0, mentions: 0, marker: null }],
+        [quiet, { groupId: quiet, unread: 0, mentions: 0, marker: null }],
+      ]),
+    );
+    const first = await send(ada, { text: 'hello all' });
+    const named = await send(ada, { text: `hi @${bo.username}`, mentions: [bo.userId] });
+    await send(ada, { text: 'in a thread', threadId: first.messageId });
+    await send(bo, { text: 'my own' });
+    const gone = await send(ada, { text: 'soon deleted' });
+    await ok(api.del(`/groups/${group}/messages/${gone.messageId}`, undefined, as(ada)));
+    const here = await send(ada, { text: '@here look' });
+    await send(ada, { text: 'the newest' });
+    // first, named, here and the newest; not the thread reply, bo's own or the deleted one.
+    expect((await unreadOf(bo)).get(group)).toEqual({ groupId: group, unread: 4, mentions: 2, marker: null });
+
+    const moved = await ok(mark(bo, named.position));
+    expect(moved).toMatchObject({ groupId: group, marker: named.position, position: expect.stringMatching(/^u\./) });
+    expect((await unreadOf(bo)).get(group)).toEqual({ groupId: group, unread: 2, mentions: 1, marker: named.position });
+
+    const back = await ok(mark(bo, first.position));
+    expect(back.marker).toBe(named.position);
+    expect((await unreadOf(bo)).get(group)).toEqual({ groupId: group, unread: 2, mentions: 1, marker: named.position });
+
+    await ok(mark(bo, here.position));
+    const reloaded = await unreadOf(bo);
+    expect(reloaded.get(group)).toEqual({ groupId: group, unread: 1, mentions: 0, marker: here.position });
+    expect(reloaded.get(quiet)).toEqual({ groupId: quiet, unread: 0, mentions: 0, marker: null });
+    expect((await unreadOf(ada)).get(group)).toMatchObject({ unread: 1, mentions: 0, marker: null });
+  });
+
+  it('refuses a position that is not a message of the conversation, and a marker of a non-member', async () => {
+    const newest = await send(ada, { text: 'newest of all' });
+    const [, partition, offset] = newest.position.split('.');
+    const problem = async (res: ReturnType<typeof mark>, status: number, code: string) => {
+      const r = await res;
+      expect({ status: r.status, code: r.body?.code }, JSON.stringify(r.body)).toEqual({ status, code });
+      expect(r.headers.get('content-type')).toContain('application/problem+json');
+    };
+    await problem(mark(bo, `m.${partition}.${BigInt(offset!) + 1000n}`), 422, 'validation_failed');
+    await problem(mark(bo, `m.${(Number(partition) + 1) % 1000}.${offset}`), 422, 'validation_failed');
+    await problem(mark(bo, 'g.0.0'), 422, 'validation_failed');
+    await problem(mark(bo, newest.position, quiet), 422, 'validation_failed');
+    await problem(mark(bo, 'not-a-position'), 400, 'invalid_position');
+    await problem(mark(cy, newest.position), 403, 'not_a_member');
+    await problem(mark(bo, newest.position, 'no-such-group'), 404, 'not_found');
+    expect((await unreadOf(bo)).get(group)?.marker).not.toBe(newest.position);
+  });
+
+  it('gives the same counts after the read-markers projection is rebuilt from the log', async () => {
+    const before = await unreadOf(bo);
+    let rt: Runtime | undefined;
+    try {
+      rt = await createRuntime(app.config, 'read-markers-rebuild');
+      const control = await createProjectors(rt, { projections: projections.filter((p) => p.name === 'read-markers'), run: false });
+      try {
+        const requested = await control.rebuild('read-markers');
+        await waitUntil(async () => (await control.status('read-markers')).some((b) => b.generation === requested.generation && b.status === 'live'), {
+          timeoutMs: 40_000,
+          intervalMs: 100,
+          what: 'the rebuilt read markers to go live',
+        });
+      } finally {
+        await control.close();
+      }
+    } finally {
+      await rt?.close();
+    }
+    expect(await unreadOf(bo)).toEqual(before);
+  });
+});
