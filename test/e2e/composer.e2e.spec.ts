@@ -86,6 +86,12 @@ describe('the composer’s formatting, mentions and emoji between two people', (
     expect(await row.getAttribute('class')).toContain('message--mentions-me');
     expect(await row.getAttribute('aria-label')).toMatch(/, mentions you$/);
 
+    // The history carries the same mentions: still highlighted and marked after a reload.
+    await bob.page.reload();
+    const again = rowWith(bob.page, 'this is for you');
+    await textBecomes(again.getByTestId('mention'), `@${bobAccount.username}`);
+    expect(await again.getAttribute('aria-label')).toMatch(/, mentions you$/);
+
     const own = rowWith(alice.page, 'this is for you');
     await textBecomes(own.getByTestId('mention'), `@${bobAccount.username}`);
     expect(await own.getAttribute('class')).not.toContain('message--mentions-me');

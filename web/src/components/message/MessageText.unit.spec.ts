@@ -104,6 +104,15 @@ describe('MessageText', () => {
     expect(render('@ann @here').find('[data-testid="mention"]').exists()).toBe(false);
   });
 
+  it('highlights a mention of me even when my card has no username', () => {
+    useUsersStore().byId.set('u-me', { id: 'u-me', username: null, displayName: null, avatarMediaId: null });
+    expect(
+      render('hi @me_too', { mentions: ['u-me'] })
+        .get('[data-testid="mention"]')
+        .classes('mention--me'),
+    ).toBe(true);
+  });
+
   it('puts its slot at the end of the last paragraph', () => {
     const w = mount(MessageText, { props: { text: 'a\n\nb' }, slots: { default: () => h('span', { class: 'tail' }, ' (edited)') } });
     expect(w.findAll('p')[1]!.html()).toContain('class="tail"');
