@@ -6,6 +6,7 @@ import { mentionIds } from '../lib/mentions';
 import { useGroupsStore } from '../stores/groups.store';
 import type { ChatMessage } from '../stores/messages.merge';
 import { useMessagesStore } from '../stores/messages.store';
+import { useRepliesStore } from '../stores/replies.store';
 
 export function newClientMessageId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
@@ -17,8 +18,14 @@ export function newClientMessageId(): string {
  * the clientMessageId, so the server never stores it twice. Edits, deletions and reactions are
  * applied locally and rolled back when refused.
  */
+interface Placement {
+  replyTo?: string;
+  threadId?: string;
+}
+
 export function useMessageActions(groupId: () => string) {
   const store = useMessagesStore();
+  const replies = useRepliesStore();
   const groups = useGroupsStore();
 
   /** Mentions are read from the final text, so a retry or a hand-typed @name sends them too. */
@@ -28,8 +35,16 @@ export function useMessageActions(groupId: () => string) {
     return mentionIds(text, members);
   }
 
+  /** A send's outcome, on the group's list or, for a reply in a thread, on the thread's. */
+  function mark(gid: string, threadId: string | null | undefined, clientMessageId: string, patch: Partial<ChatMessage> & { status: ChatMessage['status'] }) {
+    if (threadId) return replies.settle(threadId, clientMessageId, patch);
+    if (patch.status === 'sent') store.markSent(gid, clientMessageId, patch.id ?? '', patch.position ?? null);
+    else if (patch.status === 'failed') store.markFailed(gid, clientMessageId, patch.error ?? '');
+    else store.markPending(gid, clientMessageId);
+  }
+
   // withPreview false: the sender removed the preview in the composer (`linkPreview: false`).
-  async function deliver(gid: string, clientMessageId: string, text: string | null, attachments: Attachment[], withPreview = true, replyTo?: string) {
+  async function deliver(gid: string, clientMessageId: string, text: string | null, attachments: Attachment[], withPreview: boolean, to: Placement) {
     try {
       const mentions = await mentionsIn(gid, text);
       const res = await messagesApi.send(gid, {
@@ -37,33 +52,40 @@ export function useMessageActions(groupId: () => string) {
         ...(text ? { text } : {}),
         ...(mentions.length ? { mentions } : {}),
         ...(withPreview ? {} : { linkPreview: false as const }),
-        ...(replyTo ? { replyTo } : {}),
+        ...(to.replyTo ? { replyTo: to.replyTo } : {}),
+        ...(to.threadId ? { threadId: to.threadId } : {}),
         ...(attachments.length ? { attachments: attachments.map((a) => a.mediaId) } : {}),
       });
-      store.markSent(gid, clientMessageId, res.messageId, res.position ?? null);
+      mark(gid, to.threadId, clientMessageId, { status: 'sent', id: res.messageId, position: res.position ?? null, error: undefined });
     } catch (err) {
-      store.markFailed(gid, clientMessageId, errorMessage(err));
+      mark(gid, to.threadId, clientMessageId, { status: 'failed', error: errorMessage(err) });
     }
   }
 
-  function send(text: string, attachments: Attachment[] = [], options: { linkPreview?: false; replyTo?: Quote } = {}) {
+  /** replyTo: the message answered, quoted; threadId: a reply in that root's thread, listed there and not in the group's list. */
+  function send(text: string, attachments: Attachment[] = [], options: { linkPreview?: false; replyTo?: Quote; threadId?: string } = {}) {
     const gid = groupId();
     const body = text.trim() ? text : null;
     if (!body && !attachments.length) return;
     const clientMessageId = newClientMessageId();
     const withPreview = options.linkPreview !== false;
-    store.addPending(gid, { clientMessageId, text: body, attachments, linkPreview: withPreview && body ? firstLink(body) : null, replyTo: options.replyTo });
-    return deliver(gid, clientMessageId, body, attachments, withPreview, options.replyTo?.id);
+    const pending = { clientMessageId, text: body, attachments, linkPreview: withPreview && body ? firstLink(body) : null, replyTo: options.replyTo };
+    if (options.threadId) replies.addPending(gid, options.threadId, store.me ?? '', pending);
+    else store.addPending(gid, pending);
+    return deliver(gid, clientMessageId, body, attachments, withPreview, { replyTo: options.replyTo?.id, threadId: options.threadId });
   }
 
   function retry(m: ChatMessage) {
     if (!m.clientMessageId || m.status !== 'failed') return;
-    store.markPending(m.groupId, m.clientMessageId);
-    return deliver(m.groupId, m.clientMessageId, m.text, m.attachments, !(m.text && firstLink(m.text) && !m.linkPreview), m.replyTo?.id);
+    mark(m.groupId, m.threadId, m.clientMessageId, { status: 'pending', error: undefined });
+    const withPreview = !(m.text && firstLink(m.text) && !m.linkPreview);
+    return deliver(m.groupId, m.clientMessageId, m.text, m.attachments, withPreview, { replyTo: m.replyTo?.id, threadId: m.threadId ?? undefined });
   }
 
   function discard(m: ChatMessage) {
-    if (m.clientMessageId) store.discard(m.groupId, m.clientMessageId);
+    if (!m.clientMessageId) return;
+    if (m.threadId) replies.discard(m.threadId, m.clientMessageId);
+    else store.discard(m.groupId, m.clientMessageId);
   }
 
   async function optimistic(m: ChatMessage, change: (m: ChatMessage) => ChatMessage, call: () => Promise<unknown>) {

@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
+import { conversationsApi } from '../api/conversations';
 import { msg, sentEvent, timeOf } from '../test/messages';
 import { useMessagesStore } from './messages.store';
 import { usePinsStore } from './pins.store';
@@ -41,6 +42,12 @@ describe('replies, threads and pins in the stores', () => {
     expect(replies.thread('g1', 'm2').items).toEqual([]);
   });
 
+  it('keeps a live reply of a thread not read yet, for a read answered before the reply was projected', () => {
+    messages.applyEvent('g1', 'm.1.3', sent(3, { threadId: 'm1' }));
+    replies.receive('g1', 'm1', { root: msg(1), items: [], hasMore: false, following: false });
+    expect(replies.thread('g1', 'm1').items.map((m) => m.id)).toEqual(['m3']);
+  });
+
   it('confirms our own pending reply by its clientMessageId instead of doubling it', () => {
     replies.receive('g1', 'm1', { root: msg(1), items: [], hasMore: false, following: true });
     replies.addPending('g1', 'm1', 'me', { clientMessageId: 'c3', text: 'text 3', attachments: [] });
@@ -77,6 +84,30 @@ describe('replies, threads and pins in the stores', () => {
     expect(pins.isPinned('g1', 'm2')).toBe(false);
     messages.applyEvent('g1', 'm.1.4', { type: 'MessageUnpinned', messageId: 'm1', groupId: 'g1', occurredAt: at(4) });
     expect(pins.isPinned('g1', 'm1')).toBe(false);
+  });
+
+  it('adds a live pin of a loaded message to a pinned list already read, without reading it again', () => {
+    pins.of('g1').items = [];
+    messages.applyEvent('g1', 'm.1.3', { type: 'MessagePinned', messageId: 'm2', groupId: 'g1', actorId: 'u3', occurredAt: at(3) });
+    expect(pins.of('g1').items!.map((m) => [m.id, m.text, m.pinnedBy])).toEqual([['m2', 'text 2', 'u3']]);
+    expect(pins.of('g1').loading).toBe(false);
+    messages.applyEvent('g1', 'm.1.4', { type: 'MessageUnpinned', messageId: 'm2', groupId: 'g1', occurredAt: at(4) });
+    expect(pins.of('g1').items).toEqual([]);
+  });
+
+  it('keeps live pins and unpins over a read of the pins that is behind them', async () => {
+    messages.applyEvent('g1', 'm.1.3', { type: 'MessagePinned', messageId: 'm2', groupId: 'g1', occurredAt: at(3) });
+    messages.applyEvent('g1', 'm.1.4', { type: 'MessageUnpinned', messageId: 'm1', groupId: 'g1', occurredAt: at(4) });
+    const stale = [{ ...msg(1), pinnedBy: 'u2', pinnedAt: new Date(at(2)).toISOString() }];
+    const pinsApi = vi.spyOn(conversationsApi, 'pins').mockResolvedValueOnce(stale);
+    await pins.load('g1', 'me');
+    expect(pins.of('g1').items!.map((m) => m.id)).toEqual(['m2']);
+    expect([pins.isPinned('g1', 'm1'), pins.isPinned('g1', 'm2')]).toEqual([false, true]);
+    // Once the read has caught up, it is the list.
+    pinsApi.mockResolvedValueOnce([{ ...msg(2), pinnedBy: null, pinnedAt: new Date(at(3)).toISOString() }]);
+    await pins.load('g1', 'me');
+    expect(pins.of('g1').live.size).toBe(0);
+    expect(pins.of('g1').items!.map((m) => m.id)).toEqual(['m2']);
   });
 
   it('follows my own follow and unfollow events, not other people’s', () => {

@@ -94,13 +94,13 @@ export const useMessagesStore = defineStore('messages', () => {
     t.lastPosition = position;
     const messageId = String(event.messageId ?? '');
     const at = eventTime(event);
-    const parentOf = (id: string) => t.items.find((m) => m.id === id) ?? replies.find(groupId, id);
-    replies.apply(groupId, position, event, me.value, parentOf);
-    pins.apply(groupId, event);
+    const loaded = (id: string) => t.items.find((m) => m.id === id) ?? replies.find(groupId, id);
+    replies.apply(groupId, position, event, me.value, loaded);
+    pins.apply(groupId, event, loaded);
     switch (event.type) {
       case 'MessageSent': {
         const senderId = String(event.senderId ?? '');
-        const message = fromSentEvent(groupId, position, event, parentOf);
+        const message = fromSentEvent(groupId, position, event, loaded);
         // A reply in a thread is listed in its thread; the main list only counts it on the root.
         set(t, message.threadId ? withReplyCounted(t.items, message.threadId, 1, at) : mergeMessages(t.items, [message]));
         if (groupId !== activeGroupId.value && senderId !== me.value) unread[groupId] = (unread[groupId] ?? 0) + 1;

@@ -68,8 +68,9 @@ export const useRepliesStore = defineStore('replies', () => {
   /** One live event of the group, already checked for replay by the messages store. */
   function apply(groupId: string, position: string, event: RawEvent, me: string | null, parentOf: (id: string) => Message | undefined) {
     if (event.type === 'MessageSent' && typeof event.threadId === 'string') {
-      const t = threads.get(event.threadId);
-      if (t?.loaded) t.items = mergeMessages(t.items, [fromSentEvent(groupId, position, event, parentOf)]);
+      // Kept even for a thread not read yet: a read answered by a read model behind this event misses it.
+      const t = thread(groupId, event.threadId);
+      t.items = mergeMessages(t.items, [fromSentEvent(groupId, position, event, parentOf)]);
       return;
     }
     if ((event.type === 'ThreadFollowed' || event.type === 'ThreadUnfollowed') && event.userId === me && typeof event.threadId === 'string') {
@@ -102,6 +103,11 @@ export const useRepliesStore = defineStore('replies', () => {
     );
   }
 
+  function discard(rootId: string, clientMessageId: string) {
+    const t = threads.get(rootId);
+    if (t) t.items = t.items.filter((m) => m.clientMessageId !== clientMessageId || m.status === 'sent');
+  }
+
   function setFollowing(rootId: string, on: boolean) {
     const t = threads.get(rootId);
     if (t) t.following = on;
@@ -111,5 +117,5 @@ export const useRepliesStore = defineStore('replies', () => {
     threads.clear();
   }
 
-  return { threads, thread, receive, receiveOlder, find, threadOf, apply, addPending, settle, setFollowing, reset };
+  return { threads, thread, receive, receiveOlder, find, threadOf, apply, addPending, settle, discard, setFollowing, reset };
 });
