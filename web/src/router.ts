@@ -7,6 +7,11 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'discover', component: () => import('./views/DiscoverView.vue'), meta: { title: 'Discover groups' } },
   { path: '/groups/new', name: 'group-new', component: () => import('./views/CreateGroupView.vue'), meta: { title: 'New group' } },
   { path: '/groups/:id', name: 'chat', component: () => import('./views/ChatView.vue'), props: true, meta: { title: 'Chat' } },
+  // A permalink: the chat opened at one message (a reply in a thread: in the thread panel).
+  { path: '/groups/:id/messages/:messageId', name: 'chat-message', component: () => import('./views/ChatView.vue'), props: true, meta: { title: 'Chat' } },
+  { path: '/groups/:id/threads/:threadId', name: 'chat-thread', component: () => import('./views/ChatView.vue'), props: true, meta: { title: 'Thread' } },
+  { path: '/threads', name: 'threads', component: () => import('./views/ThreadsView.vue'), meta: { title: 'Threads' } },
+  { path: '/search', name: 'search', component: () => import('./views/SearchView.vue'), meta: { title: 'Search' } },
   {
     path: '/groups/:id/settings',
     name: 'group-settings',

@@ -4,10 +4,10 @@ import { messagesApi, type MessageHit } from '../api/messages';
 import { latestRequest } from '../lib/latest';
 
 /**
- * Full-text search over one group's messages: debounced while typing, stale answers dropped,
+ * Full-text search over one group's messages (no group: all the caller's groups and DMs): debounced while typing, stale answers dropped,
  * paged by cursor. `searched` is the text the shown results answer, for the empty state.
  */
-export function useMessageSearch(groupId: () => string, { debounceMs = 250, limit = 20 } = {}) {
+export function useMessageSearch(groupId: () => string | undefined, { debounceMs = 250, limit = 20 } = {}) {
   const q = ref('');
   const results = ref<MessageHit[]>([]);
   const total = ref<number | null>(null);

@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nextTick } from 'vue';
-import { mount } from '@vue/test-utils';
+import { mount, RouterLinkStub } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { ApiError } from '../../api/errors';
 import type { MessageHit, MessageSearchPage } from '../../api/messages';
+import type { GroupSummary } from '../../api/types';
+import { useGroupsStore } from '../../stores/groups.store';
 import MessageSearch from './MessageSearch.vue';
 
 const search = vi.hoisted(() => vi.fn());
@@ -32,8 +34,8 @@ async function settle() {
   await nextTick();
 }
 
-function mountSearch() {
-  return mount(MessageSearch, { props: { groupId: 'g1', groupName: 'Chess' }, attachTo: document.body });
+function mountSearch(props: { groupId?: string; groupName?: string } = { groupId: 'g1', groupName: 'Chess' }) {
+  return mount(MessageSearch, { props, attachTo: document.body, global: { stubs: { RouterLink: RouterLinkStub } } });
 }
 
 async function type(w: ReturnType<typeof mountSearch>, text: string) {
@@ -153,6 +155,19 @@ describe('MessageSearch', () => {
     answerOld(page([hit('m1', ['<mark>king</mark>'])]));
     await settle();
     expect(w.findAll('[data-testid="search-hit-text"]').map((h) => h.text())).toEqual(['knight']);
+    w.unmount();
+  });
+
+  it('links each hit to its message, and across all conversations names the group of each', async () => {
+    search.mockResolvedValue(page([hit('m1', ['<mark>opening</mark>'])]));
+    useGroupsStore().mine = [{ id: 'g1', name: 'Chess club', visibility: 'public', myRole: 'member' } as GroupSummary];
+    const w = mountSearch({});
+    expect(w.get('label').text()).toBe('Search messages in all your conversations');
+    await type(w, 'opening');
+    expect(search.mock.calls[0]![1]).toMatchObject({ groupId: undefined });
+    expect(w.getComponent(RouterLinkStub).props('to')).toBe('/groups/g1/messages/m1');
+    expect(w.get('[data-testid="search-hit-group"]').text()).toBe('in Chess club');
+    expect(w.get('#message-search-filters').text()).toContain('from:username');
     w.unmount();
   });
 

@@ -1,0 +1,32 @@
+import { ref } from 'vue';
+import { errorMessage } from '../api';
+import { conversationsApi } from '../api/conversations';
+import type { Message } from '../api/types';
+import { useAuthStore } from '../stores/auth.store';
+import { useUsersStore } from '../stores/users.store';
+
+/** The threads the caller follows (GET /me/threads), most recent reply first. */
+export function useFollowedThreads() {
+  const auth = useAuthStore();
+  const users = useUsersStore();
+  const items = ref<Message[]>([]);
+  const loaded = ref(false);
+  const loading = ref(false);
+  const error = ref<string | null>(null);
+
+  async function load() {
+    loading.value = true;
+    error.value = null;
+    try {
+      items.value = await conversationsApi.followed(auth.userId);
+      items.value.forEach((m) => void users.ensure(m.senderId));
+      loaded.value = true;
+    } catch (err) {
+      error.value = errorMessage(err);
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  return { items, loaded, loading, error, load };
+}
