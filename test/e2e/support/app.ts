@@ -9,5 +9,6 @@ export const REPO = resolve(__dirname, '../../..');
  * abuse limits raised so a test's own traffic is never rate limited.
  */
 export function startE2eApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  return startTestApp({ WEB_DIST: resolve(REPO, 'web/dist'), ...NO_ABUSE_LIMITS, ...overrides });
+  // E2E_WEB_DIST: a build of one's own, so a run does not race another engineer's build of web/dist.
+  return startTestApp({ WEB_DIST: process.env.E2E_WEB_DIST ?? resolve(REPO, 'web/dist'), ...NO_ABUSE_LIMITS, ...overrides });
 }
