@@ -43,6 +43,7 @@ export function useComposerCompletion(groupId: () => string, text: Ref<string>, 
    */
   async function members(stale = false): Promise<Member[]> {
     const id = groupId();
+    if (!id) return [];
     const load = loads.get(id);
     if (!load || (stale && Date.now() - load.at > REFRESH_MS)) {
       const done = groups()
