@@ -163,6 +163,7 @@ describe('replies, threads, pins and permalinks in the browser', () => {
     await tool(ben.page, rootId, 'reply-in-thread').click();
     const benPanel = ben.page.getByTestId('thread-panel');
     await textBecomes(benPanel.getByTestId('thread-root').getByTestId('message-text'), root);
+    await waitUntil(() => ben.page.evaluate(() => document.activeElement?.id === 'thread-composer-text'), { what: 'the thread composer focused' });
     await benPanel.getByLabel('Message the thread').fill('Count me in');
     await benPanel.getByLabel('Message the thread').press('Enter');
     await idOf(ben.page, 'Count me in', benPanel.getByTestId('thread-replies'));
@@ -213,6 +214,7 @@ describe('replies, threads, pins and permalinks in the browser', () => {
     await row(ann.page, noticeId).hover();
     await tool(ann.page, noticeId, 'pin-message').click();
     await row(ann.page, noticeId).getByTestId('message-pinned').waitFor();
+    await textBecomes(ann.page.getByTestId('chat-status'), 'Message pinned');
     await row(ben.page, noticeId).getByTestId('message-pinned').waitFor();
 
     await ben.page.getByTestId('pinned-toggle').click();

@@ -18,6 +18,13 @@ const key: InjectionKey<Conversation> = Symbol('conversation');
 export const provideConversation = (c: Conversation) => provide(key, c);
 export const useConversation = (): Conversation | null => inject(key, null);
 
+/** What a conversation action says to screen readers ("Link copied"): one status region, in the chat view. */
+export const spoken = ref('');
+export function say(text: string) {
+  // The same words again must still be a change for the live region.
+  spoken.value = spoken.value === text ? `${text}\u00a0` : text;
+}
+
 const HIGHLIGHT_MS = 3000;
 /** The message just jumped to, marked for a moment in whichever list shows it. */
 export const highlighted = ref<string | null>(null);
