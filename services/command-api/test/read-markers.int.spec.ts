@@ -3,6 +3,7 @@ import { createProjectors, projections } from '@groupchat/projectors';
 import { createRuntime, type Runtime } from '@groupchat/shared';
 import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
 import { waitUntil } from '@groupchat/test-kit';
+import { TestClient } from '../../realtime/test/support/client';
 import { apiOf, registerUsers, type Api, type TestUser } from './support/client';
 
 interface Unread {
@@ -101,6 +102,26 @@ describe('read markers and unread counts on the real app', () => {
     await problem(mark(cy, newest.position), 403, 'not_a_member');
     await problem(mark(bo, newest.position, 'no-such-group'), 404, 'not_found');
     expect((await unreadOf(bo)).get(group)?.marker).not.toBe(newest.position);
+  });
+
+  it('pushes the new counts to every socket of the reader when others send and when the reader moves the marker', async () => {
+    const [phone, laptop] = await Promise.all([TestClient.ready(app.wsUrl, bo.token), TestClient.ready(app.wsUrl, bo.token)]);
+    try {
+      const before = (await unreadOf(bo)).get(group)!;
+      const named = await send(ada, { text: `look @${bo.username}`, mentions: [bo.userId] });
+      const more = { type: 'unread', groupId: group, unread: before.unread + 1, mentions: before.mentions + 1 };
+      for (const c of [phone, laptop]) expect(await c.next((f) => f.type === 'unread' && f.unread === more.unread)).toEqual(more);
+      expect((await unreadOf(bo)).get(group)).toMatchObject({ unread: more.unread, mentions: more.mentions });
+
+      const from = [phone.frames.length, laptop.frames.length];
+      await ok(mark(bo, named.position));
+      const none = { type: 'unread', groupId: group, unread: 0, mentions: 0 };
+      for (const [i, c] of [phone, laptop].entries()) expect(await c.next((f) => f.type === 'unread' && f.unread === 0, { from: from[i] })).toEqual(none);
+      expect([...phone.frames, ...laptop.frames].filter((f) => f.type === 'unread' && f.groupId === quiet)).toEqual([]);
+    } finally {
+      phone.close();
+      laptop.close();
+    }
   });
 
   it('gives the same counts after the read-markers projection is rebuilt from the log', async () => {

@@ -166,6 +166,7 @@ export class Connection implements Sink {
       if (!this.connections.admit(claims.sub, this)) return this.close(CLOSE.tooMany, 'too many connections');
       this.userId = claims.sub;
       clearTimeout(this.authTimer);
+      this.ctx.unread.connect(this);
     }
     const exp = (jwt.decode(token) as jwt.JwtPayload | null)?.exp;
     clearTimeout(this.expiryTimer);
@@ -234,6 +235,7 @@ export class Connection implements Sink {
     clearTimeout(this.authTimer);
     clearTimeout(this.expiryTimer);
     for (const sub of [...this.subs.values()]) drop(this.ctx, sub);
+    if (this.userId) this.ctx.unread.disconnect(this);
     this.connections.remove(this);
     connectionsGauge.dec();
   }

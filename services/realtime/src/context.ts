@@ -6,6 +6,7 @@ import type { Hub } from './hub';
 import type { Presence, PresenceOptions } from './presence';
 import { realtimeEnvOptions } from './config';
 import type { SendRelay } from './sends';
+import type { UnreadPush } from './unread';
 
 export interface RealtimeOptions {
   /** A connection must authenticate within this time. */
@@ -86,4 +87,5 @@ export interface Context {
   access: Access;
   presence: Presence;
   sends: SendRelay;
+  unread: UnreadPush;
 }

@@ -14,6 +14,8 @@ export interface FeedHandlers {
   cleared(groupIds: string[]): Promise<void>;
   /** An event of a subscribed group could not be decoded: its subscribers have a gap. */
   lost(groupId: string): void;
+  /** Every record, subscribed or not, by its group: what unread counts follow. */
+  landed(groupId: string, partition: number, offset: number): void;
 }
 
 /**
@@ -104,6 +106,7 @@ export class LiveFeed {
       // Recording the offset and handing the frame over happen together: a subscription that
       // begins reads `lastOffset` either before both or after both.
       this.delivered.record(partition, offset);
+      if (groupId) this.handlers.landed(groupId, partition, offset);
       if (groupId && json !== undefined) {
         const sent = this.hub.dispatch(groupId, offset, eventFrame(groupId, partition, offset, json), shown as ShownEvent | undefined);
         if (sent) fanoutLatency.observe(Math.max(0, Date.now() - occurredAt) / 1000);

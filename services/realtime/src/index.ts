@@ -15,6 +15,7 @@ import { Presence } from './presence';
 import { CLOSE } from './protocol';
 import { SendRelay } from './sends';
 import { endMembership, resyncGroup } from './subscribe';
+import { UnreadPush } from './unread';
 
 export { CLOSE } from './protocol';
 export type { ClientFrame, ServerFrame } from './protocol';
@@ -42,9 +43,11 @@ export async function createRealtime(rt: Runtime, server: Server, given: Partial
   });
   ctx.access = new Access(rt.pool, ctx.view, { waitMs: options.resumeWaitMs, viewWaitMs: options.membershipWaitMs });
   await ctx.view.start();
+  ctx.unread = await UnreadPush.start(rt);
   ctx.feed = await LiveFeed.start(rt, hub, {
     cleared: (groupIds) => clearDelivery(ctx, groupIds),
     lost: (groupId) => resyncGroup(ctx, groupId, 'undecodable_event'),
+    landed: (groupId, partition, offset) => ctx.unread.landed(groupId, partition, offset),
   });
 
   const connections = new Connections(options.maxConnectionsPerUser);
@@ -83,7 +86,7 @@ export async function createRealtime(rt: Runtime, server: Server, given: Partial
       const deadline = Date.now() + options.shutdownGraceMs;
       while (sockets.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       for (const ws of sockets) ws.terminate();
-      await Promise.allSettled([ctx.feed.close(), ctx.view.close(), presence.close()]);
+      await Promise.allSettled([ctx.feed.close(), ctx.view.close(), presence.close(), ctx.unread.close()]);
     },
   };
 }

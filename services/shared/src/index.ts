@@ -19,6 +19,7 @@ export * from './runtime';
 export * from './server';
 export * from './lifecycle';
 export * from './progress';
+export * from './unread';
 export * from './recent';
 export * from './openapi';
 export * from './tail';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { ComponentRegistry } from '@groupchat/shared';
-import { UNREAD_CAP } from '../unread/counts';
+import { UNREAD_CAP, type ComponentRegistry } from '@groupchat/shared';
 
 /**
  * Every query-api answer, as zod schemas from which the document's component schemas are

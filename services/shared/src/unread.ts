@@ -1,0 +1,51 @@
+import type { Pool } from './db';
+import { formatPosition } from './position';
+
+/** Counts stop here, so one query stays cheap however far behind a reader is; the web shows "999+". */
+export const UNREAD_CAP = 1000;
+
+export interface UnreadCount {
+  userId: string;
+  groupId: string;
+  unread: number;
+  mentions: number;
+  /** The read marker, as the position token of the newest message read; null before the first move. */
+  marker: string | null;
+}
+
+/**
+ * Unread and mention counts of the conversations the users can read, from the views at read
+ * time, so they are exact by construction (docs/unread.md); query-api answers GET /me/unread
+ * with them and realtime pushes their changes. Unread: top-level messages after the marker, not
+ * deleted, not the user's own; without a marker, those sent since the user joined. Mentions:
+ * those of them naming the user, or @here/@everyone. Both count the newest UNREAD_CAP unread
+ * messages at most, through the (group_id, "offset") index. `groupIds` narrows to those groups.
+ */
+export async function unreadCounts(pool: Pool, userIds: string[], groupIds?: string[]): Promise<UnreadCount[]> {
+  if (!userIds.length) return [];
+  const { rows } = await pool.query<{ user_id: string; group_id: string; partition: number | null; offset: string | null; unread: number; mentions: number }>(
+    `SELECT m.user_id, m.group_id, rm.partition, rm."offset", c.unread, c.mentions
+       FROM memberships m
+       CROSS JOIN LATERAL group_access(m.group_id, m.user_id) a
+       LEFT JOIN read_markers rm ON rm.user_id = m.user_id AND rm.group_id = m.group_id
+       CROSS JOIN LATERAL (
+         SELECT count(*)::int AS unread, (count(*) FILTER (WHERE x.mentions ? m.user_id OR x.broadcast IS NOT NULL))::int AS mentions
+           FROM (SELECT msg.mentions, msg.broadcast FROM messages msg
+                  WHERE msg.group_id = m.group_id AND msg."offset" > coalesce(rm."offset", -1)
+                    AND (rm."offset" IS NOT NULL OR msg.sent_at > m.joined_at)
+                    AND msg.thread_id IS NULL AND NOT msg.deleted AND msg.sender_id <> m.user_id
+                  ORDER BY msg."offset" DESC
+                  LIMIT $2) x
+       ) c
+      WHERE m.user_id = ANY($1) AND a.can_read AND ($3::text[] IS NULL OR m.group_id = ANY($3))
+      ORDER BY m.user_id, m.group_id`,
+    [userIds, UNREAD_CAP, groupIds ?? null],
+  );
+  return rows.map((r) => ({
+    userId: r.user_id,
+    groupId: r.group_id,
+    unread: r.unread,
+    mentions: r.mentions,
+    marker: r.offset === null ? null : formatPosition({ topic: 'messages', partition: r.partition!, offset: BigInt(r.offset) }),
+  }));
+}
