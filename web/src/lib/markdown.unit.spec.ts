@@ -1,6 +1,6 @@
 import type { Nodes } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { MAX_PARSED_LENGTH, mentionedNames, parseMarkdown, plainText } from './markdown';
+import { MAX_EMPHASIS_MARKS, MAX_PARSED_LENGTH, mentionedNames, parseMarkdown, plainText } from './markdown';
 import { MAX_NESTING } from './markdown-nesting';
 
 /** The tree without positions, to compare with a literal. */
@@ -93,6 +93,14 @@ describe('limits', () => {
   it('a text longer than the server takes is shown unparsed', () => {
     const long = `**${'a'.repeat(MAX_PARSED_LENGTH)}**`;
     expect(blocks(long)).toEqual([{ type: 'paragraph', children: [{ type: 'text', value: long }] }]);
+  });
+
+  it('a text with more emphasis marks than MAX_EMPHASIS_MARKS shows them as typed, links and code still parsed', () => {
+    const busy = `**bold** \`code\` https://x.test ${'*'.repeat(MAX_EMPHASIS_MARKS)}`;
+    expect(inline(busy).map((n: Nodes) => n.type)).toEqual(['text', 'inlineCode', 'text', 'link', 'text']);
+    expect(inline(busy)[0]).toEqual({ type: 'text', value: '**bold** ' });
+    const fewer = `**bold** ${'*'.repeat(MAX_EMPHASIS_MARKS - 4)}`;
+    expect(inline(fewer)[0].type).toBe('strong');
   });
 
   it('containers nest at most MAX_NESTING deep; further markers are text', () => {
