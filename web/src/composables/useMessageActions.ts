@@ -90,11 +90,16 @@ export function useMessageActions(groupId: () => string) {
 
   async function optimistic(m: ChatMessage, change: (m: ChatMessage) => ChatMessage, call: () => Promise<unknown>) {
     const before = m;
-    store.update(m.groupId, m.id, change);
+    // A message may show in the group's list, in a thread panel, or both (a root).
+    const apply = (fn: (x: ChatMessage) => ChatMessage) => {
+      store.update(m.groupId, m.id, fn);
+      replies.update(m.groupId, m.id, fn);
+    };
+    apply(change);
     try {
       await call();
     } catch (err) {
-      store.update(m.groupId, m.id, () => before);
+      apply(() => before);
       throw err;
     }
   }

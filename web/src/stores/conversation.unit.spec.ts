@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { conversationsApi } from '../api/conversations';
+import { messagesApi } from '../api/messages';
+import { useMessageActions } from '../composables/useMessageActions';
 import { msg, sentEvent, timeOf } from '../test/messages';
 import { useMessagesStore } from './messages.store';
 import { usePinsStore } from './pins.store';
@@ -108,6 +110,19 @@ describe('replies, threads and pins in the stores', () => {
     await pins.load('g1', 'me');
     expect(pins.of('g1').live.size).toBe(0);
     expect(pins.of('g1').items!.map((m) => m.id)).toEqual(['m2']);
+  });
+
+  it('reacts at once to a reply shown only in its thread, and takes it back when refused', async () => {
+    replies.receive('g1', 'm1', { root: msg(1), items: [msg(3, { threadId: 'm1' })], hasMore: false, following: false });
+    const actions = useMessageActions(() => 'g1');
+    const react = vi.spyOn(messagesApi, 'react').mockResolvedValueOnce({ position: 'm.1.4' });
+    const reply = () => replies.thread('g1', 'm1').items[0]!;
+    await actions.toggleReaction(reply(), '🎉');
+    expect(reply().reactions).toEqual([{ emoji: '🎉', count: 1, mine: true }]);
+    react.mockRejectedValueOnce(new Error('refused'));
+    await expect(actions.toggleReaction(replies.thread('g1', 'm1').root!, '🎉')).rejects.toThrow('refused');
+    expect(replies.thread('g1', 'm1').root!.reactions).toEqual([]);
+    expect(main()[0]!.reactions).toEqual([]);
   });
 
   it('follows my own follow and unfollow events, not other people’s', () => {

@@ -81,12 +81,17 @@ export const useRepliesStore = defineStore('replies', () => {
     const change = changeOf(event, me);
     const id = String(event.messageId ?? '');
     if (!change || !id) return;
+    update(groupId, id, change);
+    if (event.type === 'MessageDeleted') for (const t of threads.values()) if (t.groupId === groupId) t.items = withQuoteDeleted(t.items, id);
+  }
+
+  /** Changes a message wherever a thread shows it (as root or reply); an optimistic edit, reaction or deletion too. */
+  function update(groupId: string, messageId: string, change: (m: ChatMessage) => ChatMessage) {
     for (const t of threads.values()) {
       if (t.groupId !== groupId) continue;
-      if (t.root?.id === id) t.root = change(t.root);
-      const i = t.items.findIndex((m) => m.id === id);
+      if (t.root?.id === messageId) t.root = change(t.root);
+      const i = t.items.findIndex((m) => m.id === messageId);
       if (i >= 0) t.items = t.items.map((m, j) => (j === i ? change(m) : m));
-      if (event.type === 'MessageDeleted') t.items = withQuoteDeleted(t.items, id);
     }
   }
 
@@ -117,5 +122,5 @@ export const useRepliesStore = defineStore('replies', () => {
     threads.clear();
   }
 
-  return { threads, thread, receive, receiveOlder, find, threadOf, apply, addPending, settle, discard, setFollowing, reset };
+  return { threads, thread, receive, receiveOlder, find, threadOf, apply, update, addPending, settle, discard, setFollowing, reset };
 });
