@@ -5,11 +5,15 @@ import { useRealtimeStore } from '../realtime/realtime.store';
 import { useAuthStore } from '../stores/auth.store';
 import { useDmsStore } from '../stores/dms.store';
 import { useGroupsStore } from '../stores/groups.store';
-import { useMessagesStore } from '../stores/messages.store';
+import { useMessagesStore, type Thread } from '../stores/messages.store';
 import { usePresenceStore } from '../stores/presence.store';
+import { useUnreadStore } from '../stores/unread.store';
 import { useUsersStore } from '../stores/users.store';
 
 const DM_POLL_MS = 15_000;
+
+/** The newest message of the main list: what an open conversation has been read up to. */
+const newestShown = (t: Thread | undefined) => t?.items.findLast((m) => m.position && m.status === 'sent')?.position ?? null;
 
 /**
  * Wires the realtime connection to the stores for the whole signed-in session: one
@@ -24,11 +28,21 @@ export function useChatSync() {
   const messages = useMessagesStore();
   const presence = usePresenceStore();
   const users = useUsersStore();
+  const unread = useUnreadStore();
   const offs: (() => void)[] = [];
   let dmPoll: number | undefined;
   const refreshDms = () => {
     if (document.visibilityState === 'visible') void dms.load().catch(() => undefined);
   };
+  const readOnHide = () => {
+    if (document.visibilityState === 'hidden') void unread.flush();
+    else markActiveRead();
+  };
+  function markActiveRead() {
+    const groupId = messages.activeGroupId;
+    const newest = groupId && newestShown(messages.threads.get(groupId));
+    if (groupId && newest && document.visibilityState === 'visible') unread.read(groupId, newest);
+  }
 
   async function reload(groupId: string) {
     const page = await messagesApi.history(groupId, auth.userId);
@@ -61,6 +75,9 @@ export function useChatSync() {
         const ids = f.groupId ? [f.groupId] : realtime.subscribed();
         for (const id of ids) void reload(id).catch(() => undefined);
       }),
+      // Every (re)connection reloads the counts: frames missed while away are in them.
+      realtime.on('ready', () => void unread.load().catch(() => undefined)),
+      realtime.on('unread', (f) => unread.apply(f.groupId, f)),
       realtime.on('unsubscribed', (f) => {
         if (f.reason === 'client') return;
         void groups.loadMine().catch(() => undefined);
@@ -73,11 +90,15 @@ export function useChatSync() {
     // Nothing live says someone opened a conversation with the caller: look again now and then, and on coming back to the tab.
     dmPoll = window.setInterval(refreshDms, DM_POLL_MS);
     document.addEventListener('visibilitychange', refreshDms);
+    document.addEventListener('visibilitychange', readOnHide);
   }
 
   function end() {
     window.clearInterval(dmPoll);
     document.removeEventListener('visibilitychange', refreshDms);
+    document.removeEventListener('visibilitychange', readOnHide);
+    void unread.flush();
+    unread.reset();
     dms.reset();
     offs.splice(0).forEach((off) => off());
     realtime.stop();
@@ -105,6 +126,9 @@ export function useChatSync() {
       for (const id of ids) realtime.subscribe(id, messages.threads.get(id)?.lastPosition ?? null);
     },
   );
+
+  // The open conversation is read up to its newest message while the tab is visible.
+  watch(() => [messages.activeGroupId, newestShown(messages.activeGroupId ? messages.threads.get(messages.activeGroupId) : undefined)], markActiveRead);
 
   const online = () => realtime.retryNow();
   window.addEventListener('online', online);

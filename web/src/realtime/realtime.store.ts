@@ -10,6 +10,7 @@ type Listeners = {
   event: (frame: EventFrame) => void;
   typing: (frame: { groupId: string; userId: string }) => void;
   presence: (frame: { groupId: string; online: string[] }) => void;
+  unread: (frame: { groupId: string; unread: number; mentions: number }) => void;
   resync: (frame: { groupId?: string }) => void;
   unsubscribed: (frame: { groupId: string; reason: string }) => void;
   error: (frame: { code: string; message: string; groupId?: string }) => void;
@@ -47,6 +48,7 @@ export const useRealtimeStore = defineStore('realtime', () => {
     event: new Set(),
     typing: new Set(),
     presence: new Set(),
+    unread: new Set(),
     resync: new Set(),
     unsubscribed: new Set(),
     error: new Set(),
@@ -104,6 +106,8 @@ export const useRealtimeStore = defineStore('realtime', () => {
         return emit('typing', frame);
       case 'presence':
         return emit('presence', frame);
+      case 'unread':
+        return emit('unread', frame);
       case 'resync':
         return emit('resync', frame);
       case 'subscribed':

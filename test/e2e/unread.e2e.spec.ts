@@ -1,0 +1,64 @@
+// Unread counts come from the server: the same after a reload, and the same on a second device
+// of the same person, which sees the count go once the first one reads the conversation.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { TestApp } from '@groupchat/test-kit/app';
+import { startE2eApp } from './support/app';
+import { launchBrowser, openPerson, type Person } from './support/browser';
+import { messagesWithText, registerViaApi, signInViaUi, textBecomes, type Account } from './support/people';
+import { ApiActor } from './support/seed';
+
+describe('unread counts in the browser', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let laptop: Person;
+  let phone: Person;
+  let ben: Account;
+  let ann: ApiActor;
+  let groupId: string;
+  const groupName = `Orchard ${Date.now().toString(36)}`;
+
+  const link = (page: Page) => page.getByTestId(`group-link-${groupId}`);
+  const badge = (page: Page) => link(page).getByTestId('unread-count');
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startE2eApp(), launchBrowser()]);
+    [laptop, phone] = await Promise.all([openPerson(browser, app.url), openPerson(browser, app.url)]);
+    const [annAccount, benAccount] = await Promise.all([
+      registerViaApi(app, { prefix: 'ann', displayName: 'Ann Apple' }),
+      registerViaApi(app, { prefix: 'ben', displayName: 'Ben Birch' }),
+    ]);
+    ben = benAccount;
+    ann = await ApiActor.signIn(app, annAccount);
+    groupId = await ann.createGroup({ name: groupName, description: 'Grafting and pruning.', interests: ['trees'] });
+    await (await ApiActor.signIn(app, ben)).seen(ann.lastPosition).join(groupId);
+    await Promise.all([signInViaUi(laptop.page, ben), signInViaUi(phone.page, ben)]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('shows the count of what others sent, the same after a reload and on the second device; reading on one clears both', async () => {
+    await ann.post(groupId, 'Pruning on Sunday?');
+    await ann.post(groupId, '@here bring saws');
+    await ann.post(groupId, 'Ten o’clock at the gate');
+    const shown = await textBecomes(badge(laptop.page), '@ 3', { contains: true });
+    await textBecomes(badge(phone.page), shown);
+    await expect(badge(laptop.page).textContent()).resolves.toContain('3 unread, 1 mentioning you');
+
+    await laptop.page.reload();
+    await textBecomes(badge(laptop.page), shown);
+
+    await link(laptop.page).click();
+    await messagesWithText(laptop.page, 'Ten o’clock at the gate').waitFor();
+    await badge(phone.page).waitFor({ state: 'detached' });
+    await badge(laptop.page).waitFor({ state: 'detached' });
+
+    await phone.page.reload();
+    await link(phone.page).waitFor();
+    await expect(badge(phone.page).count()).resolves.toBe(0);
+    expect([...laptop.errors, ...phone.errors]).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+import { defineStore } from 'pinia';
+import { reactive } from 'vue';
+import { unreadApi } from '../api/unread';
+import { isAfter } from '../lib/position';
+
+export interface Counts {
+  unread: number;
+  mentions: number;
+}
+
+/** Counts are capped on the server (docs/unread.md): this many or more reads "999+". */
+export const UNREAD_SHOWN_CAP = 1000;
+const MARK_DEBOUNCE_MS = 1000;
+
+/**
+ * Unread and mention counts per conversation, as the server has them (GET /me/unread, then the
+ * realtime `unread` frames), so they are the same after a reload and on every device. Reading
+ * moves the marker: debounced, never backwards, flushed when the tab is hidden.
+ */
+export const useUnreadStore = defineStore('unread', () => {
+  const counts = reactive<Record<string, Counts>>({});
+  const markers = new Map<string, string>();
+  const pending = new Map<string, string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  async function load() {
+    const { items } = await unreadApi.list();
+    for (const k of Object.keys(counts)) if (!items.some((i) => i.groupId === k)) delete counts[k];
+    for (const i of items) {
+      counts[i.groupId] = { unread: i.unread, mentions: i.mentions };
+      if (i.marker && isAfter(i.marker, markers.get(i.groupId))) markers.set(i.groupId, i.marker);
+    }
+  }
+
+  function apply(groupId: string, next: Counts) {
+    counts[groupId] = { unread: next.unread, mentions: next.mentions };
+  }
+
+  /** The messages up to `position` have been seen: the marker follows within a second. */
+  function read(groupId: string, position: string) {
+    if (!isAfter(position, pending.get(groupId) ?? markers.get(groupId))) return;
+    pending.set(groupId, position);
+    timer ??= setTimeout(() => void flush(), MARK_DEBOUNCE_MS);
+  }
+
+  async function flush() {
+    clearTimeout(timer);
+    timer = undefined;
+    const moves = [...pending];
+    pending.clear();
+    await Promise.all(
+      moves.map(async ([groupId, position]) => {
+        markers.set(groupId, position);
+        // Refused (a position the server does not know yet) or failed: the next read carries it again.
+        await unreadApi.mark(groupId, position).catch(() => markers.delete(groupId));
+      }),
+    );
+  }
+
+  function markerOf(groupId: string): string | null {
+    return pending.get(groupId) ?? markers.get(groupId) ?? null;
+  }
+
+  function reset() {
+    clearTimeout(timer);
+    timer = undefined;
+    pending.clear();
+    markers.clear();
+    for (const k of Object.keys(counts)) delete counts[k];
+  }
+
+  return { counts, load, apply, read, flush, markerOf, reset };
+});
+
+/** A count as the sidebar shows it. */
+export const shownCount = (n: number) => (n >= UNREAD_SHOWN_CAP ? '999+' : String(n));
