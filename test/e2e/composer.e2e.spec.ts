@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '@groupchat/test-kit/app';
+import { waitUntil } from '@groupchat/test-kit';
 import { startE2eApp } from './support/app';
 import { launchBrowser, openPerson, type Person } from './support/browser';
 import { registerViaApi, signInViaUi, textBecomes, type Account } from './support/people';
@@ -22,6 +23,7 @@ describe('the composer’s formatting, mentions and emoji between two people', (
   let bob: Person;
   let bobAccount: Account;
   let groupId: string;
+  let reader: ApiActor;
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startE2eApp(), launchBrowser()]);
@@ -31,6 +33,7 @@ describe('the composer’s formatting, mentions and emoji between two people', (
     const owner = await ApiActor.signIn(app, aliceAccount);
     groupId = await owner.createGroup({ name: `Markup ${Date.now().toString(36)}`, description: 'Formatting in the browser', interests: ['code'] });
     const joiner = await ApiActor.signIn(app, bobAccount);
+    reader = joiner;
     await joiner.seen(owner.lastPosition).join(groupId);
     // The members list is a read model: the composer reads it once the join is in it.
     expect((await owner.seen(joiner.lastPosition).members(groupId)).map((m) => m.userId)).toContain(bobAccount.userId);
@@ -86,7 +89,13 @@ describe('the composer’s formatting, mentions and emoji between two people', (
     expect(await row.getAttribute('class')).toContain('message--mentions-me');
     expect(await row.getAttribute('aria-label')).toMatch(/, mentions you$/);
 
-    // The history carries the same mentions: still highlighted and marked after a reload.
+    // The history carries the same mentions: still highlighted and marked after a reload. The
+    // read model may trail the live event, so wait until its history has the message.
+    const stored = await waitUntil(async () => (await reader.history(groupId)).find((m) => m.text?.endsWith('this is for you')), {
+      timeoutMs: 20_000,
+      what: 'the mention in the history',
+    });
+    expect(stored.mentions).toEqual([bobAccount.userId]);
     await bob.page.reload();
     const again = rowWith(bob.page, 'this is for you');
     await textBecomes(again.getByTestId('mention'), `@${bobAccount.username}`);

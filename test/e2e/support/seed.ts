@@ -58,6 +58,11 @@ export class ApiActor {
     await this.send('POST', `/groups/${groupId}/join`);
   }
 
+  /** The newest page of the group's history, as the read model has it now. */
+  async history(groupId: string): Promise<{ id: string; text: string | null; mentions?: string[] }[]> {
+    return (await this.send<{ items: { id: string; text: string | null; mentions?: string[] }[] }>('GET', `/groups/${groupId}/messages`)).items;
+  }
+
   /** The group's members, as the read model has them once it has seen this actor's positions. */
   async members(groupId: string): Promise<{ userId: string; username: string | null }[]> {
     return (await this.send<{ items: { userId: string; username: string | null }[] }>('GET', `/groups/${groupId}/members`)).items;
