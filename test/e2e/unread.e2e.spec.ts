@@ -61,4 +61,16 @@ describe('unread counts in the browser', () => {
     await expect(badge(phone.page).count()).resolves.toBe(0);
     expect([...laptop.errors, ...phone.errors]).toEqual([]);
   });
+
+  it('marks every conversation read at once, for good', async () => {
+    await laptop.page.goto('/');
+    await ann.post(groupId, 'Saws are in the shed');
+    await ann.post(groupId, 'Gloves too');
+    await textBecomes(badge(phone.page), '2', { contains: true });
+    await phone.page.getByTestId('mark-all-read').click();
+    await badge(phone.page).waitFor({ state: 'detached' });
+    await badge(laptop.page).waitFor({ state: 'detached' });
+    await phone.page.getByTestId('mark-all-read').waitFor({ state: 'detached' });
+    expect([...laptop.errors, ...phone.errors]).toEqual([]);
+  });
 });

@@ -11,6 +11,7 @@ interface Unread {
   unread: number;
   mentions: number;
   marker: string | null;
+  latest?: string | null;
 }
 
 /** Read markers move forward only, and the counts they give are exact after sends, moves, a reload and a rebuild. */
@@ -34,10 +35,16 @@ describe('read markers and unread counts on the real app', () => {
   const send = (u: TestUser, body: object, groupId = group) =>
     ok(api.post(`/groups/${groupId}/messages`, { clientMessageId: `c${Math.random().toString(36).slice(2)}`, ...body }, as(u)));
   const mark = (u: TestUser, position: string, groupId = group) => api.put(`/me/read-markers/${groupId}`, { position }, as(u));
+  const latest = new Map<string, string | null>();
   const unreadOf = async (u: TestUser) => {
     const res = await api.get<{ items: Unread[] }>('/me/unread', as(u));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    return new Map(res.body.items.map((i) => [i.groupId, i]));
+    return new Map(
+      res.body.items.map(({ latest: newest, ...i }) => {
+        latest.set(i.groupId, newest ?? null);
+        return [i.groupId, i];
+      }),
+    );
   };
 
   beforeAll(async () => {
@@ -67,9 +74,10 @@ describe('read markers and unread counts on the real app', () => {
     const gone = await send(ada, { text: 'soon deleted' });
     await ok(api.del(`/groups/${group}/messages/${gone.messageId}`, undefined, as(ada)));
     const here = await send(ada, { text: '@here look' });
-    await send(ada, { text: 'the newest' });
+    const newest = await send(ada, { text: 'the newest' });
     // first, named, here and the newest; not the thread reply, bo's own or the deleted one.
     expect((await unreadOf(bo)).get(group)).toEqual({ groupId: group, unread: 4, mentions: 2, marker: null });
+    expect([latest.get(group), latest.get(quiet)]).toEqual([newest.position, null]);
 
     const moved = await ok(mark(bo, named.position));
     expect(moved).toMatchObject({ groupId: group, marker: named.position, position: expect.stringMatching(/^u\./) });

@@ -11,6 +11,8 @@ export interface UnreadCount {
   mentions: number;
   /** The read marker, as the position token of the newest message read; null before the first move. */
   marker: string | null;
+  /** The conversation's newest message: where "mark all read" moves the marker. */
+  latest: string | null;
 }
 
 /**
@@ -23,8 +25,17 @@ export interface UnreadCount {
  */
 export async function unreadCounts(pool: Pool, userIds: string[], groupIds?: string[]): Promise<UnreadCount[]> {
   if (!userIds.length) return [];
-  const { rows } = await pool.query<{ user_id: string; group_id: string; partition: number | null; offset: string | null; unread: number; mentions: number }>(
-    `SELECT m.user_id, m.group_id, rm.partition, rm."offset", c.unread, c.mentions
+  const { rows } = await pool.query<{
+    user_id: string;
+    group_id: string;
+    partition: number | null;
+    offset: string | null;
+    unread: number;
+    mentions: number;
+    latest_partition: number | null;
+    latest_offset: string | null;
+  }>(
+    `SELECT m.user_id, m.group_id, rm.partition, rm."offset", c.unread, c.mentions, l.partition AS latest_partition, l."offset" AS latest_offset
        FROM memberships m
        CROSS JOIN LATERAL group_access(m.group_id, m.user_id) a
        LEFT JOIN read_markers rm ON rm.user_id = m.user_id AND rm.group_id = m.group_id
@@ -37,6 +48,7 @@ export async function unreadCounts(pool: Pool, userIds: string[], groupIds?: str
                   ORDER BY msg."offset" DESC
                   LIMIT $2) x
        ) c
+       LEFT JOIN LATERAL (SELECT partition, "offset" FROM messages WHERE group_id = m.group_id ORDER BY "offset" DESC LIMIT 1) l ON true
       WHERE m.user_id = ANY($1) AND a.can_read AND ($3::text[] IS NULL OR m.group_id = ANY($3))
       ORDER BY m.user_id, m.group_id`,
     [userIds, UNREAD_CAP, groupIds ?? null],
@@ -46,6 +58,10 @@ export async function unreadCounts(pool: Pool, userIds: string[], groupIds?: str
     groupId: r.group_id,
     unread: r.unread,
     mentions: r.mentions,
-    marker: r.offset === null ? null : formatPosition({ topic: 'messages', partition: r.partition!, offset: BigInt(r.offset) }),
+    marker: messagePosition(r.partition, r.offset),
+    latest: messagePosition(r.latest_partition, r.latest_offset),
   }));
 }
+
+const messagePosition = (partition: number | null, offset: string | null) =>
+  partition === null || offset === null ? null : formatPosition({ topic: 'messages', partition, offset: BigInt(offset) });

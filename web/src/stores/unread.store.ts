@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { reactive } from 'vue';
+import { computed, reactive } from 'vue';
 import { unreadApi } from '../api/unread';
 import { isAfter } from '../lib/position';
 
@@ -20,6 +20,7 @@ const MARK_DEBOUNCE_MS = 1000;
 export const useUnreadStore = defineStore('unread', () => {
   const counts = reactive<Record<string, Counts>>({});
   const markers = new Map<string, string>();
+  const latest = new Map<string, string>();
   const pending = new Map<string, string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -29,6 +30,7 @@ export const useUnreadStore = defineStore('unread', () => {
     for (const i of items) {
       counts[i.groupId] = { unread: i.unread, mentions: i.mentions };
       if (i.marker && isAfter(i.marker, markers.get(i.groupId))) markers.set(i.groupId, i.marker);
+      if (i.latest) latest.set(i.groupId, i.latest);
     }
   }
 
@@ -57,6 +59,18 @@ export const useUnreadStore = defineStore('unread', () => {
     );
   }
 
+  /** Every conversation read up to its newest message (loaded afresh: frames carry no positions). */
+  async function markAllRead() {
+    await load();
+    for (const [groupId, c] of Object.entries(counts)) {
+      const newest = latest.get(groupId);
+      if (!c.unread || !newest) continue;
+      read(groupId, newest);
+      counts[groupId] = { unread: 0, mentions: 0 };
+    }
+    await flush();
+  }
+
   function markerOf(groupId: string): string | null {
     return pending.get(groupId) ?? markers.get(groupId) ?? null;
   }
@@ -66,10 +80,13 @@ export const useUnreadStore = defineStore('unread', () => {
     timer = undefined;
     pending.clear();
     markers.clear();
+    latest.clear();
     for (const k of Object.keys(counts)) delete counts[k];
   }
 
-  return { counts, load, apply, read, flush, markerOf, reset };
+  const anyUnread = computed(() => Object.values(counts).some((c) => c.unread > 0));
+
+  return { counts, anyUnread, load, apply, read, flush, markAllRead, markerOf, reset };
 });
 
 /** A count as the sidebar shows it. */

@@ -7,8 +7,9 @@ vi.mock('../api/unread', () => ({
   unreadApi: {
     list: vi.fn(async () => ({
       items: [
-        { groupId: 'g1', unread: 3, mentions: 1, marker: 'm.0.10' },
-        { groupId: 'g2', unread: 1200, mentions: 0, marker: null },
+        { groupId: 'g1', unread: 3, mentions: 1, marker: 'm.0.10', latest: 'm.0.13' },
+        { groupId: 'g2', unread: 1200, mentions: 0, marker: null, latest: 'm.1.2000' },
+        { groupId: 'g3', unread: 0, mentions: 0, marker: null, latest: 'm.2.5' },
       ],
     })),
     mark,
@@ -28,7 +29,7 @@ describe('unread store', () => {
   it('takes the counts from the server, then from realtime frames; a capped count reads 999+', async () => {
     const unread = useUnreadStore();
     await unread.load();
-    expect(unread.counts).toEqual({ g1: { unread: 3, mentions: 1 }, g2: { unread: 1200, mentions: 0 } });
+    expect(unread.counts).toEqual({ g1: { unread: 3, mentions: 1 }, g2: { unread: 1200, mentions: 0 }, g3: { unread: 0, mentions: 0 } });
     unread.apply('g1', { unread: 0, mentions: 0 });
     expect(unread.counts.g1).toEqual({ unread: 0, mentions: 0 });
     expect([shownCount(999), shownCount(1000)]).toEqual(['999', '999+']);
@@ -51,6 +52,18 @@ describe('unread store', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(mark).toHaveBeenCalledTimes(2);
     expect(unread.markerOf('g1')).toBe('m.0.12');
+  });
+
+  it('marks all read: every conversation with unread messages up to its newest, at once', async () => {
+    const unread = useUnreadStore();
+    await unread.load();
+    expect(unread.anyUnread).toBe(true);
+    await unread.markAllRead();
+    expect(mark.mock.calls).toEqual([
+      ['g1', 'm.0.13'],
+      ['g2', 'm.1.2000'],
+    ]);
+    expect(unread.anyUnread).toBe(false);
   });
 
   it('flushes at once when asked (the tab is hidden)', async () => {

@@ -254,6 +254,7 @@ export const UnreadList = named(
           unread: count.describe(`top-level messages of others after the marker (without one: since joining), not deleted; at most ${UNREAD_CAP}`),
           mentions: count.describe('those of them that mention the caller or @here/@everyone'),
           marker: z.string().nullable().describe('position of the newest message read; null before the first PUT /me/read-markers/{groupId}'),
+          latest: z.string().nullable().describe('position of the newest message, for marking the conversation read; null without messages'),
         }),
       )
       .describe('every group and direct conversation the caller is a member of, by groupId'),

@@ -5130,6 +5130,8 @@ export interface components {
                 mentions: number;
                 /** @description position of the newest message read; null before the first PUT /me/read-markers/{groupId} */
                 marker: string | null;
+                /** @description position of the newest message, for marking the conversation read; null without messages */
+                latest: string | null;
             }[];
         };
         UserHit: {
