@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unreadCounts, type AppendResult } from '@groupchat/shared';
+import { groups } from '../src/projections/groups';
+import { messages } from '../src/projections/messages';
+import { readMarkers } from '../src/projections/read-markers';
+import { startHarness, type Harness } from './support/harness';
+import { event, groupCreated, joined, sent } from './support/events';
+
+const mention = (messageId: string) =>
+  event('MessageSent', { groupId: 'g1', messageId, senderId: 'ann', clientMessageId: `c-${messageId}`, text: '@bo', attachments: [], mentions: ['bo'] });
+const markAt = (r: AppendResult) =>
+  event('ReadMarkerMoved', { userId: 'bo', groupId: 'g1', partition: r.position.partition, offset: Number(r.position.offset), actorId: 'bo' });
+
+/** The counts are read from the views, so they are what the log says after the projectors stop and start again. */
+describe('unread counts across a projector restart', () => {
+  let h: Harness;
+  const counts = async () => (await unreadCounts(h.rt.pool, ['bo'])).map(({ groupId, unread, mentions }) => ({ groupId, unread, mentions }));
+
+  beforeAll(async () => {
+    h = await startHarness({ projections: [groups, messages, readMarkers] });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('are exact before and after a restart, with moves replayed, repeated and out of order while stopped', async () => {
+    await h.given(groupCreated('g1', 'ann'), joined('g1', 'ann', 'owner'), joined('g1', 'bo'));
+    const [, second] = await h.given(sent('g1', 'm1', 'ann'), mention('m2'), sent('g1', 'm3', 'ann'), sent('g1', 'm4', 'bo'));
+    const move = markAt(second!);
+    await h.given(move);
+    await h.caughtUp();
+    expect(await counts()).toEqual([{ groupId: 'g1', unread: 1, mentions: 0 }]);
+
+    await h.stop();
+    const [first, , later] = await h.given(sent('g1', 'm5', 'ann'), mention('m6'), sent('g1', 'm7', 'ann'));
+    await h.given(move, markAt(later!), markAt(first!), move);
+    await h.restart();
+    await h.caughtUp();
+    expect(await counts()).toEqual([{ groupId: 'g1', unread: 0, mentions: 0 }]);
+
+    await h.given(mention('m8'));
+    await h.caughtUp();
+    expect(await counts()).toEqual([{ groupId: 'g1', unread: 1, mentions: 1 }]);
+  });
+});
