@@ -117,13 +117,13 @@ describe('read markers and unread counts on the real app', () => {
     try {
       const before = (await unreadOf(bo)).get(group)!;
       const named = await send(ada, { text: `look @${bo.username}`, mentions: [bo.userId] });
-      const more = { type: 'unread', groupId: group, unread: before.unread + 1, mentions: before.mentions + 1 };
+      const more = { type: 'unread', groupId: group, unread: before.unread + 1, mentions: before.mentions + 1, marker: before.marker };
       for (const c of [phone, laptop]) expect(await c.next((f) => f.type === 'unread' && f.unread === more.unread)).toEqual(more);
       expect((await unreadOf(bo)).get(group)).toMatchObject({ unread: more.unread, mentions: more.mentions });
 
       const from = [phone.frames.length, laptop.frames.length];
       await ok(mark(bo, named.position));
-      const none = { type: 'unread', groupId: group, unread: 0, mentions: 0 };
+      const none = { type: 'unread', groupId: group, unread: 0, mentions: 0, marker: named.position };
       for (const [i, c] of [phone, laptop].entries()) expect(await c.next((f) => f.type === 'unread' && f.unread === 0, { from: from[i] })).toEqual(none);
       expect([...phone.frames, ...laptop.frames].filter((f) => f.type === 'unread' && f.groupId === quiet)).toEqual([]);
     } finally {

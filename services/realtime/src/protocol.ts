@@ -59,7 +59,7 @@ export type ServerFrame =
   | { type: 'presence'; groupId: string; online: string[] }
   | { type: 'resync'; groupId: string; reason: ResyncReason }
   | { type: 'ack'; clientMessageId: string; messageId: string; position: string }
-  | { type: 'unread'; groupId: string; unread: number; mentions: number }
+  | { type: 'unread'; groupId: string; unread: number; mentions: number; marker: string | null }
   | { type: 'error'; code: string; message: string; groupId?: string; clientMessageId?: string; status?: number; retryAfter?: number; errors?: unknown };
 
 export class FrameError extends Error {}

@@ -118,7 +118,7 @@ export class UnreadPush {
       const value = `${row.unread}/${row.mentions}`;
       if (!known || known.get(row.groupId) === value) continue;
       known.set(row.groupId, value);
-      const frame: ServerFrame = { type: 'unread', groupId: row.groupId, unread: row.unread, mentions: row.mentions };
+      const frame: ServerFrame = { type: 'unread', groupId: row.groupId, unread: row.unread, mentions: row.mentions, marker: row.marker };
       for (const sink of this.sinks.get(row.userId) ?? []) sink.sendJson(frame);
     }
   }
