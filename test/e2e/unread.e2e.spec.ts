@@ -73,4 +73,17 @@ describe('unread counts in the browser', () => {
     await phone.page.getByTestId('mark-all-read').waitFor({ state: 'detached' });
     expect([...laptop.errors, ...phone.errors]).toEqual([]);
   });
+
+  it('opens a conversation with a "New messages" line at the marker', async () => {
+    await ann.post(groupId, 'Ladders next week');
+    await textBecomes(badge(laptop.page), '1', { contains: true });
+    await link(laptop.page).click();
+    const line = laptop.page.getByRole('separator', { name: 'New messages' });
+    await line.waitFor();
+    const y = async (text: string) => (await messagesWithText(laptop.page, text).boundingBox())!.y;
+    const at = (await line.boundingBox())!.y;
+    expect(await y('Gloves too')).toBeLessThan(at);
+    expect(await y('Ladders next week')).toBeGreaterThan(at);
+    expect(laptop.errors).toEqual([]);
+  });
 });

@@ -128,7 +128,13 @@ export function useChatSync() {
   );
 
   // The open conversation is read up to its newest message while the tab is visible.
-  watch(() => [messages.activeGroupId, newestShown(messages.activeGroupId ? messages.threads.get(messages.activeGroupId) : undefined)], markActiveRead);
+  watch(
+    () => [messages.activeGroupId, newestShown(messages.activeGroupId ? messages.threads.get(messages.activeGroupId) : undefined)] as const,
+    ([groupId], before) => {
+      if (groupId && groupId !== before?.[0]) unread.open(groupId);
+      markActiveRead();
+    },
+  );
 
   const online = () => realtime.retryNow();
   window.addEventListener('online', online);

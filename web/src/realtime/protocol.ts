@@ -20,7 +20,7 @@ export type ServerFrame =
   | { type: 'resync'; groupId?: string; reason?: string }
   | { type: 'subscribed'; groupId: string; position?: string }
   | { type: 'unsubscribed'; groupId: string; reason: 'client' | 'removed' | 'left' | 'group_deleted' }
-  | { type: 'unread'; groupId: string; unread: number; mentions: number }
+  | { type: 'unread'; groupId: string; unread: number; mentions: number; marker?: string | null }
   | { type: 'error'; code: string; message: string; groupId?: string };
 
 /** The subset of the browser WebSocket the client uses, so tests can pass a fake. */

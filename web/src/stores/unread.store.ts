@@ -19,9 +19,12 @@ const MARK_DEBOUNCE_MS = 1000;
  */
 export const useUnreadStore = defineStore('unread', () => {
   const counts = reactive<Record<string, Counts>>({});
-  const markers = new Map<string, string>();
+  // Reactive, so a view can follow the marker (the "New messages" line takes the first one known).
+  const markers = reactive(new Map<string, string>());
   const latest = new Map<string, string>();
-  const pending = new Map<string, string>();
+  const pending = reactive(new Map<string, string>());
+  /** The marker of each conversation as it was when last opened: where its "New messages" line goes. */
+  const opened = reactive<Record<string, string | null>>({});
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   async function load() {
@@ -34,8 +37,10 @@ export const useUnreadStore = defineStore('unread', () => {
     }
   }
 
-  function apply(groupId: string, next: Counts) {
+  /** A realtime frame: the counts, and the marker when another device moved it. */
+  function apply(groupId: string, next: Counts & { marker?: string | null }) {
     counts[groupId] = { unread: next.unread, mentions: next.mentions };
+    if (next.marker && isAfter(next.marker, markers.get(groupId))) markers.set(groupId, next.marker);
   }
 
   /** The messages up to `position` have been seen: the marker follows within a second. */
@@ -71,6 +76,10 @@ export const useUnreadStore = defineStore('unread', () => {
     await flush();
   }
 
+  function open(groupId: string) {
+    opened[groupId] = markerOf(groupId);
+  }
+
   function markerOf(groupId: string): string | null {
     return pending.get(groupId) ?? markers.get(groupId) ?? null;
   }
@@ -81,12 +90,13 @@ export const useUnreadStore = defineStore('unread', () => {
     pending.clear();
     markers.clear();
     latest.clear();
+    for (const k of Object.keys(opened)) delete opened[k];
     for (const k of Object.keys(counts)) delete counts[k];
   }
 
   const anyUnread = computed(() => Object.values(counts).some((c) => c.unread > 0));
 
-  return { counts, anyUnread, load, apply, read, flush, markAllRead, markerOf, reset };
+  return { counts, opened, anyUnread, load, apply, read, flush, markAllRead, open, markerOf, reset };
 });
 
 /** A count as the sidebar shows it. */
