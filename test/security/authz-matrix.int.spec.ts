@@ -28,6 +28,8 @@ interface Scene {
   groupId: string;
   groupName: string;
   messageId: string;
+  /** Where the scene's message landed: a read marker to move to. */
+  messagePosition: string;
   mediaId: string;
   word: string;
 }
@@ -323,6 +325,17 @@ const TABLE: Row[] = [
     request: (c) => ({ method, path: `/groups/${gid(c)}/threads/${c.scene.messageId}/follow` }),
   })),
   {
+    op: 'PUT /me/read-markers/{groupId}',
+    public: [401, 403, 403, 200, 200, 200, 200],
+    private: [401, 404, 404, 200, 200, 200, 200],
+    request: (c) => ({ method: 'PUT', path: `/me/read-markers/${gid(c)}`, body: { position: c.scene.messagePosition } }),
+  },
+  {
+    op: 'GET /me/unread',
+    any: [401, 200, 200, 200, 200, 200, 200],
+    request: () => ({ method: 'GET', path: '/me/unread' }),
+  },
+  {
     op: 'GET /me/threads',
     any: [401, 200, 200, 200, 200, 200, 200],
     request: () => ({ method: 'GET', path: '/me/threads' }),
@@ -397,7 +410,7 @@ async function freshMessage(c: Cell): Promise<Scene> {
     { token: users.member.token },
   );
   if (sent.status !== 202) throw new Error(`fresh message: ${sent.status}`);
-  return { ...c.scene, messageId: sent.body.messageId };
+  return { ...c.scene, messageId: sent.body.messageId, messagePosition: sent.body.position };
 }
 
 async function perform(req: Req, actor?: TestUser): Promise<{ outcome: Outcome; answer?: Answer }> {
@@ -472,7 +485,7 @@ describe('authorization matrix', () => {
         { token: users.member.token },
       );
       expect(sent.status).toBe(202);
-      scenes[vis] = { vis, groupId, groupName, messageId: sent.body.messageId, mediaId: media.mediaId, word };
+      scenes[vis] = { vis, groupId, groupName, messageId: sent.body.messageId, messagePosition: sent.body.position, mediaId: media.mediaId, word };
       // Reads in the cells need no X-Min-Position: wait here until every read model has the scene.
       const minPositions = [...positions.slice(-6), sent.body.position].join(',');
       await waitUntil(

@@ -142,6 +142,7 @@ describe('bad input through HTTP', () => {
         const path = template
           .replace('{emoji}', encodeURIComponent('👍'))
           .replace('{id}', GROUP)
+          .replace('{groupId}', GROUP)
           .replace('{messageId}', MESSAGE)
           .replace('{userId}', user.userId);
         const label = `${method} ${template}`;
