@@ -114,7 +114,8 @@ async function createReadModels(rt: Runtime): Promise<void> {
       avatar_media_id text, created_at timestamptz DEFAULT now(), updated_at timestamptz DEFAULT now());
     CREATE TABLE IF NOT EXISTS groups (group_id text PRIMARY KEY, name text, description text, interests text[], visibility text, owner_id text,
       slow_mode_seconds int, member_count int, created_at timestamptz DEFAULT now(), updated_at timestamptz DEFAULT now(),
-      last_activity_at timestamptz, deleted boolean NOT NULL DEFAULT false);
+      last_activity_at timestamptz, deleted boolean NOT NULL DEFAULT false, kind text NOT NULL DEFAULT 'group',
+      broadcast_min_role text NOT NULL DEFAULT 'moderator');
     CREATE TABLE IF NOT EXISTS memberships (group_id text, user_id text, role text, joined_at timestamptz DEFAULT now(), PRIMARY KEY (group_id, user_id));
     CREATE TABLE IF NOT EXISTS messages (message_id text PRIMARY KEY, group_id text, sender_id text, client_message_id text, text text,
       attachments jsonb NOT NULL DEFAULT '[]', sent_at timestamptz, edited_at timestamptz, deleted boolean NOT NULL DEFAULT false,
