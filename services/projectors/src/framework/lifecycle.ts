@@ -31,7 +31,8 @@ export async function ensureBuilds(deps: StorageDeps, pool: Pool, p: Projection,
     const run = [live?.version === p.version ? live : undefined, current !== live ? current : undefined].filter((r): r is BuildRow => Boolean(r));
     if (!run.length) run.push(await createBuild(deps, client, p, rows, live ? 'building' : 'live', partitions));
     // Functions over the views are (re)made on every start: one added to a projection reaches a database already built.
-    if (live && p.storage === 'postgres') for (const sql of p.functions ?? []) await client.query(sql);
+    // Only over views of this version: a new version's functions may read columns its build adds, made at its switch.
+    if (live?.version === p.version && p.storage === 'postgres') for (const sql of p.functions ?? []) await client.query(sql);
     for (const r of run) await initCheckpoints(client, r, partitions);
     return run;
   });
