@@ -107,7 +107,11 @@ describe('the main screens at desktop and phone width', () => {
       await page.goto(`/groups/${chatGroup}`);
       const input = page.getByTestId('composer-input');
       await input.waitFor();
-      expect(await input.getAttribute('placeholder')).toBe('Message Bouldering Berlin');
+      // The placeholder names the conversation once its detail has loaded, which may come after the field.
+      await waitUntil(async () => (await input.getAttribute('placeholder')) === 'Message Bouldering Berlin', {
+        timeoutMs: 10_000,
+        what: 'the placeholder to name the group',
+      });
       // A wrapped placeholder overflows the one-row field: its scroll height grows past the box.
       const box = await input.evaluate((el: HTMLTextAreaElement) => ({ scroll: el.scrollHeight, client: el.clientHeight, value: el.value }));
       expect(box.value).toBe('');
