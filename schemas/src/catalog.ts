@@ -11,6 +11,7 @@ export const EVENT_TOPICS = {
   UserRegistered: 'users',
   UserProfileUpdated: 'users',
   ReadMarkerMoved: 'users',
+  NotificationSettingsChanged: 'users',
   GroupCreated: 'groups',
   GroupUpdated: 'groups',
   GroupDeleted: 'groups',

@@ -16,6 +16,8 @@ export type BroadcastMinRole = 'member' | 'moderator' | 'admin' | 'owner';
 export type GroupKind = 'group' | 'direct';
 export type JoinVia = 'create' | 'public' | 'invite';
 export type MentionBroadcast = 'here' | 'everyone';
+export type NotificationLevel = 'all' | 'mentions' | 'none';
+export type PushText = 'public' | 'always' | 'never';
 export type Role = 'owner' | 'admin' | 'moderator' | 'member';
 export type Visibility = 'public' | 'private';
 
@@ -203,6 +205,20 @@ export interface MessageUnpinned {
   groupId: string;
 }
 
+export interface NotificationSettingsChanged {
+  type: 'NotificationSettingsChanged';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  userId: string;
+  groupId: null | string;
+  level: null | NotificationLevel;
+  muteUntil: null | number;
+  pushText: null | PushText;
+}
+
 export interface ReactionAdded {
   type: 'ReactionAdded';
   eventId: string;
@@ -309,6 +325,7 @@ export type DomainEvent =
   | MessagePinned
   | MessageSent
   | MessageUnpinned
+  | NotificationSettingsChanged
   | ReactionAdded
   | ReactionRemoved
   | ReadMarkerMoved
@@ -335,6 +352,7 @@ export interface AddedFields {
   MessagePinned: never;
   MessageSent: 'replyTo' | 'threadId' | 'mentions' | 'broadcast' | 'linkPreview';
   MessageUnpinned: never;
+  NotificationSettingsChanged: never;
   ReactionAdded: never;
   ReactionRemoved: never;
   ReadMarkerMoved: never;

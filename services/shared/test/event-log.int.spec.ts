@@ -14,6 +14,7 @@ function sample(type: EventType): DomainEvent {
     UserRegistered: { userId: 'u1', username: 'ada', email: 'ada@example.com', displayName: 'Ada', interests: ['math'] },
     UserProfileUpdated: { userId: 'u1', displayName: 'Ada L.', bio: null, interests: null, avatarMediaId: null },
     ReadMarkerMoved: { userId: 'u1', groupId: 'g-1', partition: 3, offset: 41 },
+    NotificationSettingsChanged: { userId: 'u1', groupId: null, level: 'mentions', muteUntil: null, pushText: 'never' },
     GroupCreated: {
       ...group,
       name: 'Engines',
