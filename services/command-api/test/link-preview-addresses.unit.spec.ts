@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyAddress } from '../src/link-previews/addresses';
+import { classifyAddress } from '@groupchat/shared';
 import { PreviewRefused } from '../src/link-previews/errors';
 import { checkTarget } from '../src/link-previews/target';
 

@@ -13,6 +13,7 @@ export * from './kafka-client';
 export * from './event-log';
 export * from './event-codec';
 export * from './logger';
+export * from './outbound';
 export * from './metrics';
 export * from './position';
 export * from './runtime';

@@ -2,7 +2,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Transform, type Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import type { AddressPolicy } from './addresses';
+import type { AddressPolicy } from '@groupchat/shared';
 import { PreviewRefused, PreviewUnavailable } from './errors';
 import { guardedLookup } from './lookup';
 import { checkTarget } from './target';

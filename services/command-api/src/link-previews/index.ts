@@ -8,7 +8,7 @@ import { linkPreviewRouter } from './routes';
 import { createPreviewService } from './service';
 import { startPreviewSweeper } from './sweeper';
 
-export { classifyAddress, type AddressPolicy } from './addresses';
+export { classifyAddress, type AddressPolicy } from '@groupchat/shared';
 export { sweepExpiredPreviews } from './sweeper';
 
 const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));

@@ -1,4 +1,4 @@
-import { classifyAddress, isIpLiteral, isLoopback, type AddressPolicy } from './addresses';
+import { classifyAddress, isIpLiteral, isLoopback, type AddressPolicy } from '@groupchat/shared';
 import { PreviewRefused } from './errors';
 
 const STANDARD_PORTS = new Set(['', '80', '443', '8080', '8443']);

@@ -1,4 +1,9 @@
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
+import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
+
+/** An outbound request refused before it connected: the target is not public. */
+export class OutboundRefused extends Error {}
 
 export interface AddressPolicy {
   /** 127.0.0.0/8 and ::1 pass too: for tests against a local server, never in production. */
@@ -8,7 +13,7 @@ export interface AddressPolicy {
 export type AddressVerdict = { allowed: true } | { allowed: false; range: string };
 
 /**
- * Whether a link-preview fetch may connect to `address` (an IP literal). Only what ipaddr.js
+ * Whether an outbound request (a link preview, a push) may connect to `address` (an IP literal). Only what ipaddr.js
  * classifies as plain unicast passes: private, loopback, link-local (the cloud metadata
  * endpoints), CGNAT, multicast, unspecified, broadcast, documentation and reserved ranges are
  * refused, and so are IPv6 forms that carry or reach an IPv4 address (IPv4-mapped, NAT64,
@@ -36,3 +41,23 @@ export function isIpLiteral(host: string): boolean {
 }
 
 const stripBrackets = (host: string) => (host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host);
+
+/**
+ * A `lookup` for http.request that resolves the name itself and hands the socket only addresses
+ * it has checked, so the address connected to is the one judged: no second resolution, no
+ * DNS-rebinding window. A name with any non-public address is refused as a whole.
+ */
+export function guardedLookup(policy: AddressPolicy, refuse: (message: string) => Error = (m) => new OutboundRefused(m)): LookupFunction {
+  return (hostname, options: LookupOptions, callback) => {
+    dnsLookup(hostname, { family: options.family ?? 0, all: true }, (err, addresses: LookupAddress[]) => {
+      if (err) return callback(err, '', 0);
+      const refused = addresses.map((a) => ({ a, v: classifyAddress(a.address, policy) })).find(({ v }) => !v.allowed);
+      if (refused || addresses.length === 0) {
+        const why = refused && !refused.v.allowed ? `${refused.a.address} (${refused.v.range})` : 'no address';
+        return callback(refuse(`${hostname} resolves to an address that is not public: ${why}`) as NodeJS.ErrnoException, '', 0);
+      }
+      if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+      callback(null, addresses[0]!.address, addresses[0]!.family);
+    });
+  };
+}
