@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
 import { waitUntil } from '@groupchat/test-kit';
-import { apiOf, registerUser, uniqueName, type Answer, type Api, type TestUser } from '../../services/command-api/test/support/client';
+import { apiOf, as, registerUser, uniqueName, type Answer, type Api, type TestUser } from '../../services/command-api/test/support/client';
 import { TestClient } from '../../services/realtime/test/support/client';
 
 const SQL = [
@@ -63,7 +63,6 @@ describe('hostile input', () => {
   const countRows = async () =>
     Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, Number((await db.query(`SELECT count(*) AS n FROM ${t}`)).rows[0].n)] as const)));
 
-  const as = (u: TestUser) => ({ token: u.token });
   const noServerError = (what: string, res: Answer) => {
     expect(res.status, `${what} → ${res.status} ${JSON.stringify(res.body)?.slice(0, 200)}`).toBeLessThan(500);
     if (res.status >= 400) expect(res.headers.get('content-type'), what).toMatch(/application\/problem\+json/);

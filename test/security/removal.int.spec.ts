@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
-import { apiOf, registerUsers, type Answer, type Api, type TestUser } from '../../services/command-api/test/support/client';
+import { apiOf, as, registerUsers, succeeded, type Api } from '../../services/command-api/test/support/client';
 import { TestClient } from '../../services/realtime/test/support/client';
 import { startRealtime } from '../../services/realtime/test/support/realtime';
 
@@ -34,13 +34,6 @@ function gate() {
 }
 const gateOpen = Promise.resolve();
 
-function ok<T>(answer: Answer<T>): Answer<T> {
-  if (answer.status < 200 || answer.status > 299) throw new Error(`expected success, got ${answer.status}: ${JSON.stringify(answer.body)}`);
-  return answer;
-}
-
-const as = (u: TestUser, position: string) => ({ token: u.token, headers: { 'x-min-position': position } });
-
 let app: TestApp;
 let api: Api;
 let realtime: Awaited<ReturnType<typeof startRealtime>>;
@@ -61,13 +54,13 @@ afterAll(async () => {
 describe('removing a member', () => {
   it('when the realtime groups consumer lags, then the removed member gets no message sent after the removal was acknowledged and is told it lost access (and cannot subscribe again), while a remaining member gets them all', async () => {
     const [owner, removed, stays] = await registerUsers(api, ['rmown', 'rmgone', 'rmstay']);
-    const created = ok(
+    const created = succeeded(
       await api.post('/groups', { name: 'Removal check', description: 'removal', interests: ['removal'], visibility: 'public' }, as(owner, owner.position)),
     );
     const groupId: string = created.body.groupId;
     const position: string = created.body.position;
     const joins: Record<string, string> = {};
-    for (const u of [removed, stays]) joins[u.userId] = ok(await api.post(`/groups/${groupId}/join`, undefined, as(u, position))).body.position;
+    for (const u of [removed, stays]) joins[u.userId] = succeeded(await api.post(`/groups/${groupId}/join`, undefined, as(u, position))).body.position;
 
     const clients = new Map<string, TestClient>();
     for (const u of [removed, stays]) {
@@ -79,11 +72,11 @@ describe('removing a member', () => {
     const [gone, kept] = [clients.get(removed.userId)!, clients.get(stays.userId)!];
     try {
       groupsFeed.close();
-      const removal = ok(await api.del(`/groups/${groupId}/members/${removed.userId}`, undefined, as(owner, `${position},${joins[removed.userId]}`)));
+      const removal = succeeded(await api.del(`/groups/${groupId}/members/${removed.userId}`, undefined, as(owner, `${position},${joins[removed.userId]}`)));
       const sinceRemoval = gone.frames.length;
       const sent: string[] = [];
       for (let i = 0; i < 5; i++) {
-        const answer = ok(
+        const answer = succeeded(
           await api.post(`/groups/${groupId}/messages`, { clientMessageId: randomUUID(), text: `after removal ${i}` }, as(owner, removal.body.position)),
         );
         sent.push(answer.body.messageId);

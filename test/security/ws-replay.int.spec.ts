@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
-import { apiOf, registerUsers, type Answer, type Api, type TestUser } from '../../services/command-api/test/support/client';
+import { apiOf, as, registerUsers, succeeded, type Api, type TestUser } from '../../services/command-api/test/support/client';
 import { TestClient, type Frame } from '../../services/realtime/test/support/client';
 import { startRealtime } from '../../services/realtime/test/support/realtime';
 
@@ -21,13 +21,6 @@ const words = { kept: uniqueWord('kept'), deleted: uniqueWord('deleted'), before
 function uniqueWord(prefix: string) {
   return `${prefix}${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 }
-
-function ok<T>(answer: Answer<T>): Answer<T> {
-  if (answer.status < 200 || answer.status > 299) throw new Error(`expected success, got ${answer.status}: ${JSON.stringify(answer.body)}`);
-  return answer;
-}
-
-const as = (u: TestUser, position: string) => ({ token: u.token, headers: { 'x-min-position': position } });
 
 /** Subscribes with `after` and collects the frames until the subscription is live (its presence frame) or ends. */
 async function replayFrom(url: string, after: string): Promise<Frame[]> {
@@ -45,23 +38,23 @@ beforeAll(async () => {
   app = await startTestApp(NO_ABUSE_LIMITS);
   api = apiOf(app);
   [owner, newcomer] = await registerUsers(api, ['rpown', 'rpnew']);
-  const created = ok(
+  const created = succeeded(
     await api.post('/groups', { name: 'Replay check', description: 'replays', interests: ['replay'], visibility: 'public' }, as(owner, owner.position)),
   );
   groupId = created.body.groupId;
   let position: string = created.body.position;
   const sent: Record<string, string> = {};
   for (const [key, text] of Object.entries({ kept: words.kept, deleted: words.deleted, edited: words.before })) {
-    const answer = ok(await api.post(`/groups/${groupId}/messages`, { clientMessageId: randomUUID(), text }, as(owner, position)));
+    const answer = succeeded(await api.post(`/groups/${groupId}/messages`, { clientMessageId: randomUUID(), text }, as(owner, position)));
     sent[key] = answer.body.messageId;
     position = answer.body.position;
     firstPosition ??= position;
   }
-  position = ok(await api.del(`/groups/${groupId}/messages/${sent.deleted}`, undefined, as(owner, position))).body.position;
-  position = ok(await api.patch(`/groups/${groupId}/messages/${sent.edited}`, { text: words.after }, as(owner, position))).body.position;
-  joined = ok(await api.post(`/groups/${groupId}/join`, undefined, as(newcomer, position))).body.position;
+  position = succeeded(await api.del(`/groups/${groupId}/messages/${sent.deleted}`, undefined, as(owner, position))).body.position;
+  position = succeeded(await api.patch(`/groups/${groupId}/messages/${sent.edited}`, { text: words.after }, as(owner, position))).body.position;
+  joined = succeeded(await api.post(`/groups/${groupId}/join`, undefined, as(newcomer, position))).body.position;
   // The history over HTTP hides both already: the replay must agree with it.
-  const history = ok(await api.call('GET', `/groups/${groupId}/messages`, undefined, as(newcomer, `${position},${joined}`)));
+  const history = succeeded(await api.call('GET', `/groups/${groupId}/messages`, undefined, as(newcomer, `${position},${joined}`)));
   expect(JSON.stringify(history.body)).not.toContain(words.deleted);
   expect(JSON.stringify(history.body)).not.toContain(words.before);
 }, 60_000);

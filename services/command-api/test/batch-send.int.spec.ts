@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
 import { uuidV5 } from '../src/http/envelope';
-import { apiOf, registerUsers, type Api, type TestUser } from './support/client';
+import { apiOf, as, registerUsers, type Api, type TestUser } from './support/client';
 import { eventsIn } from './support/log';
 
 const BUDGET = 40;
@@ -17,7 +17,6 @@ describe('POST /messages/batch', () => {
   let groupB: string;
   let secret: string;
 
-  const as = (u: TestUser) => ({ token: u.token });
   const batch = (u: TestUser, items: unknown[]) => api.post('/messages/batch', { items }, as(u));
   const sentWith = async (clientMessageIds: string[]) =>
     (await eventsIn(app.config, 'messages')).filter((e) => e.event.type === 'MessageSent' && clientMessageIds.includes(e.event.clientMessageId));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
-import { apiOf, registerUsers, type Api, type TestUser } from './support/client';
+import { apiOf, readingOwnWrites, registerUsers, type Api, type TestUser } from './support/client';
 
 /** Replies, threads, mentions, pins and permalinks: the command side and what the read side shows of it. */
 describe('conversations on the real app', () => {
@@ -11,20 +11,10 @@ describe('conversations on the real app', () => {
   let cy: TestUser;
   let group: string;
   let secret: string;
-  let last = '';
 
-  const as = (u: TestUser) => ({ token: u.token, headers: (last ? { 'x-min-position': last } : {}) as Record<string, string> });
-  const send = async (u: TestUser, body: object, groupId = group) => {
-    const res = await api.post(`/groups/${groupId}/messages`, { clientMessageId: `c${Math.random().toString(36).slice(2)}`, ...body }, as(u));
-    if (res.body?.position) last = res.body.position;
-    return res;
-  };
-  const ok = async (res: Promise<{ status: number; body: { position?: string } }>) => {
-    const r = await res;
-    expect(r.status, JSON.stringify(r.body)).toBeLessThan(300);
-    if (r.body?.position) last = r.body.position;
-    return r.body as { messageId: string; groupId: string; position: string };
-  };
+  const { as, keep, ok } = readingOwnWrites();
+  const send = async (u: TestUser, body: object, groupId = group) =>
+    keep(await api.post(`/groups/${groupId}/messages`, { clientMessageId: `c${Math.random().toString(36).slice(2)}`, ...body }, as(u)));
 
   beforeAll(async () => {
     app = await startTestApp(NO_ABUSE_LIMITS);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
-import { apiOf, registerUser, registerUsers, type Api, type CallOptions, type TestUser } from './support/client';
+import { apiOf, as, expectStatus, registerUser, registerUsers, type Api, type TestUser } from './support/client';
 import { eventsIn } from './support/log';
 
 describe('direct conversations through HTTP', () => {
@@ -14,19 +14,15 @@ describe('direct conversations through HTTP', () => {
   let shared: string;
   let sharedAt: string;
 
-  /** Signed in as `u`, reading at least the given positions. */
-  const as = (u: TestUser, ...after: string[]): CallOptions => ({ token: u.token, headers: after.length ? { 'x-min-position': after.join(',') } : {} });
-  const ok = (res: { status: number; body: unknown }, status = 200) => expect(res.status, JSON.stringify(res.body)).toBe(status);
-
   beforeAll(async () => {
     app = await startTestApp(NO_ABUSE_LIMITS);
     api = apiOf(app);
     [ann, bob, carol, eve] = await registerUsers(api, ['ann', 'bob', 'carol', 'eve']);
     const created = await api.post('/groups', { name: 'Orchard keepers', visibility: 'public' }, as(ann));
-    ok(created, 201);
+    expectStatus(created, 201);
     shared = created.body.groupId;
     const joined = await api.post(`/groups/${shared}/join`, undefined, as(bob, created.body.position));
-    ok(joined);
+    expectStatus(joined);
     sharedAt = joined.body.position;
   });
   afterAll(async () => {
@@ -42,17 +38,17 @@ describe('direct conversations through HTTP', () => {
 
   it('between people who share a group: created once, the same conversation every time after, listed for both and apart from groups', async () => {
     const first = await api.post('/dms', { userIds: [bob.userId] }, as(ann, sharedAt));
-    ok(first);
+    expectStatus(first);
     expect(first.body).toEqual({ groupId: expect.any(String), position: expect.stringMatching(/^g\.\d+\.\d+$/) });
     const again = await api.post('/dms', { userIds: [ann.userId, ann.userId] }, as(bob, first.body.position));
-    ok(again);
+    expectStatus(again);
     expect(again.body).toEqual(first.body);
     const creations = (await eventsIn(app.config, 'groups')).filter((e) => e.key === first.body.groupId && e.event.type === 'GroupCreated');
     expect(creations).toHaveLength(1);
     expect(creations[0]!.event).toMatchObject({ kind: 'direct', visibility: 'private', name: '' });
 
     const listed = await api.get('/dms', as(bob, first.body.position));
-    ok(listed);
+    expectStatus(listed);
     expect(listed.body.items).toEqual([
       expect.objectContaining({
         groupId: first.body.groupId,
@@ -70,13 +66,13 @@ describe('direct conversations through HTTP', () => {
   it('two people opening the same new conversation at the same instant get one conversation, created once', async () => {
     const dan = await registerUser(api, 'dan');
     const joined = await api.post(`/groups/${shared}/join`, undefined, as(dan, sharedAt));
-    ok(joined);
+    expectStatus(joined);
     const [fromAnn, fromDan] = await Promise.all([
       api.post('/dms', { userIds: [dan.userId, bob.userId] }, as(ann, joined.body.position)),
       api.post('/dms', { userIds: [bob.userId, ann.userId] }, as(dan, joined.body.position)),
     ]);
-    ok(fromAnn);
-    ok(fromDan);
+    expectStatus(fromAnn);
+    expectStatus(fromDan);
     expect(fromDan.body.groupId).toBe(fromAnn.body.groupId);
     const events = (await eventsIn(app.config, 'groups')).filter((e) => e.key === fromAnn.body.groupId).map((e) => e.event.type);
     expect(events.filter((t) => t === 'GroupCreated')).toHaveLength(1);
@@ -85,7 +81,7 @@ describe('direct conversations through HTTP', () => {
 
   it('a stranger is asked with request: true, accepts by joining, then posts; the conversation is not discoverable', async () => {
     const asked = await api.post('/dms', { userIds: [carol.userId], request: true }, as(ann, sharedAt));
-    ok(asked);
+    expectStatus(asked);
     const { groupId } = asked.body;
     const pending = await api.get('/dms', as(carol, asked.body.position));
     expect(pending.body.items).toEqual([
@@ -94,12 +90,12 @@ describe('direct conversations through HTTP', () => {
     expect((await api.get('/me', as(carol))).body.invites).toEqual([]);
     expect((await api.get('/groups/recommended', as(carol))).body.items.map((g: { id: string }) => g.id)).not.toContain(groupId);
     // Asked, not yet in: it shows, but nothing in it is readable or open to posts.
-    ok(await api.get(`/groups/${groupId}`, as(carol)));
+    expectStatus(await api.get(`/groups/${groupId}`, as(carol)));
     expect((await api.get(`/groups/${groupId}/messages`, as(carol))).status).toBe(404);
     expect((await api.post(`/groups/${groupId}/messages`, { clientMessageId: 'early', text: 'hi?' }, as(carol))).status).toBe(404);
 
     const accepted = await api.post(`/groups/${groupId}/join`, undefined, as(carol, asked.body.position));
-    ok(accepted);
+    expectStatus(accepted);
     const sent = await api.post(`/groups/${groupId}/messages`, { clientMessageId: 'hello', text: 'pears are ripe' }, as(carol, accepted.body.position));
     expect(sent.status, JSON.stringify(sent.body)).toBe(202);
     const history = await api.get(`/groups/${groupId}/messages`, as(ann, sent.body.position));
@@ -108,7 +104,7 @@ describe('direct conversations through HTTP', () => {
     expect(found.body.items.map((m: { groupId: string }) => m.groupId)).toEqual([groupId]);
 
     // Once in a conversation together, they are no strangers: a DM of their own needs no request.
-    ok(await api.post('/dms', { userIds: [carol.userId, bob.userId] }, as(ann, accepted.body.position)));
+    expectStatus(await api.post('/dms', { userIds: [carol.userId, bob.userId] }, as(ann, accepted.body.position)));
 
     for (const path of ['/groups?q=orchard', '/search/groups?q=orchard']) {
       const hits = await api.get(path, as(ann));
@@ -130,10 +126,10 @@ describe('direct conversations through HTTP', () => {
 
   it('a request declined by leaving ends it; the conversation has no settings, invites or roles', async () => {
     const asked = await api.post('/dms', { userIds: [eve.userId], request: true }, as(bob));
-    ok(asked);
+    expectStatus(asked);
     const { groupId } = asked.body;
     const declined = await api.post(`/groups/${groupId}/leave`, undefined, as(eve, asked.body.position));
-    ok(declined);
+    expectStatus(declined);
     expect((await api.get('/dms', as(eve, declined.body.position))).body.items).toEqual([]);
     const seen = await api.get('/dms', as(bob, declined.body.position));
     expect(seen.body.items.find((d: { groupId: string }) => d.groupId === groupId).others).toEqual([]);
@@ -156,14 +152,14 @@ describe('direct conversations through HTTP', () => {
     const tooMany = await api.post('/dms', { userIds: nine.map((u) => u.userId) }, as(ann, ...at));
     expect(tooMany.status).toBe(422);
     const ten = await api.post('/dms', { userIds: nine.slice(0, 9).map((u) => u.userId) }, as(ann, ...at));
-    ok(ten);
+    expectStatus(ten);
     expect((await api.post('/dms', { userIds: ['no-such-user'] }, as(ann))).status).toBe(422);
     expect((await api.post('/dms', { userIds: [ann.userId] }, as(ann))).status).toBe(422);
   });
 
   it('owners and admins set who may mention @here and @everyone; the group detail shows it', async () => {
     const patched = await api.patch(`/groups/${shared}`, { broadcastMinRole: 'member' }, as(ann));
-    ok(patched);
+    expectStatus(patched);
     expect((await api.get(`/groups/${shared}`, as(bob, patched.body.position))).body).toMatchObject({ kind: 'group', broadcastMinRole: 'member' });
     expect((await api.patch(`/groups/${shared}`, { broadcastMinRole: 'owner' }, as(bob))).status).toBe(403);
   });

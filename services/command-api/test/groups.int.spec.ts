@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
-import { apiOf, registerUsers, type Api, type TestUser } from './support/client';
+import { apiOf, as, expectStatus, registerUsers, type Api, type TestUser } from './support/client';
 import { eventsIn } from './support/log';
 
 describe('groups and membership through HTTP', () => {
@@ -20,13 +20,11 @@ describe('groups and membership through HTTP', () => {
     await app?.close();
   });
 
-  const as = (u: TestUser) => ({ token: u.token });
   async function createGroup(by: TestUser, visibility: 'public' | 'private', name = 'Climbers') {
     const res = await api.post('/groups', { name, description: 'We climb.\nOften.', interests: ['Climbing', 'Outdoors'], visibility }, as(by));
     expect(res.status).toBe(201);
     return res.body.groupId as string;
   }
-  const ok = (res: { status: number; body: unknown }) => expect(res.status, JSON.stringify(res.body)).toBe(200);
 
   it('when creating a group, then 201 and GroupCreated with the owner joining, on the group’s key, in one request', async () => {
     const res = await api.post(
@@ -65,7 +63,7 @@ describe('groups and membership through HTTP', () => {
   it('public groups: anyone joins once; a second join is 409', async () => {
     const groupId = await createGroup(owner, 'public');
     const join = await api.post(`/groups/${groupId}/join`, undefined, as(alice));
-    ok(join);
+    expectStatus(join);
     expect(join.body).toEqual({ position: expect.stringMatching(/^g\./) });
     const again = await api.post(`/groups/${groupId}/join`, undefined, as(alice));
     expect(again.status).toBe(409);
@@ -78,9 +76,9 @@ describe('groups and membership through HTTP', () => {
     expect((await api.patch(`/groups/${groupId}`, { name: 'Hijacked' }, as(alice))).status).toBe(404);
     expect((await api.post(`/groups/${groupId}/messages`, { clientMessageId: 'c1', text: 'hi' }, as(alice))).status).toBe(404);
 
-    ok(await api.post(`/groups/${groupId}/invites`, { userId: alice.userId }, as(owner)));
+    expectStatus(await api.post(`/groups/${groupId}/invites`, { userId: alice.userId }, as(owner)));
     expect((await api.post(`/groups/${groupId}/invites`, { userId: alice.userId }, as(owner))).body).toMatchObject({ status: 409, code: 'already_invited' });
-    ok(await api.post(`/groups/${groupId}/join`, undefined, as(alice)));
+    expectStatus(await api.post(`/groups/${groupId}/join`, undefined, as(alice)));
     expect((await api.post(`/groups/${groupId}/invites`, { userId: alice.userId }, as(owner))).body).toMatchObject({ status: 409, code: 'already_member' });
 
     const plainMemberInvites = await api.post(`/groups/${groupId}/invites`, { userId: bob.userId }, as(alice));
@@ -99,13 +97,13 @@ describe('groups and membership through HTTP', () => {
 
   it('updating: owners and admins edit; moderators only set slow mode; members neither', async () => {
     const groupId = await createGroup(owner, 'public');
-    for (const u of [alice, bob, carol]) ok(await api.post(`/groups/${groupId}/join`, undefined, as(u)));
-    ok(await api.put(`/groups/${groupId}/members/${alice.userId}/role`, { role: 'admin' }, as(owner)));
-    ok(await api.put(`/groups/${groupId}/members/${bob.userId}/role`, { role: 'moderator' }, as(owner)));
+    for (const u of [alice, bob, carol]) expectStatus(await api.post(`/groups/${groupId}/join`, undefined, as(u)));
+    expectStatus(await api.put(`/groups/${groupId}/members/${alice.userId}/role`, { role: 'admin' }, as(owner)));
+    expectStatus(await api.put(`/groups/${groupId}/members/${bob.userId}/role`, { role: 'moderator' }, as(owner)));
 
-    ok(await api.patch(`/groups/${groupId}`, { name: 'Renamed by admin', visibility: 'private' }, as(alice)));
+    expectStatus(await api.patch(`/groups/${groupId}`, { name: 'Renamed by admin', visibility: 'private' }, as(alice)));
     expect((await api.patch(`/groups/${groupId}`, { name: 'Renamed by mod' }, as(bob))).status).toBe(403);
-    ok(await api.patch(`/groups/${groupId}`, { slowModeSeconds: 30 }, as(bob)));
+    expectStatus(await api.patch(`/groups/${groupId}`, { slowModeSeconds: 30 }, as(bob)));
     expect((await api.patch(`/groups/${groupId}`, { slowModeSeconds: 0 }, as(carol))).status).toBe(403);
 
     const updates = (await eventsIn(app.config, 'groups')).filter((e) => e.key === groupId && e.event.type === 'GroupUpdated').map((e) => e.event);
@@ -117,26 +115,26 @@ describe('groups and membership through HTTP', () => {
 
   it('roles: owners hand over ownership; admins act only below admin; the last owner is never demoted', async () => {
     const groupId = await createGroup(owner, 'public');
-    for (const u of [alice, bob]) ok(await api.post(`/groups/${groupId}/join`, undefined, as(u)));
+    for (const u of [alice, bob]) expectStatus(await api.post(`/groups/${groupId}/join`, undefined, as(u)));
     expect((await api.post(`/groups/${groupId}/leave`, undefined, as(owner))).body).toMatchObject({ status: 409, code: 'last_owner' });
     expect((await api.put(`/groups/${groupId}/members/${owner.userId}/role`, { role: 'member' }, as(owner))).body).toMatchObject({
       status: 409,
       code: 'last_owner',
     });
 
-    ok(await api.put(`/groups/${groupId}/members/${alice.userId}/role`, { role: 'admin' }, as(owner)));
+    expectStatus(await api.put(`/groups/${groupId}/members/${alice.userId}/role`, { role: 'admin' }, as(owner)));
     expect((await api.put(`/groups/${groupId}/members/${alice.userId}/role`, { role: 'admin' }, as(owner))).body).toMatchObject({
       status: 409,
       code: 'role_unchanged',
     });
     expect((await api.put(`/groups/${groupId}/members/${bob.userId}/role`, { role: 'admin' }, as(alice))).status).toBe(403);
-    ok(await api.put(`/groups/${groupId}/members/${bob.userId}/role`, { role: 'moderator' }, as(alice)));
+    expectStatus(await api.put(`/groups/${groupId}/members/${bob.userId}/role`, { role: 'moderator' }, as(alice)));
     expect((await api.put(`/groups/${groupId}/members/${owner.userId}/role`, { role: 'member' }, as(alice))).status).toBe(403);
     expect((await api.put(`/groups/${groupId}/members/${bob.userId}/role`, { role: 'member' }, as(bob))).status).toBe(403);
     expect((await api.put(`/groups/${groupId}/members/${carol.userId}/role`, { role: 'member' }, as(owner))).status).toBe(404);
 
-    ok(await api.put(`/groups/${groupId}/members/${alice.userId}/role`, { role: 'owner' }, as(owner)));
-    ok(await api.post(`/groups/${groupId}/leave`, undefined, as(owner)));
+    expectStatus(await api.put(`/groups/${groupId}/members/${alice.userId}/role`, { role: 'owner' }, as(owner)));
+    expectStatus(await api.post(`/groups/${groupId}/leave`, undefined, as(owner)));
     expect((await api.post(`/groups/${groupId}/leave`, undefined, as(owner))).body).toMatchObject({ status: 409, code: 'not_a_member' });
     expect((await api.put(`/groups/${groupId}/members/${alice.userId}/role`, { role: 'admin' }, as(alice))).body).toMatchObject({
       status: 409,
@@ -146,8 +144,8 @@ describe('groups and membership through HTTP', () => {
 
   it('two owners demoting each other at once: one wins, the group keeps an owner', async () => {
     const groupId = await createGroup(owner, 'public');
-    ok(await api.post(`/groups/${groupId}/join`, undefined, as(alice)));
-    ok(await api.put(`/groups/${groupId}/members/${alice.userId}/role`, { role: 'owner' }, as(owner)));
+    expectStatus(await api.post(`/groups/${groupId}/join`, undefined, as(alice)));
+    expectStatus(await api.put(`/groups/${groupId}/members/${alice.userId}/role`, { role: 'owner' }, as(owner)));
     const [a, b] = await Promise.all([
       api.put(`/groups/${groupId}/members/${alice.userId}/role`, { role: 'member' }, as(owner)),
       api.put(`/groups/${groupId}/members/${owner.userId}/role`, { role: 'member' }, as(alice)),
@@ -162,16 +160,16 @@ describe('groups and membership through HTTP', () => {
 
   it('removing: moderators and above remove lower roles only; a removed member is out at once', async () => {
     const groupId = await createGroup(owner, 'public');
-    for (const u of [alice, bob, carol]) ok(await api.post(`/groups/${groupId}/join`, undefined, as(u)));
-    ok(await api.put(`/groups/${groupId}/members/${alice.userId}/role`, { role: 'moderator' }, as(owner)));
-    ok(await api.put(`/groups/${groupId}/members/${bob.userId}/role`, { role: 'moderator' }, as(owner)));
+    for (const u of [alice, bob, carol]) expectStatus(await api.post(`/groups/${groupId}/join`, undefined, as(u)));
+    expectStatus(await api.put(`/groups/${groupId}/members/${alice.userId}/role`, { role: 'moderator' }, as(owner)));
+    expectStatus(await api.put(`/groups/${groupId}/members/${bob.userId}/role`, { role: 'moderator' }, as(owner)));
 
     expect((await api.del(`/groups/${groupId}/members/${bob.userId}`, undefined, as(carol))).status).toBe(403);
     expect((await api.del(`/groups/${groupId}/members/${bob.userId}`, undefined, as(alice))).status).toBe(403);
     expect((await api.del(`/groups/${groupId}/members/${owner.userId}`, undefined, as(alice))).status).toBe(403);
     expect((await api.del(`/groups/${groupId}/members/no-such-member`, undefined, as(alice))).status).toBe(404);
     const removed = await api.del(`/groups/${groupId}/members/${carol.userId}`, undefined, as(alice));
-    ok(removed);
+    expectStatus(removed);
     expect((await api.post(`/groups/${groupId}/messages`, { clientMessageId: 'after-removal', text: 'still here?' }, as(carol))).status).toBe(403);
     expect((await api.del(`/groups/${groupId}/members/${carol.userId}`, undefined, as(alice))).status).toBe(404);
     const event = (await eventsIn(app.config, 'groups')).find((e) => e.key === groupId && e.event.type === 'MemberRemoved')!.event;
@@ -180,9 +178,9 @@ describe('groups and membership through HTTP', () => {
 
   it('deleting: owners only; afterwards the group is 404 for everything', async () => {
     const groupId = await createGroup(owner, 'public');
-    ok(await api.post(`/groups/${groupId}/join`, undefined, as(alice)));
+    expectStatus(await api.post(`/groups/${groupId}/join`, undefined, as(alice)));
     expect((await api.del(`/groups/${groupId}`, undefined, as(alice))).status).toBe(403);
-    ok(await api.del(`/groups/${groupId}`, undefined, as(owner)));
+    expectStatus(await api.del(`/groups/${groupId}`, undefined, as(owner)));
     expect((await api.post(`/groups/${groupId}/join`, undefined, as(bob))).status).toBe(404);
     expect((await api.post(`/groups/${groupId}/messages`, { clientMessageId: 'c1', text: 'hello?' }, as(alice))).status).toBe(404);
     expect((await api.del(`/groups/${groupId}`, undefined, as(owner))).status).toBe(404);

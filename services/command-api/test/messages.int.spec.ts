@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
 import { uuidV5 } from '../src/http/envelope';
-import { apiOf, registerUsers, type Api, type TestUser } from './support/client';
+import { apiOf, as, expectStatus, registerUsers, type Api, type TestUser } from './support/client';
 import { eventsIn } from './support/log';
 
 describe('messages through HTTP', () => {
@@ -15,8 +15,6 @@ describe('messages through HTTP', () => {
   let stranger: TestUser;
   let groupId: string;
 
-  const as = (u: TestUser) => ({ token: u.token });
-  const ok = (res: { status: number; body: unknown }, status = 200) => expect(res.status, JSON.stringify(res.body)).toBe(status);
   const messagesOf = async (g: string) => (await eventsIn(app.config, 'messages')).filter((e) => e.key === g);
 
   beforeAll(async () => {
@@ -26,9 +24,9 @@ describe('messages through HTTP', () => {
     [owner, member, moderator, stranger] = await registerUsers(api, ['owner', 'member', 'mod', 'stranger']);
     const created = await api.post('/groups', { name: 'Chatters', visibility: 'public' }, as(owner));
     groupId = created.body.groupId;
-    ok(await api.post(`/groups/${groupId}/join`, undefined, as(member)));
-    ok(await api.post(`/groups/${groupId}/join`, undefined, as(moderator)));
-    ok(await api.put(`/groups/${groupId}/members/${moderator.userId}/role`, { role: 'moderator' }, as(owner)));
+    expectStatus(await api.post(`/groups/${groupId}/join`, undefined, as(member)));
+    expectStatus(await api.post(`/groups/${groupId}/join`, undefined, as(moderator)));
+    expectStatus(await api.put(`/groups/${groupId}/members/${moderator.userId}/role`, { role: 'moderator' }, as(owner)));
   });
   afterAll(async () => {
     await db?.end();
@@ -41,7 +39,7 @@ describe('messages through HTTP', () => {
       { clientMessageId: 'first', text: ' Cafe\u0301 ☕\n' },
       { ...as(member), headers: { 'x-request-id': 'send-first' } },
     );
-    ok(res, 202);
+    expectStatus(res, 202);
     expect(res.body).toEqual({ messageId: uuidV5('message', groupId, member.userId, 'first'), position: expect.stringMatching(/^m\.\d+\.\d+$/) });
     const [sent] = (await messagesOf(groupId)).filter((e) => e.event.type === 'MessageSent' && e.event.clientMessageId === 'first');
     expect(sent!.event).toMatchObject({
@@ -61,7 +59,7 @@ describe('messages through HTTP', () => {
     const answers = await Promise.all(
       Array.from({ length: 20 }, () => api.post(`/groups/${groupId}/messages`, { clientMessageId: 'burst-same', text: 'only once' }, as(member))),
     );
-    for (const a of answers) ok(a, 202);
+    for (const a of answers) expectStatus(a, 202);
     expect(new Set(answers.map((a) => `${a.body.messageId} ${a.body.position}`)).size).toBe(1);
     const again = await api.post(`/groups/${groupId}/messages`, { clientMessageId: 'burst-same', text: 'only once' }, as(member));
     expect(again.body).toEqual(answers[0]!.body);
@@ -95,7 +93,7 @@ describe('messages through HTTP', () => {
       [member.userId, owner.userId],
     );
     const res = await api.post(`/groups/${groupId}/messages`, { clientMessageId: 'with-pic', attachments: [`pic-${member.userId}`] }, as(member));
-    ok(res, 202);
+    expectStatus(res, 202);
     const [sent] = (await messagesOf(groupId)).filter((e) => e.event.type === 'MessageSent' && e.event.clientMessageId === 'with-pic');
     expect(sent!.event).toMatchObject({
       text: null,
@@ -126,25 +124,25 @@ describe('messages through HTTP', () => {
 
   it('slow mode: a member waits between messages (429 with Retry-After); moderators are exempt', async () => {
     const slow = (await api.post('/groups', { name: 'Slow lane', visibility: 'public' }, as(owner))).body.groupId;
-    ok(await api.post(`/groups/${slow}/join`, undefined, as(member)));
-    ok(await api.post(`/groups/${slow}/join`, undefined, as(moderator)));
-    ok(await api.put(`/groups/${slow}/members/${moderator.userId}/role`, { role: 'moderator' }, as(owner)));
-    ok(await api.patch(`/groups/${slow}`, { slowModeSeconds: 60 }, as(moderator)));
+    expectStatus(await api.post(`/groups/${slow}/join`, undefined, as(member)));
+    expectStatus(await api.post(`/groups/${slow}/join`, undefined, as(moderator)));
+    expectStatus(await api.put(`/groups/${slow}/members/${moderator.userId}/role`, { role: 'moderator' }, as(owner)));
+    expectStatus(await api.patch(`/groups/${slow}`, { slowModeSeconds: 60 }, as(moderator)));
 
-    ok(await api.post(`/groups/${slow}/messages`, { clientMessageId: 's1', text: 'one' }, as(member)), 202);
+    expectStatus(await api.post(`/groups/${slow}/messages`, { clientMessageId: 's1', text: 'one' }, as(member)), 202);
     const second = await api.post(`/groups/${slow}/messages`, { clientMessageId: 's2', text: 'two' }, as(member));
     expect(second.status).toBe(429);
     expect(second.body).toMatchObject({ code: 'slow_mode' });
     expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(50);
     expect((await api.post(`/groups/${slow}/messages`, { clientMessageId: 's1', text: 'one' }, as(member))).status).toBe(202);
-    for (const id of ['m1', 'm2']) ok(await api.post(`/groups/${slow}/messages`, { clientMessageId: id, text: 'mod' }, as(moderator)), 202);
+    for (const id of ['m1', 'm2']) expectStatus(await api.post(`/groups/${slow}/messages`, { clientMessageId: id, text: 'mod' }, as(moderator)), 202);
   });
 
   it('editing: the author only, right after sending; unknown messages are 404', async () => {
     const sent = await api.post(`/groups/${groupId}/messages`, { clientMessageId: 'to-edit', text: 'typo' }, as(member));
     const path = `/groups/${groupId}/messages/${sent.body.messageId}`;
     const edit = await api.patch(path, { text: 'fixed' }, as(member));
-    ok(edit);
+    expectStatus(edit);
     expect((await api.patch(path, { text: 'not yours' }, as(owner))).status).toBe(403);
     expect((await api.patch(`/groups/${groupId}/messages/${uuidV5('nothing')}`, { text: 'x' }, as(member))).status).toBe(404);
     const edited = (await messagesOf(groupId)).find((e) => e.event.type === 'MessageEdited' && e.event.messageId === sent.body.messageId)!;
@@ -156,8 +154,8 @@ describe('messages through HTTP', () => {
     const mine = await api.post(`/groups/${groupId}/messages`, { clientMessageId: 'to-delete-1', text: 'oops' }, as(member));
     const theirs = await api.post(`/groups/${groupId}/messages`, { clientMessageId: 'to-delete-2', text: 'spam' }, as(owner));
     expect((await api.del(`/groups/${groupId}/messages/${theirs.body.messageId}`, undefined, as(member))).status).toBe(403);
-    ok(await api.del(`/groups/${groupId}/messages/${mine.body.messageId}`, undefined, as(member)));
-    ok(await api.del(`/groups/${groupId}/messages/${theirs.body.messageId}`, undefined, as(moderator)));
+    expectStatus(await api.del(`/groups/${groupId}/messages/${mine.body.messageId}`, undefined, as(member)));
+    expectStatus(await api.del(`/groups/${groupId}/messages/${theirs.body.messageId}`, undefined, as(moderator)));
     const gone = await api.patch(`/groups/${groupId}/messages/${mine.body.messageId}`, { text: 'back?' }, { ...as(member) });
     expect(gone.status).toBe(404);
   });
@@ -165,8 +163,8 @@ describe('messages through HTTP', () => {
   it('reactions: members add and remove emoji; non-members may not', async () => {
     const sent = await api.post(`/groups/${groupId}/messages`, { clientMessageId: 'to-react', text: 'react to me' }, as(member));
     const base = `/groups/${groupId}/messages/${sent.body.messageId}/reactions`;
-    for (const emoji of ['👍', '🇫🇷', ':party:']) ok(await api.post(`${base}/${encodeURIComponent(emoji)}`, undefined, as(owner)));
-    ok(await api.del(`${base}/${encodeURIComponent('👍')}`, undefined, as(owner)));
+    for (const emoji of ['👍', '🇫🇷', ':party:']) expectStatus(await api.post(`${base}/${encodeURIComponent(emoji)}`, undefined, as(owner)));
+    expectStatus(await api.del(`${base}/${encodeURIComponent('👍')}`, undefined, as(owner)));
     expect((await api.post(`${base}/${encodeURIComponent('👍')}`, undefined, as(stranger))).status).toBe(403);
     const reactions = (await messagesOf(groupId))
       .filter((e) => e.event.type.startsWith('Reaction') && 'messageId' in e.event && e.event.messageId === sent.body.messageId)

@@ -4,7 +4,7 @@ import { createRuntime, type Runtime } from '@groupchat/shared';
 import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
 import { waitUntil } from '@groupchat/test-kit';
 import { TestClient } from '../../realtime/test/support/client';
-import { apiOf, registerUsers, type Api, type TestUser } from './support/client';
+import { apiOf, readingOwnWrites, registerUsers, type Api, type TestUser } from './support/client';
 
 interface Unread {
   groupId: string;
@@ -23,15 +23,8 @@ describe('read markers and unread counts on the real app', () => {
   let cy: TestUser;
   let group: string;
   let quiet: string;
-  let last = '';
 
-  const as = (u: TestUser) => ({ token: u.token, headers: (last ? { 'x-min-position': last } : {}) as Record<string, string> });
-  const ok = async (res: Promise<{ status: number; body: { position?: string } }>) => {
-    const r = await res;
-    expect(r.status, JSON.stringify(r.body)).toBeLessThan(300);
-    if (r.body?.position) last = r.body.position;
-    return r.body as { messageId: string; groupId: string; position: string; marker: string };
-  };
+  const { as, ok } = readingOwnWrites();
   const send = (u: TestUser, body: object, groupId = group) =>
     ok(api.post(`/groups/${groupId}/messages`, { clientMessageId: `c${Math.random().toString(36).slice(2)}`, ...body }, as(u)));
   const mark = (u: TestUser, position: string, groupId = group) => api.put(`/me/read-markers/${groupId}`, { position }, as(u));

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { TestApp } from '@groupchat/test-kit/app';
 
 export interface Answer<T = any> {
@@ -47,6 +48,46 @@ export function apiOf(app: Pick<TestApp, 'url'>) {
 }
 
 export type Api = ReturnType<typeof apiOf>;
+
+/** Signed in as `u`, reading at least the given positions. */
+export const as = (u: Pick<TestUser, 'token'>, ...after: string[]): CallOptions => ({
+  token: u.token,
+  headers: after.length ? { 'x-min-position': after.join(',') } : {},
+});
+
+/** Asserts the status, with the body in the failure message. */
+export const expectStatus = (res: Pick<Answer, 'status' | 'body'>, status = 200) => expect(res.status, JSON.stringify(res.body)).toBe(status);
+
+/** The answer itself if it is a success; otherwise throws with its body, also outside a test. */
+export function succeeded<T>(answer: Answer<T>): Answer<T> {
+  if (answer.status < 200 || answer.status > 299) throw new Error(`expected success, got ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return answer;
+}
+
+/** What the commands of these tests answer with: the fields any of them may read. */
+export interface Written {
+  messageId: string;
+  groupId: string;
+  position: string;
+  marker: string;
+}
+
+/**
+ * For a test that reads back its own writes in order: `ok` awaits a command, asserts it succeeded
+ * and keeps its position, `keep` does the same for any answer, and `as` reads at least there.
+ */
+export function readingOwnWrites() {
+  let last = '';
+  const keep = <A extends Pick<Answer, 'body'>>(res: A): A => {
+    if (res.body?.position) last = res.body.position;
+    return res;
+  };
+  return {
+    as: (u: Pick<TestUser, 'token'>) => as(u, ...(last ? [last] : [])),
+    keep,
+    ok: async (res: Promise<Answer>): Promise<Written> => keep(succeeded(await res)).body,
+  };
+}
 
 let counter = 0;
 /** A fresh, valid username for this test run. */
