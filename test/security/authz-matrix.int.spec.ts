@@ -9,6 +9,7 @@
 //   nonMember   signed in, was a member and left (stale access must be gone)
 //   member … owner  members with that role; `member` wrote the message and uploaded the media
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createECDH, randomBytes } from 'node:crypto';
 import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
 import { waitUntil } from '@groupchat/test-kit';
 import { apiOf, registerUser, uniqueName, type Answer, type Api, type TestUser } from '../../services/command-api/test/support/client';
@@ -76,6 +77,11 @@ const scenes = {} as Record<Vis, Scene>;
 
 const gid = (c: Cell) => c.scene.groupId;
 const msg = (c: Cell) => `/groups/${gid(c)}/messages/${c.scene.messageId}`;
+const pushKeys = (() => {
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  return { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') };
+})();
 
 const TABLE: Row[] = [
   // accounts: the token is irrelevant to them
@@ -339,6 +345,39 @@ const TABLE: Row[] = [
     op: 'GET /me/threads',
     any: [401, 200, 200, 200, 200, 200, 200],
     request: () => ({ method: 'GET', path: '/me/threads' }),
+  },
+  // notification settings of a conversation: its members only; the default and push subscriptions: anyone signed in
+  {
+    op: 'PUT /me/notification-settings/{groupId}',
+    public: [401, 403, 403, 200, 200, 200, 200],
+    private: [401, 404, 404, 200, 200, 200, 200],
+    request: (c) => ({ method: 'PUT', path: `/me/notification-settings/${gid(c)}`, body: { level: 'mentions' } }),
+  },
+  {
+    op: 'DELETE /me/notification-settings/{groupId}',
+    public: [401, 403, 403, 200, 200, 200, 200],
+    private: [401, 404, 404, 200, 200, 200, 200],
+    request: (c) => ({ method: 'DELETE', path: `/me/notification-settings/${gid(c)}` }),
+  },
+  {
+    op: 'GET /me/notification-settings',
+    any: [401, 200, 200, 200, 200, 200, 200],
+    request: () => ({ method: 'GET', path: '/me/notification-settings' }),
+  },
+  {
+    op: 'POST /me/push-subscriptions',
+    any: [401, 201, 201, 201, 201, 201, 201],
+    request: () => ({ method: 'POST', path: '/me/push-subscriptions', body: { endpoint: 'https://push.example.com/matrix', keys: pushKeys } }),
+  },
+  {
+    op: 'DELETE /me/push-subscriptions',
+    any: [401, 204, 204, 204, 204, 204, 204],
+    request: () => ({ method: 'DELETE', path: '/me/push-subscriptions', body: { endpoint: 'https://push.example.com/matrix' } }),
+  },
+  {
+    op: 'GET /me/push-subscriptions',
+    any: [401, 200, 200, 200, 200, 200, 200],
+    request: () => ({ method: 'GET', path: '/me/push-subscriptions' }),
   },
   ...(['PUT', 'DELETE'] as const).map((method): Row => ({
     op: `${method} /groups/{id}/pins/{messageId}`,

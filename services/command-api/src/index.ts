@@ -1,7 +1,7 @@
 import './config';
 import { fileURLToPath } from 'node:url';
 import { Router } from 'express';
-import { EventLog, createRuntime, loadConfig, migrate, serve, serveOpenApi, type Config, type OpenApiPart, type Runtime } from '@groupchat/shared';
+import { EventLog, createRuntime, loadConfig, migrate, serve, serveOpenApi, vapidKeys, type Config, type OpenApiPart, type Runtime } from '@groupchat/shared';
 import { authRoutes } from './accounts/routes';
 import { parseCookies } from './accounts/refresh-cookie';
 import { preparePasswords } from './accounts/passwords';
@@ -15,6 +15,7 @@ import { createLinkPreviewRoutes } from './link-previews';
 import { groupRoutes } from './groups/routes';
 import { dmRoutes } from './dms/routes';
 import { messageRoutes } from './messages/routes';
+import { notificationRoutes } from './notifications/routes';
 import { readMarkerRoutes } from './read-markers/routes';
 
 export interface CommandApi {
@@ -30,6 +31,8 @@ const MIGRATIONS = fileURLToPath(new URL('../migrations/', import.meta.url));
 /** Builds the command-api routes (mounted under /api/v1) on a shared runtime. */
 export async function createCommandApi(rt: Runtime): Promise<CommandApi> {
   await migrate(rt.pool, 'command-api', MIGRATIONS);
+  // Made on first start and kept: browsers subscribe with its public half (docs/notifications.md).
+  await vapidKeys(rt.pool, rt.config);
   const [log] = await Promise.all([EventLog.connect(rt.kafka, rt.config, rt.serde), preparePasswords()]);
   const ctx = commandContext(rt, log);
   const routes = new CommandRoutes();
@@ -43,6 +46,7 @@ export async function createCommandApi(rt: Runtime): Promise<CommandApi> {
   dmRoutes(routes, ctx, heads, credentials);
   const messages = await messageRoutes(routes, ctx, heads);
   const markers = readMarkerRoutes(routes, ctx, heads);
+  notificationRoutes(routes, ctx, heads);
   const media = await createMediaRoutes(rt);
   routes.router.use(media.router);
   const previews = await createLinkPreviewRoutes(rt, media.store);

@@ -5,6 +5,7 @@ import { dmRoutes } from './dms/routes';
 import { groupRoutes } from './groups/routes';
 import { messageRoutes } from './messages/routes';
 import { queryOpenApi } from './openapi/paths';
+import { notificationRoutes } from './notifications/routes';
 import { unreadRoutes } from './unread/routes';
 import { userRoutes } from './users/routes';
 
@@ -25,6 +26,7 @@ export async function createQueryApi(rt: Runtime): Promise<QueryApi> {
   dmRoutes(router, rt, auth);
   messageRoutes(router, rt, auth);
   unreadRoutes(router, rt, auth);
+  notificationRoutes(router, rt, auth);
   return { router, openapi: queryOpenApi, close: async () => undefined };
 }
 

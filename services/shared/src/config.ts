@@ -64,6 +64,19 @@ const sharedKeys = {
     )
     .describe('other origins whose web pages may call the API from a browser; empty: the API serves only its own origin'),
   WEB_DIST: z.string().optional().describe('folder of the built web app served at /'),
+  VAPID_PUBLIC_KEY: z.string().optional().describe('Web Push key pair (base64url, both or neither); unset: made on first start and kept in Postgres'),
+  VAPID_PRIVATE_KEY: z.string().optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, 'a mailto: or https: URL')
+    .default('mailto:admin@groupchat.invalid')
+    .describe('contact the push services may use about our pushes (RFC 8292): a mailto: or https: URL'),
+  PUSH_ALLOW_LOOPBACK: z
+    .union([z.boolean(), z.enum(['true', 'false', '1', '0', ''])])
+    .default(false)
+    .transform((v) => v === true || v === 'true' || v === '1')
+    .refine((on) => !on || process.env.NODE_ENV !== 'production', 'must not be on when NODE_ENV=production')
+    .describe('accepts push endpoints on 127.0.0.0/8 and ::1, over http too, for tests against a local push service; every other private range stays refused'),
 };
 
 /**

@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './awake';
 export * from './coalescer';
 export * from './config';
 export * from './service-config';
@@ -20,6 +21,7 @@ export * from './runtime';
 export * from './server';
 export * from './lifecycle';
 export * from './progress';
+export * from './push';
 export * from './unread';
 export * from './recent';
 export * from './openapi';

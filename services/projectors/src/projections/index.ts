@@ -3,6 +3,8 @@ import { analytics } from './analytics';
 import { groupDailyActivity } from './group-daily-activity';
 import { groups } from './groups';
 import { messages } from './messages';
+import { notificationSettings } from './notification-settings';
+import { notifications } from './notifications';
 import { pins } from './pins';
 import { readMarkers } from './read-markers';
 import { searchGroups } from './search-groups';
@@ -24,4 +26,6 @@ export const projections: Projection[] = [
   analytics,
   pins,
   readMarkers,
+  notificationSettings,
+  notifications,
 ];

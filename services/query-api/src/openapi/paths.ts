@@ -126,6 +126,16 @@ export const queryOpenApi: OpenApiPart = {
       tag: 'messages',
       answer: answers.UnreadList,
     }),
+    '/me/notification-settings': get({
+      summary: 'My default and per-conversation notification settings (docs/notifications.md)',
+      tag: 'users',
+      answer: answers.NotificationSettings,
+    }),
+    '/me/push-subscriptions': get({
+      summary: 'My Web Push subscriptions, and the VAPID public key to subscribe with',
+      tag: 'users',
+      answer: answers.PushSubscriptions,
+    }),
     '/search/messages': get({
       summary: 'Full-text search over messages of the groups the caller belongs to, with highlights',
       tag: 'messages',

@@ -260,6 +260,35 @@ export const UnreadList = named(
       .describe('every group and direct conversation the caller is a member of, by groupId'),
   }),
 );
+const level = z.enum(['all', 'mentions', 'none']);
+export const NotificationSettings = named(
+  'NotificationSettings',
+  z.strictObject({
+    default: z.strictObject({
+      level: level.describe('for conversations without a setting of their own'),
+      muteUntil: dateTime.nullable().describe('nothing notifies before this time'),
+      pushText: z.enum(['public', 'always', 'never']).describe('whether pushes show message text: public groups only, always or never'),
+    }),
+    items: z
+      .array(
+        z.strictObject({
+          groupId: z.string(),
+          level: level.nullable().describe('null: the default level'),
+          muteUntil: dateTime.nullable(),
+        }),
+      )
+      .describe('conversations of the caller with a setting of their own'),
+  }),
+);
+export const PushSubscriptions = named(
+  'PushSubscriptions',
+  z.strictObject({
+    vapidPublicKey: z.string().describe("the server's VAPID public key (base64url): `applicationServerKey` for pushManager.subscribe"),
+    items: z
+      .array(z.strictObject({ subscriptionId: z.string(), createdAt: dateTime, userAgent: z.string().nullable() }))
+      .describe("the caller's browsers, newest first"),
+  }),
+);
 export const UserHit = named(
   'UserHit',
   z.strictObject({ id: z.string(), username: z.string(), displayName: z.string(), interests: z.array(z.string()), avatarMediaId: z.string().nullable() }),
