@@ -1,4 +1,4 @@
-import { createRuntime, loadConfig, serve, type Config, type Runtime } from '@groupchat/shared';
+import { AwakeUsers, createRuntime, loadConfig, serve, type Config, type Runtime } from '@groupchat/shared';
 import {
   Supervisor,
   listDeadLetters,
@@ -12,6 +12,8 @@ import {
   type SupervisorOptions,
 } from './framework';
 import { projections as registered } from './projections';
+import { notifications } from './projections/notifications';
+import { PushSender } from './push/sender';
 
 export * from './framework';
 export { projections } from './projections';
@@ -19,6 +21,8 @@ export { projections } from './projections';
 export interface ProjectorsOptions extends SupervisorOptions {
   /** The projections to run (default: every registered one). */
   projections?: Projection[];
+  /** Send Web Push for what the notifications projection queues (default: when it runs). */
+  push?: boolean;
 }
 
 export interface Projectors {
@@ -39,13 +43,36 @@ export interface Projectors {
  * projections have caught up.
  */
 export async function createProjectors(rt: Runtime, options: ProjectorsOptions = {}): Promise<Projectors> {
-  const supervisor = await Supervisor.start(rt, options.projections ?? registered, options);
+  const run = options.projections ?? registered;
+  const supervisor = await Supervisor.start(rt, run, options);
+  const push = (options.push ?? run.includes(notifications)) ? await startPush(rt) : undefined;
   return {
     status: (name) => projectionStatus(supervisor.pool, supervisor.admin, rt.config, { name }),
     rebuild: (name) => supervisor.rebuild(name),
     deadLetters: (filter) => listDeadLetters(rt.kafka, rt.config, filter),
     retryDeadLetter: (offset) => retryDeadLetter(supervisor, rt.kafka, rt.config, offset),
-    close: () => supervisor.close(),
+    async close() {
+      await push?.close();
+      await supervisor.close();
+    },
+  };
+}
+
+/** The push sender, skipping users with a visible tab on any realtime process (docs/notifications.md). */
+async function startPush(rt: Runtime) {
+  const awake = await AwakeUsers.start(rt);
+  const sender = new PushSender(rt.pool, rt.log, {
+    isAwake: (userId) => awake.isAwake(userId),
+    allowLoopback: rt.config.PUSH_ALLOW_LOOPBACK,
+    subject: rt.config.VAPID_SUBJECT,
+    env: rt.config,
+  });
+  await sender.start();
+  return {
+    async close() {
+      await sender.close();
+      await awake.close();
+    },
   };
 }
 
