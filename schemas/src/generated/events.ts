@@ -76,6 +76,21 @@ export interface LinkPreviewRemoved {
   groupId: string;
 }
 
+export interface MemberBanned {
+  type: 'MemberBanned';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  groupId: string;
+  userId: string;
+  bannedBy: string;
+  reason: null | string;
+  until: null | number;
+  deleteMessagesSince: null | number;
+}
+
 export interface MemberInvited {
   type: 'MemberInvited';
   eventId: string;
@@ -135,6 +150,32 @@ export interface MemberRoleChanged {
   userId: string;
   role: Role;
   changedBy: string;
+}
+
+export interface MemberTimedOut {
+  type: 'MemberTimedOut';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  groupId: string;
+  userId: string;
+  timedOutBy: string;
+  until: number;
+  reason: null | string;
+}
+
+export interface MemberUnbanned {
+  type: 'MemberUnbanned';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  groupId: string;
+  userId: string;
+  unbannedBy: string;
 }
 
 export interface MessageDeleted {
@@ -315,11 +356,14 @@ export type DomainEvent =
   | GroupDeleted
   | GroupUpdated
   | LinkPreviewRemoved
+  | MemberBanned
   | MemberInvited
   | MemberJoined
   | MemberLeft
   | MemberRemoved
   | MemberRoleChanged
+  | MemberTimedOut
+  | MemberUnbanned
   | MessageDeleted
   | MessageEdited
   | MessagePinned
@@ -342,11 +386,14 @@ export interface AddedFields {
   GroupDeleted: never;
   GroupUpdated: 'broadcastMinRole';
   LinkPreviewRemoved: never;
+  MemberBanned: never;
   MemberInvited: never;
   MemberJoined: never;
   MemberLeft: never;
   MemberRemoved: never;
   MemberRoleChanged: never;
+  MemberTimedOut: never;
+  MemberUnbanned: never;
   MessageDeleted: never;
   MessageEdited: 'mentions' | 'broadcast' | 'linkPreview';
   MessagePinned: never;

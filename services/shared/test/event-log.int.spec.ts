@@ -33,6 +33,9 @@ function sample(type: EventType): DomainEvent {
     MemberInvited: { ...group, userId: 'u3', invitedBy: 'u1' },
     MemberRemoved: { ...group, userId: 'u3', removedBy: 'u1' },
     MemberRoleChanged: { ...group, userId: 'u2', role: 'moderator', changedBy: 'u1' },
+    MemberBanned: { ...group, userId: 'u3', bannedBy: 'u1', reason: 'spam', until: null, deleteMessagesSince: 1700000000000 },
+    MemberUnbanned: { ...group, userId: 'u3', unbannedBy: 'u1' },
+    MemberTimedOut: { ...group, userId: 'u2', timedOutBy: 'u1', until: 1700000600000, reason: null },
     MessageSent: {
       ...group,
       messageId: 'm1',
