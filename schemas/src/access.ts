@@ -2,8 +2,8 @@
  * Who may see, read, take part in and moderate a group: the one access rule. The command
  * side, realtime and the web decide with `groupAccess`; query-api and media read the
  * `group_access(group_id, user_id)` function the groups projection publishes from
- * `GROUP_ACCESS_SQL`, which a test holds equal to `groupAccess` for every case. Bans,
- * blocks and mutes change this module and nothing else; direct messages already did.
+ * `GROUP_ACCESS_SQL`, which a test holds equal to `groupAccess` for every case. Direct
+ * messages and bans (docs/moderation.md) changed this module and nothing else.
  * Dependency-free so the web bundle can import it.
  */
 import { permissions, type GroupRole } from './permissions';
@@ -15,10 +15,12 @@ export interface GroupAccessFacts {
   kind?: 'group' | 'direct';
 }
 
-/** The caller's standing in the group: their role if a member, and whether they hold an invite. */
+/** The caller's standing in the group: their role if a member, whether they hold an invite, and whether a ban is in force. */
 export interface Standing {
   role: GroupRole | null;
   invited?: boolean;
+  /** Banned and the ban not over: a ban ends the membership, so only a non-member is banned. */
+  banned?: boolean;
 }
 
 export interface GroupAccess {
@@ -36,17 +38,19 @@ export interface GroupAccess {
 
 const NONE: GroupAccess = { see: false, read: false, participate: false, moderate: false, join: false };
 
-export function groupAccess(group: GroupAccessFacts | null | undefined, { role, invited = false }: Standing): GroupAccess {
+export function groupAccess(group: GroupAccessFacts | null | undefined, { role, invited = false, banned = false }: Standing): GroupAccess {
   if (!group || group.deleted) return NONE;
   const member = role !== null;
   const direct = group.kind === 'direct';
   const open = group.visibility === 'public' && !direct;
+  // A banned user still sees that a public group exists (and why they cannot read it); nothing more.
+  const outcast = banned && !member;
   return {
-    see: open || member || invited,
-    read: open || member,
+    see: open || member || (invited && !outcast),
+    read: (open && !outcast) || member,
     participate: member,
     moderate: !direct && permissions.moderate(role),
-    join: !member && (open || invited),
+    join: !member && !outcast && (open || invited),
   };
 }
 
@@ -60,14 +64,16 @@ CREATE OR REPLACE FUNCTION group_access(p_group_id text, p_user_id text)
 RETURNS TABLE (group_id text, role text, invited boolean, can_see boolean, can_read boolean, can_participate boolean, can_moderate boolean, can_join boolean)
 LANGUAGE sql STABLE AS $$
   SELECT g.group_id, me.role, inv.user_id IS NOT NULL,
-         NOT g.deleted AND ((g.visibility = 'public' AND g.kind <> 'direct') OR me.user_id IS NOT NULL OR inv.user_id IS NOT NULL),
-         NOT g.deleted AND ((g.visibility = 'public' AND g.kind <> 'direct') OR me.user_id IS NOT NULL),
+         NOT g.deleted AND ((g.visibility = 'public' AND g.kind <> 'direct') OR me.user_id IS NOT NULL OR (inv.user_id IS NOT NULL AND NOT x.outcast)),
+         NOT g.deleted AND ((g.visibility = 'public' AND g.kind <> 'direct' AND NOT x.outcast) OR me.user_id IS NOT NULL),
          NOT g.deleted AND me.user_id IS NOT NULL,
          NOT g.deleted AND g.kind <> 'direct' AND coalesce(me.role IN ('owner', 'admin', 'moderator'), false),
-         NOT g.deleted AND me.user_id IS NULL AND ((g.visibility = 'public' AND g.kind <> 'direct') OR inv.user_id IS NOT NULL)
+         NOT g.deleted AND me.user_id IS NULL AND NOT x.outcast AND ((g.visibility = 'public' AND g.kind <> 'direct') OR inv.user_id IS NOT NULL)
     FROM groups g
     LEFT JOIN memberships me ON me.group_id = g.group_id AND me.user_id = p_user_id
     LEFT JOIN invites inv ON inv.group_id = g.group_id AND inv.user_id = p_user_id
+    LEFT JOIN bans b ON b.group_id = g.group_id AND b.user_id = p_user_id AND (b.until IS NULL OR b.until > now())
+    CROSS JOIN LATERAL (SELECT b.user_id IS NOT NULL AND me.user_id IS NULL AS outcast) x
    WHERE g.group_id = p_group_id
 $$`;
 

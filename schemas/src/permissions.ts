@@ -28,6 +28,9 @@ export const permissions = {
   /** @here and @everyone, from the group's least role for them. */
   broadcast: (me: GroupRole | null, minRole: GroupRole) => atLeast(me, minRole),
   remove: (me: GroupRole | null, target: GroupRole) => atLeast(me, 'moderator') && rankOf(me) > rankOf(target),
+  /** Bans and timeouts, like removals: of a lower role only (anyone who is not a member is lower). */
+  ban: (me: GroupRole | null, target: GroupRole | null) => atLeast(me, 'moderator') && rankOf(me) > rankOf(target),
+  timeout: (me: GroupRole | null, target: GroupRole) => atLeast(me, 'moderator') && rankOf(me) > rankOf(target),
   /** Owners set any role (the handover included); admins move others only below admin. */
   changeRole: (me: GroupRole | null, target: GroupRole, to?: GroupRole) =>
     me === 'owner' || (me === 'admin' && rankOf(target) < RANK.admin && (to === undefined || rankOf(to) < RANK.admin)),

@@ -15,6 +15,7 @@ import { createLinkPreviewRoutes } from './link-previews';
 import { groupRoutes } from './groups/routes';
 import { dmRoutes } from './dms/routes';
 import { messageRoutes } from './messages/routes';
+import { moderationRoutes } from './moderation/routes';
 import { notificationRoutes } from './notifications/routes';
 import { readMarkerRoutes } from './read-markers/routes';
 
@@ -43,6 +44,7 @@ export async function createCommandApi(rt: Runtime): Promise<CommandApi> {
   const { credentials } = authRoutes(routes, ctx);
   profileRoutes(routes, ctx, credentials);
   groupRoutes(routes, ctx, heads, credentials);
+  moderationRoutes(routes, ctx, heads, credentials);
   dmRoutes(routes, ctx, heads, credentials);
   const messages = await messageRoutes(routes, ctx, heads);
   const markers = readMarkerRoutes(routes, ctx, heads);

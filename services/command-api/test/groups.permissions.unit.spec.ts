@@ -5,6 +5,7 @@ import type { Decided } from '../src/http/envelope';
 import { decideChangeRole, decideDeleteGroup, decideInvite, decideRemoveMember, decideUpdateGroup, type GroupState } from '../src/groups/decide';
 import type { GroupFacts } from '../src/groups/roles';
 import { decideDelete, decidePin, decideSend } from '../src/messages/decide';
+import { decideBan, decideTimeout } from '../src/moderation/decide';
 
 // The web offers an action exactly when the server's deciders accept it: for every actor role
 // (and non-member) × target role × action, the web's `can` and the decision must agree.
@@ -124,6 +125,35 @@ function table(): Row[] {
         web: can.remove(actor, target),
         server: accepts(() => decideRemoveMember(state(actor, pub, { targetRole: target }), { groupId: 'g1', actorId: 'a', userId: 't' })),
       });
+      const now = 1_000_000;
+      rows.push(
+        {
+          action: 'ban',
+          actor,
+          target,
+          web: can.ban(actor, target),
+          server: accepts(() =>
+            decideBan(state(actor, pub, { targetRole: target, targetRegistered: true }), {
+              groupId: 'g1',
+              actorId: 'a',
+              userId: 't',
+              reason: null,
+              until: null,
+              deleteMessagesSince: null,
+              now,
+            }),
+          ),
+        },
+        {
+          action: 'timeout',
+          actor,
+          target,
+          web: can.timeout(actor, target),
+          server: accepts(() =>
+            decideTimeout(state(actor, pub, { targetRole: target }), { groupId: 'g1', actorId: 'a', userId: 't', until: now + 60_000, reason: null, now }),
+          ),
+        },
+      );
       for (const to of TARGETS.filter((r) => r !== target)) {
         rows.push({
           action: 'change role',

@@ -120,7 +120,8 @@ async function createReadModels(rt: Runtime): Promise<void> {
     CREATE TABLE IF NOT EXISTS messages (message_id text PRIMARY KEY, group_id text, sender_id text, client_message_id text, text text,
       attachments jsonb NOT NULL DEFAULT '[]', sent_at timestamptz, edited_at timestamptz, deleted boolean NOT NULL DEFAULT false,
       partition int, "offset" bigint, UNIQUE (group_id, "offset"), UNIQUE (group_id, sender_id, client_message_id));
-    CREATE TABLE IF NOT EXISTS invites (group_id text, user_id text, invited_by text, invited_at timestamptz DEFAULT now(), PRIMARY KEY (group_id, user_id));`);
+    CREATE TABLE IF NOT EXISTS invites (group_id text, user_id text, invited_by text, invited_at timestamptz DEFAULT now(), PRIMARY KEY (group_id, user_id));
+    CREATE TABLE IF NOT EXISTS bans (group_id text, user_id text, until timestamptz, PRIMARY KEY (group_id, user_id));`);
   // The access rule the groups projection publishes beside its views.
   await rt.pool.query(GROUP_ACCESS_SQL);
 }

@@ -14,6 +14,10 @@ export interface GroupSnapshot {
 interface GroupRecord {
   group: GroupSnapshot | null;
   members: Map<string, Role>;
+  /** Bans by user: until when (null: permanent). Kept after they end; readers compare with the clock. */
+  bans: Map<string, number | null>;
+  /** Timeouts by user: until when. */
+  timeouts: Map<string, number>;
 }
 
 /**
@@ -30,6 +34,20 @@ export class GroupsFold {
 
   roleOf(groupId: string, userId: string): Role | null {
     return this.groups.get(groupId)?.members.get(userId) ?? null;
+  }
+
+  /** Whether a ban of the user is in force at `now`. */
+  banned(groupId: string, userId: string, now = Date.now()): boolean {
+    const bans = this.groups.get(groupId)?.bans;
+    if (!bans?.has(userId)) return false;
+    const until = bans.get(userId)!;
+    return until === null || until > now;
+  }
+
+  /** The end of the user's timeout when one is in force at `now`, else null. */
+  timedOutUntil(groupId: string, userId: string, now = Date.now()): number | null {
+    const until = this.groups.get(groupId)?.timeouts.get(userId);
+    return until !== undefined && until > now ? until : null;
   }
 
   apply(e: DomainEvent): void {
@@ -71,6 +89,15 @@ export class GroupsFold {
       case 'MemberRemoved':
         this.groups.get(e.groupId)?.members.delete(e.userId);
         return;
+      case 'MemberBanned':
+        this.record(e.groupId).bans.set(e.userId, e.until);
+        return;
+      case 'MemberUnbanned':
+        this.groups.get(e.groupId)?.bans.delete(e.userId);
+        return;
+      case 'MemberTimedOut':
+        this.record(e.groupId).timeouts.set(e.userId, e.until);
+        return;
       case 'MemberRoleChanged': {
         const members = this.groups.get(e.groupId)?.members;
         if (members?.has(e.userId)) members.set(e.userId, e.role);
@@ -82,7 +109,7 @@ export class GroupsFold {
 
   private record(groupId: string): GroupRecord {
     let r = this.groups.get(groupId);
-    if (!r) this.groups.set(groupId, (r = { group: null, members: new Map() }));
+    if (!r) this.groups.set(groupId, (r = { group: null, members: new Map(), bans: new Map(), timeouts: new Map() }));
     return r;
   }
 }

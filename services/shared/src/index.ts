@@ -22,6 +22,7 @@ export * from './server';
 export * from './lifecycle';
 export * from './progress';
 export * from './push';
+export * from './restrictions';
 export * from './unread';
 export * from './recent';
 export * from './openapi';

@@ -2,6 +2,7 @@ import type { BroadcastMinRole, Role, Visibility } from '@groupchat/schemas';
 import { conflict, forbidden, invalid, notFound } from '@groupchat/shared';
 import type { Decided } from '../http/envelope';
 import { permissions } from '@groupchat/schemas/permissions';
+import { bannedError } from '../moderation/decide';
 import { memberOf, visibleGroup, type GroupFacts } from './roles';
 
 export interface GroupState {
@@ -13,6 +14,10 @@ export interface GroupState {
   targetRole?: Role | null;
   targetInvited?: boolean;
   targetRegistered?: boolean;
+  /** Bans and timeouts in force (docs/moderation.md): the end of each, null for a permanent ban; absent when none. */
+  actorBannedUntil?: number | null;
+  targetBanned?: boolean;
+  targetTimedOut?: boolean;
   /** How many owners the group has. */
   owners?: number;
 }
@@ -91,8 +96,10 @@ export function decideDeleteGroup(s: GroupState, c: { groupId: string }): Decide
 
 /** Public groups are open; a private one is joined only with a pending invite and stays 404 otherwise. */
 export function decideJoin(s: GroupState, c: { groupId: string; userId: string }): Decided[] {
-  visibleGroup(s.group, s.actorRole, s.actorInvited);
+  const banned = s.actorBannedUntil !== undefined;
+  visibleGroup(s.group, s.actorRole, s.actorInvited && !banned);
   if (s.actorRole) throw conflict('already a member of this group', 'already_member');
+  if (banned) throw bannedError(s.actorBannedUntil!);
   return [{ type: 'MemberJoined', groupId: c.groupId, userId: c.userId, role: 'member', via: s.actorInvited ? 'invite' : 'public' }];
 }
 
@@ -104,6 +111,7 @@ export function decideInvite(s: GroupState, c: { groupId: string; actorId: strin
   if (!s.targetRegistered) throw invalid([{ field: 'userId', message: 'no such user' }]);
   if (s.targetRole) throw conflict('already a member of this group', 'already_member');
   if (s.targetInvited) throw conflict('already invited to this group', 'already_invited');
+  if (s.targetBanned) throw conflict('is banned from this group; lift the ban first', 'banned');
   return [{ type: 'MemberInvited', groupId: c.groupId, userId: c.userId, invitedBy: c.actorId }];
 }
 

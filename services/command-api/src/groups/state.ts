@@ -1,5 +1,5 @@
 import type { BroadcastMinRole, GroupKind, Role, Visibility } from '@groupchat/schemas';
-import type { GroupsFold, Pool } from '@groupchat/shared';
+import { restrictionsIn, type GroupsFold, type Pool } from '@groupchat/shared';
 import type { GroupState } from './decide';
 import type { GroupFacts } from './roles';
 
@@ -13,19 +13,29 @@ export interface StateQuery {
 /** The facts a group command is decided on, read from the read-model views (docs/read-models.md). */
 export async function loadGroupState(pool: Pool, groupId: string, q: StateQuery): Promise<GroupState> {
   const people = q.targetId ? [q.actorId, q.targetId] : [q.actorId];
-  const [group, roles, invited, owners] = await Promise.all([
+  const [group, roles, invited, owners, restrictions] = await Promise.all([
     loadGroup(pool, groupId),
     pool.query<{ user_id: string; role: Role }>('SELECT user_id, role FROM memberships WHERE group_id = $1 AND user_id = ANY($2)', [groupId, people]),
     pool.query<{ user_id: string }>('SELECT user_id FROM invites WHERE group_id = $1 AND user_id = ANY($2)', [groupId, people]),
     q.owners ? pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM memberships WHERE group_id = $1 AND role = 'owner'`, [groupId]) : undefined,
+    restrictionsIn(pool, groupId, people),
   ]);
+  const ban = (id: string) => restrictions.get(id)?.bannedUntil;
   const roleOf = (id: string) => roles.rows.find((r) => r.user_id === id)?.role ?? null;
   const invitedSet = new Set(invited.rows.map((r) => r.user_id));
   return {
     group,
     actorRole: roleOf(q.actorId),
     actorInvited: invitedSet.has(q.actorId),
-    ...(q.targetId ? { targetRole: roleOf(q.targetId), targetInvited: invitedSet.has(q.targetId) } : {}),
+    ...(ban(q.actorId) !== undefined ? { actorBannedUntil: ban(q.actorId) } : {}),
+    ...(q.targetId
+      ? {
+          targetRole: roleOf(q.targetId),
+          targetInvited: invitedSet.has(q.targetId),
+          targetBanned: ban(q.targetId) !== undefined,
+          targetTimedOut: restrictions.get(q.targetId)?.timedOutUntil !== undefined,
+        }
+      : {}),
     ...(owners ? { owners: owners.rows[0]!.n } : {}),
   };
 }

@@ -2,6 +2,7 @@ import type { Attachment, Role } from '@groupchat/schemas';
 import { permissions } from '@groupchat/schemas/permissions';
 import { AppError, forbidden, invalid, notFound } from '@groupchat/shared';
 import type { Decided } from '../http/envelope';
+import { timedOutError } from '../moderation/decide';
 import { atLeast, memberOf, type GroupFacts } from '../groups/roles';
 import { broadcastOf, firstLink } from '@groupchat/schemas/text-facts';
 
@@ -16,6 +17,8 @@ export interface SendState {
   /** The messages named by replyTo and threadId, if any. */
   parent?: MessageFacts | null;
   root?: MessageFacts | null;
+  /** The end of the sender's timeout in the group when one is in force (docs/moderation.md). */
+  timedOutUntil?: number | null;
 }
 
 export interface SendMessage {
@@ -43,6 +46,7 @@ export const slowModeError = (retryAfter: number) =>
  */
 export function decideSend(s: SendState, c: SendMessage): Decided[] {
   const role = memberOf(s.group, s.senderRole);
+  if (s.timedOutUntil) throw timedOutError(s.timedOutUntil);
   const interval = s.group!.slowModeSeconds * 1000;
   if (interval > 0 && !atLeast(role, 'moderator') && s.lastSentAt !== null && s.now - s.lastSentAt < interval) {
     throw slowModeError(Math.max(1, Math.ceil((interval - (s.now - s.lastSentAt)) / 1000)));
@@ -109,6 +113,8 @@ export interface MessageState {
   message: MessageFacts | null;
   /** Roles of the users an edit mentions. */
   roleOf?: (userId: string) => Role | null;
+  /** The end of the actor's timeout when one is in force: no edits or reactions until then. */
+  timedOutUntil?: number | null;
 }
 
 function existing(s: MessageState, groupId: string): { role: Role; message: MessageFacts } {
@@ -128,6 +134,7 @@ export interface EditMessage {
 
 export function decideEdit(s: MessageState, c: EditMessage): Decided[] {
   const { role, message } = existing(s, c.groupId);
+  if (s.timedOutUntil) throw timedOutError(s.timedOutUntil);
   if (message.senderId !== c.actorId) throw forbidden('only the author edits a message');
   return [{ type: 'MessageEdited', messageId: c.messageId, groupId: c.groupId, text: c.text, ...textFacts(s.group!, role, s.roleOf ?? (() => null), c) }];
 }
@@ -162,5 +169,6 @@ export function decideDelete(s: MessageState, c: { groupId: string; messageId: s
 /** Reactions are a set: adding one twice or removing a missing one changes nothing downstream, so neither is refused. */
 export function decideReact(s: MessageState, c: { groupId: string; messageId: string; actorId: string; emoji: string; add: boolean }): Decided[] {
   existing(s, c.groupId);
+  if (s.timedOutUntil) throw timedOutError(s.timedOutUntil);
   return [{ type: c.add ? 'ReactionAdded' : 'ReactionRemoved', messageId: c.messageId, groupId: c.groupId, userId: c.actorId, emoji: c.emoji }];
 }

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { restrictionsIn } from '@groupchat/shared';
 import type { CommandContext } from '../http/context';
 import { envelopeOf, type Decided } from '../http/envelope';
 import type { CommandRoutes } from '../http/routes';
@@ -71,14 +72,16 @@ export async function messageRoutes(routes: CommandRoutes, ctx: CommandContext, 
     const messageId = pathId(req.params.messageId, 'message');
     const actorId = req.user!.sub;
     await heads.settle(req, groupId, messageHeads.of(messageId));
-    const [group, actorRole, message, roles] = await Promise.all([
+    const [group, actorRole, message, roles, restrictions] = await Promise.all([
       loadGroup(pool, groupId),
       roleIn(pool, groupId, actorId),
       loadMessage(pool, messageId),
       rolesIn(pool, groupId, mentioned),
+      restrictionsIn(pool, groupId, [actorId]),
     ]);
     const roleOf = (userId: string) => roles.get(userId) ?? null;
-    return ctx.record(req, decide({ group, actorRole, message, roleOf }, { groupId, messageId, actorId }), groupId, async (results) =>
+    const timedOutUntil = restrictions.get(actorId)?.timedOutUntil ?? null;
+    return ctx.record(req, decide({ group, actorRole, message, roleOf, timedOutUntil }, { groupId, messageId, actorId }), groupId, async (results) =>
       messageHeads.advance(messageId, results.at(-1)!.position),
     );
   }

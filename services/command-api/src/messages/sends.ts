@@ -102,6 +102,7 @@ export class Sends {
             group,
             senderRole: role,
             roleOf: (userId: string) => fold.roleOf(input.groupId, userId),
+            timedOutUntil: fold.timedOutUntil(input.groupId, sender.userId),
             parent: input.replyTo === undefined ? undefined : (messages.get(input.replyTo) ?? null),
             root: input.threadId === undefined ? undefined : (messages.get(input.threadId) ?? null),
           };

@@ -13,10 +13,11 @@ const MEMBERSHIP_CHANGES = new Set(['MemberJoined', 'MemberLeft', 'MemberRemoved
 export const groups = defineProjection({
   name: 'groups',
   // v2: kind (group or direct) and broadcast_min_role (who may mention @here and @everyone).
-  version: 2,
+  // v3: bans and timeouts (docs/moderation.md), which the access rule reads.
+  version: 3,
   storage: 'postgres',
   topics: ['groups', 'messages'],
-  tables: ['groups', 'group_activity', 'memberships', 'invites'],
+  tables: ['groups', 'group_activity', 'memberships', 'invites', 'bans', 'timeouts'],
   views: {
     groups: (
       t,
@@ -25,6 +26,8 @@ export const groups = defineProjection({
                       FROM ${t('groups')} g LEFT JOIN ${t('group_activity')} a USING (group_id)`,
     memberships: (t) => `SELECT * FROM ${t('memberships')}`,
     invites: (t) => `SELECT * FROM ${t('invites')}`,
+    bans: (t) => `SELECT * FROM ${t('bans')}`,
+    timeouts: (t) => `SELECT * FROM ${t('timeouts')}`,
   },
   /** The access rule for query-api and media (schemas/src/access.ts). */
   functions: [GROUP_ACCESS_SQL],
@@ -51,6 +54,13 @@ export const groups = defineProjection({
     await client.query(`CREATE TABLE ${table('invites')} (
       group_id text NOT NULL, user_id text NOT NULL, invited_by text NOT NULL, invited_at timestamptz NOT NULL, PRIMARY KEY (group_id, user_id))`);
     await client.query(`CREATE INDEX ON ${table('invites')} (user_id)`);
+    // A ban is over once `until` has passed (null: permanent); readers compare with now().
+    await client.query(`CREATE TABLE ${table('bans')} (
+      group_id text NOT NULL, user_id text NOT NULL, until timestamptz, reason text, banned_by text NOT NULL, banned_at timestamptz NOT NULL,
+      PRIMARY KEY (group_id, user_id))`);
+    await client.query(`CREATE TABLE ${table('timeouts')} (
+      group_id text NOT NULL, user_id text NOT NULL, until timestamptz NOT NULL, reason text, timed_out_by text NOT NULL, timed_out_at timestamptz NOT NULL,
+      PRIMARY KEY (group_id, user_id))`);
   },
   keys: ({ event: e }) => {
     switch (e.type) {
@@ -60,6 +70,9 @@ export const groups = defineProjection({
       case 'MemberLeft':
       case 'MemberRemoved':
       case 'MemberInvited':
+      case 'MemberBanned':
+      case 'MemberUnbanned':
+      case 'MemberTimedOut':
         return [`${e.groupId}/${e.userId}`];
       case 'MemberRoleChanged':
         return [e.groupId, `${e.groupId}/${e.userId}`];
@@ -135,6 +148,46 @@ export const groups = defineProjection({
          SELECT group_id, user_id, invited_by, ${ms('at')} FROM json_to_recordset($1::json) AS x(group_id text, user_id text, invited_by text, at bigint)
          ON CONFLICT (group_id, user_id) DO UPDATE SET invited_by = EXCLUDED.invited_by, invited_at = EXCLUDED.invited_at`,
         envelopes.map(({ event: e }) => ({ group_id: e.groupId, user_id: e.userId, invited_by: e.invitedBy, at: e.occurredAt })),
+      ),
+    // A ban also declines a pending invite; the membership itself ended with the MemberRemoved before it.
+    MemberBanned: (envelopes, ctx) =>
+      withRows(
+        ctx,
+        `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x(group_id text, user_id text, until bigint, reason text, banned_by text, at bigint)),
+              declined AS (DELETE FROM ${ctx.table('invites')} i USING x WHERE i.group_id = x.group_id AND i.user_id = x.user_id)
+         INSERT INTO ${ctx.table('bans')} (group_id, user_id, until, reason, banned_by, banned_at)
+         SELECT group_id, user_id, CASE WHEN until IS NULL THEN NULL ELSE ${ms('until')} END, reason, banned_by, ${ms('at')} FROM x
+         ON CONFLICT (group_id, user_id) DO UPDATE SET until = EXCLUDED.until, reason = EXCLUDED.reason, banned_by = EXCLUDED.banned_by, banned_at = EXCLUDED.banned_at`,
+        envelopes.map(({ event: e }) => ({
+          group_id: e.groupId,
+          user_id: e.userId,
+          until: e.until,
+          reason: e.reason,
+          banned_by: e.bannedBy,
+          at: e.occurredAt,
+        })),
+      ),
+    MemberUnbanned: (envelopes, ctx) =>
+      withRows(
+        ctx,
+        `DELETE FROM ${ctx.table('bans')} b USING json_to_recordset($1::json) AS x(group_id text, user_id text) WHERE b.group_id = x.group_id AND b.user_id = x.user_id`,
+        envelopes.map(({ event: e }) => ({ group_id: e.groupId, user_id: e.userId })),
+      ),
+    MemberTimedOut: (envelopes, ctx) =>
+      withRows(
+        ctx,
+        `INSERT INTO ${ctx.table('timeouts')} (group_id, user_id, until, reason, timed_out_by, timed_out_at)
+         SELECT group_id, user_id, ${ms('until')}, reason, timed_out_by, ${ms('at')}
+           FROM json_to_recordset($1::json) AS x(group_id text, user_id text, until bigint, reason text, timed_out_by text, at bigint)
+         ON CONFLICT (group_id, user_id) DO UPDATE SET until = EXCLUDED.until, reason = EXCLUDED.reason, timed_out_by = EXCLUDED.timed_out_by, timed_out_at = EXCLUDED.timed_out_at`,
+        envelopes.map(({ event: e }) => ({
+          group_id: e.groupId,
+          user_id: e.userId,
+          until: e.until,
+          reason: e.reason,
+          timed_out_by: e.timedOutBy,
+          at: e.occurredAt,
+        })),
       ),
     // A new owner is also the group's owner_id (the previous owner gets their own role change).
     MemberRoleChanged: (envelopes, ctx) =>

@@ -1,4 +1,4 @@
-import { notFound, type Pool } from '@groupchat/shared';
+import { forbidden, notFound, restrictionsIn, type Pool } from '@groupchat/shared';
 import { GROUP_COLUMNS, groupDetail, type GroupRow } from './group-row';
 
 /**
@@ -14,5 +14,47 @@ export async function groupById(pool: Pool, groupId: string, callerId: string) {
     [groupId, callerId],
   );
   if (!rows[0]) throw notFound('group');
-  return groupDetail(rows[0]);
+  const mine = (await restrictionsIn(pool, groupId, [callerId])).get(callerId);
+  const iso = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());
+  return {
+    ...groupDetail(rows[0]),
+    myBan: mine?.bannedUntil !== undefined ? { until: iso(mine.bannedUntil), reason: mine.banReason ?? null } : null,
+    myTimeout: mine?.timedOutUntil !== undefined ? { until: iso(mine.timedOutUntil)!, reason: mine.timeoutReason ?? null } : null,
+  };
+}
+
+/** The bans in force in a group, newest first, for its moderators and up (404 for those who cannot see it, 403 below moderator). */
+export async function bansOf(pool: Pool, groupId: string, callerId: string) {
+  const { rows: access } = await pool.query<{ can_see: boolean; can_moderate: boolean }>('SELECT can_see, can_moderate FROM group_access($1, $2)', [
+    groupId,
+    callerId,
+  ]);
+  if (!access[0]?.can_see) throw notFound('group');
+  if (!access[0].can_moderate) throw forbidden('only moderators and above see the bans', 'not_a_moderator');
+  const { rows } = await pool.query<{
+    user_id: string;
+    username: string | null;
+    display_name: string | null;
+    until: Date | null;
+    reason: string | null;
+    banned_by: string;
+    banned_at: Date;
+  }>(
+    `SELECT b.user_id, u.username, u.display_name, b.until, b.reason, b.banned_by, b.banned_at
+       FROM bans b LEFT JOIN users u ON u.user_id = b.user_id
+      WHERE b.group_id = $1 AND (b.until IS NULL OR b.until > now())
+      ORDER BY b.banned_at DESC, b.user_id LIMIT 1000`,
+    [groupId],
+  );
+  return {
+    items: rows.map((r) => ({
+      userId: r.user_id,
+      username: r.username,
+      displayName: r.display_name,
+      until: r.until?.toISOString() ?? null,
+      reason: r.reason,
+      bannedBy: r.banned_by,
+      bannedAt: r.banned_at.toISOString(),
+    })),
+  };
 }

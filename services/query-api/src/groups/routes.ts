@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { indexName, parse, type Runtime } from '@groupchat/shared';
 import { membershipsOf, readYourWrites } from '../access';
 import { cursorParam, decodeCursor, limitParam, listParam, pathId, textParam } from '../paging';
-import { groupById } from './detail';
+import { bansOf, groupById } from './detail';
 import { discoverGroups } from './discovery';
 import { membersOf } from './members';
 import { recommendedFor } from './recommended';
@@ -19,7 +19,7 @@ export const discoveryParams = z.object({
 export const membersParams = z.object({ cursor: cursorParam, limit: limitParam(100, 500) });
 export const recommendedParams = z.object({ limit: limitParam(20, 50) });
 
-/** GET /groups (discovery), /groups/recommended, /groups/:id, /groups/:id/members. */
+/** GET /groups (discovery), /groups/recommended, /groups/:id, /groups/:id/members, /groups/:id/bans. */
 export function groupRoutes(router: Router, rt: Runtime, auth: RequestHandler) {
   const index = indexName(rt.config, 'groups');
   const reads = [auth, readYourWrites(rt)];
@@ -41,6 +41,10 @@ export function groupRoutes(router: Router, rt: Runtime, auth: RequestHandler) {
 
   router.get('/groups/:id', ...reads, async (req, res) => {
     res.json(await groupById(rt.pool, pathId(req.params.id, 'group'), req.user!.sub));
+  });
+
+  router.get('/groups/:id/bans', ...reads, async (req, res) => {
+    res.json(await bansOf(rt.pool, pathId(req.params.id, 'group'), req.user!.sub));
   });
 
   router.get('/groups/:id/members', ...reads, async (req, res) => {

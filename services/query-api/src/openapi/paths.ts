@@ -26,9 +26,11 @@ interface Get {
   path?: Parameter[];
   query?: z.ZodObject;
   notFound?: boolean;
+  /** Answers 403 to callers of too low a role. */
+  forbidden?: boolean;
 }
 
-function get({ summary, tag, answer, path = [], query, notFound = false }: Get) {
+function get({ summary, tag, answer, path = [], query, notFound = false, forbidden = false }: Get) {
   return {
     get: {
       summary,
@@ -39,6 +41,7 @@ function get({ summary, tag, answer, path = [], query, notFound = false }: Get) 
         200: { description: 'OK', content: { 'application/json': { schema: { $ref: `#/components/schemas/${querySchemas.get(answer)!.id}` } } } },
         400: problem('malformed cursor or position token'),
         401: problem('no or invalid access token'),
+        ...(forbidden ? { 403: problem('not allowed for the caller’s role') } : {}),
         ...(notFound ? { 404: problem('unknown, deleted, or not visible to the caller') } : {}),
         422: problem('invalid query parameters, one entry per field'),
         503: problem('a read model is behind the given X-Min-Position, or a dependency is down'),
@@ -77,6 +80,14 @@ export const queryOpenApi: OpenApiPart = {
       path: id('group id'),
       answer: answers.GroupDetail,
       notFound: true,
+    }),
+    '/groups/{id}/bans': get({
+      summary: 'The bans in force, newest first (moderators and above; docs/moderation.md)',
+      tag: 'groups',
+      path: id('group id'),
+      answer: answers.BanList,
+      notFound: true,
+      forbidden: true,
     }),
     '/groups/{id}/members': get({
       summary: 'Members with roles (private groups: members only)',

@@ -43,6 +43,30 @@ export const GroupDetail = named(
     invited: z.boolean().describe('the caller holds an invite (accept with POST /groups/{id}/join)'),
     kind: z.enum(['group', 'direct']).describe('`direct`: a direct conversation (GET /dms), named by its members, with no settings'),
     broadcastMinRole: role.describe('the least role that may mention @here and @everyone'),
+    myBan: z
+      .strictObject({ until: dateTime.nullable().describe('null: permanent'), reason: z.string().nullable() })
+      .nullable()
+      .describe('a ban of the caller in force (docs/moderation.md): they cannot join or read'),
+    myTimeout: z
+      .strictObject({ until: dateTime, reason: z.string().nullable() })
+      .nullable()
+      .describe('a timeout of the caller in force: they read but cannot post or react until then'),
+  }),
+);
+export const BanList = named(
+  'BanList',
+  z.strictObject({
+    items: z.array(
+      z.strictObject({
+        userId: z.string(),
+        username: z.string().nullable(),
+        displayName: z.string().nullable(),
+        until: dateTime.nullable().describe('null: permanent'),
+        reason: z.string().nullable(),
+        bannedBy: z.string(),
+        bannedAt: dateTime,
+      }),
+    ),
   }),
 );
 export const GroupPage = named(

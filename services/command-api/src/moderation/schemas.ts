@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { identifier, text } from '../http/validation';
+
+const reason = text({ max: 500, multiline: true }).optional().describe('why, shown to moderators in the audit log');
+
+export const BanRequest = z.object({
+  userId: identifier,
+  reason,
+  until: z.iso.datetime({ offset: true }).nullable().optional().describe('when the ban ends; absent or null: permanent'),
+  deleteMessagesSince: z.iso
+    .datetime({ offset: true })
+    .nullable()
+    .optional()
+    .describe('also delete their messages sent since then (at most 7 days back, up to 1,000 messages)'),
+});
+
+export const BanResponse = z.object({
+  userId: z.string(),
+  until: z.string().nullable(),
+  deletedMessages: z.int().min(0).describe('how many of their messages were deleted with the ban'),
+  position: z.string().describe('log position of the last event; pass it back as X-Min-Position'),
+});
+
+export const TimeoutRequest = z.object({
+  userId: identifier,
+  until: z.iso.datetime({ offset: true }).describe('until when they cannot post or react (at most 28 days ahead); a time already past lifts the timeout'),
+  reason,
+});
