@@ -149,6 +149,8 @@ export class Connection implements Sink {
         this.ctx.presence.typing(frame.groupId, this.userId);
         return;
       }
+      case 'visibility':
+        return this.ctx.presence.visibility(this.userId, this, frame.visible);
     }
   }
 
@@ -167,6 +169,8 @@ export class Connection implements Sink {
       this.userId = claims.sub;
       clearTimeout(this.authTimer);
       this.ctx.unread.connect(this);
+      // Visible until it says otherwise: a client that never reports counts as looking.
+      this.ctx.presence.visibility(this.userId, this, true);
     }
     const exp = (jwt.decode(token) as jwt.JwtPayload | null)?.exp;
     clearTimeout(this.expiryTimer);
@@ -235,7 +239,10 @@ export class Connection implements Sink {
     clearTimeout(this.authTimer);
     clearTimeout(this.expiryTimer);
     for (const sub of [...this.subs.values()]) drop(this.ctx, sub);
-    if (this.userId) this.ctx.unread.disconnect(this);
+    if (this.userId) {
+      this.ctx.unread.disconnect(this);
+      this.ctx.presence.visibility(this.userId, this, false);
+    }
     this.connections.remove(this);
     connectionsGauge.dec();
   }

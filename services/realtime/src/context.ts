@@ -1,4 +1,4 @@
-import type { Runtime } from '@groupchat/shared';
+import { PRESENCE_HEARTBEAT_MS, type Runtime } from '@groupchat/shared';
 import type { Access } from './access';
 import type { LiveFeed } from './feed';
 import type { GroupsView } from './groups-view';
@@ -69,7 +69,7 @@ export function realtimeOptions(rt: Runtime, given: Partial<RealtimeOptions> = {
     maxPendingSends: 100,
     ...realtimeEnvOptions(env),
     ...given,
-    presence: { heartbeatMs: 10_000, typingIntervalMs: 2000, typingTtlMs: 5000, ...given.presence },
+    presence: { heartbeatMs: PRESENCE_HEARTBEAT_MS, typingIntervalMs: 2000, typingTtlMs: 5000, ...given.presence },
   };
   for (const [key, value] of Object.entries(options)) {
     if (typeof value === 'number' && !(value > 0)) throw new Error(`realtime option ${key} must be positive`);

@@ -1,4 +1,4 @@
-import { connectJsonPublisher, tailTopics, type JsonPublisher, type Runtime, type Tail, type TailMessage } from '@groupchat/shared';
+import { connectJsonPublisher, tailPresence, type AwakeRecord, type JsonPublisher, type Runtime, type Tail } from '@groupchat/shared';
 import type { Hub } from './hub';
 
 export interface PresenceOptions {
@@ -13,7 +13,7 @@ export interface PresenceOptions {
 type PresenceRecord =
   | { t: 'online' | 'offline' | 'typing'; i: string; at: number; g: string; u: string }
   | { t: 'refresh'; i: string; at: number; pairs: [string, string][] }
-  | { t: 'bye'; i: string; at: number };
+  | AwakeRecord;
 
 const REFRESH_CHUNK = 4000;
 
@@ -22,7 +22,8 @@ const REFRESH_CHUNK = 4000;
  * offline and typing changes to the presence topic, plus a periodic refresh of everyone online
  * on it, and follows every other process's records. Presence in a group is the users with a
  * live subscription to it on any process; a process that stops refreshing (a crash) has its
- * users expire after three beats.
+ * users expire after three beats. It also publishes who is awake here (a visible socket), for
+ * AwakeUsers in other services; presence in groups does not depend on it.
  */
 export class Presence {
   private readonly local = new Map<string, Map<string, number>>();
@@ -30,6 +31,8 @@ export class Presence {
   private readonly lastTyping = new Map<string, number>();
   private readonly lastSent = new Map<string, string>();
   private readonly dirty = new Set<string>();
+  /** Per user, their sockets on this process that are visible. */
+  private readonly visible = new Map<string, Set<object>>();
   private flushScheduled = false;
   private tail?: Tail;
   private publisher?: JsonPublisher;
@@ -45,13 +48,8 @@ export class Presence {
   static async start(rt: Runtime, hub: Hub, instance: string, options: PresenceOptions): Promise<Presence> {
     const p = new Presence(rt, hub, instance, options);
     p.publisher = await connectJsonPublisher(rt.kafka, rt.config);
-    // Reading back one expiry period finds every live process's latest refresh.
-    p.tail = await tailTopics(rt.kafka, rt.config, {
-      name: 'realtime-presence',
-      topics: ['presence'],
-      from: { timestamp: Date.now() - p.ttl },
-      log: rt.log,
-      onBatch: (_topic, _partition, messages) => p.onRecords(messages),
+    p.tail = await tailPresence<PresenceRecord>(rt, 'realtime-presence', p.ttl, (r) => {
+      if (r.i !== instance) p.apply(r);
     });
     p.timer = setInterval(() => p.beat(), options.heartbeatMs);
     p.timer.unref();
@@ -84,6 +82,20 @@ export class Presence {
     this.markDirty(groupId);
   }
 
+  /** Whether `socket` of `userId` is visible; the user's first visible socket wakes them, the last to go puts them to sleep. */
+  visibility(userId: string, socket: object, visible: boolean) {
+    const mine = this.visible.get(userId);
+    if (visible) {
+      if (mine) return void mine.add(socket);
+      this.visible.set(userId, new Set([socket]));
+      this.publish({ t: 'awake', i: this.instance, at: Date.now(), u: userId });
+    } else {
+      if (!mine?.delete(socket) || mine.size) return;
+      this.visible.delete(userId);
+      this.publish({ t: 'asleep', i: this.instance, at: Date.now(), u: userId });
+    }
+  }
+
   /** Relays a typing notice to the group's subscribers on every process; false when rate limited. */
   typing(groupId: string, userId: string): boolean {
     const key = `${groupId}\u0000${userId}`;
@@ -107,19 +119,6 @@ export class Presence {
 
   private relayTyping(groupId: string, userId: string) {
     this.hub.broadcast(groupId, JSON.stringify({ type: 'typing', groupId, userId }), 'typing', userId);
-  }
-
-  private onRecords(messages: TailMessage[]) {
-    for (const message of messages) {
-      let r: PresenceRecord;
-      try {
-        r = JSON.parse(message.value?.toString() ?? '') as PresenceRecord;
-      } catch {
-        continue;
-      }
-      if (!r || typeof r.i !== 'string' || r.i === this.instance) continue;
-      this.apply(r);
-    }
   }
 
   private apply(r: PresenceRecord) {
@@ -162,6 +161,9 @@ export class Presence {
     const pairs: [string, string][] = [];
     for (const [g, users] of this.local) for (const u of users.keys()) pairs.push([g, u]);
     for (let i = 0; i < pairs.length; i += REFRESH_CHUNK) this.publish({ t: 'refresh', i: this.instance, at: now, pairs: pairs.slice(i, i + REFRESH_CHUNK) });
+    const awake = [...this.visible.keys()];
+    for (let i = 0; i < awake.length; i += REFRESH_CHUNK)
+      this.publish({ t: 'refresh-awake', i: this.instance, at: now, users: awake.slice(i, i + REFRESH_CHUNK) });
     for (const [instance, groups] of this.remote) {
       for (const [g, users] of groups) {
         for (const [u, expiresAt] of users) if (expiresAt <= now && users.delete(u)) this.markDirty(g);

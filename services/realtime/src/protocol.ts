@@ -19,6 +19,7 @@ export type ClientFrame =
   | { type: 'subscribe'; groupId: string; after?: string; minPosition?: string }
   | { type: 'unsubscribe'; groupId: string }
   | { type: 'typing'; groupId: string }
+  | { type: 'visibility'; visible: boolean }
   | SendFrame;
 
 /**
@@ -91,6 +92,9 @@ export function parseClientFrame(text: string): ClientFrame {
     case 'unsubscribe':
     case 'typing':
       return { type: frame.type, groupId: groupId(frame.groupId) };
+    case 'visibility':
+      if (typeof frame.visible !== 'boolean') throw new FrameError('visible must be true or false');
+      return { type: 'visibility', visible: frame.visible };
     default:
       throw new FrameError(`unknown frame type ${JSON.stringify(String(frame.type)).slice(0, 40)}`);
   }

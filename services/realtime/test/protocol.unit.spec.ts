@@ -7,6 +7,7 @@ describe('client frames', () => {
     expect(parseClientFrame('{"type":"subscribe","groupId":"g-1","after":"m.3.41"}')).toEqual({ type: 'subscribe', groupId: 'g-1', after: 'm.3.41' });
     expect(parseClientFrame('{"type":"subscribe","groupId":"g-1","after":null}')).toEqual({ type: 'subscribe', groupId: 'g-1' });
     expect(parseClientFrame('{"type":"typing","groupId":"g-1"}')).toEqual({ type: 'typing', groupId: 'g-1' });
+    expect(parseClientFrame('{"type":"visibility","visible":false,"state":"hidden"}')).toEqual({ type: 'visibility', visible: false });
   });
 
   it.each([
@@ -16,6 +17,8 @@ describe('client frames', () => {
     ['a missing token', '{"type":"auth"}'],
     ['a group id that is not one', '{"type":"subscribe","groupId":"a b"}'],
     ['a position that is not a string', '{"type":"subscribe","groupId":"g","after":42}'],
+    ['a visibility that is not a boolean', '{"type":"visibility","visible":"hidden"}'],
+    ['a visibility without visible', '{"type":"visibility"}'],
   ])('when a frame has %s, then it is refused with a message for the client', (_what, text) => {
     expect(() => parseClientFrame(text)).toThrow(FrameError);
   });
