@@ -9,7 +9,8 @@ export const PHONE = { width: 375, height: 740 };
 
 /** One headless Chromium per test file; each person gets a context of their own. */
 export function launchBrowser(): Promise<Browser> {
-  if (!existsSync(resolve(REPO, 'web/dist/index.html'))) throw new Error('web/dist is missing: run `node scripts/build-web.mjs` first');
+  const dist = process.env.E2E_WEB_DIST ?? resolve(REPO, 'web/dist');
+  if (!existsSync(resolve(dist, 'index.html'))) throw new Error(`${dist} is missing: run \`node scripts/build-web.mjs\` first`);
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [

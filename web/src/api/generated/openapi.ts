@@ -1731,6 +1731,422 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/groups/{id}/bans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bans in force, newest first (moderators and above; docs/moderation.md) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position tokens a command returned (comma-separated); the answer waits, up to about 5 s, until the read models include them */
+                    "X-Min-Position"?: string;
+                };
+                path: {
+                    /** @description group id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BanList"];
+                    };
+                };
+                /** @description malformed cursor or position token */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not allowed for the caller’s role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown, deleted, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid query parameters, one entry per field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a read model is behind the given X-Min-Position, or a dependency is down */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Ban someone of a lower role from the group (moderator and above)
+         * @description Ends their membership and any invite; while the ban is in force they cannot join, be invited, or read the group (a public group still shows that it exists). `until` absent: permanent. `deleteMessagesSince` also deletes their messages since then, as a moderator deleting each. Banning again replaces the end and the reason.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BanRequest"];
+                };
+            };
+            responses: {
+                /** @description banned */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BanResponse"];
+                    };
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not allowed for the caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown (a private group is unknown to non-members) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description request body over 1MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description request body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid fields, listed in `errors` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{id}/bans/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Lift a ban (moderator and above); they may join again, but are not made a member */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description lifted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PositionResponse"];
+                    };
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not allowed for the caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown (a private group is unknown to non-members) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{id}/timeouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop a member of a lower role from posting and reacting until a time (moderator and above)
+         * @description They keep reading. A time already past lifts the timeout (409 `not_timed_out` when there is none).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TimeoutRequest"];
+                };
+            };
+            responses: {
+                /** @description recorded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PositionResponse"];
+                    };
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not allowed for the caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown (a private group is unknown to non-members) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description request body over 1MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description request body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid fields, listed in `errors` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dms": {
         parameters: {
             query?: never;
@@ -3147,6 +3563,473 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/notification-settings/{groupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set how a conversation notifies me, or (groupId `default`) my default
+         * @description The whole setting: `level` (all messages, mentions and replies only, or nothing; a direct message counts as a mention) and `muteUntil` (nothing at all before it, @here and @everyone included). On `default`, also `pushText`: whether pushes show message text (only for public groups unless `always`). Recorded as a NotificationSettingsChanged event. Members only.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path: {
+                    groupId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingRequest"];
+                };
+            };
+            responses: {
+                /** @description the setting as recorded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationSettingResponse"];
+                    };
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not allowed for the caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown (a private group is unknown to non-members) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description request body over 1MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description request body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid fields, listed in `errors` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Drop a conversation's own notification setting: it follows my default again */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path: {
+                    groupId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description recorded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationSettingReset"];
+                    };
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not allowed for the caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown (a private group is unknown to non-members) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/push-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My Web Push subscriptions, and the VAPID public key to subscribe with */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position tokens a command returned (comma-separated); the answer waits, up to about 5 s, until the read models include them */
+                    "X-Min-Position"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PushSubscriptions"];
+                    };
+                };
+                /** @description malformed cursor or position token */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid query parameters, one entry per field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a read model is behind the given X-Min-Position, or a dependency is down */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Register this browser's Web Push subscription (PushSubscription.toJSON())
+         * @description The endpoint must be an https URL of a push service (not a private address). Subscribing an endpoint again updates its keys, and moves it to the caller if another account had it. A user keeps at most 20 subscriptions; a new one drops the oldest. Not an event: the keys are secrets.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PushSubscriptionRequest"];
+                };
+            };
+            responses: {
+                /** @description registered */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PushSubscriptionCreated"];
+                    };
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description request body over 1MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description request body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid fields, listed in `errors` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Remove this browser's Web Push subscription
+         * @description Removes the caller’s subscription with this endpoint; one of another account, or none, is left alone and answers the same.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PushUnsubscribeRequest"];
+                };
+            };
+            responses: {
+                /** @description removed (or there was none) */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description request body over 1MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description request body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid fields, listed in `errors` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/media": {
         parameters: {
             query?: never;
@@ -4494,6 +5377,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My default and per-conversation notification settings (docs/notifications.md) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position tokens a command returned (comma-separated); the answer waits, up to about 5 s, until the read models include them */
+                    "X-Min-Position"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationSettings"];
+                    };
+                };
+                /** @description malformed cursor or position token */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid query parameters, one entry per field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a read model is behind the given X-Min-Position, or a dependency is down */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/search/messages": {
         parameters: {
             query?: never;
@@ -4690,6 +5648,33 @@ export interface components {
             /** @enum {string} */
             role: "owner" | "admin" | "moderator" | "member";
         };
+        BanResponse: {
+            userId: string;
+            until: string | null;
+            /** @description how many of their messages were deleted with the ban */
+            deletedMessages: number;
+            /** @description log position of the last event; pass it back as X-Min-Position */
+            position: string;
+        };
+        BanRequest: {
+            userId: string;
+            /** @description why, shown to moderators in the audit log */
+            reason?: string;
+            /** @description when the ban ends; absent or null: permanent */
+            until?: string | null;
+            /** @description also delete their messages sent since then (at most 7 days back, up to 1,000 messages) */
+            deleteMessagesSince?: string | null;
+        };
+        TimeoutRequest: {
+            userId: string;
+            /**
+             * Format: date-time
+             * @description until when they cannot post or react (at most 28 days ahead); a time already past lifts the timeout
+             */
+            until: string;
+            /** @description why, shown to moderators in the audit log */
+            reason?: string;
+        };
         OpenDmResponse: {
             /** @description the conversation of exactly these people: the same id every time */
             groupId: string;
@@ -4758,6 +5743,55 @@ export interface components {
         MoveReadMarkerRequest: {
             /** @description position of the newest message read (a message’s `position` as history and live events give it) */
             position: string;
+        };
+        NotificationSettingResponse: {
+            /** @description the conversation, or null for the default */
+            groupId: string | null;
+            /**
+             * @description all messages, mentions and replies only (a direct message counts as a mention), or nothing
+             * @enum {string}
+             */
+            level: "all" | "mentions" | "none";
+            muteUntil: string | null;
+            /** @description on the default only; null on a conversation */
+            pushText: ("public" | "always" | "never") | null;
+            /** @description log position of the change; pass it back as X-Min-Position */
+            position: string;
+        };
+        NotificationSettingRequest: {
+            /**
+             * @description all messages, mentions and replies only (a direct message counts as a mention), or nothing
+             * @enum {string}
+             */
+            level: "all" | "mentions" | "none";
+            /** @description no notification of any kind before this time, @here and @everyone included; null or absent: not muted */
+            muteUntil?: string | null;
+            /**
+             * @description only on `default`: whether pushes show message text
+             * @enum {string}
+             */
+            pushText?: "public" | "always" | "never";
+        };
+        NotificationSettingReset: {
+            groupId: string;
+            /** @description log position of the change; pass it back as X-Min-Position */
+            position: string;
+        };
+        PushSubscriptionCreated: {
+            subscriptionId: string;
+            createdAt: string;
+        };
+        PushSubscriptionRequest: {
+            /** @description the push service URL of this browser's subscription */
+            endpoint: string;
+            expirationTime?: number | null;
+            keys: {
+                p256dh: string;
+                auth: string;
+            };
+        };
+        PushUnsubscribeRequest: {
+            endpoint: string;
         };
         MediaUploaded: {
             mediaId: string;
@@ -4844,6 +5878,31 @@ export interface components {
              * @enum {string}
              */
             broadcastMinRole: "owner" | "admin" | "moderator" | "member";
+            /** @description a ban of the caller in force (docs/moderation.md): they cannot join or read */
+            myBan: {
+                /** @description null: permanent */
+                until: string | null;
+                reason: string | null;
+            } | null;
+            /** @description a timeout of the caller in force: they read but cannot post or react until then */
+            myTimeout: {
+                /** Format: date-time */
+                until: string;
+                reason: string | null;
+            } | null;
+        };
+        BanList: {
+            items: {
+                userId: string;
+                username: string | null;
+                displayName: string | null;
+                /** @description null: permanent */
+                until: string | null;
+                reason: string | null;
+                bannedBy: string;
+                /** Format: date-time */
+                bannedAt: string;
+            }[];
         };
         GroupPage: {
             items: components["schemas"]["GroupHit"][];
@@ -5132,6 +6191,40 @@ export interface components {
                 marker: string | null;
                 /** @description position of the newest message, for marking the conversation read; null without messages */
                 latest: string | null;
+            }[];
+        };
+        NotificationSettings: {
+            default: {
+                /**
+                 * @description for conversations without a setting of their own
+                 * @enum {string}
+                 */
+                level: "all" | "mentions" | "none";
+                /** @description nothing notifies before this time */
+                muteUntil: string | null;
+                /**
+                 * @description whether pushes show message text: public groups only, always or never
+                 * @enum {string}
+                 */
+                pushText: "public" | "always" | "never";
+            };
+            /** @description conversations of the caller with a setting of their own */
+            items: {
+                groupId: string;
+                /** @description null: the default level */
+                level: ("all" | "mentions" | "none") | null;
+                muteUntil: string | null;
+            }[];
+        };
+        PushSubscriptions: {
+            /** @description the server's VAPID public key (base64url): `applicationServerKey` for pushManager.subscribe */
+            vapidPublicKey: string;
+            /** @description the caller's browsers, newest first */
+            items: {
+                subscriptionId: string;
+                /** Format: date-time */
+                createdAt: string;
+                userAgent: string | null;
             }[];
         };
         UserHit: {

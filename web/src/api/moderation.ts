@@ -1,0 +1,17 @@
+import type { components } from './generated/openapi';
+import { api } from './index';
+
+type Schemas = components['schemas'];
+export type Ban = Schemas['BanList']['items'][number];
+export type BanInput = Omit<Schemas['BanRequest'], 'userId'>;
+
+const enc = encodeURIComponent;
+
+/** Bans and timeouts (docs/moderation.md), for moderators and up. */
+export const moderationApi = {
+  ban: (groupId: string, userId: string, input: BanInput) => api.post<Schemas['BanResponse']>(`/groups/${enc(groupId)}/bans`, { userId, ...input }),
+  unban: (groupId: string, userId: string) => api.del<{ position: string }>(`/groups/${enc(groupId)}/bans/${enc(userId)}`),
+  bans: (groupId: string) => api.get<Schemas['BanList']>(`/groups/${enc(groupId)}/bans`),
+  timeout: (groupId: string, userId: string, until: string, reason?: string) =>
+    api.post<{ position: string }>(`/groups/${enc(groupId)}/timeouts`, { userId, until, ...(reason ? { reason } : {}) }),
+};
