@@ -39,6 +39,11 @@ describe('bans and timeouts in the browser', () => {
   it('a timeout disables the composer with its end; a ban shows why and lifting it lets them join again', async () => {
     await owner.page.goto(`/groups/${groupId}/settings`);
     const members = owner.page.getByTestId('member-list');
+    // Escape closes the form and hands the focus back.
+    await members.getByRole('button', { name: 'Moderate Milo Member' }).click();
+    await owner.page.keyboard.press('Escape');
+    await owner.page.getByRole('form', { name: 'Moderate Milo Member' }).waitFor({ state: 'detached' });
+    await owner.page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Moderate Milo Member');
     await members.getByRole('button', { name: 'Moderate Milo Member' }).click();
     const form = owner.page.getByRole('form', { name: 'Moderate Milo Member' });
     await form.getByLabel('Time out for').selectOption({ label: '1 hour' });
