@@ -23,6 +23,8 @@ export const EVENT_TOPICS = {
   MemberBanned: 'groups',
   MemberUnbanned: 'groups',
   MemberTimedOut: 'groups',
+  ReportFiled: 'groups',
+  ReportResolved: 'groups',
   MessageSent: 'messages',
   MessageEdited: 'messages',
   MessageDeleted: 'messages',

@@ -18,6 +18,8 @@ export type JoinVia = 'create' | 'public' | 'invite';
 export type MentionBroadcast = 'here' | 'everyone';
 export type NotificationLevel = 'all' | 'mentions' | 'none';
 export type PushText = 'public' | 'always' | 'never';
+export type ReportAction = 'dismiss' | 'delete' | 'timeout' | 'ban';
+export type ReportAudience = 'moderators' | 'admins';
 export type Role = 'owner' | 'admin' | 'moderator' | 'member';
 export type Visibility = 'public' | 'private';
 
@@ -299,6 +301,36 @@ export interface ReadMarkerMoved {
   offset: number;
 }
 
+export interface ReportFiled {
+  type: 'ReportFiled';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  reportId: string;
+  groupId: string;
+  reporterId: string;
+  messageId: null | string;
+  userId: string;
+  reason: string;
+  audience: ReportAudience;
+}
+
+export interface ReportResolved {
+  type: 'ReportResolved';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  reportId: string;
+  groupId: string;
+  resolvedBy: string;
+  action: ReportAction;
+  note: null | string;
+}
+
 export interface ThreadFollowed {
   type: 'ThreadFollowed';
   eventId: string;
@@ -373,6 +405,8 @@ export type DomainEvent =
   | ReactionAdded
   | ReactionRemoved
   | ReadMarkerMoved
+  | ReportFiled
+  | ReportResolved
   | ThreadFollowed
   | ThreadUnfollowed
   | UserProfileUpdated
@@ -403,6 +437,8 @@ export interface AddedFields {
   ReactionAdded: never;
   ReactionRemoved: never;
   ReadMarkerMoved: never;
+  ReportFiled: never;
+  ReportResolved: never;
   ThreadFollowed: never;
   ThreadUnfollowed: never;
   UserProfileUpdated: never;

@@ -36,6 +36,8 @@ function sample(type: EventType): DomainEvent {
     MemberBanned: { ...group, userId: 'u3', bannedBy: 'u1', reason: 'spam', until: null, deleteMessagesSince: 1700000000000 },
     MemberUnbanned: { ...group, userId: 'u3', unbannedBy: 'u1' },
     MemberTimedOut: { ...group, userId: 'u2', timedOutBy: 'u1', until: 1700000600000, reason: null },
+    ReportFiled: { ...group, reportId: 'r1', reporterId: 'u2', messageId: 'm0', userId: 'u3', reason: 'spam', audience: 'moderators' },
+    ReportResolved: { ...group, reportId: 'r1', resolvedBy: 'u1', action: 'ban', note: null },
     MessageSent: {
       ...group,
       messageId: 'm1',
