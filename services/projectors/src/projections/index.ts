@@ -1,5 +1,6 @@
 import type { Projection } from '../framework';
 import { analytics } from './analytics';
+import { auditLog } from './audit-log';
 import { groupDailyActivity } from './group-daily-activity';
 import { groups } from './groups';
 import { messages } from './messages';
@@ -28,4 +29,5 @@ export const projections: Projection[] = [
   readMarkers,
   notificationSettings,
   notifications,
+  auditLog,
 ];
