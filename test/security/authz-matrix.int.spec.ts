@@ -294,6 +294,41 @@ const TABLE: Row[] = [
       body: { userId: users.target.userId, until: new Date(Date.now() + 3600_000).toISOString() },
     }),
   },
+  // reports: any member files one; moderators and up work the queue (reports about moderators: admins and owners)
+  {
+    op: 'POST /reports',
+    public: [401, 403, 403, 201, 201, 201, 201],
+    private: [401, 404, 404, 201, 201, 201, 201],
+    request: (c) => ({ method: 'POST', path: '/reports', body: { groupId: gid(c), userId: users.target.userId, reason: `matrix ${c.who}` } }),
+  },
+  {
+    op: 'GET /groups/{id}/reports',
+    public: [401, 403, 403, 403, 200, 200, 200],
+    private: [401, 404, 404, 403, 200, 200, 200],
+    request: (c) => ({ method: 'GET', path: `/groups/${gid(c)}/reports` }),
+  },
+  {
+    op: 'POST /reports/{id}/resolve',
+    fresh: true,
+    public: [401, 403, 403, 403, 200, 200, 200],
+    private: [401, 404, 404, 403, 200, 200, 200],
+    // The owner's report about the target, filed here (or found, when an earlier cell filed it in a shared group).
+    request: async (c) => {
+      const owner = { token: users.owner.token };
+      const filed = await api.post('/reports', { groupId: gid(c), userId: users.target.userId, reason: 'matrix' }, owner);
+      const reportId =
+        filed.status === 201
+          ? filed.body.reportId
+          : (await api.get(`/groups/${gid(c)}/reports`, owner)).body.items.find((r: any) => r.reporter.userId === users.owner.userId).reportId;
+      const headers = filed.status === 201 ? { 'x-min-position': filed.body.position } : undefined;
+      return { method: 'POST', path: `/reports/${reportId}/resolve`, body: { action: 'dismiss' }, headers };
+    },
+  },
+  {
+    op: 'GET /me/reports',
+    any: [401, 200, 200, 200, 200, 200, 200],
+    request: () => ({ method: 'GET', path: '/me/reports' }),
+  },
   {
     op: 'PUT /groups/{id}/members/{userId}/role',
     fresh: true,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { identifier, text } from '../http/validation';
+import { identifier, onlyIfValid, text } from '../http/validation';
 
 const reason = text({ max: 500, multiline: true }).optional().describe('why, shown to moderators in the audit log');
 
@@ -25,4 +25,30 @@ export const TimeoutRequest = z.object({
   userId: identifier,
   until: z.iso.datetime({ offset: true }).describe('until when they cannot post or react (at most 28 days ahead); a time already past lifts the timeout'),
   reason,
+});
+
+export const FileReportRequest = z
+  .object({
+    groupId: identifier,
+    messageId: identifier.optional().describe('the message reported'),
+    userId: identifier.optional().describe('the member reported'),
+    reason: text({ min: 1, max: 1000, multiline: true }).describe('what is wrong, for the moderators'),
+  })
+  .refine((r) => (r.messageId === undefined) !== (r.userId === undefined), { message: 'give exactly one of messageId and userId', when: onlyIfValid });
+
+export const FileReportResponse = z.object({
+  reportId: z.string(),
+  position: z.string().describe('log position of the report; pass it back as X-Min-Position'),
+});
+
+export const ResolveReportRequest = z.object({
+  action: z.enum(['dismiss', 'delete', 'timeout', 'ban']),
+  until: z.iso.datetime({ offset: true }).optional().describe('for a timeout (default: one hour) or a ban (absent: permanent)'),
+  note: text({ max: 500, multiline: true }).optional().describe('for the other moderators'),
+});
+
+export const ResolveReportResponse = z.object({
+  reportId: z.string(),
+  action: z.enum(['dismiss', 'delete', 'timeout', 'ban']),
+  position: z.string().describe('log position of the resolution; pass it back as X-Min-Position'),
 });

@@ -8,6 +8,7 @@ import { notificationSettings } from './notification-settings';
 import { notifications } from './notifications';
 import { pins } from './pins';
 import { readMarkers } from './read-markers';
+import { reports } from './reports';
 import { searchGroups } from './search-groups';
 import { searchMessages } from './search-messages';
 import { searchUsers } from './search-users';
@@ -29,5 +30,6 @@ export const projections: Projection[] = [
   readMarkers,
   notificationSettings,
   notifications,
+  reports,
   auditLog,
 ];

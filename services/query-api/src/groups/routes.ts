@@ -7,6 +7,7 @@ import { bansOf, groupById } from './detail';
 import { discoverGroups } from './discovery';
 import { membersOf } from './members';
 import { recommendedFor } from './recommended';
+import { reportsBy, reportsOf, reportsParams } from './reports';
 import { searchLimit } from '../search-limit';
 
 export const discoveryParams = z.object({
@@ -45,6 +46,15 @@ export function groupRoutes(router: Router, rt: Runtime, auth: RequestHandler) {
 
   router.get('/groups/:id/bans', ...reads, async (req, res) => {
     res.json(await bansOf(rt.pool, pathId(req.params.id, 'group'), req.user!.sub));
+  });
+
+  router.get('/groups/:id/reports', ...reads, async (req, res) => {
+    const p = parse(reportsParams, req.query);
+    res.json(await reportsOf(rt.pool, pathId(req.params.id, 'group'), req.user!.sub, p.status));
+  });
+
+  router.get('/me/reports', ...reads, async (req, res) => {
+    res.json(await reportsBy(rt.pool, req.user!.sub));
   });
 
   router.get('/groups/:id/members', ...reads, async (req, res) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { componentSchemas, parametersOf, type OpenApiPart, type Parameter } from '@groupchat/shared';
 import { dmListParams } from '../dms/routes';
 import { discoveryParams, membersParams, recommendedParams } from '../groups/routes';
+import { reportsParams } from '../groups/reports';
 import { aroundParams, followedParams, historyParams, messageSearchParams } from '../messages/routes';
 import { idParam } from '../paging';
 import { userSearchParams } from '../users/routes';
@@ -88,6 +89,20 @@ export const queryOpenApi: OpenApiPart = {
       answer: answers.BanList,
       notFound: true,
       forbidden: true,
+    }),
+    '/groups/{id}/reports': get({
+      summary: 'The report queue (moderators and above; reports about moderators: admins and owners)',
+      tag: 'groups',
+      path: id('group id'),
+      query: reportsParams,
+      answer: answers.ReportList,
+      notFound: true,
+      forbidden: true,
+    }),
+    '/me/reports': get({
+      summary: 'My reports and their outcome',
+      tag: 'users',
+      answer: answers.MyReports,
     }),
     '/groups/{id}/members': get({
       summary: 'Members with roles (private groups: members only)',

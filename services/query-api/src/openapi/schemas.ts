@@ -53,6 +53,52 @@ export const GroupDetail = named(
       .describe('a timeout of the caller in force: they read but cannot post or react until then'),
   }),
 );
+const reportAction = z.enum(['dismiss', 'delete', 'timeout', 'ban']).nullable().describe('null while open');
+const reportStatus = z.enum(['open', 'resolved']);
+export const ReportList = named(
+  'ReportList',
+  z.strictObject({
+    items: z.array(
+      z.strictObject({
+        reportId: z.string(),
+        groupId: z.string(),
+        reporter: z.strictObject({ userId: z.string(), displayName: z.string().nullable() }),
+        target: z.strictObject({ userId: z.string(), displayName: z.string().nullable(), role: role.nullable().describe('null: no longer a member') }),
+        message: z
+          .strictObject({ messageId: z.string(), text: z.string().nullable().describe('null when deleted or without text'), deleted: z.boolean() })
+          .nullable()
+          .describe('null for a report about a member'),
+        reason: z.string(),
+        audience: z.enum(['moderators', 'admins']).describe('admins: about a moderator or above, for admins and owners only'),
+        filedAt: dateTime,
+        status: reportStatus,
+        action: reportAction,
+        resolvedBy: z.string().nullable(),
+        resolvedAt: dateTime.nullable(),
+        note: z.string().nullable(),
+      }),
+    ),
+  }),
+);
+export const MyReports = named(
+  'MyReports',
+  z.strictObject({
+    items: z.array(
+      z.strictObject({
+        reportId: z.string(),
+        groupId: z.string(),
+        groupName: z.string(),
+        target: z.strictObject({ userId: z.string(), displayName: z.string().nullable() }),
+        messageId: z.string().nullable(),
+        reason: z.string(),
+        filedAt: dateTime,
+        status: reportStatus,
+        action: reportAction,
+        resolvedAt: dateTime.nullable(),
+      }),
+    ),
+  }),
+);
 export const BanList = named(
   'BanList',
   z.strictObject({
