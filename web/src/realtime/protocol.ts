@@ -3,7 +3,9 @@ export type ClientFrame =
   | { type: 'auth'; token: string }
   | { type: 'subscribe'; groupId: string; after?: string; minPosition?: string }
   | { type: 'unsubscribe'; groupId: string }
-  | { type: 'typing'; groupId: string };
+  | { type: 'typing'; groupId: string }
+  /** Whether this tab is visible (docs/notifications.md): a socket counts as visible until it says otherwise. */
+  | { type: 'visibility'; visible: boolean };
 
 export interface EventFrame {
   type: 'event';

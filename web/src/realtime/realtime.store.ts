@@ -78,6 +78,8 @@ export const useRealtimeStore = defineStore('realtime', () => {
     everOnline.value = true;
     retryAt.value = null;
     transport?.settled();
+    // The server counts a new socket as visible: a hidden tab says so at once.
+    if (hidden()) write({ type: 'visibility', visible: false });
     for (const groupId of positions.keys()) write(subscribeFrame(groupId));
     const now = Date.now();
     for (const { frame, at } of queue.splice(0)) {
@@ -143,9 +145,15 @@ export const useRealtimeStore = defineStore('realtime', () => {
     transport?.restart();
   }
 
+  /** Not queued: a reconnect starts visible and says "hidden" in onReady if it is. */
+  function onVisibility() {
+    if (status.value === 'online') write({ type: 'visibility', visible: !hidden() });
+  }
+
   function start(opts: StartOptions) {
     if (transport) return;
     options = opts;
+    globalThis.document?.addEventListener('visibilitychange', onVisibility);
     const url = opts.url ?? defaultUrl();
     status.value = 'connecting';
     transport = useRealtime({
@@ -169,6 +177,7 @@ export const useRealtimeStore = defineStore('realtime', () => {
   }
 
   function stop() {
+    globalThis.document?.removeEventListener('visibilitychange', onVisibility);
     transport?.disconnect();
     transport = null;
     options = null;
@@ -226,6 +235,8 @@ export const useRealtimeStore = defineStore('realtime', () => {
     queued: () => queue.map((q) => q.frame),
   };
 });
+
+const hidden = () => globalThis.document?.visibilityState === 'hidden';
 
 function defaultUrl(): string {
   const { protocol, host } = window.location;

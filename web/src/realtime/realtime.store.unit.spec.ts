@@ -224,3 +224,68 @@ describe('realtime store', () => {
     expect(socket.framesOf('subscribe')).toEqual([{ type: 'subscribe', groupId: 'g1', minPosition: 'g.0.7' }]);
   });
 });
+
+describe('realtime store: visibility frames', () => {
+  class FakeDocument extends EventTarget {
+    visibilityState: 'visible' | 'hidden' = 'visible';
+    set(state: 'visible' | 'hidden') {
+      this.visibilityState = state;
+      this.dispatchEvent(new Event('visibilitychange'));
+    }
+  }
+  let doc: FakeDocument;
+  beforeEach(() => {
+    setActivePinia(createPinia());
+    FakeSocket.all = [];
+    vi.useFakeTimers();
+    doc = new FakeDocument();
+    vi.stubGlobal('document', doc);
+  });
+  afterEach(() => {
+    useRealtimeStore().stop();
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  const visibility = (socket: FakeSocket) => socket.sent.filter((f) => (f as { type: string }).type === 'visibility');
+
+  it('says nothing while visible, then each change of the tab', () => {
+    const { socket } = startConnected();
+    expect(visibility(socket)).toEqual([]);
+    doc.set('hidden');
+    doc.set('visible');
+    expect(visibility(socket)).toEqual([
+      { type: 'visibility', visible: false },
+      { type: 'visibility', visible: true },
+    ]);
+  });
+
+  it('a hidden tab says so right after each (re)authentication, and not before', () => {
+    doc.visibilityState = 'hidden';
+    const { socket } = startConnected();
+    expect(socket.sent.slice(0, 2)).toEqual([
+      { type: 'auth', token: 't1' },
+      { type: 'visibility', visible: false },
+    ]);
+    socket.drop(1006);
+    doc.set('visible');
+    doc.set('hidden');
+    vi.advanceTimersByTime(1000);
+    const next = FakeSocket.latest();
+    expect(next).not.toBe(socket);
+    next.open();
+    expect(visibility(next)).toEqual([]);
+    next.receive({ type: 'ready' });
+    expect(next.sent).toEqual([
+      { type: 'auth', token: 't1' },
+      { type: 'visibility', visible: false },
+    ]);
+  });
+
+  it('stops listening once stopped', () => {
+    const { store, socket } = startConnected();
+    store.stop();
+    doc.set('hidden');
+    expect(visibility(socket)).toEqual([]);
+  });
+});
