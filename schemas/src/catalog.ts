@@ -12,6 +12,8 @@ export const EVENT_TOPICS = {
   UserProfileUpdated: 'users',
   ReadMarkerMoved: 'users',
   NotificationSettingsChanged: 'users',
+  UserBlocked: 'users',
+  UserUnblocked: 'users',
   GroupCreated: 'groups',
   GroupUpdated: 'groups',
   GroupDeleted: 'groups',

@@ -324,6 +324,17 @@ const TABLE: Row[] = [
       return { method: 'POST', path: `/reports/${reportId}/resolve`, body: { action: 'dismiss' }, headers };
     },
   },
+  // blocking is the caller's own business (the block is lifted again by the next row)
+  ...(['PUT', 'DELETE'] as const).map((method): Row => ({
+    op: `${method} /me/blocks/{userId}`,
+    any: [401, 200, 200, 200, 200, 200, 200],
+    request: () => ({ method, path: `/me/blocks/${users.target.userId}` }),
+  })),
+  {
+    op: 'GET /me/blocks',
+    any: [401, 200, 200, 200, 200, 200, 200],
+    request: () => ({ method: 'GET', path: '/me/blocks' }),
+  },
   {
     op: 'GET /me/reports',
     any: [401, 200, 200, 200, 200, 200, 200],

@@ -355,6 +355,17 @@ export interface ThreadUnfollowed {
   userId: string;
 }
 
+export interface UserBlocked {
+  type: 'UserBlocked';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  userId: string;
+  blockedUserId: string;
+}
+
 export interface UserProfileUpdated {
   type: 'UserProfileUpdated';
   eventId: string;
@@ -383,6 +394,17 @@ export interface UserRegistered {
   interests: string[];
 }
 
+export interface UserUnblocked {
+  type: 'UserUnblocked';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  userId: string;
+  blockedUserId: string;
+}
+
 export type DomainEvent =
   | GroupCreated
   | GroupDeleted
@@ -409,8 +431,10 @@ export type DomainEvent =
   | ReportResolved
   | ThreadFollowed
   | ThreadUnfollowed
+  | UserBlocked
   | UserProfileUpdated
-  | UserRegistered;
+  | UserRegistered
+  | UserUnblocked;
 
 export type EventOf<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;
 
@@ -441,8 +465,10 @@ export interface AddedFields {
   ReportResolved: never;
   ThreadFollowed: never;
   ThreadUnfollowed: never;
+  UserBlocked: never;
   UserProfileUpdated: never;
   UserRegistered: never;
+  UserUnblocked: never;
 }
 
 export type EventInput<T extends DomainEvent['type']> = Omit<EventOf<T>, AddedFields[T]> & Partial<Pick<EventOf<T>, Extract<AddedFields[T], keyof EventOf<T>>>>;

@@ -15,6 +15,7 @@ import { createLinkPreviewRoutes } from './link-previews';
 import { groupRoutes } from './groups/routes';
 import { dmRoutes } from './dms/routes';
 import { messageRoutes } from './messages/routes';
+import { blockRoutes } from './moderation/blocks';
 import { reportRoutes } from './moderation/reports';
 import { moderationRoutes } from './moderation/routes';
 import { notificationRoutes } from './notifications/routes';
@@ -47,6 +48,7 @@ export async function createCommandApi(rt: Runtime): Promise<CommandApi> {
   groupRoutes(routes, ctx, heads, credentials);
   moderationRoutes(routes, ctx, heads, credentials);
   reportRoutes(routes, ctx, heads, credentials);
+  blockRoutes(routes, ctx, credentials);
   dmRoutes(routes, ctx, heads, credentials);
   const messages = await messageRoutes(routes, ctx, heads);
   const markers = readMarkerRoutes(routes, ctx, heads);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unreadCounts, type AppendResult } from '@groupchat/shared';
+import { blocks } from '../src/projections/blocks';
 import { groups } from '../src/projections/groups';
 import { messages } from '../src/projections/messages';
 import { readMarkers } from '../src/projections/read-markers';
@@ -17,7 +18,7 @@ describe('unread counts across a projector restart', () => {
   const counts = async () => (await unreadCounts(h.rt.pool, ['bo'])).map(({ groupId, unread, mentions }) => ({ groupId, unread, mentions }));
 
   beforeAll(async () => {
-    h = await startHarness({ projections: [groups, messages, readMarkers] });
+    h = await startHarness({ projections: [groups, messages, readMarkers, blocks] });
   });
   afterAll(async () => {
     await h?.close();

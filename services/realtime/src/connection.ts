@@ -169,6 +169,7 @@ export class Connection implements Sink {
       this.userId = claims.sub;
       clearTimeout(this.authTimer);
       this.ctx.unread.connect(this);
+      this.ctx.blocks.connect(this.userId);
       // Visible until it says otherwise: a client that never reports counts as looking.
       this.ctx.presence.visibility(this.userId, this, true);
     }
@@ -241,6 +242,7 @@ export class Connection implements Sink {
     for (const sub of [...this.subs.values()]) drop(this.ctx, sub);
     if (this.userId) {
       this.ctx.unread.disconnect(this);
+      this.ctx.blocks.disconnect(this.userId);
       this.ctx.presence.visibility(this.userId, this, false);
     }
     this.connections.remove(this);

@@ -1,5 +1,6 @@
 import { PRESENCE_HEARTBEAT_MS, type Runtime } from '@groupchat/shared';
 import type { Access } from './access';
+import type { BlockLists } from './blocks';
 import type { LiveFeed } from './feed';
 import type { GroupsView } from './groups-view';
 import type { Hub } from './hub';
@@ -88,4 +89,5 @@ export interface Context {
   presence: Presence;
   sends: SendRelay;
   unread: UnreadPush;
+  blocks: BlockLists;
 }

@@ -33,12 +33,18 @@ export class Hub {
     return sent;
   }
 
-  /** Sends a frame to the live subscriptions of a group, except those of one user. */
-  broadcast(groupId: string, frame: Frame, kind: string, exceptUserId?: string): number {
+  /**
+   * Sends a frame to the live subscriptions of a group, except those of one user. `personal`
+   * may give a subscriber's user another frame, or null for none (blocks); undefined keeps
+   * the shared one, built once.
+   */
+  broadcast(groupId: string, frame: Frame, kind: string, exceptUserId?: string, personal?: (userId: string) => Frame | null | undefined): number {
     let sent = 0;
     for (const sub of this.groups.get(groupId) ?? []) {
       if (sub.state !== 'live' || sub.userId === exceptUserId) continue;
-      sub.sink.send(frame, kind);
+      const own = personal?.(sub.userId);
+      if (own === null) continue;
+      sub.sink.send(own ?? frame, kind);
       sent++;
     }
     return sent;

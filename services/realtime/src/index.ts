@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createRuntime, loadConfig, serve, type Config, type Runtime } from '@groupchat/shared';
 import { Access } from './access';
+import { BlockLists } from './blocks';
 import { Connection, Connections } from './connection';
 import { realtimeOptions, type Context, type RealtimeOptions } from './context';
 import { clearDelivery } from './clearance';
@@ -44,6 +45,10 @@ export async function createRealtime(rt: Runtime, server: Server, given: Partial
   ctx.access = new Access(rt.pool, ctx.view, { waitMs: options.resumeWaitMs, viewWaitMs: options.membershipWaitMs });
   await ctx.view.start();
   ctx.unread = await UnreadPush.start(rt);
+  ctx.blocks = new BlockLists(rt);
+  ctx.unread.onUserRecord = (userId, position) => ctx.blocks.changed(userId, position);
+  presence.blocks = ctx.blocks;
+  ctx.blocks.onChange = (userId) => presence.resendTo(userId);
   ctx.feed = await LiveFeed.start(rt, hub, {
     cleared: (groupIds) => clearDelivery(ctx, groupIds),
     lost: (groupId) => resyncGroup(ctx, groupId, 'undecodable_event'),

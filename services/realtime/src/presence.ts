@@ -1,4 +1,5 @@
 import { connectJsonPublisher, tailPresence, type AwakeRecord, type JsonPublisher, type Runtime, type Tail } from '@groupchat/shared';
+import type { BlockLists } from './blocks';
 import type { Hub } from './hub';
 
 export interface PresenceOptions {
@@ -37,6 +38,8 @@ export class Presence {
   private tail?: Tail;
   private publisher?: JsonPublisher;
   private timer?: NodeJS.Timeout;
+  /** Who connected users have blocked: their presence and typing are left out for them. */
+  blocks?: BlockLists;
 
   private constructor(
     private readonly rt: Runtime,
@@ -117,8 +120,29 @@ export class Presence {
     return JSON.stringify({ type: 'presence', groupId, online: this.online(groupId) });
   }
 
+  /** The presence frame as `viewer` may see it: without the people they blocked. */
+  frameFor(groupId: string, viewer: string, shared = this.frame(groupId)): string {
+    return this.personal(groupId, viewer) ?? shared;
+  }
+
+  /** Sends the user's live subscriptions their presence frames again (their blocks changed). */
+  resendTo(userId: string) {
+    for (const g of this.hub.groupIds())
+      for (const sub of this.hub.subscriptions(g)) if (sub.userId === userId && sub.state === 'live') sub.sink.send(this.frameFor(g, userId), 'presence');
+  }
+
+  /** A frame of its own for a viewer who blocked someone online here; undefined: the shared one. */
+  private personal(groupId: string, viewer: string): string | undefined {
+    const blocks = this.blocks;
+    if (!blocks?.any(viewer)) return undefined;
+    const online = this.online(groupId);
+    if (!online.some((u) => blocks.hides(viewer, u))) return undefined;
+    return JSON.stringify({ type: 'presence', groupId, online: online.filter((u) => !blocks.hides(viewer, u)) });
+  }
+
   private relayTyping(groupId: string, userId: string) {
-    this.hub.broadcast(groupId, JSON.stringify({ type: 'typing', groupId, userId }), 'typing', userId);
+    const hidden = (viewer: string) => (this.blocks?.hides(viewer, userId) ? null : undefined);
+    this.hub.broadcast(groupId, JSON.stringify({ type: 'typing', groupId, userId }), 'typing', userId, hidden);
   }
 
   private apply(r: PresenceRecord) {
@@ -193,7 +217,7 @@ export class Presence {
       const frame = this.frame(g);
       if (this.lastSent.get(g) === frame) continue;
       this.lastSent.set(g, frame);
-      this.hub.broadcast(g, frame, 'presence');
+      this.hub.broadcast(g, frame, 'presence', undefined, (viewer) => this.personal(g, viewer));
     }
     this.dirty.clear();
   }

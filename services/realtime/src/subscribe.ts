@@ -109,5 +109,5 @@ function activate(ctx: Context, sub: Subscription, covered: number) {
   // Releasing the held events may have closed a slow socket.
   if (sub.state !== 'live') return;
   ctx.presence.join(sub.groupId, sub.userId);
-  sub.sink.send(ctx.presence.frame(sub.groupId), 'presence');
+  sub.sink.send(ctx.presence.frameFor(sub.groupId, sub.userId), 'presence');
 }

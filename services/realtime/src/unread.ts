@@ -25,6 +25,8 @@ export class UnreadPush {
   private timer?: NodeJS.Timeout;
   private flushing?: Promise<void>;
   private tail?: Tail;
+  /** Every users-topic record of a connected user, for others who follow them (blocks). */
+  onUserRecord?: (userId: string, position: Position) => void;
 
   private constructor(private readonly rt: Runtime) {}
 
@@ -38,7 +40,10 @@ export class UnreadPush {
       onBatch: (_topic, partition, messages) => {
         for (const m of messages) {
           const userId = m.key?.toString();
-          if (userId && push.sinks.has(userId)) push.mark(push.users, userId, { topic: 'users', partition, offset: BigInt(m.offset) });
+          if (!userId || !push.sinks.has(userId)) continue;
+          const position: Position = { topic: 'users', partition, offset: BigInt(m.offset) };
+          push.mark(push.users, userId, position);
+          push.onUserRecord?.(userId, position);
         }
       },
     });

@@ -19,7 +19,7 @@ export interface UnreadCount {
  * Unread and mention counts of the conversations the users can read, from the views at read
  * time, so they are exact by construction (docs/unread.md); query-api answers GET /me/unread
  * with them and realtime pushes their changes. Unread: top-level messages after the marker, not
- * deleted, not the user's own; without a marker, those sent since the user joined. Mentions:
+ * deleted, not the user's own nor of someone they blocked; without a marker, those sent since the user joined. Mentions:
  * those of them naming the user, or @here/@everyone. Both count the newest UNREAD_CAP unread
  * messages at most, through the (group_id, "offset") index. `groupIds` narrows to those groups.
  */
@@ -45,6 +45,7 @@ export async function unreadCounts(pool: Pool, userIds: string[], groupIds?: str
                   WHERE msg.group_id = m.group_id AND msg."offset" > coalesce(rm."offset", -1)
                     AND (rm."offset" IS NOT NULL OR msg.sent_at > m.joined_at)
                     AND msg.thread_id IS NULL AND NOT msg.deleted AND msg.sender_id <> m.user_id
+                    AND NOT EXISTS (SELECT 1 FROM blocks bl WHERE bl.user_id = m.user_id AND bl.blocked_user_id = msg.sender_id)
                   ORDER BY msg."offset" DESC
                   LIMIT $2) x
        ) c

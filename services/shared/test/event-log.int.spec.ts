@@ -15,6 +15,8 @@ function sample(type: EventType): DomainEvent {
     UserProfileUpdated: { userId: 'u1', displayName: 'Ada L.', bio: null, interests: null, avatarMediaId: null },
     ReadMarkerMoved: { userId: 'u1', groupId: 'g-1', partition: 3, offset: 41 },
     NotificationSettingsChanged: { userId: 'u1', groupId: null, level: 'mentions', muteUntil: null, pushText: 'never' },
+    UserBlocked: { userId: 'u1', blockedUserId: 'u2' },
+    UserUnblocked: { userId: 'u1', blockedUserId: 'u2' },
     GroupCreated: {
       ...group,
       name: 'Engines',

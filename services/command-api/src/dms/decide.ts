@@ -15,7 +15,12 @@ export interface DmState {
   registered: ReadonlySet<string>;
   /** Which of the others already share a group (any kind) with the caller as members. */
   sharing: ReadonlySet<string>;
+  /** Which of the others have blocked the caller. */
+  blockedBy?: ReadonlySet<string>;
 }
+
+/** The refusal of someone blocked: the same words whoever blocked, so nobody learns who did. */
+export const notReachable = () => new AppError(403, 'not_reachable', 'you cannot start a conversation with or invite some of these people');
 
 export interface OpenDm {
   groupId: string;
@@ -40,6 +45,7 @@ export function decideOpenDm(s: DmState, c: OpenDm): Decided[] {
   if (s.group && s.group.kind !== 'direct') throw conflict('that id names a group, not a direct conversation', 'not_direct');
 
   const missing = c.others.filter((id) => !s.members.has(id) && !s.invited.has(id));
+  if (missing.some((id) => s.blockedBy?.has(id))) throw notReachable();
   const strangers = missing.filter((id) => !s.sharing.has(id));
   if (strangers.length && !c.request)
     throw new AppError(403, 'dm_request_required', 'you share no group with some of these people: send them a request (request: true) instead', {

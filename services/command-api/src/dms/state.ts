@@ -5,7 +5,7 @@ import type { DmState } from './decide';
 
 /** What opening a direct conversation is decided on, from the groups read model and the accounts. */
 export async function loadDmState(pool: Pool, credentials: CredentialStore, groupId: string, actorId: string, others: string[]): Promise<DmState> {
-  const [group, members, invited, registered, sharing] = await Promise.all([
+  const [group, members, invited, registered, sharing, blockedBy] = await Promise.all([
     loadGroup(pool, groupId),
     ids(pool, 'SELECT user_id AS id FROM memberships WHERE group_id = $1', [groupId]),
     ids(pool, 'SELECT user_id AS id FROM invites WHERE group_id = $1', [groupId]),
@@ -20,11 +20,17 @@ export async function loadDmState(pool: Pool, credentials: CredentialStore, grou
         WHERE me.user_id = $1`,
       [actorId, others],
     ),
+    blockersOf(pool, actorId, others),
   ]);
-  return { group, members, invited, registered, sharing };
+  return { group, members, invited, registered, sharing, blockedBy };
 }
 
 async function ids(pool: Pool, sql: string, params: unknown[]): Promise<Set<string>> {
   const { rows } = await pool.query<{ id: string }>(sql, params);
   return new Set(rows.map((r) => r.id));
+}
+
+/** Which of `userIds` have blocked `userId` (docs/moderation.md). */
+export function blockersOf(pool: Pool, userId: string, userIds: string[]): Promise<Set<string>> {
+  return ids(pool, 'SELECT user_id AS id FROM blocks WHERE blocked_user_id = $1 AND user_id = ANY($2)', [userId, userIds]);
 }

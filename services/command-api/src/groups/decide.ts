@@ -2,6 +2,7 @@ import type { BroadcastMinRole, Role, Visibility } from '@groupchat/schemas';
 import { conflict, forbidden, invalid, notFound } from '@groupchat/shared';
 import type { Decided } from '../http/envelope';
 import { permissions } from '@groupchat/schemas/permissions';
+import { notReachable } from '../dms/decide';
 import { bannedError } from '../moderation/decide';
 import { memberOf, visibleGroup, type GroupFacts } from './roles';
 
@@ -14,6 +15,8 @@ export interface GroupState {
   targetRole?: Role | null;
   targetInvited?: boolean;
   targetRegistered?: boolean;
+  /** The target has blocked the caller (docs/moderation.md). */
+  targetBlocksActor?: boolean;
   /** Bans and timeouts in force (docs/moderation.md): the end of each, null for a permanent ban; absent when none. */
   actorBannedUntil?: number | null;
   targetBanned?: boolean;
@@ -112,6 +115,7 @@ export function decideInvite(s: GroupState, c: { groupId: string; actorId: strin
   if (s.targetRole) throw conflict('already a member of this group', 'already_member');
   if (s.targetInvited) throw conflict('already invited to this group', 'already_invited');
   if (s.targetBanned) throw conflict('is banned from this group; lift the ban first', 'banned');
+  if (s.targetBlocksActor) throw notReachable();
   return [{ type: 'MemberInvited', groupId: c.groupId, userId: c.userId, invitedBy: c.actorId }];
 }
 

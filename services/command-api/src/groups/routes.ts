@@ -19,6 +19,7 @@ import {
   type GroupState,
 } from './decide';
 import type { GroupHeads } from './heads';
+import { blockersOf } from '../dms/state';
 import { withGroupLock } from './lock';
 import { ChangeRoleRequest, CreateGroupRequest, CreateGroupResponse, InviteRequest, UpdateGroupRequest } from './schemas';
 import { loadGroupState, type StateQuery } from './state';
@@ -113,7 +114,10 @@ export function groupRoutes(routes: CommandRoutes, ctx: CommandContext, heads: G
       const { userId } = parseInput(InviteRequest, req.body);
       return {
         query: { targetId: userId },
-        facts: async () => ({ targetRegistered: await credentials.isRegistered(userId) }),
+        facts: async () => {
+          const [targetRegistered, blockers] = await Promise.all([credentials.isRegistered(userId), blockersOf(pool, req.user!.sub, [userId])]);
+          return { targetRegistered, targetBlocksActor: blockers.has(userId) };
+        },
         decide: (s) => decideInvite(s, { groupId, actorId: req.user!.sub, userId }),
       };
     },

@@ -1,6 +1,7 @@
 import type { Projection } from '../framework';
 import { analytics } from './analytics';
 import { auditLog } from './audit-log';
+import { blocks } from './blocks';
 import { groupDailyActivity } from './group-daily-activity';
 import { groups } from './groups';
 import { messages } from './messages';
@@ -31,5 +32,6 @@ export const projections: Projection[] = [
   notificationSettings,
   notifications,
   reports,
+  blocks,
   auditLog,
 ];

@@ -21,7 +21,7 @@ export const PUSH_TEXT_MAX = 300;
 /**
  * Who the queued messages notify, from the views as they are now (docs/notifications.md): of
  * the members with a push subscription who may read the conversation, not the sender, not
- * muted, and whose level takes this reason. A direct conversation notifies like a mention; a
+ * muted, not blocking the sender, and whose level takes this reason. A direct conversation notifies like a mention; a
  * thread reply notifies its root's author and followers, never level "all" alone. Deleted
  * messages notify nobody, and an edited one is pushed as it reads now.
  */
@@ -59,7 +59,8 @@ export async function deliveriesOf(pool: Pool, messageIds: string[]): Promise<De
          JOIN (SELECT DISTINCT user_id FROM push_subscriptions) s ON s.user_id = mem.user_id
          LEFT JOIN thread_follows f ON f.thread_id = msg.thread_id AND f.user_id = s.user_id
          CROSS JOIN LATERAL group_access(msg.group_id, s.user_id) a
-        WHERE s.user_id <> msg.sender_id AND a.can_read)
+        WHERE s.user_id <> msg.sender_id AND a.can_read
+          AND NOT EXISTS (SELECT 1 FROM blocks bl WHERE bl.user_id = s.user_id AND bl.blocked_user_id = msg.sender_id))
      SELECT c.message_id, c.group_id, c.group_name, c.sender_id, c.sender_name, c.user_id, c.reason,
             CASE coalesce(ds.push_text, 'public')
               WHEN 'always' THEN left(c.text, ${PUSH_TEXT_MAX})

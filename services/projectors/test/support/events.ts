@@ -22,7 +22,7 @@ export function event<T extends EventType>(type: T, fields: Fields<T>): EventOf<
 
 /** The key an event is appended under: its aggregate. */
 export function aggregateOf(e: DomainEvent): string {
-  if (e.type === 'ReadMarkerMoved' || e.type === 'NotificationSettingsChanged') return e.userId;
+  if (e.type === 'ReadMarkerMoved' || e.type === 'NotificationSettingsChanged' || e.type === 'UserBlocked' || e.type === 'UserUnblocked') return e.userId;
   return 'groupId' in e ? e.groupId : (e as { userId: string }).userId;
 }
 

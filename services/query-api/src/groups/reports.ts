@@ -90,3 +90,28 @@ export async function reportsBy(pool: Pool, callerId: string) {
     })),
   };
 }
+
+/** The people the caller has blocked, newest first. */
+export async function blocksOf(pool: Pool, callerId: string) {
+  const { rows } = await pool.query<{
+    blocked_user_id: string;
+    username: string | null;
+    display_name: string | null;
+    avatar_media_id: string | null;
+    blocked_at: Date;
+  }>(
+    `SELECT b.blocked_user_id, u.username, u.display_name, u.avatar_media_id, b.blocked_at
+       FROM blocks b LEFT JOIN users u ON u.user_id = b.blocked_user_id
+      WHERE b.user_id = $1 ORDER BY b.blocked_at DESC, b.blocked_user_id LIMIT 1000`,
+    [callerId],
+  );
+  return {
+    items: rows.map((r) => ({
+      userId: r.blocked_user_id,
+      username: r.username,
+      displayName: r.display_name,
+      avatarMediaId: r.avatar_media_id,
+      blockedAt: r.blocked_at.toISOString(),
+    })),
+  };
+}

@@ -7,7 +7,7 @@ import { bansOf, groupById } from './detail';
 import { discoverGroups } from './discovery';
 import { membersOf } from './members';
 import { recommendedFor } from './recommended';
-import { reportsBy, reportsOf, reportsParams } from './reports';
+import { blocksOf, reportsBy, reportsOf, reportsParams } from './reports';
 import { searchLimit } from '../search-limit';
 
 export const discoveryParams = z.object({
@@ -54,6 +54,10 @@ export function groupRoutes(router: Router, rt: Runtime, auth: RequestHandler) {
   });
 
   router.get('/me/reports', ...reads, async (req, res) => {
+  router.get('/me/blocks', ...reads, async (req, res) => {
+    res.json(await blocksOf(rt.pool, req.user!.sub));
+  });
+
     res.json(await reportsBy(rt.pool, req.user!.sub));
   });
 

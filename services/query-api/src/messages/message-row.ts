@@ -29,16 +29,19 @@ export interface MessageRow {
   avatar_media_id: string | null;
   reactions: { emoji: string; count: number; mine: boolean; userIds: string[] }[];
   quote: { id: string; senderId: string; username: string | null; displayName: string | null; text: string | null; deleted: boolean } | null;
+  sender_blocked: boolean;
 }
 
 /**
  * The columns of a message as every listing returns it, over rows `p` of the messages view:
  * its sender, its reactions (`$2` is the caller) and the quote of the message it answers. A
- * deleted parent is quoted as deleted, never with its text.
+ * deleted parent is quoted as deleted, never with its text. `sender_blocked`: the caller has
+ * blocked the sender, so the web collapses it (docs/moderation.md).
  */
 export const MESSAGE_COLUMNS = `p.message_id, p.group_id, p.sender_id, p.client_message_id, p.text, p.attachments, p.sent_at, p.edited_at, p.deleted,
        p.reply_to, p.thread_id, p.mentions, p.broadcast, p.link_preview, p.reply_count, p.last_reply_at, p.partition, p."offset",
-       u.username, u.display_name, u.avatar_media_id, coalesce(r.reactions, '[]'::json) AS reactions, q.quote`;
+       u.username, u.display_name, u.avatar_media_id, coalesce(r.reactions, '[]'::json) AS reactions, q.quote,
+       EXISTS (SELECT 1 FROM blocks b WHERE b.user_id = $2 AND b.blocked_user_id = p.sender_id) AS sender_blocked`;
 
 export const MESSAGE_JOINS = `LEFT JOIN users u ON u.user_id = p.sender_id
       LEFT JOIN LATERAL (
@@ -73,6 +76,7 @@ export function toMessage(r: MessageRow) {
     mentions: r.deleted ? [] : r.mentions,
     broadcast: r.deleted ? null : r.broadcast,
     linkPreview: r.deleted ? null : r.link_preview,
+    senderBlocked: r.sender_blocked,
     position: formatPosition({ topic: 'messages', partition: r.partition, offset: BigInt(r.offset) }),
   };
 }

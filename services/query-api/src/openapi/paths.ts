@@ -108,6 +108,11 @@ export const queryOpenApi: OpenApiPart = {
       summary: 'Members with roles (private groups: members only)',
       tag: 'groups',
       path: id('group id'),
+    '/me/blocks': get({
+      summary: 'The people I have blocked, newest first',
+      tag: 'users',
+      answer: answers.BlockList,
+    }),
       query: membersParams,
       answer: answers.MemberPage,
       notFound: true,

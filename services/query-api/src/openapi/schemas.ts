@@ -118,6 +118,20 @@ export const BanList = named(
 export const GroupPage = named(
   'GroupPage',
   z.strictObject({
+export const BlockList = named(
+  'BlockList',
+  z.strictObject({
+    items: z.array(
+      z.strictObject({
+        userId: z.string(),
+        username: z.string().nullable(),
+        displayName: z.string().nullable(),
+        avatarMediaId: z.string().nullable(),
+        blockedAt: dateTime,
+      }),
+    ),
+  }),
+);
     items: z.array(GroupHit),
     total: count,
     nextCursor,
@@ -229,6 +243,7 @@ export const MessagePage = named(
 );
 export const ThreadPage = named(
   'ThreadPage',
+    senderBlocked: z.boolean().describe('the caller has blocked the sender: the web collapses it'),
   z.strictObject({
     root: Message,
     following: z.boolean().describe('whether the caller follows the thread'),
