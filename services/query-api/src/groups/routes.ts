@@ -53,11 +53,11 @@ export function groupRoutes(router: Router, rt: Runtime, auth: RequestHandler) {
     res.json(await reportsOf(rt.pool, pathId(req.params.id, 'group'), req.user!.sub, p.status));
   });
 
-  router.get('/me/reports', ...reads, async (req, res) => {
   router.get('/me/blocks', ...reads, async (req, res) => {
     res.json(await blocksOf(rt.pool, req.user!.sub));
   });
 
+  router.get('/me/reports', ...reads, async (req, res) => {
     res.json(await reportsBy(rt.pool, req.user!.sub));
   });
 

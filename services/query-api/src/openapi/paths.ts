@@ -99,6 +99,11 @@ export const queryOpenApi: OpenApiPart = {
       notFound: true,
       forbidden: true,
     }),
+    '/me/blocks': get({
+      summary: 'The people I have blocked, newest first',
+      tag: 'users',
+      answer: answers.BlockList,
+    }),
     '/me/reports': get({
       summary: 'My reports and their outcome',
       tag: 'users',
@@ -108,11 +113,6 @@ export const queryOpenApi: OpenApiPart = {
       summary: 'Members with roles (private groups: members only)',
       tag: 'groups',
       path: id('group id'),
-    '/me/blocks': get({
-      summary: 'The people I have blocked, newest first',
-      tag: 'users',
-      answer: answers.BlockList,
-    }),
       query: membersParams,
       answer: answers.MemberPage,
       notFound: true,

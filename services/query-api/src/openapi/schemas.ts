@@ -99,6 +99,20 @@ export const MyReports = named(
     ),
   }),
 );
+export const BlockList = named(
+  'BlockList',
+  z.strictObject({
+    items: z.array(
+      z.strictObject({
+        userId: z.string(),
+        username: z.string().nullable(),
+        displayName: z.string().nullable(),
+        avatarMediaId: z.string().nullable(),
+        blockedAt: dateTime,
+      }),
+    ),
+  }),
+);
 export const BanList = named(
   'BanList',
   z.strictObject({
@@ -118,20 +132,6 @@ export const BanList = named(
 export const GroupPage = named(
   'GroupPage',
   z.strictObject({
-export const BlockList = named(
-  'BlockList',
-  z.strictObject({
-    items: z.array(
-      z.strictObject({
-        userId: z.string(),
-        username: z.string().nullable(),
-        displayName: z.string().nullable(),
-        avatarMediaId: z.string().nullable(),
-        blockedAt: dateTime,
-      }),
-    ),
-  }),
-);
     items: z.array(GroupHit),
     total: count,
     nextCursor,
@@ -224,6 +224,7 @@ export const Message = named(
     mentions: z.array(z.string()).describe('ids of the members the text mentions'),
     broadcast: z.enum(['here', 'everyone']).nullable().describe('@here or @everyone'),
     linkPreview: z.string().nullable().describe('the link whose preview is shown: GET /link-previews?url='),
+    senderBlocked: z.boolean().describe('the caller has blocked the sender: the web collapses it'),
     position,
   }),
 );
@@ -243,7 +244,6 @@ export const MessagePage = named(
 );
 export const ThreadPage = named(
   'ThreadPage',
-    senderBlocked: z.boolean().describe('the caller has blocked the sender: the web collapses it'),
   z.strictObject({
     root: Message,
     following: z.boolean().describe('whether the caller follows the thread'),
