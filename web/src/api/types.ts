@@ -39,7 +39,7 @@ export type ThreadSummary = NonNullable<Schemas['Message']['thread']>;
 type WireMessage = Schemas['Message'];
 /** A pending message has no position yet. */
 export type Message = Omit<
-  Partly<WireMessage, 'editedAt' | 'clientMessageId' | 'sender' | 'replyTo' | 'threadId' | 'thread'>,
+  Partly<WireMessage, 'editedAt' | 'clientMessageId' | 'sender' | 'replyTo' | 'threadId' | 'thread' | 'senderBlocked'>,
   'position' | 'attachments' | 'reactions' | 'linkPreview' | 'mentions' | 'broadcast'
 > & {
   position: WireMessage['position'] | null;
