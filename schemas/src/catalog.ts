@@ -27,6 +27,7 @@ export const EVENT_TOPICS = {
   MemberTimedOut: 'groups',
   ReportFiled: 'groups',
   ReportResolved: 'groups',
+  AutoModerationSet: 'groups',
   MessageSent: 'messages',
   MessageEdited: 'messages',
   MessageDeleted: 'messages',

@@ -12,6 +12,7 @@ export interface Attachment {
   thumbnailMediaId: null | string;
 }
 export type AttachmentKind = 'image' | 'video' | 'audio' | 'file';
+export type AutoModerationAction = 'flag' | 'refuse';
 export type BroadcastMinRole = 'member' | 'moderator' | 'admin' | 'owner';
 export type GroupKind = 'group' | 'direct';
 export type JoinVia = 'create' | 'public' | 'invite';
@@ -22,6 +23,21 @@ export type ReportAction = 'dismiss' | 'delete' | 'timeout' | 'ban';
 export type ReportAudience = 'moderators' | 'admins';
 export type Role = 'owner' | 'admin' | 'moderator' | 'member';
 export type Visibility = 'public' | 'private';
+
+export interface AutoModerationSet {
+  type: 'AutoModerationSet';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  groupId: string;
+  setBy: string;
+  patterns: string[];
+  action: AutoModerationAction;
+  newMemberMinutes: number;
+  newMemberSlowModeSeconds: number;
+}
 
 export interface GroupCreated {
   type: 'GroupCreated';
@@ -406,6 +422,7 @@ export interface UserUnblocked {
 }
 
 export type DomainEvent =
+  | AutoModerationSet
   | GroupCreated
   | GroupDeleted
   | GroupUpdated
@@ -440,6 +457,7 @@ export type EventOf<T extends DomainEvent['type']> = Extract<DomainEvent, { type
 
 /** The fields a later version added with a default: a writer may leave them out, and Avro writes the default. */
 export interface AddedFields {
+  AutoModerationSet: never;
   GroupCreated: 'slowModeSeconds' | 'kind' | 'broadcastMinRole';
   GroupDeleted: never;
   GroupUpdated: 'broadcastMinRole';

@@ -40,6 +40,7 @@ function sample(type: EventType): DomainEvent {
     MemberTimedOut: { ...group, userId: 'u2', timedOutBy: 'u1', until: 1700000600000, reason: null },
     ReportFiled: { ...group, reportId: 'r1', reporterId: 'u2', messageId: 'm0', userId: 'u3', reason: 'spam', audience: 'moderators' },
     ReportResolved: { ...group, reportId: 'r1', resolvedBy: 'u1', action: 'ban', note: null },
+    AutoModerationSet: { ...group, setBy: 'u1', patterns: ['spam', 'buy\\s+now'], action: 'refuse', newMemberMinutes: 10, newMemberSlowModeSeconds: 60 },
     MessageSent: {
       ...group,
       messageId: 'm1',
