@@ -336,6 +336,23 @@ const TABLE: Row[] = [
     request: () => ({ method: 'GET', path: '/me/blocks' }),
   },
   {
+    op: 'PUT /groups/{id}/auto-moderation',
+    fresh: true,
+    public: [401, 403, 403, 403, 403, 200, 200],
+    private: [401, 404, 404, 403, 403, 200, 200],
+    request: (c) => ({
+      method: 'PUT',
+      path: `/groups/${gid(c)}/auto-moderation`,
+      body: { patterns: ['matrixword'], action: 'flag', newMemberMinutes: 0, newMemberSlowModeSeconds: 0 },
+    }),
+  },
+  {
+    op: 'GET /groups/{id}/auto-moderation',
+    public: [401, 403, 403, 403, 200, 200, 200],
+    private: [401, 404, 404, 403, 200, 200, 200],
+    request: (c) => ({ method: 'GET', path: `/groups/${gid(c)}/auto-moderation` }),
+  },
+  {
     op: 'GET /me/reports',
     any: [401, 200, 200, 200, 200, 200, 200],
     request: () => ({ method: 'GET', path: '/me/reports' }),

@@ -18,6 +18,19 @@ interface GroupRecord {
   bans: Map<string, number | null>;
   /** Timeouts by user: until when. */
   timeouts: Map<string, number>;
+  /** When each member joined (ms), for slow mode of new members. */
+  joined: Map<string, number>;
+  autoModeration?: AutoModeration;
+}
+
+/** A group's automatic moderation (docs/moderation.md), as the last AutoModerationSet says. */
+export interface AutoModeration {
+  /** Changes whenever the settings do: a key for compiled patterns. */
+  version: string;
+  patterns: string[];
+  action: 'flag' | 'refuse';
+  newMemberMinutes: number;
+  newMemberSlowModeSeconds: number;
 }
 
 /**
@@ -34,6 +47,15 @@ export class GroupsFold {
 
   roleOf(groupId: string, userId: string): Role | null {
     return this.groups.get(groupId)?.members.get(userId) ?? null;
+  }
+
+  /** When the member joined (ms), if a member. */
+  joinedAt(groupId: string, userId: string): number | null {
+    return this.groups.get(groupId)?.joined.get(userId) ?? null;
+  }
+
+  autoModeration(groupId: string): AutoModeration | null {
+    return this.groups.get(groupId)?.autoModeration ?? null;
   }
 
   /** Whether a ban of the user is in force at `now`. */
@@ -81,13 +103,26 @@ export class GroupsFold {
         return;
       }
       case 'MemberJoined': {
-        const members = this.record(e.groupId).members;
-        if (!members.has(e.userId)) members.set(e.userId, e.role);
+        const r = this.record(e.groupId);
+        if (!r.members.has(e.userId)) {
+          r.members.set(e.userId, e.role);
+          r.joined.set(e.userId, e.occurredAt);
+        }
         return;
       }
       case 'MemberLeft':
       case 'MemberRemoved':
         this.groups.get(e.groupId)?.members.delete(e.userId);
+        this.groups.get(e.groupId)?.joined.delete(e.userId);
+        return;
+      case 'AutoModerationSet':
+        this.record(e.groupId).autoModeration = {
+          version: e.eventId,
+          patterns: e.patterns,
+          action: e.action,
+          newMemberMinutes: e.newMemberMinutes,
+          newMemberSlowModeSeconds: e.newMemberSlowModeSeconds,
+        };
         return;
       case 'MemberBanned':
         this.record(e.groupId).bans.set(e.userId, e.until);
@@ -109,7 +144,7 @@ export class GroupsFold {
 
   private record(groupId: string): GroupRecord {
     let r = this.groups.get(groupId);
-    if (!r) this.groups.set(groupId, (r = { group: null, members: new Map(), bans: new Map(), timeouts: new Map() }));
+    if (!r) this.groups.set(groupId, (r = { group: null, members: new Map(), bans: new Map(), timeouts: new Map(), joined: new Map() }));
     return r;
   }
 }

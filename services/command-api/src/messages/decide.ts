@@ -1,7 +1,7 @@
 import type { Attachment, Role } from '@groupchat/schemas';
 import { permissions } from '@groupchat/schemas/permissions';
 import { AppError, forbidden, invalid, notFound } from '@groupchat/shared';
-import type { Decided } from '../http/envelope';
+import { uuidV5, type Decided } from '../http/envelope';
 import { timedOutError } from '../moderation/decide';
 import { atLeast, memberOf, type GroupFacts } from '../groups/roles';
 import { broadcastOf, firstLink } from '@groupchat/schemas/text-facts';
@@ -19,7 +19,14 @@ export interface SendState {
   root?: MessageFacts | null;
   /** The end of the sender's timeout in the group when one is in force (docs/moderation.md). */
   timedOutUntil?: number | null;
+  /** The group's automatic moderation, and whether this text matches its patterns. */
+  autoModeration?: { matched: boolean; action: 'flag' | 'refuse'; newMemberMinutes: number; newMemberSlowModeSeconds: number } | null;
+  /** When the sender joined (ms): new members may be in slow mode. */
+  joinedAt?: number | null;
 }
+
+/** Who files the reports automatic moderation makes. */
+export const AUTOMOD = 'automod';
 
 export interface SendMessage {
   groupId: string;
@@ -47,10 +54,29 @@ export const slowModeError = (retryAfter: number) =>
 export function decideSend(s: SendState, c: SendMessage): Decided[] {
   const role = memberOf(s.group, s.senderRole);
   if (s.timedOutUntil) throw timedOutError(s.timedOutUntil);
-  const interval = s.group!.slowModeSeconds * 1000;
-  if (interval > 0 && !atLeast(role, 'moderator') && s.lastSentAt !== null && s.now - s.lastSentAt < interval) {
+  const moderator = atLeast(role, 'moderator');
+  const auto = moderator ? null : (s.autoModeration ?? null);
+  const newcomer = !!auto && auto.newMemberMinutes > 0 && s.joinedAt != null && s.now - s.joinedAt < auto.newMemberMinutes * 60_000;
+  const interval = Math.max(s.group!.slowModeSeconds, newcomer ? auto!.newMemberSlowModeSeconds : 0) * 1000;
+  if (interval > 0 && !moderator && s.lastSentAt !== null && s.now - s.lastSentAt < interval) {
     throw slowModeError(Math.max(1, Math.ceil((interval - (s.now - s.lastSentAt)) / 1000)));
   }
+  if (auto?.matched && auto.action === 'refuse') throw new AppError(422, 'blocked_words', 'this group does not allow some of the words in your message');
+  // Flagged: sent, and reported to the moderators in the same append (one report per message).
+  const flagged: Decided[] = auto?.matched
+    ? [
+        {
+          type: 'ReportFiled',
+          reportId: uuidV5('report', c.groupId, AUTOMOD, `message:${c.messageId}`),
+          groupId: c.groupId,
+          reporterId: AUTOMOD,
+          messageId: c.messageId,
+          userId: c.senderId,
+          reason: "matched the group's blocked words",
+          audience: 'moderators',
+        },
+      ]
+    : [];
   return [
     {
       type: 'MessageSent',
@@ -63,6 +89,7 @@ export function decideSend(s: SendState, c: SendMessage): Decided[] {
       ...placeInThread(s, c),
       ...textFacts(s.group!, role, s.roleOf, c),
     },
+    ...flagged,
   ];
 }
 

@@ -1,10 +1,11 @@
-import { AppError, dependencyError, formatPosition, waitForPositions, type Position } from '@groupchat/shared';
+import { AppError, dependencyError, formatPosition, waitForPositions, type AutoModeration, type Position } from '@groupchat/shared';
 import type { CommandContext } from '../http/context';
 import { stamp, uuidV5, type Envelope } from '../http/envelope';
 import type { GroupHeads } from '../groups/heads';
 import { groupAndRole } from '../groups/state';
 import { markAttached, resolveAttachments } from './attachments';
-import { decideSend, type MessageFacts } from './decide';
+import { AutoModerator } from '../moderation/automod';
+import { decideSend, type MessageFacts, type SendState } from './decide';
 import { LandedSends } from './landed';
 import { SendLedger } from './ledger';
 import { SlowModeClock } from './slow-mode';
@@ -61,6 +62,7 @@ export class Sends {
     private readonly ledger: SendLedger,
     private readonly landed: LandedSends,
     private readonly slowMode = new SlowModeClock(),
+    private readonly autoModerator = new AutoModerator(),
   ) {}
 
   static async start(ctx: CommandContext, heads: GroupHeads): Promise<Sends> {
@@ -103,6 +105,8 @@ export class Sends {
             senderRole: role,
             roleOf: (userId: string) => fold.roleOf(input.groupId, userId),
             timedOutUntil: fold.timedOutUntil(input.groupId, sender.userId),
+            joinedAt: fold.joinedAt(input.groupId, sender.userId),
+            autoModeration: this.autoModerationOf(fold.autoModeration(input.groupId), input.groupId, input.text),
             parent: input.replyTo === undefined ? undefined : (messages.get(input.replyTo) ?? null),
             root: input.threadId === undefined ? undefined : (messages.get(input.threadId) ?? null),
           };
@@ -116,6 +120,12 @@ export class Sends {
 
   close(): Promise<void> {
     return this.landed.close();
+  }
+
+  private autoModerationOf(settings: AutoModeration | null, groupId: string, text: string | null): SendState['autoModeration'] {
+    if (!settings) return null;
+    const { action, newMemberMinutes, newMemberSlowModeSeconds } = settings;
+    return { matched: this.autoModerator.matches(settings, groupId, text), action, newMemberMinutes, newMemberSlowModeSeconds };
   }
 
   /**
@@ -155,7 +165,7 @@ export class Sends {
       { groupId, senderId, clientMessageId, messageId, text: input.text, attachments, replyTo, threadId, mentions, linkPreview },
     );
     const takeBack = this.slowMode.accept(groupId, senderId, clientMessageId, now);
-    const events = decided.map((d) => ({ event: stamp(d, sender.envelope, uuidV5('MessageSent', messageId)), key: groupId }));
+    const events = decided.map((d) => ({ event: stamp(d, sender.envelope, uuidV5(d.type, messageId)), key: groupId }));
     let settleLedger!: { resolve(position: Position): void; reject(err: unknown): void };
     this.ledger.track(messageId, new Promise<Position>((resolve, reject) => (settleLedger = { resolve, reject })));
     return this.ctx.append(events, {

@@ -10,7 +10,11 @@ import type { GroupHeads } from '../groups/heads';
 import { withGroupLock } from '../groups/lock';
 import { loadGroupState } from '../groups/state';
 import { decideBan, decideTimeout, decideUnban } from './decide';
-import { BanRequest, BanResponse, TimeoutRequest } from './schemas';
+import { permissions } from '@groupchat/schemas/permissions';
+import { forbidden, invalid } from '@groupchat/shared';
+import { memberOf } from '../groups/roles';
+import { patternProblem } from './automod';
+import { AutoModerationRequest, BanRequest, BanResponse, TimeoutRequest } from './schemas';
 
 /** Messages deleted with one ban at most: enough for a spammer's week, one append. */
 const MAX_DELETED_WITH_BAN = 1000;
@@ -113,6 +117,37 @@ export function moderationRoutes(routes: CommandRoutes, ctx: CommandContext, hea
       const input = parseInput(TimeoutRequest, req.body);
       const command = { groupId, actorId: req.user!.sub, userId: input.userId, until: Date.parse(input.until), reason: input.reason ?? null, now: Date.now() };
       res.json({ position: await decided(req, groupId, input.userId, (s) => decideTimeout(s, command)) });
+    },
+  );
+
+  routes.add(
+    {
+      method: 'put',
+      path: '/groups/:id/auto-moderation',
+      summary: "Set the group's automatic moderation: blocked words and patterns, and slow mode for new members (admins and owners)",
+      description:
+        'The whole setting. Patterns use RE2 syntax, which matches in linear time; a plain word or phrase matches as a whole word; matching ignores case. Moderators and above are never held back by it.',
+      auth: true,
+      body: { name: 'AutoModerationRequest', schema: AutoModerationRequest },
+      success: { status: 200, description: 'recorded', name: 'PositionResponse', schema: PositionResponse },
+      errors: [403, 404, 422],
+    },
+    ctx.auth,
+    async (req, res) => {
+      const groupId = pathId(req.params.id, 'group');
+      const input = parseInput(AutoModerationRequest, req.body);
+      const problems = input.patterns.flatMap((p, i) => {
+        const problem = patternProblem(p);
+        return problem ? [{ field: `patterns.${i}`, message: problem }] : [];
+      });
+      if (problems.length) throw invalid(problems);
+      const position = await decided(req, groupId, req.user!.sub, (s) => {
+        const role = memberOf(s.group, s.actorRole);
+        if (s.group!.kind === 'direct') throw forbidden('a direct conversation has no moderation', 'direct_conversation');
+        if (!permissions.editGroup(role)) throw forbidden('only admins and owners set automatic moderation');
+        return [{ type: 'AutoModerationSet', groupId, setBy: req.user!.sub, ...input, patterns: input.patterns.map((p) => p.trim()) }];
+      });
+      res.json({ position });
     },
   );
 }

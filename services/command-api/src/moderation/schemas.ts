@@ -52,3 +52,21 @@ export const ResolveReportResponse = z.object({
   action: z.enum(['dismiss', 'delete', 'timeout', 'ban']),
   position: z.string().describe('log position of the resolution; pass it back as X-Min-Position'),
 });
+
+export const AutoModerationRequest = z.object({
+  patterns: z
+    .array(z.string().max(200))
+    .max(100)
+    .describe('words or phrases (matched as whole words) or RE2 patterns, matched case-insensitively; at most 100 of 200 characters'),
+  action: z.enum(['flag', 'refuse']).describe('flag: send it and report it to the moderators; refuse: do not send it (422 blocked_words)'),
+  newMemberMinutes: z
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .describe('members who joined less than this many minutes ago are in slow mode; 0: off'),
+  newMemberSlowModeSeconds: z
+    .int()
+    .min(0)
+    .max(6 * 3600)
+    .describe('their minimum seconds between two messages'),
+});

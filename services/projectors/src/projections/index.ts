@@ -1,6 +1,7 @@
 import type { Projection } from '../framework';
 import { analytics } from './analytics';
 import { auditLog } from './audit-log';
+import { autoModeration } from './auto-moderation';
 import { blocks } from './blocks';
 import { groupDailyActivity } from './group-daily-activity';
 import { groups } from './groups';
@@ -33,5 +34,6 @@ export const projections: Projection[] = [
   notifications,
   reports,
   blocks,
+  autoModeration,
   auditLog,
 ];

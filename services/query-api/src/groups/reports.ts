@@ -25,7 +25,8 @@ interface ReportRow {
   note: string | null;
 }
 
-const SELECT = `SELECT r.report_id, r.group_id, g.name AS group_name, r.reporter_id, ru.display_name AS reporter_name, r.target_user_id,
+const SELECT = `SELECT r.report_id, r.group_id, g.name AS group_name, r.reporter_id,
+       CASE WHEN r.reporter_id = 'automod' THEN 'Automatic moderation' ELSE ru.display_name END AS reporter_name, r.target_user_id,
        tu.display_name AS target_name, tm.role AS target_role, r.message_id, CASE WHEN m.deleted THEN NULL ELSE m.text END AS message_text,
        m.deleted AS message_deleted, r.reason, r.audience, r.filed_at, r.status, r.action, r.resolved_by, r.resolved_at, r.note
   FROM reports r
@@ -113,5 +114,26 @@ export async function blocksOf(pool: Pool, callerId: string) {
       avatarMediaId: r.avatar_media_id,
       blockedAt: r.blocked_at.toISOString(),
     })),
+  };
+}
+
+/** A group's automatic moderation, for its moderators and up; the defaults when never set. */
+export async function autoModerationOf(pool: Pool, groupId: string, callerId: string) {
+  const { rows: access } = await pool.query<{ can_see: boolean; can_moderate: boolean }>('SELECT can_see, can_moderate FROM group_access($1, $2)', [
+    groupId,
+    callerId,
+  ]);
+  if (!access[0]?.can_see) throw notFound('group');
+  if (!access[0].can_moderate) throw forbidden('only moderators and above see the automatic moderation', 'not_a_moderator');
+  const { rows } = await pool.query<{ patterns: string[]; action: 'flag' | 'refuse'; new_member_minutes: number; new_member_slow_mode_seconds: number }>(
+    'SELECT patterns, action, new_member_minutes, new_member_slow_mode_seconds FROM auto_moderation WHERE group_id = $1',
+    [groupId],
+  );
+  const r = rows[0];
+  return {
+    patterns: r?.patterns ?? [],
+    action: r?.action ?? 'flag',
+    newMemberMinutes: r?.new_member_minutes ?? 0,
+    newMemberSlowModeSeconds: r?.new_member_slow_mode_seconds ?? 0,
   };
 }

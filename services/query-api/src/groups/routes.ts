@@ -7,7 +7,7 @@ import { bansOf, groupById } from './detail';
 import { discoverGroups } from './discovery';
 import { membersOf } from './members';
 import { recommendedFor } from './recommended';
-import { blocksOf, reportsBy, reportsOf, reportsParams } from './reports';
+import { autoModerationOf, blocksOf, reportsBy, reportsOf, reportsParams } from './reports';
 import { searchLimit } from '../search-limit';
 
 export const discoveryParams = z.object({
@@ -51,6 +51,10 @@ export function groupRoutes(router: Router, rt: Runtime, auth: RequestHandler) {
   router.get('/groups/:id/reports', ...reads, async (req, res) => {
     const p = parse(reportsParams, req.query);
     res.json(await reportsOf(rt.pool, pathId(req.params.id, 'group'), req.user!.sub, p.status));
+  });
+
+  router.get('/groups/:id/auto-moderation', ...reads, async (req, res) => {
+    res.json(await autoModerationOf(rt.pool, pathId(req.params.id, 'group'), req.user!.sub));
   });
 
   router.get('/me/blocks', ...reads, async (req, res) => {

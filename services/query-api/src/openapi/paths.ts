@@ -99,6 +99,14 @@ export const queryOpenApi: OpenApiPart = {
       notFound: true,
       forbidden: true,
     }),
+    '/groups/{id}/auto-moderation': get({
+      summary: "The group's automatic moderation (moderators and above)",
+      tag: 'groups',
+      path: id('group id'),
+      answer: answers.AutoModerationSettings,
+      notFound: true,
+      forbidden: true,
+    }),
     '/me/blocks': get({
       summary: 'The people I have blocked, newest first',
       tag: 'users',

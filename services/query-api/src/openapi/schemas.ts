@@ -99,6 +99,15 @@ export const MyReports = named(
     ),
   }),
 );
+export const AutoModerationSettings = named(
+  'AutoModerationSettings',
+  z.strictObject({
+    patterns: z.array(z.string()).describe('blocked words, phrases and RE2 patterns'),
+    action: z.enum(['flag', 'refuse']),
+    newMemberMinutes: count,
+    newMemberSlowModeSeconds: count,
+  }),
+);
 export const BlockList = named(
   'BlockList',
   z.strictObject({
