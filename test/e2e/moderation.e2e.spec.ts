@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import type { TestApp } from '@groupchat/test-kit/app';
 import { startE2eApp } from './support/app';
 import { launchBrowser, openPerson, type Person } from './support/browser';
-import { registerViaApi, signInViaUi, type Account } from './support/people';
+import { registerViaApi, sendMessage, signInViaUi, type Account } from './support/people';
 import { ApiActor } from './support/seed';
 
 describe('bans and timeouts in the browser', () => {
@@ -78,5 +78,26 @@ describe('bans and timeouts in the browser', () => {
     await member.page.reload();
     await member.page.getByRole('button', { name: 'Join group' }).click();
     await member.page.getByTestId('send-button').waitFor();
+  });
+
+  it('refuses a blocked word the owner set, telling the sender why', async () => {
+    await owner.page.goto(`/groups/${groupId}/settings`);
+    const automod = owner.page.getByTestId('auto-moderation');
+    await automod.getByLabel('Blocked words and patterns, one per line').fill('durian');
+    await automod.getByLabel('Do not send it').check();
+    await automod.getByRole('button', { name: 'Save automatic moderation' }).click();
+    await automod.getByText('Automatic moderation saved: 1 blocked entry.').waitFor();
+
+    // A newcomer (the member above is still timed out) tries it.
+    const newcomer = await openPerson(browser, app.url);
+    const account = await registerViaApi(app, { prefix: 'new', displayName: 'Nia Newcomer' });
+    await (await ApiActor.signIn(app, account)).join(groupId);
+    await signInViaUi(newcomer.page, account);
+    await newcomer.page.goto(`/groups/${groupId}`);
+    await sendMessage(newcomer.page, 'I brought DURIAN for everyone');
+    await newcomer.page
+      .getByTestId('message-status')
+      .getByText(/does not allow some of the words/)
+      .waitFor();
   });
 });

@@ -15,3 +15,11 @@ export const moderationApi = {
   timeout: (groupId: string, userId: string, until: string, reason?: string) =>
     api.post<{ position: string }>(`/groups/${enc(groupId)}/timeouts`, { userId, until, ...(reason ? { reason } : {}) }),
 };
+
+export type AutoModerationSettings = Schemas['AutoModerationSettings'];
+
+/** Automatic moderation (docs/moderation.md): admins and owners set it, moderators read it. */
+export const autoModerationApi = {
+  get: (groupId: string) => api.get<AutoModerationSettings>(`/groups/${enc(groupId)}/auto-moderation`),
+  set: (groupId: string, settings: AutoModerationSettings) => api.put<{ position: string }>(`/groups/${enc(groupId)}/auto-moderation`, settings),
+};
