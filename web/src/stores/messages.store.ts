@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { reactive, ref, shallowReactive } from 'vue';
+import { ref, shallowReactive } from 'vue';
 import type { Message } from '../api/types';
 import { isAfter, laterOf } from '../lib/position';
 import { changeOf, eventTime, fromSentEvent, withQuoteDeleted, withReplyCounted } from './conversation.merge';
@@ -27,7 +27,6 @@ export interface RealtimeEvent {
  */
 export const useMessagesStore = defineStore('messages', () => {
   const threads = shallowReactive(new Map<string, Thread>());
-  const unread = reactive<Record<string, number>>({});
   const activeGroupId = ref<string | null>(null);
   const me = ref<string | null>(null);
   const replies = useRepliesStore();
@@ -99,11 +98,9 @@ export const useMessagesStore = defineStore('messages', () => {
     pins.apply(groupId, event, loaded);
     switch (event.type) {
       case 'MessageSent': {
-        const senderId = String(event.senderId ?? '');
         const message = fromSentEvent(groupId, position, event, loaded);
         // A reply in a thread is listed in its thread; the main list only counts it on the root.
         set(t, message.threadId ? withReplyCounted(t.items, message.threadId, 1, at) : mergeMessages(t.items, [message]));
-        if (groupId !== activeGroupId.value && senderId !== me.value) unread[groupId] = (unread[groupId] ?? 0) + 1;
         return true;
       }
       case 'MessageDeleted': {
@@ -164,25 +161,21 @@ export const useMessagesStore = defineStore('messages', () => {
 
   function open(groupId: string | null) {
     activeGroupId.value = groupId;
-    if (groupId) unread[groupId] = 0;
   }
 
   function forget(groupId: string) {
     threads.delete(groupId);
-    delete unread[groupId];
   }
 
   function reset() {
     threads.clear();
     replies.reset();
     pins.reset();
-    for (const k of Object.keys(unread)) delete unread[k];
     activeGroupId.value = null;
   }
 
   return {
     threads,
-    unread,
     activeGroupId,
     me,
     thread,

@@ -101,14 +101,4 @@ describe('messages store', () => {
     m = store.thread('g1').items[0]!;
     expect(m).toMatchObject({ deleted: true, text: null, attachments: [] });
   });
-
-  it('counts unread messages of other groups, not our own, and clears them on open', () => {
-    store.open('g2');
-    store.applyEvent('g1', 'm.1.1', sentEvent(1));
-    store.applyEvent('g1', 'm.1.2', sentEvent(2, { senderId: 'me' }));
-    store.applyEvent('g2', 'm.2.1', { ...sentEvent(1), groupId: 'g2' });
-    expect(store.unread).toEqual({ g1: 1, g2: 0 });
-    store.open('g1');
-    expect(store.unread.g1).toBe(0);
-  });
 });
