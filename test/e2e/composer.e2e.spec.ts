@@ -7,9 +7,9 @@ import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '@groupchat/test-kit/app';
 import { waitUntil } from '@groupchat/test-kit';
 import { startE2eApp } from './support/app';
-import { launchBrowser, openPerson, type Person } from './support/browser';
-import { registerViaApi, signInViaUi, textBecomes, type Account } from './support/people';
-import { ApiActor } from './support/seed';
+import { launchBrowser } from './support/browser';
+import { textBecomes } from './support/people';
+import { openChat, twoInAGroup, type Participant } from './support/two-people';
 
 const CODE = '<img src=x onerror="window.__xss=1">';
 
@@ -19,27 +19,28 @@ const rowWith = (page: Page, text: string) => page.getByTestId('message').filter
 describe('the composer’s formatting, mentions and emoji between two people', () => {
   let app: TestApp;
   let browser: Browser;
-  let alice: Person;
-  let bob: Person;
-  let bobAccount: Account;
+  let alice: Participant;
+  let bob: Participant;
   let groupId: string;
-  let reader: ApiActor;
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startE2eApp(), launchBrowser()]);
-    [alice, bob] = await Promise.all([openPerson(browser, app.url), openPerson(browser, app.url)]);
-    const aliceAccount = await registerViaApi(app, { prefix: 'alice', displayName: 'Alice Archer' });
-    bobAccount = await registerViaApi(app, { prefix: 'bob', displayName: 'Bob Baker' });
-    const owner = await ApiActor.signIn(app, aliceAccount);
-    groupId = await owner.createGroup({ name: `Markup ${Date.now().toString(36)}`, description: 'Formatting in the browser', interests: ['code'] });
-    const joiner = await ApiActor.signIn(app, bobAccount);
-    reader = joiner;
-    await joiner.seen(owner.lastPosition).join(groupId);
+    ({
+      groupId,
+      owner: alice,
+      joiner: bob,
+    } = await twoInAGroup(
+      app,
+      browser,
+      [
+        { prefix: 'alice', displayName: 'Alice Archer' },
+        { prefix: 'bob', displayName: 'Bob Baker' },
+      ],
+      { name: `Markup ${Date.now().toString(36)}`, description: 'Formatting in the browser', interests: ['code'] },
+    ));
     // The members list is a read model: the composer reads it once the join is in it.
-    expect((await owner.seen(joiner.lastPosition).members(groupId)).map((m) => m.userId)).toContain(bobAccount.userId);
-    await Promise.all([signInViaUi(alice.page, aliceAccount), signInViaUi(bob.page, bobAccount)]);
-    await Promise.all([alice.page.goto(`/groups/${groupId}`), bob.page.goto(`/groups/${groupId}`)]);
-    await Promise.all([alice.page.getByTestId('composer-input').waitFor(), bob.page.getByTestId('composer-input').waitFor()]);
+    expect((await alice.api.members(groupId)).map((m) => m.userId)).toContain(bob.account.userId);
+    await openChat(groupId, alice, bob);
   });
 
   afterAll(async () => {
@@ -73,36 +74,36 @@ describe('the composer’s formatting, mentions and emoji between two people', (
 
   it('a mention completed from the members arrives highlighted and marked as mentioning the other', async () => {
     const input = alice.page.getByTestId('composer-input');
-    await input.pressSequentially(`look @${bobAccount.username.slice(0, 4)}`);
+    await input.pressSequentially(`look @${bob.account.username.slice(0, 4)}`);
     const option = alice.page.getByRole('listbox', { name: 'Suggestions' }).getByRole('option', { name: /Bob Baker/ });
     await option.waitFor();
     expect(await option.getAttribute('aria-selected')).toBe('true');
     await input.press('Enter');
-    expect(await input.inputValue()).toBe(`look @${bobAccount.username} `);
+    expect(await input.inputValue()).toBe(`look @${bob.account.username} `);
     await input.pressSequentially('this is for you');
     await input.press('Enter');
 
     const row = rowWith(bob.page, 'this is for you');
     const mention = row.getByTestId('mention');
-    await textBecomes(mention, `@${bobAccount.username}`);
+    await textBecomes(mention, `@${bob.account.username}`);
     expect(await mention.getAttribute('class')).toContain('mention--me');
     expect(await row.getAttribute('class')).toContain('message--mentions-me');
     expect(await row.getAttribute('aria-label')).toMatch(/, mentions you$/);
 
     // The history carries the same mentions: still highlighted and marked after a reload. The
     // read model may trail the live event, so wait until its history has the message.
-    const stored = await waitUntil(async () => (await reader.history(groupId)).find((m) => m.text?.endsWith('this is for you')), {
+    const stored = await waitUntil(async () => (await bob.api.history(groupId)).find((m) => m.text?.endsWith('this is for you')), {
       timeoutMs: 20_000,
       what: 'the mention in the history',
     });
-    expect(stored.mentions).toEqual([bobAccount.userId]);
+    expect(stored.mentions).toEqual([bob.account.userId]);
     await bob.page.reload();
     const again = rowWith(bob.page, 'this is for you');
-    await textBecomes(again.getByTestId('mention'), `@${bobAccount.username}`);
+    await textBecomes(again.getByTestId('mention'), `@${bob.account.username}`);
     expect(await again.getAttribute('aria-label')).toMatch(/, mentions you$/);
 
     const own = rowWith(alice.page, 'this is for you');
-    await textBecomes(own.getByTestId('mention'), `@${bobAccount.username}`);
+    await textBecomes(own.getByTestId('mention'), `@${bob.account.username}`);
     expect(await own.getAttribute('class')).not.toContain('message--mentions-me');
   });
 

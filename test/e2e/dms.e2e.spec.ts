@@ -6,31 +6,34 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { TestApp } from '@groupchat/test-kit/app';
 import { startE2eApp } from './support/app';
-import { launchBrowser, openPerson, type Person } from './support/browser';
-import { messagesWithText, registerViaApi, sendMessage, signInViaUi, type Account } from './support/people';
+import { launchBrowser } from './support/browser';
+import { messagesWithText, registerViaApi, sendMessage } from './support/people';
 import { ApiActor } from './support/seed';
+import { twoInAGroup, type Participant } from './support/two-people';
 
 describe('direct messages in the browser', () => {
   let app: TestApp;
   let browser: Browser;
-  let ann: Person;
-  let ben: Person;
-  let annAccount: Account;
-  let benAccount: Account;
+  let ann: Participant;
+  let ben: Participant;
   let groupId: string;
   let dmId: string;
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startE2eApp(), launchBrowser()]);
-    [ann, ben] = await Promise.all([openPerson(browser, app.url), openPerson(browser, app.url)]);
-    [annAccount, benAccount] = await Promise.all([
-      registerViaApi(app, { prefix: 'ann', displayName: 'Ann Apple' }),
-      registerViaApi(app, { prefix: 'ben', displayName: 'Ben Birch' }),
-    ]);
-    const annApi = await ApiActor.signIn(app, annAccount);
-    groupId = await annApi.createGroup({ name: `Cider makers ${Date.now().toString(36)}`, description: 'Pressing season.', interests: ['cider'] });
-    await (await ApiActor.signIn(app, benAccount)).seen(annApi.lastPosition).join(groupId);
-    await Promise.all([signInViaUi(ann.page, annAccount), signInViaUi(ben.page, benAccount)]);
+    ({
+      groupId,
+      owner: ann,
+      joiner: ben,
+    } = await twoInAGroup(
+      app,
+      browser,
+      [
+        { prefix: 'ann', displayName: 'Ann Apple' },
+        { prefix: 'ben', displayName: 'Ben Birch' },
+      ],
+      { name: `Cider makers ${Date.now().toString(36)}`, description: 'Pressing season.', interests: ['cider'] },
+    ));
   });
 
   afterAll(async () => {
@@ -65,7 +68,7 @@ describe('direct messages in the browser', () => {
   it('a message request from someone sharing no group is accepted from the sidebar', async () => {
     const cal = await registerViaApi(app, { prefix: 'cal', displayName: 'Cal Cherry' });
     const calApi = await ApiActor.signIn(app, cal);
-    const requested = await calApi.openDm([benAccount.userId], true);
+    const requested = await calApi.openDm([ben.account.userId], true);
     // Cal reads it back at the request's position, so the read model has it when Ben's page looks.
     await calApi.dms();
 

@@ -7,27 +7,25 @@ import type { TestApp } from '@groupchat/test-kit/app';
 import { waitUntil } from '@groupchat/test-kit';
 import { startOrigin, type Origin } from '@groupchat/test-kit/link-preview-origin';
 import { startE2eApp } from './support/app';
-import { launchBrowser, openPerson, type Person } from './support/browser';
-import { makePng, PASSWORD, registerViaApi, signInViaUi, type Account } from './support/people';
-import { ApiActor } from './support/seed';
+import { launchBrowser } from './support/browser';
+import { makePng, PASSWORD } from './support/people';
+import { twoInAGroup, type Participant } from './support/two-people';
 
 describe('link previews in the browser', () => {
   let app: TestApp;
   let origin: Origin;
   let browser: Browser;
-  let alice: Person;
-  let bob: Person;
+  let alice: Participant;
+  let bob: Participant;
   let groupId: string;
   const groupName = `Route Setters ${Date.now().toString(36)}`;
-
-  let bobAccount: Account;
 
   /** The linkPreview the server stored for the message that starts with `start`, once history has it. */
   async function storedPreview(start: string): Promise<string | null> {
     const login = await fetch(`${app.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login: bobAccount.username, password: PASSWORD }),
+      body: JSON.stringify({ login: bob.account.username, password: PASSWORD }),
     });
     const { accessToken } = (await login.json()) as { accessToken: string };
     const found = await waitUntil(
@@ -50,16 +48,19 @@ describe('link previews in the browser', () => {
   beforeAll(async () => {
     // Loopback is allowed for this app only: the previewed site runs on 127.0.0.1.
     [app, browser, origin] = await Promise.all([startE2eApp({ LINK_PREVIEW_ALLOW_LOOPBACK: true }), launchBrowser(), startOrigin(await makePng(600, 320))]);
-    let aliceAccount: Account;
-    [aliceAccount, bobAccount] = await Promise.all([
-      registerViaApi(app, { prefix: 'alice', displayName: 'Alice Archer' }),
-      registerViaApi(app, { prefix: 'bob', displayName: 'Bob Baker' }),
-    ]);
-    const [aliceApi, bobApi] = await Promise.all([ApiActor.signIn(app, aliceAccount), ApiActor.signIn(app, bobAccount)]);
-    groupId = await aliceApi.createGroup({ name: groupName, description: 'New problems every week.', interests: ['climbing'] });
-    await bobApi.seen(aliceApi.lastPosition).join(groupId);
-    [alice, bob] = await Promise.all([openPerson(browser, app.url), openPerson(browser, app.url)]);
-    await Promise.all([signInViaUi(alice.page, aliceAccount), signInViaUi(bob.page, bobAccount)]);
+    ({
+      groupId,
+      owner: alice,
+      joiner: bob,
+    } = await twoInAGroup(
+      app,
+      browser,
+      [
+        { prefix: 'alice', displayName: 'Alice Archer' },
+        { prefix: 'bob', displayName: 'Bob Baker' },
+      ],
+      { name: groupName, description: 'New problems every week.', interests: ['climbing'] },
+    ));
     await Promise.all([openGroup(alice.page), openGroup(bob.page)]);
   });
 

@@ -8,8 +8,9 @@ import type { TestApp } from '@groupchat/test-kit/app';
 import { waitUntil } from '@groupchat/test-kit';
 import { startE2eApp } from './support/app';
 import { launchBrowser, openPerson, type Person } from './support/browser';
-import { messagesWithText, registerViaApi, sendMessage, signInViaUi } from './support/people';
-import { ApiActor } from './support/seed';
+import { messagesWithText, sendMessage, signInViaUi } from './support/people';
+import type { ApiActor } from './support/seed';
+import { sharedGroup } from './support/two-people';
 
 const HISTORY = 130;
 const historyText = (i: number) => `History ${String(i).padStart(3, '0')}: notes from the last session`;
@@ -57,20 +58,20 @@ describe('the message list for screen-reader and keyboard users', () => {
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startE2eApp(), launchBrowser()]);
-    const [aliceAccount, bobAccount] = await Promise.all([
-      registerViaApi(app, { prefix: 'alice', displayName: 'Alice Archer' }),
-      registerViaApi(app, { prefix: 'bob', displayName: 'Bob Baker' }),
-    ]);
-    alice = await ApiActor.signIn(app, aliceAccount);
-    const bobActor = await ApiActor.signIn(app, bobAccount);
-    groupId = await alice.createGroup({ name: `Reading Circle ${Date.now().toString(36)}`, description: 'A long conversation.', interests: ['books'] });
-    await bobActor.seen(alice.lastPosition).join(groupId);
-    alice.seen(bobActor.lastPosition);
+    const shared = await sharedGroup(
+      app,
+      [
+        { prefix: 'alice', displayName: 'Alice Archer' },
+        { prefix: 'bob', displayName: 'Bob Baker' },
+      ],
+      { name: `Reading Circle ${Date.now().toString(36)}`, description: 'A long conversation.', interests: ['books'] },
+    );
+    [groupId, alice] = [shared.groupId, shared.owner.api];
     for (let i = 1; i <= HISTORY; i += 1) await alice.post(groupId, historyText(i));
 
     bob = await openPerson(browser, app.url);
     await bob.context.addInitScript(recordAnnouncements);
-    await signInViaUi(bob.page, bobAccount);
+    await signInViaUi(bob.page, shared.joiner.account);
   });
 
   afterAll(async () => {

@@ -5,8 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '@groupchat/test-kit/app';
 import { startE2eApp } from './support/app';
 import { launchBrowser, openPerson, type Person } from './support/browser';
-import { messagesWithText, registerViaApi, signInViaUi, textBecomes, type Account } from './support/people';
-import { ApiActor } from './support/seed';
+import { messagesWithText, signInViaUi, textBecomes, type Account } from './support/people';
+import type { ApiActor } from './support/seed';
+import { sharedGroup } from './support/two-people';
 
 describe('unread counts in the browser', () => {
   let app: TestApp;
@@ -24,14 +25,15 @@ describe('unread counts in the browser', () => {
   beforeAll(async () => {
     [app, browser] = await Promise.all([startE2eApp(), launchBrowser()]);
     [laptop, phone] = await Promise.all([openPerson(browser, app.url), openPerson(browser, app.url)]);
-    const [annAccount, benAccount] = await Promise.all([
-      registerViaApi(app, { prefix: 'ann', displayName: 'Ann Apple' }),
-      registerViaApi(app, { prefix: 'ben', displayName: 'Ben Birch' }),
-    ]);
-    ben = benAccount;
-    ann = await ApiActor.signIn(app, annAccount);
-    groupId = await ann.createGroup({ name: groupName, description: 'Grafting and pruning.', interests: ['trees'] });
-    await (await ApiActor.signIn(app, ben)).seen(ann.lastPosition).join(groupId);
+    const shared = await sharedGroup(
+      app,
+      [
+        { prefix: 'ann', displayName: 'Ann Apple' },
+        { prefix: 'ben', displayName: 'Ben Birch' },
+      ],
+      { name: groupName, description: 'Grafting and pruning.', interests: ['trees'] },
+    );
+    [groupId, ann, ben] = [shared.groupId, shared.owner.api, shared.joiner.account];
     await Promise.all([signInViaUi(laptop.page, ben), signInViaUi(phone.page, ben)]);
   });
 
