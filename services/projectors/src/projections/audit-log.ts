@@ -18,8 +18,9 @@ const SETTINGS = ['name', 'description', 'interests', 'visibility', 'slowModeSec
 
 /**
  * The actions listed, by event type. A new moderation event (reports, invite links, blocked
- * words…) is one line here, plus its type in docs/moderation.md: nothing else changes, and the
- * entry is exactly-once like every other.
+ * words…) is one line here, plus its action name in query-api's AUDIT_ACTIONS (the `action=`
+ * filter) and in docs/moderation.md: nothing else changes, and the entry is exactly-once like
+ * every other.
  */
 const ACTIONS: { [T in EventType]?: Describe<T> } = {
   GroupCreated: (e) => (e.kind === 'direct' ? null : { action: 'group_created', actorId: e.ownerId, details: { name: e.name, visibility: e.visibility } }),
@@ -37,22 +38,6 @@ const ACTIONS: { [T in EventType]?: Describe<T> } = {
   MessagePinned: (e) => ({ action: 'message_pinned', actorId: e.actorId, targetMessageId: e.messageId }),
   MessageUnpinned: (e) => ({ action: 'message_unpinned', actorId: e.actorId, targetMessageId: e.messageId }),
 };
-
-/** Every action name the log may hold (the query API's `action=` filter accepts these). */
-export const AUDIT_ACTIONS = [
-  'group_created',
-  'group_deleted',
-  'settings_changed',
-  'member_invited',
-  'member_removed',
-  'role_changed',
-  'member_banned',
-  'member_unbanned',
-  'member_timed_out',
-  'message_pinned',
-  'message_unpinned',
-  'message_deleted',
-] as const;
 
 /**
  * The audit log of each group: one row per moderation or settings action (docs/moderation.md).

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { indexName, parse, type Runtime } from '@groupchat/shared';
 import { membershipsOf, readYourWrites } from '../access';
 import { cursorParam, decodeCursor, limitParam, listParam, pathId, textParam } from '../paging';
+import { auditCsv, auditOf, auditParams } from './audit';
 import { bansOf, groupById } from './detail';
 import { discoverGroups } from './discovery';
 import { membersOf } from './members';
@@ -63,6 +64,13 @@ export function groupRoutes(router: Router, rt: Runtime, auth: RequestHandler) {
 
   router.get('/me/reports', ...reads, async (req, res) => {
     res.json(await reportsBy(rt.pool, req.user!.sub));
+  });
+
+  router.get('/groups/:id/audit', ...reads, async (req, res) => {
+    const p = parse(auditParams, req.query);
+    const groupId = pathId(req.params.id, 'group');
+    if (p.format === 'csv') return auditCsv(rt.pool, groupId, req.user!.sub, p, res);
+    res.json(await auditOf(rt.pool, groupId, req.user!.sub, p));
   });
 
   router.get('/groups/:id/members', ...reads, async (req, res) => {

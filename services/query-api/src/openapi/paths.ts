@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { componentSchemas, parametersOf, type OpenApiPart, type Parameter } from '@groupchat/shared';
 import { dmListParams } from '../dms/routes';
+import { auditParams } from '../groups/audit';
 import { discoveryParams, membersParams, recommendedParams } from '../groups/routes';
 import { reportsParams } from '../groups/reports';
 import { aroundParams, followedParams, historyParams, messageSearchParams } from '../messages/routes';
@@ -48,6 +49,14 @@ function get({ summary, tag, answer, path = [], query, notFound = false, forbidd
         503: problem('a read model is behind the given X-Min-Position, or a dependency is down'),
       },
     },
+  };
+}
+
+/** A GET that also answers `text/csv` (an attachment) when asked with `format=csv`. */
+function withCsv(route: ReturnType<typeof get>) {
+  const ok = route.get.responses[200];
+  return {
+    get: { ...route.get, responses: { ...route.get.responses, 200: { ...ok, content: { ...ok.content, 'text/csv': { schema: { type: 'string' } } } } } },
   };
 }
 
@@ -117,6 +126,17 @@ export const queryOpenApi: OpenApiPart = {
       tag: 'users',
       answer: answers.MyReports,
     }),
+    '/groups/{id}/audit': withCsv(
+      get({
+        summary: 'The audit log, newest first (moderators and above; docs/moderation.md); `format=csv` downloads every matching entry',
+        tag: 'groups',
+        path: id('group id'),
+        query: auditParams,
+        answer: answers.AuditPage,
+        notFound: true,
+        forbidden: true,
+      }),
+    ),
     '/groups/{id}/members': get({
       summary: 'Members with roles (private groups: members only)',
       tag: 'groups',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UNREAD_CAP, type ComponentRegistry } from '@groupchat/shared';
+import { AUDIT_ACTIONS } from '../groups/audit';
 
 /**
  * Every query-api answer, as zod schemas from which the document's component schemas are
@@ -51,6 +52,24 @@ export const GroupDetail = named(
       .strictObject({ until: dateTime, reason: z.string().nullable() })
       .nullable()
       .describe('a timeout of the caller in force: they read but cannot post or react until then'),
+  }),
+);
+const auditPerson = z.strictObject({ userId: z.string(), username: z.string().nullable(), displayName: z.string().nullable() }).nullable();
+export const AuditPage = named(
+  'AuditPage',
+  z.strictObject({
+    items: z.array(
+      z.strictObject({
+        id: z.string().describe('the entry’s place in the log'),
+        at: dateTime,
+        action: z.enum(AUDIT_ACTIONS),
+        actor: auditPerson.describe('who did it (null: the system)'),
+        targetUser: auditPerson.describe('whom it was done to, if anyone'),
+        targetMessageId: z.string().nullable(),
+        details: z.record(z.string(), z.unknown()).describe('per action: role, changed fields and their new values, reason, until'),
+      }),
+    ),
+    nextBefore: z.string().nullable().describe('pass back as `before` for older entries; null on the last page'),
   }),
 );
 const reportAction = z.enum(['dismiss', 'delete', 'timeout', 'ban']).nullable().describe('null while open');
