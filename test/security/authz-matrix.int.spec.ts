@@ -284,6 +284,12 @@ const TABLE: Row[] = [
     request: (c) => ({ method: 'GET', path: `/groups/${gid(c)}/bans` }),
   },
   {
+    op: 'GET /groups/{id}/audit',
+    public: [401, 403, 403, 403, 200, 200, 200],
+    private: [401, 404, 404, 403, 200, 200, 200],
+    request: (c) => ({ method: 'GET', path: `/groups/${gid(c)}/audit` }),
+  },
+  {
     op: 'POST /groups/{id}/timeouts',
     fresh: true,
     public: [401, 403, 403, 403, 200, 200, 200],
