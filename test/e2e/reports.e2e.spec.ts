@@ -91,4 +91,25 @@ describe('reports in the browser', () => {
     const mine = page.getByTestId('my-reports').getByTestId('my-report').filter({ hasText: 'Spam: the same advert in every group' });
     await mine.getByTestId('my-report-outcome').getByText('Member banned').waitFor();
   });
+
+  it('reports a member from the member list, by keyboard; Escape cancels', async () => {
+    const page = reporter.page;
+    await page.goto(`/groups/${groupId}/settings`);
+    const members = page.getByTestId('member-list');
+    expect(await members.getByRole('button', { name: 'Report Rita Reporter' }).count()).toBe(0);
+    const open = members.getByRole('button', { name: 'Report Olga Owner' });
+    await open.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Report Olga Owner' });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Report Olga Owner');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Mocks newcomers in every thread');
+    await dialog.getByRole('button', { name: 'Send report' }).press('Enter');
+    await page.getByTestId('moderation-status').getByText("Report sent to the group's moderators").waitFor();
+    await page.goto('/profile');
+    const mine = page.getByTestId('my-report').filter({ hasText: 'Mocks newcomers in every thread' });
+    await mine.getByTestId('my-report-outcome').getByText('Open').waitFor();
+  });
 });
