@@ -315,6 +315,7 @@ export interface ReadMarkerMoved {
   groupId: string;
   partition: number;
   offset: number;
+  threadId: null | string;
 }
 
 export interface ReportFiled {
@@ -478,7 +479,7 @@ export interface AddedFields {
   NotificationSettingsChanged: never;
   ReactionAdded: never;
   ReactionRemoved: never;
-  ReadMarkerMoved: never;
+  ReadMarkerMoved: 'threadId';
   ReportFiled: never;
   ReportResolved: never;
   ThreadFollowed: never;

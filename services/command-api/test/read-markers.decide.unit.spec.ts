@@ -20,7 +20,7 @@ const at = (offset: bigint, partition = 2, topic = 'messages'): MoveMarker => ({
   groupId: 'g1',
   position: { topic, partition, offset } as Position,
 });
-const moved = (offset: number) => ({ type: 'ReadMarkerMoved' as const, userId: 'ann', groupId: 'g1', partition: 2, offset });
+const moved = (offset: number) => ({ type: 'ReadMarkerMoved' as const, userId: 'ann', groupId: 'g1', partition: 2, offset, threadId: null });
 
 describe('moving a read marker', () => {
   it('moves forward to any message up to the newest', () => {

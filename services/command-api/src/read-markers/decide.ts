@@ -35,5 +35,5 @@ export function decideMoveMarker(s: MarkerState, c: MoveMarker): Decided[] {
   if (offset > s.newest.offset) throw refused("is past the conversation's newest message");
   const read = [s.stored, s.pending].reduce<bigint>((a, b) => (b !== null && b > a ? b : a), -1n);
   if (offset <= read) return [];
-  return [{ type: 'ReadMarkerMoved', userId: c.userId, groupId: c.groupId, partition, offset: Number(offset) }];
+  return [{ type: 'ReadMarkerMoved', userId: c.userId, groupId: c.groupId, partition, offset: Number(offset), threadId: null }];
 }
