@@ -4,7 +4,12 @@ export interface Marker {
   groupId: string;
   partition: number;
   offset: number;
+  /** The thread read (its root message id); absent or null for the main list. */
+  threadId?: string | null;
 }
+
+/** A user's markers are batched per conversation and thread: each goes out at its furthest. */
+const markerKey = (groupId: string, threadId: string | null | undefined) => `${groupId}/${threadId ?? ''}`;
 
 interface Waiter {
   resolve(position: string): void;
@@ -38,15 +43,16 @@ export class MarkerBatches {
   ) {}
 
   /** The marker about to be appended for this conversation, if any. */
-  pending(userId: string, groupId: string): number | null {
-    return this.users.get(userId)?.markers.get(groupId)?.offset ?? null;
+  pending(userId: string, groupId: string, threadId: string | null = null): number | null {
+    return this.users.get(userId)?.markers.get(markerKey(groupId, threadId))?.offset ?? null;
   }
 
   move(userId: string, envelope: Envelope, marker: Marker): Promise<string> {
     let w = this.users.get(userId);
     if (!w) this.users.set(userId, (w = { markers: new Map(), waiters: [], lastAppend: -Infinity }));
-    const known = w.markers.get(marker.groupId);
-    if (!known || known.offset < marker.offset) w.markers.set(marker.groupId, marker);
+    const key = markerKey(marker.groupId, marker.threadId);
+    const known = w.markers.get(key);
+    if (!known || known.offset < marker.offset) w.markers.set(key, marker);
     w.envelope = envelope;
     const window = w;
     return new Promise((resolve, reject) => {

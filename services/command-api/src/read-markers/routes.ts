@@ -16,7 +16,7 @@ export function readMarkerRoutes(routes: CommandRoutes, ctx: CommandContext, hea
   const { pool } = ctx.rt;
   const appendMarkers: AppendMarkers = (userId, envelope, markers) =>
     ctx.append(
-      markers.map((m) => ({ event: stamp({ type: 'ReadMarkerMoved', userId, threadId: null, ...m }, envelope), key: userId })),
+      markers.map((m) => ({ event: stamp({ type: 'ReadMarkerMoved', userId, ...m, threadId: m.threadId ?? null }, envelope), key: userId })),
       { done: async (results) => formatPosition(results.at(-1)!.position) },
     );
   const batches = new MarkerBatches(appendMarkers, WINDOW_MS);
