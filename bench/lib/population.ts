@@ -101,13 +101,17 @@ export async function createPopulation(
           userId: m.id,
           role: i === 0 ? 'owner' : 'member',
           via: i === 0 ? 'create' : 'public',
+          inviteCode: null,
         },
       });
     }
   }
   for (const s of searchers) {
     for (const groupId of s.groupIds)
-      groupEvents.push({ key: groupId, event: { type: 'MemberJoined', ...envelope(s.user.id), groupId, userId: s.user.id, role: 'member', via: 'public' } });
+      groupEvents.push({
+        key: groupId,
+        event: { type: 'MemberJoined', ...envelope(s.user.id), groupId, userId: s.user.id, role: 'member', via: 'public', inviteCode: null },
+      });
   }
   await appendInChunks(log, groupEvents);
   return { users, groups, searchers };

@@ -28,6 +28,8 @@ export const EVENT_TOPICS = {
   ReportFiled: 'groups',
   ReportResolved: 'groups',
   AutoModerationSet: 'groups',
+  InviteLinkCreated: 'groups',
+  InviteLinkRevoked: 'groups',
   MessageSent: 'messages',
   MessageEdited: 'messages',
   MessageDeleted: 'messages',

@@ -83,6 +83,32 @@ export interface GroupUpdated {
   broadcastMinRole: null | BroadcastMinRole;
 }
 
+export interface InviteLinkCreated {
+  type: 'InviteLinkCreated';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  groupId: string;
+  code: string;
+  createdBy: string;
+  expiresAt: null | number;
+  maxUses: null | number;
+}
+
+export interface InviteLinkRevoked {
+  type: 'InviteLinkRevoked';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  groupId: string;
+  code: string;
+  revokedBy: string;
+}
+
 export interface LinkPreviewRemoved {
   type: 'LinkPreviewRemoved';
   eventId: string;
@@ -132,6 +158,7 @@ export interface MemberJoined {
   userId: string;
   role: Role;
   via: JoinVia;
+  inviteCode: null | string;
 }
 
 export interface MemberLeft {
@@ -427,6 +454,8 @@ export type DomainEvent =
   | GroupCreated
   | GroupDeleted
   | GroupUpdated
+  | InviteLinkCreated
+  | InviteLinkRevoked
   | LinkPreviewRemoved
   | MemberBanned
   | MemberInvited
@@ -462,10 +491,12 @@ export interface AddedFields {
   GroupCreated: 'slowModeSeconds' | 'kind' | 'broadcastMinRole';
   GroupDeleted: never;
   GroupUpdated: 'broadcastMinRole';
+  InviteLinkCreated: never;
+  InviteLinkRevoked: never;
   LinkPreviewRemoved: never;
   MemberBanned: never;
   MemberInvited: never;
-  MemberJoined: never;
+  MemberJoined: 'inviteCode';
   MemberLeft: never;
   MemberRemoved: never;
   MemberRoleChanged: never;

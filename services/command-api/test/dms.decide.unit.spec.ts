@@ -38,7 +38,7 @@ const created: Decided = {
   kind: 'direct',
   broadcastMinRole: 'owner',
 };
-const joined = (userId: string): Decided => ({ type: 'MemberJoined', groupId: 'd1', userId, role: 'member', via: 'create' });
+const joined = (userId: string): Decided => ({ type: 'MemberJoined', groupId: 'd1', userId, role: 'member', via: 'create', inviteCode: null });
 const invited = (userId: string): Decided => ({ type: 'MemberInvited', groupId: 'd1', userId, invitedBy: 'ann' });
 
 describe('opening a direct conversation', () => {
@@ -104,7 +104,7 @@ describe('inside a direct conversation', () => {
   it('an invitee accepts by joining and declines by leaving', () => {
     given({ group: dm, actorRole: null, actorInvited: true })
       .when(decideJoin, { groupId: 'd1', userId: 'carol' })
-      .then([{ type: 'MemberJoined', groupId: 'd1', userId: 'carol', role: 'member', via: 'invite' }]);
+      .then([{ type: 'MemberJoined', groupId: 'd1', userId: 'carol', role: 'member', via: 'invite', inviteCode: null }]);
     given({ group: dm, actorRole: null, actorInvited: true })
       .when(decideLeave, { groupId: 'd1', userId: 'carol' })
       .then([{ type: 'MemberLeft', groupId: 'd1', userId: 'carol' }]);

@@ -41,7 +41,7 @@ describe('creating a group', () => {
           kind: 'group',
           broadcastMinRole: 'moderator',
         },
-        { type: 'MemberJoined', groupId: 'g1', userId: 'u1', role: 'owner', via: 'create' },
+        { type: 'MemberJoined', groupId: 'g1', userId: 'u1', role: 'owner', via: 'create', inviteCode: null },
       ]);
   });
 });
@@ -120,12 +120,12 @@ describe('joining', () => {
   it('given a public group, when a stranger joins, then MemberJoined via public', () => {
     given(as(null))
       .when(decideJoin, join)
-      .then([{ type: 'MemberJoined', groupId: 'g1', userId: 'u2', role: 'member', via: 'public' }]);
+      .then([{ type: 'MemberJoined', groupId: 'g1', userId: 'u2', role: 'member', via: 'public', inviteCode: null }]);
   });
   it('given a private group and an invite, when joining, then MemberJoined via invite', () => {
     given(as(null, { actorInvited: true }, priv))
       .when(decideJoin, join)
-      .then([{ type: 'MemberJoined', groupId: 'g1', userId: 'u2', role: 'member', via: 'invite' }]);
+      .then([{ type: 'MemberJoined', groupId: 'g1', userId: 'u2', role: 'member', via: 'invite', inviteCode: null }]);
   });
   it('given a private group and no invite, then 404', () => {
     given(as(null, {}, priv))

@@ -30,7 +30,7 @@ function sample(type: EventType): DomainEvent {
     },
     GroupUpdated: { ...group, name: null, description: 'New', interests: null, visibility: null, slowModeSeconds: 5, broadcastMinRole: 'admin' },
     GroupDeleted: group,
-    MemberJoined: { ...group, userId: 'u2', role: 'member', via: 'public' },
+    MemberJoined: { ...group, userId: 'u2', role: 'member', via: 'public', inviteCode: null },
     MemberLeft: { ...group, userId: 'u2' },
     MemberInvited: { ...group, userId: 'u3', invitedBy: 'u1' },
     MemberRemoved: { ...group, userId: 'u3', removedBy: 'u1' },
@@ -41,6 +41,8 @@ function sample(type: EventType): DomainEvent {
     ReportFiled: { ...group, reportId: 'r1', reporterId: 'u2', messageId: 'm0', userId: 'u3', reason: 'spam', audience: 'moderators' },
     ReportResolved: { ...group, reportId: 'r1', resolvedBy: 'u1', action: 'ban', note: null },
     AutoModerationSet: { ...group, setBy: 'u1', patterns: ['spam', 'buy\\s+now'], action: 'refuse', newMemberMinutes: 10, newMemberSlowModeSeconds: 60 },
+    InviteLinkCreated: { ...group, code: 'c0dec0dec0dec0dec0dec0', createdBy: 'u1', expiresAt: 1_700_000_000_000, maxUses: 10 },
+    InviteLinkRevoked: { ...group, code: 'c0dec0dec0dec0dec0dec0', revokedBy: 'u1' },
     MessageSent: {
       ...group,
       messageId: 'm1',

@@ -73,4 +73,4 @@ export function decideOpenDm(s: DmState, c: OpenDm): Decided[] {
 }
 
 /** Everyone in a direct conversation is a plain member: nobody holds a role above another. */
-const joined = (groupId: string, userId: string): Decided => ({ type: 'MemberJoined', groupId, userId, role: 'member', via: 'create' });
+const joined = (groupId: string, userId: string): Decided => ({ type: 'MemberJoined', groupId, userId, role: 'member', via: 'create', inviteCode: null });

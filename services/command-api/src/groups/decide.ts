@@ -48,7 +48,7 @@ export function decideCreateGroup(c: CreateGroup): Decided[] {
       kind: 'group',
       broadcastMinRole: 'moderator',
     },
-    { type: 'MemberJoined', groupId: c.groupId, userId: c.ownerId, role: 'owner', via: 'create' },
+    { type: 'MemberJoined', groupId: c.groupId, userId: c.ownerId, role: 'owner', via: 'create', inviteCode: null },
   ];
 }
 
@@ -103,7 +103,7 @@ export function decideJoin(s: GroupState, c: { groupId: string; userId: string }
   visibleGroup(s.group, s.actorRole, s.actorInvited && !banned);
   if (s.actorRole) throw conflict('already a member of this group', 'already_member');
   if (banned) throw bannedError(s.actorBannedUntil!);
-  return [{ type: 'MemberJoined', groupId: c.groupId, userId: c.userId, role: 'member', via: s.actorInvited ? 'invite' : 'public' }];
+  return [{ type: 'MemberJoined', groupId: c.groupId, userId: c.userId, role: 'member', via: s.actorInvited ? 'invite' : 'public', inviteCode: null }];
 }
 
 export function decideInvite(s: GroupState, c: { groupId: string; actorId: string; userId: string }): Decided[] {

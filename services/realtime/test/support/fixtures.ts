@@ -24,6 +24,7 @@ export const memberJoined = (groupId: string, userId: string, role: 'owner' | 'm
   userId,
   role,
   via: role === 'owner' ? 'create' : 'public',
+  inviteCode: null,
 });
 
 export const memberRemoved = (groupId: string, userId: string, removedBy: string): EventOf<'MemberRemoved'> => ({
