@@ -39,6 +39,11 @@ export class ApiActor {
     return parsed;
   }
 
+  /** Any other route, as this person, reading their own writes. */
+  call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    return this.send<T>(method, path, body);
+  }
+
   /** Waits for another person's write too (e.g. the group they created) before acting. */
   seen(position: string): this {
     this.positions.push(position);
