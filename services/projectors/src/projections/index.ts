@@ -5,6 +5,7 @@ import { autoModeration } from './auto-moderation';
 import { blocks } from './blocks';
 import { groupDailyActivity } from './group-daily-activity';
 import { groups } from './groups';
+import { inviteLinks } from './invite-links';
 import { messages } from './messages';
 import { notificationSettings } from './notification-settings';
 import { notifications } from './notifications';
@@ -36,4 +37,5 @@ export const projections: Projection[] = [
   blocks,
   autoModeration,
   auditLog,
+  inviteLinks,
 ];
