@@ -17,6 +17,7 @@ import { dmRoutes } from './dms/routes';
 import { messageRoutes } from './messages/routes';
 import { blockRoutes } from './moderation/blocks';
 import { reportRoutes } from './moderation/reports';
+import { inviteLinkRoutes } from './moderation/invite-links';
 import { moderationRoutes } from './moderation/routes';
 import { notificationRoutes } from './notifications/routes';
 import { readMarkerRoutes } from './read-markers/routes';
@@ -47,6 +48,7 @@ export async function createCommandApi(rt: Runtime): Promise<CommandApi> {
   profileRoutes(routes, ctx, credentials);
   groupRoutes(routes, ctx, heads, credentials);
   moderationRoutes(routes, ctx, heads, credentials);
+  inviteLinkRoutes(routes, ctx, heads);
   reportRoutes(routes, ctx, heads, credentials);
   blockRoutes(routes, ctx, credentials);
   dmRoutes(routes, ctx, heads, credentials);

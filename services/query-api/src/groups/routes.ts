@@ -6,6 +6,7 @@ import { cursorParam, decodeCursor, limitParam, listParam, pathId, textParam } f
 import { auditCsv, auditOf, auditParams } from './audit';
 import { bansOf, groupById } from './detail';
 import { discoverGroups } from './discovery';
+import { inviteLinkPreview, inviteLinksOf } from './invite-links';
 import { membersOf } from './members';
 import { recommendedFor } from './recommended';
 import { autoModerationOf, blocksOf, reportsBy, reportsOf, reportsParams } from './reports';
@@ -52,6 +53,14 @@ export function groupRoutes(router: Router, rt: Runtime, auth: RequestHandler) {
   router.get('/groups/:id/reports', ...reads, async (req, res) => {
     const p = parse(reportsParams, req.query);
     res.json(await reportsOf(rt.pool, pathId(req.params.id, 'group'), req.user!.sub, p.status));
+  });
+
+  router.get('/groups/:id/invite-links', ...reads, async (req, res) => {
+    res.json(await inviteLinksOf(rt.pool, pathId(req.params.id, 'group'), req.user!.sub, `${req.protocol}://${req.get('host')}`));
+  });
+
+  router.get('/invite-links/:code', ...reads, async (req, res) => {
+    res.json(await inviteLinkPreview(rt.pool, String(req.params.code), req.user!.sub));
   });
 
   router.get('/groups/:id/auto-moderation', ...reads, async (req, res) => {

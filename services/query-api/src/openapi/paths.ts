@@ -108,6 +108,22 @@ export const queryOpenApi: OpenApiPart = {
       notFound: true,
       forbidden: true,
     }),
+    '/groups/{id}/invite-links': get({
+      summary: "The group's invite links, newest first, with their uses (moderators and above)",
+      tag: 'groups',
+      path: id('group id'),
+      answer: answers.InviteLinkList,
+      notFound: true,
+      forbidden: true,
+    }),
+    '/invite-links/{code}': get({
+      summary:
+        'The group an invite link leads to (anyone signed in); a revoked, expired, used-up or unknown link: 404 `invite_link_invalid`, without saying which',
+      tag: 'groups',
+      path: parametersOf(z.object({ code: idParam.describe('the link code') }), 'path'),
+      answer: answers.InviteLinkPreview,
+      notFound: true,
+    }),
     '/groups/{id}/auto-moderation': get({
       summary: "The group's automatic moderation (moderators and above)",
       tag: 'groups',

@@ -407,3 +407,36 @@ export const UserHit = named(
   z.strictObject({ id: z.string(), username: z.string(), displayName: z.string(), interests: z.array(z.string()), avatarMediaId: z.string().nullable() }),
 );
 export const UserSearchPage = named('UserSearchPage', z.strictObject({ items: z.array(UserHit), total: count, nextCursor }));
+
+export const InviteLinkList = named(
+  'InviteLinkList',
+  z.strictObject({
+    items: z.array(
+      z.strictObject({
+        code: z.string(),
+        url: z.string().describe('/invite/<code> on the origin the request was sent to'),
+        createdBy: z.string(),
+        createdAt: dateTime,
+        expiresAt: dateTime.nullable().describe('null: never'),
+        maxUses: count.nullable().describe('null: unlimited'),
+        uses: count,
+        revoked: z.boolean(),
+        works: z.boolean().describe('not revoked, not expired and not used up'),
+      }),
+    ),
+  }),
+);
+
+export const InviteLinkPreview = named(
+  'InviteLinkPreview',
+  z.strictObject({
+    code: z.string(),
+    groupId: z.string(),
+    name: z.string(),
+    description: z.string(),
+    memberCount: count,
+    visibility,
+    expiresAt: dateTime.nullable(),
+    isMember: z.boolean().describe('the caller is already a member'),
+  }),
+);

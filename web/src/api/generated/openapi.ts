@@ -2347,6 +2347,400 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/groups/{id}/invite-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The group's invite links, newest first, with their uses (moderators and above) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position tokens a command returned (comma-separated); the answer waits, up to about 5 s, until the read models include them */
+                    "X-Min-Position"?: string;
+                };
+                path: {
+                    /** @description group id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InviteLinkList"];
+                    };
+                };
+                /** @description malformed cursor or position token */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not allowed for the caller’s role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown, deleted, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid query parameters, one entry per field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a read model is behind the given X-Min-Position, or a dependency is down */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an invite link to the group (moderator and above; not in a direct conversation)
+         * @description Anyone signed in who opens the link may join, private groups too, unless banned. The url is `/invite/<code>` on the origin the request came to.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateInviteLinkRequest"];
+                };
+            };
+            responses: {
+                /** @description created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreateInviteLinkResponse"];
+                    };
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not allowed for the caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown (a private group is unknown to non-members) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description request body over 1MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description request body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid fields, listed in `errors` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{id}/invite-links/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an invite link (moderator and above); people who joined by it stay */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path: {
+                    id: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description revoked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PositionResponse"];
+                    };
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not allowed for the caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown (a private group is unknown to non-members) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invite-links/{code}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join a group by an invite link (anyone signed in)
+         * @description A revoked, expired, used-up or unknown link answers 404 `invite_link_invalid`, without saying which; a ban in force 403 `banned`; a member 409 `already_member`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description joined */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JoinByLinkResponse"];
+                    };
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not allowed for the caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown (a private group is unknown to non-members) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports": {
         parameters: {
             query?: never;
@@ -5671,6 +6065,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invite-links/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The group an invite link leads to (anyone signed in); a revoked, expired, used-up or unknown link: 404 `invite_link_invalid`, without saying which */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position tokens a command returned (comma-separated); the answer waits, up to about 5 s, until the read models include them */
+                    "X-Min-Position"?: string;
+                };
+                path: {
+                    /** @description the link code */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InviteLinkPreview"];
+                    };
+                };
+                /** @description malformed cursor or position token */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown, deleted, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid query parameters, one entry per field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a read model is behind the given X-Min-Position, or a dependency is down */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/blocks": {
         parameters: {
             query?: never;
@@ -6664,6 +7145,25 @@ export interface components {
             /** @description their minimum seconds between two messages */
             newMemberSlowModeSeconds: number;
         };
+        CreateInviteLinkResponse: {
+            /** @description the link code: 22 unguessable base64url characters */
+            code: string;
+            /** @description the link to share: /invite/<code> on the origin the request was sent to */
+            url: string;
+            /** @description log position of the link; pass it back as X-Min-Position */
+            position: string;
+        };
+        CreateInviteLinkRequest: {
+            /** @description when the link stops working (at most a year ahead); absent or null: never */
+            expiresAt?: string | null;
+            /** @description how many people may join by it; absent or null: unlimited */
+            maxUses?: number | null;
+        };
+        JoinByLinkResponse: {
+            groupId: string;
+            /** @description log position of the join; pass it back as X-Min-Position */
+            position: string;
+        };
         FileReportResponse: {
             reportId: string;
             /** @description log position of the report; pass it back as X-Min-Position */
@@ -7375,6 +7875,36 @@ export interface components {
             total: number;
             /** @description pass back as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
+        };
+        InviteLinkList: {
+            items: {
+                code: string;
+                /** @description /invite/<code> on the origin the request was sent to */
+                url: string;
+                createdBy: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description null: never */
+                expiresAt: string | null;
+                /** @description null: unlimited */
+                maxUses: number | null;
+                uses: number;
+                revoked: boolean;
+                /** @description not revoked, not expired and not used up */
+                works: boolean;
+            }[];
+        };
+        InviteLinkPreview: {
+            code: string;
+            groupId: string;
+            name: string;
+            description: string;
+            memberCount: number;
+            /** @enum {string} */
+            visibility: "public" | "private";
+            expiresAt: string | null;
+            /** @description the caller is already a member */
+            isMember: boolean;
         };
     };
     responses: never;
