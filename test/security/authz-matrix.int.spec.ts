@@ -83,6 +83,13 @@ const pushKeys = (() => {
   return { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') };
 })();
 
+/** A link the owner creates to the cell's group, and the path of the request about it (waiting for the link to be read). */
+async function inviteLink(c: Cell, path: (code: string) => string): Promise<Pick<Req, 'path' | 'headers'>> {
+  const link = await api.post(`/groups/${gid(c)}/invite-links`, {}, { token: users.owner.token });
+  expect(link.status, JSON.stringify(link.body)).toBe(201);
+  return { path: path(link.body.code), headers: { 'x-min-position': link.body.position } };
+}
+
 const TABLE: Row[] = [
   // accounts: the token is irrelevant to them
   {
@@ -288,6 +295,38 @@ const TABLE: Row[] = [
     public: [401, 403, 403, 403, 200, 200, 200],
     private: [401, 404, 404, 403, 200, 200, 200],
     request: (c) => ({ method: 'GET', path: `/groups/${gid(c)}/audit` }),
+  },
+  // invite links (docs/moderation.md): moderators and up manage them; anyone signed in opens and uses one
+  {
+    op: 'POST /groups/{id}/invite-links',
+    public: [401, 403, 403, 403, 201, 201, 201],
+    private: [401, 404, 404, 403, 201, 201, 201],
+    request: (c) => ({ method: 'POST', path: `/groups/${gid(c)}/invite-links`, body: { maxUses: 10 } }),
+  },
+  {
+    op: 'GET /groups/{id}/invite-links',
+    public: [401, 403, 403, 403, 200, 200, 200],
+    private: [401, 404, 404, 403, 200, 200, 200],
+    request: (c) => ({ method: 'GET', path: `/groups/${gid(c)}/invite-links` }),
+  },
+  {
+    op: 'DELETE /groups/{id}/invite-links/{code}',
+    public: [401, 403, 403, 403, 200, 200, 200],
+    private: [401, 404, 404, 403, 200, 200, 200],
+    request: async (c) => ({ method: 'DELETE', ...(await inviteLink(c, (code) => `/groups/${gid(c)}/invite-links/${code}`)) }),
+  },
+  {
+    op: 'GET /invite-links/{code}',
+    public: [401, 200, 200, 200, 200, 200, 200],
+    private: [401, 200, 200, 200, 200, 200, 200],
+    request: async (c) => ({ method: 'GET', ...(await inviteLink(c, (code) => `/invite-links/${code}`)) }),
+  },
+  {
+    op: 'POST /invite-links/{code}/join',
+    fresh: true,
+    public: [401, 200, 200, 409, 409, 409, 409],
+    private: [401, 200, 200, 409, 409, 409, 409],
+    request: async (c) => ({ method: 'POST', ...(await inviteLink(c, (code) => `/invite-links/${code}/join`)) }),
   },
   {
     op: 'POST /groups/{id}/timeouts',
