@@ -19,6 +19,7 @@ export const routes: RouteRecordRaw[] = [
     props: true,
     meta: { title: 'Group settings' },
   },
+  { path: '/invite/:code', name: 'invite', component: () => import('./views/InviteView.vue'), props: true, meta: { title: 'Invite' } },
   { path: '/profile', name: 'profile', component: () => import('./views/ProfileView.vue'), meta: { title: 'Your profile' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { public: true, title: 'Not found' } },
 ];
