@@ -1,0 +1,51 @@
+// An owner creates an invite link in the settings of a private group; someone who has just
+// registered opens it, sees "Join <group>?", joins, and lands in the group's chat.
+import { afterAll, beforeAll, describe, it, expect } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { TestApp } from '@groupchat/test-kit/app';
+import { startE2eApp } from './support/app';
+import { launchBrowser, openPerson, type Person } from './support/browser';
+import { registerViaApi, registerViaUi, signInViaUi, textBecomes } from './support/people';
+import { ApiActor } from './support/seed';
+
+describe('invite links in the browser', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let owner: Person;
+  let newcomer: Person;
+  let groupId: string;
+  const name = `Lichen lovers ${Date.now().toString(36)}`;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startE2eApp(), launchBrowser()]);
+    [owner, newcomer] = await Promise.all([openPerson(browser, app.url), openPerson(browser, app.url)]);
+    const ownerAccount = await registerViaApi(app, { prefix: 'own', displayName: 'Olga Owner' });
+    groupId = await (
+      await ApiActor.signIn(app, ownerAccount)
+    ).createGroup({ name, description: 'Slow growers.', interests: ['lichen'], visibility: 'private' });
+    await signInViaUi(owner.page, ownerAccount);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('a link made in settings joins a newly registered user to the private group', async () => {
+    await owner.page.goto(`/groups/${groupId}/settings`);
+    const section = owner.page.getByTestId('invite-links');
+    await section.getByLabel('Expires').selectOption({ label: 'after 7 days' });
+    await section.getByLabel('Uses').selectOption({ label: '10' });
+    await section.getByRole('button', { name: 'Create link' }).click();
+    const url = await section.getByTestId('invite-link-url').inputValue();
+    expect(url).toMatch(/\/invite\/[A-Za-z0-9_-]{22}$/);
+    await section.getByTestId('invite-link').getByText('0 of 10 uses').waitFor();
+
+    await registerViaUi(app, newcomer.page, { prefix: 'new', displayName: 'Nina Newcomer' });
+    await newcomer.page.goto(new URL(url).pathname);
+    await newcomer.page.getByRole('heading', { name: `Join ${name}?` }).waitFor();
+    await newcomer.page.getByRole('button', { name: `Join ${name}` }).click();
+    await newcomer.page.waitForURL(`**/groups/${groupId}`);
+    await textBecomes(newcomer.page.getByTestId('chat-title'), name);
+  });
+});
