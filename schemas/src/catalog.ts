@@ -30,6 +30,7 @@ export const EVENT_TOPICS = {
   AutoModerationSet: 'groups',
   InviteLinkCreated: 'groups',
   InviteLinkRevoked: 'groups',
+  InviteRevoked: 'groups',
   MessageSent: 'messages',
   MessageEdited: 'messages',
   MessageDeleted: 'messages',

@@ -296,6 +296,20 @@ const TABLE: Row[] = [
     private: [401, 404, 404, 403, 200, 200, 200],
     request: (c) => ({ method: 'GET', path: `/groups/${gid(c)}/audit` }),
   },
+  {
+    op: 'DELETE /groups/{id}/invites/{userId}',
+    fresh: true,
+    public: [401, 403, 403, 403, 404, 404, 404],
+    private: [401, 404, 404, 403, 200, 200, 200],
+    // On a fresh private group (the cells that succeed) the owner invites a new user first, so there is an invite to revoke.
+    request: async (c) => {
+      if (c.vis === 'public' || gid(c) === scenes[c.vis].groupId) return { method: 'DELETE', path: `/groups/${gid(c)}/invites/${users.other.userId}` };
+      const invitee = await registerUser(api, 'inv');
+      const invited = await api.post(`/groups/${gid(c)}/invites`, { userId: invitee.userId }, { token: users.owner.token });
+      expect(invited.status, JSON.stringify(invited.body)).toBe(200);
+      return { method: 'DELETE', path: `/groups/${gid(c)}/invites/${invitee.userId}`, headers: { 'x-min-position': invited.body.position } };
+    },
+  },
   // invite links (docs/moderation.md): moderators and up manage them; anyone signed in opens and uses one
   {
     op: 'POST /groups/{id}/invite-links',

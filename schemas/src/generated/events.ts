@@ -109,6 +109,18 @@ export interface InviteLinkRevoked {
   revokedBy: string;
 }
 
+export interface InviteRevoked {
+  type: 'InviteRevoked';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  groupId: string;
+  userId: string;
+  revokedBy: string;
+}
+
 export interface LinkPreviewRemoved {
   type: 'LinkPreviewRemoved';
   eventId: string;
@@ -145,6 +157,7 @@ export interface MemberInvited {
   groupId: string;
   userId: string;
   invitedBy: string;
+  expiresAt: null | number;
 }
 
 export interface MemberJoined {
@@ -456,6 +469,7 @@ export type DomainEvent =
   | GroupUpdated
   | InviteLinkCreated
   | InviteLinkRevoked
+  | InviteRevoked
   | LinkPreviewRemoved
   | MemberBanned
   | MemberInvited
@@ -493,9 +507,10 @@ export interface AddedFields {
   GroupUpdated: 'broadcastMinRole';
   InviteLinkCreated: never;
   InviteLinkRevoked: never;
+  InviteRevoked: never;
   LinkPreviewRemoved: never;
   MemberBanned: never;
-  MemberInvited: never;
+  MemberInvited: 'expiresAt';
   MemberJoined: 'inviteCode';
   MemberLeft: never;
   MemberRemoved: never;

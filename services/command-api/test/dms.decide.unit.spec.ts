@@ -39,7 +39,7 @@ const created: Decided = {
   broadcastMinRole: 'owner',
 };
 const joined = (userId: string): Decided => ({ type: 'MemberJoined', groupId: 'd1', userId, role: 'member', via: 'create', inviteCode: null });
-const invited = (userId: string): Decided => ({ type: 'MemberInvited', groupId: 'd1', userId, invitedBy: 'ann' });
+const invited = (userId: string): Decided => ({ type: 'MemberInvited', groupId: 'd1', userId, invitedBy: 'ann', expiresAt: null });
 
 describe('opening a direct conversation', () => {
   it('given someone who shares a group, then a private group of kind direct with both as plain members', () => {

@@ -148,7 +148,7 @@ describe('inviting', () => {
   it('given a moderator of a private group, when inviting a user, then MemberInvited', () => {
     given(as('moderator', ok, priv))
       .when(decideInvite, invite)
-      .then([{ type: 'MemberInvited', groupId: 'g1', userId: 'u3', invitedBy: 'u1' }]);
+      .then([{ type: 'MemberInvited', groupId: 'g1', userId: 'u3', invitedBy: 'u1', expiresAt: null }]);
   });
   it('given a plain member, then 403', () => {
     given(as('member', ok, priv))

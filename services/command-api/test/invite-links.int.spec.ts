@@ -113,4 +113,15 @@ describe('invite links on the real app', () => {
     expectStatus(inDm, 403);
     expect(inDm.body).toMatchObject({ code: 'direct_conversation' });
   });
+
+  it('lets a moderator revoke an invite by user: the invited person can no longer see or join the group', async () => {
+    const [fay] = await registerUsers(api, ['fay']);
+    await ok(api.post(`/groups/${closed}/invites`, { userId: fay.userId }, as(mo)));
+    expectStatus(await api.get(`/groups/${closed}`, as(fay)));
+    expectStatus(await api.del(`/groups/${closed}/invites/${fay.userId}`, undefined, as(bo)), 403);
+    await ok(api.del(`/groups/${closed}/invites/${fay.userId}`, undefined, as(mo)));
+    expectStatus(await api.get(`/groups/${closed}`, as(fay)), 404);
+    expectStatus(await api.post(`/groups/${closed}/join`, undefined, as(fay)), 404);
+    expectStatus(await api.del(`/groups/${closed}/invites/${fay.userId}`, undefined, as(mo)), 404);
+  });
 });

@@ -13,7 +13,7 @@ function sample(type: EventType): DomainEvent {
   const samples: Record<EventType, object> = {
     UserRegistered: { userId: 'u1', username: 'ada', email: 'ada@example.com', displayName: 'Ada', interests: ['math'] },
     UserProfileUpdated: { userId: 'u1', displayName: 'Ada L.', bio: null, interests: null, avatarMediaId: null },
-    ReadMarkerMoved: { userId: 'u1', groupId: 'g-1', partition: 3, offset: 41 },
+    ReadMarkerMoved: { userId: 'u1', groupId: 'g-1', partition: 3, offset: 41, threadId: null },
     NotificationSettingsChanged: { userId: 'u1', groupId: null, level: 'mentions', muteUntil: null, pushText: 'never' },
     UserBlocked: { userId: 'u1', blockedUserId: 'u2' },
     UserUnblocked: { userId: 'u1', blockedUserId: 'u2' },
@@ -32,7 +32,8 @@ function sample(type: EventType): DomainEvent {
     GroupDeleted: group,
     MemberJoined: { ...group, userId: 'u2', role: 'member', via: 'public', inviteCode: null },
     MemberLeft: { ...group, userId: 'u2' },
-    MemberInvited: { ...group, userId: 'u3', invitedBy: 'u1' },
+    MemberInvited: { ...group, userId: 'u3', invitedBy: 'u1', expiresAt: 1_700_600_000_000 },
+    InviteRevoked: { ...group, userId: 'u3', revokedBy: 'u1' },
     MemberRemoved: { ...group, userId: 'u3', removedBy: 'u1' },
     MemberRoleChanged: { ...group, userId: 'u2', role: 'moderator', changedBy: 'u1' },
     MemberBanned: { ...group, userId: 'u3', bannedBy: 'u1', reason: 'spam', until: null, deleteMessagesSince: 1700000000000 },

@@ -68,7 +68,7 @@ export function decideOpenDm(s: DmState, c: OpenDm): Decided[] {
     });
   if (!s.members.has(c.actorId)) events.push(joined(c.groupId, c.actorId));
   for (const id of missing)
-    events.push(s.sharing.has(id) ? joined(c.groupId, id) : { type: 'MemberInvited', groupId: c.groupId, userId: id, invitedBy: c.actorId });
+    events.push(s.sharing.has(id) ? joined(c.groupId, id) : { type: 'MemberInvited', groupId: c.groupId, userId: id, invitedBy: c.actorId, expiresAt: null });
   return events;
 }
 

@@ -106,7 +106,7 @@ export function decideJoin(s: GroupState, c: { groupId: string; userId: string }
   return [{ type: 'MemberJoined', groupId: c.groupId, userId: c.userId, role: 'member', via: s.actorInvited ? 'invite' : 'public', inviteCode: null }];
 }
 
-export function decideInvite(s: GroupState, c: { groupId: string; actorId: string; userId: string }): Decided[] {
+export function decideInvite(s: GroupState, c: { groupId: string; actorId: string; userId: string; expiresAt?: number | null }): Decided[] {
   const role = memberOf(s.group, s.actorRole);
   notDirect(s.group!, 'keeps the people it was opened with; open a new one (POST /dms) to add someone');
   if (s.group!.visibility === 'public') throw conflict('anyone can join a public group; invites are for private groups', 'group_is_public');
@@ -116,7 +116,16 @@ export function decideInvite(s: GroupState, c: { groupId: string; actorId: strin
   if (s.targetInvited) throw conflict('already invited to this group', 'already_invited');
   if (s.targetBanned) throw conflict('is banned from this group; lift the ban first', 'banned');
   if (s.targetBlocksActor) throw notReachable();
-  return [{ type: 'MemberInvited', groupId: c.groupId, userId: c.userId, invitedBy: c.actorId }];
+  return [{ type: 'MemberInvited', groupId: c.groupId, userId: c.userId, invitedBy: c.actorId, expiresAt: c.expiresAt ?? null }];
+}
+
+/** Moderators and above withdraw a pending invite. */
+export function decideRevokeInvite(s: GroupState, c: { groupId: string; actorId: string; userId: string }): Decided[] {
+  const role = memberOf(s.group, s.actorRole);
+  notDirect(s.group!, 'has no invites to withdraw');
+  if (!permissions.invite(role)) throw forbidden('only moderators and above revoke invites');
+  if (!s.targetInvited) throw notFound('invite');
+  return [{ type: 'InviteRevoked', groupId: c.groupId, userId: c.userId, revokedBy: c.actorId }];
 }
 
 /** The last owner must hand ownership over (PUT …/role) before leaving. Leaving with an invite declines it. */

@@ -15,6 +15,7 @@ import {
   decideJoin,
   decideLeave,
   decideRemoveMember,
+  decideRevokeInvite,
   decideUpdateGroup,
   type GroupState,
 } from './decide';
@@ -24,6 +25,8 @@ import { withGroupLock } from './lock';
 import { ChangeRoleRequest, CreateGroupRequest, CreateGroupResponse, InviteRequest, UpdateGroupRequest } from './schemas';
 import { loadGroupState, type StateQuery } from './state';
 
+/** An invite lapses after a week unless accepted (docs/moderation.md). */
+const INVITE_MS = 7 * 24 * 3600_000;
 const positionAnswer = { status: 200, description: 'done', name: 'PositionResponse', schema: PositionResponse };
 interface Plan {
   query: Omit<StateQuery, 'actorId'>;
@@ -118,10 +121,15 @@ export function groupRoutes(routes: CommandRoutes, ctx: CommandContext, heads: G
           const [targetRegistered, blockers] = await Promise.all([credentials.isRegistered(userId), blockersOf(pool, req.user!.sub, [userId])]);
           return { targetRegistered, targetBlocksActor: blockers.has(userId) };
         },
-        decide: (s) => decideInvite(s, { groupId, actorId: req.user!.sub, userId }),
+        decide: (s) => decideInvite(s, { groupId, actorId: req.user!.sub, userId, expiresAt: Date.now() + INVITE_MS }),
       };
     },
   );
+
+  command('delete', '/groups/:id/invites/:userId', { summary: 'Revoke a pending invite (moderator and above)', errors: [403, 404] }, (req, groupId) => {
+    const userId = pathId(req.params.userId, 'invite');
+    return { query: { targetId: userId }, decide: (s) => decideRevokeInvite(s, { groupId, actorId: req.user!.sub, userId }) };
+  });
 
   command(
     'post',

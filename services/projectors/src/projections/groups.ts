@@ -14,7 +14,8 @@ export const groups = defineProjection({
   name: 'groups',
   // v2: kind (group or direct) and broadcast_min_role (who may mention @here and @everyone).
   // v3: bans and timeouts (docs/moderation.md), which the access rule reads.
-  version: 3,
+  // v4: invites lapse (expires_at; the view shows only pending ones) and can be revoked.
+  version: 4,
   storage: 'postgres',
   topics: ['groups', 'messages'],
   tables: ['groups', 'group_activity', 'memberships', 'invites', 'bans', 'timeouts'],
@@ -25,7 +26,7 @@ export const groups = defineProjection({
                            g.created_at, g.updated_at, coalesce(a.last_activity_at, g.created_at) AS last_activity_at, g.deleted
                       FROM ${t('groups')} g LEFT JOIN ${t('group_activity')} a USING (group_id)`,
     memberships: (t) => `SELECT * FROM ${t('memberships')}`,
-    invites: (t) => `SELECT * FROM ${t('invites')}`,
+    invites: (t) => `SELECT * FROM ${t('invites')} WHERE expires_at IS NULL OR expires_at > now()`,
     bans: (t) => `SELECT * FROM ${t('bans')}`,
     timeouts: (t) => `SELECT * FROM ${t('timeouts')}`,
   },
@@ -52,7 +53,8 @@ export const groups = defineProjection({
       group_id text NOT NULL, user_id text NOT NULL, role text NOT NULL, joined_at timestamptz NOT NULL, PRIMARY KEY (group_id, user_id))`);
     await client.query(`CREATE INDEX ON ${table('memberships')} (user_id)`);
     await client.query(`CREATE TABLE ${table('invites')} (
-      group_id text NOT NULL, user_id text NOT NULL, invited_by text NOT NULL, invited_at timestamptz NOT NULL, PRIMARY KEY (group_id, user_id))`);
+      group_id text NOT NULL, user_id text NOT NULL, invited_by text NOT NULL, invited_at timestamptz NOT NULL, expires_at timestamptz,
+      PRIMARY KEY (group_id, user_id))`);
     await client.query(`CREATE INDEX ON ${table('invites')} (user_id)`);
     // A ban is over once `until` has passed (null: permanent); readers compare with now().
     await client.query(`CREATE TABLE ${table('bans')} (
@@ -70,6 +72,7 @@ export const groups = defineProjection({
       case 'MemberLeft':
       case 'MemberRemoved':
       case 'MemberInvited':
+      case 'InviteRevoked':
       case 'MemberBanned':
       case 'MemberUnbanned':
       case 'MemberTimedOut':
@@ -144,10 +147,18 @@ export const groups = defineProjection({
     MemberInvited: (envelopes, ctx) =>
       withRows(
         ctx,
-        `INSERT INTO ${ctx.table('invites')} (group_id, user_id, invited_by, invited_at)
-         SELECT group_id, user_id, invited_by, ${ms('at')} FROM json_to_recordset($1::json) AS x(group_id text, user_id text, invited_by text, at bigint)
-         ON CONFLICT (group_id, user_id) DO UPDATE SET invited_by = EXCLUDED.invited_by, invited_at = EXCLUDED.invited_at`,
-        envelopes.map(({ event: e }) => ({ group_id: e.groupId, user_id: e.userId, invited_by: e.invitedBy, at: e.occurredAt })),
+        `INSERT INTO ${ctx.table('invites')} (group_id, user_id, invited_by, invited_at, expires_at)
+         SELECT group_id, user_id, invited_by, ${ms('at')}, ${ms('expires_at')}
+           FROM json_to_recordset($1::json) AS x(group_id text, user_id text, invited_by text, at bigint, expires_at bigint)
+         ON CONFLICT (group_id, user_id) DO UPDATE SET invited_by = EXCLUDED.invited_by, invited_at = EXCLUDED.invited_at, expires_at = EXCLUDED.expires_at`,
+        envelopes.map(({ event: e }) => ({ group_id: e.groupId, user_id: e.userId, invited_by: e.invitedBy, at: e.occurredAt, expires_at: e.expiresAt })),
+      ),
+    InviteRevoked: (envelopes, ctx) =>
+      withRows(
+        ctx,
+        `DELETE FROM ${ctx.table('invites')} i USING json_to_recordset($1::json) AS x(group_id text, user_id text)
+          WHERE i.group_id = x.group_id AND i.user_id = x.user_id`,
+        envelopes.map(({ event: e }) => ({ group_id: e.groupId, user_id: e.userId })),
       ),
     // A ban also declines a pending invite; the membership itself ended with the MemberRemoved before it.
     MemberBanned: (envelopes, ctx) =>
