@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
+import { waitUntil } from '@groupchat/test-kit';
 import { apiOf, expectStatus, readingOwnWrites, registerUsers, type Api, type TestUser } from './support/client';
 
 /** Blocked words refuse or flag a member's message; new members wait between messages; moderators are never held back. */
@@ -49,7 +50,14 @@ describe('automatic moderation on the real app', () => {
   it('flags instead: the message is sent and reported to the moderators once', async () => {
     await settle(['spam'], 'flag');
     const sent = await ok(send(bo, 'more spam for you'));
-    const queue = await api.get(`/groups/${group}/reports`, as(mo));
+    // The report goes to the groups topic beside the message: the send's position does not cover it, so poll.
+    const queue = await waitUntil(
+      async () => {
+        const res = await api.get(`/groups/${group}/reports`, as(mo));
+        return res.body.items?.length ? res : undefined;
+      },
+      { timeoutMs: 15_000, what: 'the automatic report in the queue' },
+    );
     expect(queue.body.items).toEqual([
       expect.objectContaining({
         reporter: { userId: 'automod', displayName: 'Automatic moderation' },

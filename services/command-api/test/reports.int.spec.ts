@@ -11,7 +11,7 @@ describe('reports on the real app', () => {
   let rae: TestUser; // reporter
   let sam: TestUser; // spammer
   let group: string;
-  const { as, ok } = readingOwnWrites();
+  const { as, ok, keep } = readingOwnWrites();
   const send = (u: TestUser, text: string) =>
     ok(api.post(`/groups/${group}/messages`, { clientMessageId: `c${Math.random().toString(36).slice(2)}`, text }, as(u)));
   const queue = async (u: TestUser, status = 'open') => {
@@ -40,7 +40,7 @@ describe('reports on the real app', () => {
 
   it('files a message report once, shows it to moderators only, resolves it with a deletion, and tells the reporter', async () => {
     const spam = await send(sam, 'cheap watches');
-    const filed = await api.post('/reports', { groupId: group, messageId: spam.messageId, reason: 'advertising' }, as(rae));
+    const filed = keep(await api.post('/reports', { groupId: group, messageId: spam.messageId, reason: 'advertising' }, as(rae)));
     expectStatus(filed, 201);
     expect((await api.post('/reports', { groupId: group, messageId: spam.messageId, reason: 'again' }, as(rae))).body).toMatchObject({
       code: 'already_reported',
@@ -70,7 +70,7 @@ describe('reports on the real app', () => {
   });
 
   it('sends a report about a moderator to the admins, and a ban from the queue removes the member', async () => {
-    const aboutMo = await api.post('/reports', { groupId: group, userId: mo.userId, reason: 'rude' }, as(rae));
+    const aboutMo = keep(await api.post('/reports', { groupId: group, userId: mo.userId, reason: 'rude' }, as(rae)));
     expectStatus(aboutMo, 201);
     expect((await queue(mo)).map((r) => r.reportId)).not.toContain(aboutMo.body.reportId);
     expect((await queue(ada)).map((r) => r.reportId)).toContain(aboutMo.body.reportId);

@@ -41,8 +41,12 @@ async function storedReport(pool: Pool, reportId: string): Promise<StoredReport 
 export function reportRoutes(routes: CommandRoutes, ctx: CommandContext, heads: GroupHeads, credentials: CredentialStore) {
   const { pool, config } = ctx.rt;
   const perUser = limiter({ windowMs: 60 * MINUTE, limit: REPORT_LIMIT, key: (req) => `reports:${byUser(req)}` });
-  const settleReports = (req: Request, groupId: string) =>
-    Promise.all([heads.settle(req, groupId), waitForPositions(pool, req.minPositions, { projections: ['reports'], timeoutMs: config.MIN_POSITION_WAIT_MS })]);
+  /** The caller's positions, and the group's newest change (reports included) in the reports model. */
+  const settleReports = async (req: Request, groupId: string) => {
+    const head = await heads.head(groupId);
+    const positions = [...req.minPositions, ...(head ? [head] : [])];
+    await Promise.all([heads.settle(req, groupId), waitForPositions(pool, positions, { projections: ['reports'], timeoutMs: config.MIN_POSITION_WAIT_MS })]);
+  };
 
   routes.add(
     {
@@ -62,32 +66,39 @@ export function reportRoutes(routes: CommandRoutes, ctx: CommandContext, heads: 
       const input = parseInput(FileReportRequest, req.body);
       const reporterId = req.user!.sub;
       const { groupId } = input;
-      await settleReports(req, groupId);
-      const message = input.messageId ? await loadMessage(pool, input.messageId) : null;
-      if (input.messageId && (!message || message.groupId !== groupId || message.deleted))
-        throw invalid([{ field: 'messageId', message: 'no such message in this group' }]);
-      const targetId = message?.senderId ?? input.userId!;
-      const state = await loadGroupState(pool, groupId, { actorId: reporterId, targetId });
-      memberOf(state.group, state.actorRole);
-      if (targetId === reporterId) throw invalid([{ field: message ? 'messageId' : 'userId', message: 'you cannot report yourself' }]);
-      if (!message && !state.targetRole) throw invalid([{ field: 'userId', message: 'not a member of this group' }]);
-      const reportId = uuidV5('report', groupId, reporterId, message ? `message:${message.messageId}` : `user:${targetId}`);
-      if (await storedReport(pool, reportId)) throw conflict('you have already reported this', 'already_reported');
-      const audience = rankOf(state.targetRole) >= rankOf('moderator') ? 'admins' : 'moderators';
-      const filed: Decided = {
-        type: 'ReportFiled',
-        reportId,
-        groupId,
-        reporterId,
-        messageId: message?.messageId ?? null,
-        userId: targetId,
-        reason: input.reason,
-        audience,
-      };
-      const position = await ctx.record(req, [filed], groupId, (results) => heads.advance(groupId, results));
+      // One filing at a time per group, each seeing the last: the same report twice is refused, not filed twice.
+      const { reportId, position } = await withGroupLock(pool, groupId, () => file(req, input, reporterId));
       res.status(201).json({ reportId, position });
     },
   );
+
+  async function file(req: Request, input: ReturnType<typeof FileReportRequest.parse>, reporterId: string) {
+    const { groupId } = input;
+    await settleReports(req, groupId);
+    const message = input.messageId ? await loadMessage(pool, input.messageId) : null;
+    if (input.messageId && (!message || message.groupId !== groupId || message.deleted))
+      throw invalid([{ field: 'messageId', message: 'no such message in this group' }]);
+    const targetId = message?.senderId ?? input.userId!;
+    const state = await loadGroupState(pool, groupId, { actorId: reporterId, targetId });
+    memberOf(state.group, state.actorRole);
+    if (targetId === reporterId) throw invalid([{ field: message ? 'messageId' : 'userId', message: 'you cannot report yourself' }]);
+    if (!message && !state.targetRole) throw invalid([{ field: 'userId', message: 'not a member of this group' }]);
+    const reportId = uuidV5('report', groupId, reporterId, message ? `message:${message.messageId}` : `user:${targetId}`);
+    if (await storedReport(pool, reportId)) throw conflict('you have already reported this', 'already_reported');
+    const audience = rankOf(state.targetRole) >= rankOf('moderator') ? 'admins' : 'moderators';
+    const filed: Decided = {
+      type: 'ReportFiled',
+      reportId,
+      groupId,
+      reporterId,
+      messageId: message?.messageId ?? null,
+      userId: targetId,
+      reason: input.reason,
+      audience,
+    };
+    const position = await ctx.record(req, [filed], groupId, (results) => heads.advance(groupId, results));
+    return { reportId, position };
+  }
 
   routes.add(
     {
