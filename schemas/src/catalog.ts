@@ -34,6 +34,7 @@ export const EVENT_TOPICS = {
   MessageSent: 'messages',
   MessageEdited: 'messages',
   MessageDeleted: 'messages',
+  MessageRestored: 'messages',
   ReactionAdded: 'messages',
   ReactionRemoved: 'messages',
   MessagePinned: 'messages',

@@ -273,6 +273,27 @@ export interface MessagePinned {
   groupId: string;
 }
 
+export interface MessageRestored {
+  type: 'MessageRestored';
+  eventId: string;
+  occurredAt: number;
+  actorId: null | string;
+  correlationId: string;
+  causationId: null | string;
+  messageId: string;
+  groupId: string;
+  senderId: string;
+  text: null | string;
+  attachments: Attachment[];
+  replyTo: null | string;
+  threadId: null | string;
+  mentions: string[];
+  broadcast: null | MentionBroadcast;
+  linkPreview: null | string;
+  sentAt: number;
+  removedBy: string;
+}
+
 export interface MessageSent {
   type: 'MessageSent';
   eventId: string;
@@ -482,6 +503,7 @@ export type DomainEvent =
   | MessageDeleted
   | MessageEdited
   | MessagePinned
+  | MessageRestored
   | MessageSent
   | MessageUnpinned
   | NotificationSettingsChanged
@@ -520,6 +542,7 @@ export interface AddedFields {
   MessageDeleted: never;
   MessageEdited: 'mentions' | 'broadcast' | 'linkPreview';
   MessagePinned: never;
+  MessageRestored: never;
   MessageSent: 'replyTo' | 'threadId' | 'mentions' | 'broadcast' | 'linkPreview';
   MessageUnpinned: never;
   NotificationSettingsChanged: never;
