@@ -1,16 +1,20 @@
 import { rmSync } from 'node:fs';
 import { elasticsearch } from './elasticsearch';
 import { kafka } from './kafka';
+import { mailpit } from './mailpit';
 import { postgres } from './postgres';
 import type { Part } from './part';
 
 export { StackError } from './proc';
-export const PARTS: Part[] = [postgres, kafka, elasticsearch];
+export const PARTS: Part[] = [postgres, kafka, elasticsearch, mailpit];
 
 export interface StackEnv {
   KAFKA_BROKERS: string;
   DATABASE_URL: string;
   ELASTICSEARCH_URL: string;
+  SMTP_URL: string;
+  /** Mailpit's web UI and API, when the stack runs Mailpit (SMTP_URL not given). */
+  MAILPIT_URL?: string;
 }
 
 export interface StackHandle {
@@ -35,6 +39,7 @@ export async function up(): Promise<StackHandle> {
         return;
       }
       env[part.envOverride] = part.url();
+      Object.assign(env, part.extraEnv?.());
       if ((await part.isUp()) || (!part.running() && (await part.isUp()))) {
         log(`${part.name}: already up at ${part.url()}`);
         return;

@@ -14,6 +14,8 @@ export const PORTS = {
   kafkaController: Number(process.env.GROUPCHAT_KAFKA_CONTROLLER_PORT ?? 19093),
   postgres: Number(process.env.GROUPCHAT_POSTGRES_PORT ?? 15432),
   elasticsearch: Number(process.env.GROUPCHAT_ELASTICSEARCH_PORT ?? 19200),
+  mailpitSmtp: Number(process.env.GROUPCHAT_SMTP_PORT ?? 11025),
+  mailpitHttp: Number(process.env.GROUPCHAT_MAILPIT_PORT ?? 18025),
 };
 
 /** ES 8.14 needs the Security Manager, gone from Java 24+: prefer the machine's Java 17. */

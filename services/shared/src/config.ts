@@ -63,6 +63,17 @@ const sharedKeys = {
       'a comma-separated list of origins such as https://chat.example.com (no wildcards, no paths)',
     )
     .describe('other origins whose web pages may call the API from a browser; empty: the API serves only its own origin'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.com:587')
+    .default('smtp://127.0.0.1:11025')
+    .describe('the mail server accounts mail goes through; default: the local stack’s Mailpit (docs/accounts.md)'),
+  MAIL_FROM: z.string().min(3).default('GroupChat <no-reply@groupchat.localhost>').describe('the From of accounts mail'),
+  PUBLIC_BASE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/?#]+$/i, 'an origin such as https://chat.example.com (no path)')
+    .default('http://localhost:8080')
+    .describe('where the web app is reached: links in mails open pages under it'),
   WEB_DIST: z.string().optional().describe('folder of the built web app served at /'),
   VAPID_PUBLIC_KEY: z.string().optional().describe('Web Push key pair (base64url, both or neither); unset: made on first start and kept in Postgres'),
   VAPID_PRIVATE_KEY: z.string().optional(),

@@ -12,6 +12,7 @@ export function stackEnv() {
     KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:19092',
     DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://groupchat:groupchat@127.0.0.1:15432/postgres',
     ELASTICSEARCH_URL: process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:19200',
+    SMTP_URL: process.env.SMTP_URL ?? 'smtp://127.0.0.1:11025',
   };
 }
 
