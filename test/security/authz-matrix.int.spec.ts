@@ -460,6 +460,19 @@ const TABLE: Row[] = [
     private: [401, 404, 404, 200, 200, 200, 200],
     request: (c) => ({ method: 'DELETE', path: msg(c) }),
   },
+  // undoing a removal: moderators and up; a fresh message of the member's, removed by the owner, for the cells that succeed
+  {
+    op: 'POST /groups/{id}/messages/{messageId}/restore',
+    freshMessage: true,
+    public: [401, 403, 403, 403, 200, 200, 200],
+    private: [401, 404, 404, 403, 200, 200, 200],
+    request: async (c) => {
+      if (c.scene.messageId === scenes[c.vis].messageId) return { method: 'POST', path: `${msg(c)}/restore` };
+      const removed = await api.del(msg(c), undefined, { token: users.owner.token });
+      expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+      return { method: 'POST', path: `${msg(c)}/restore`, headers: { 'x-min-position': removed.body.position } };
+    },
+  },
   {
     op: 'POST /groups/{id}/messages/{messageId}/reactions/{emoji}',
     public: [401, 403, 403, 200, 200, 200, 200],
@@ -606,7 +619,7 @@ async function freshGroup(c: Cell): Promise<Scene> {
 async function freshMessage(c: Cell): Promise<Scene> {
   const sent = await api.post(
     `/groups/${gid(c)}/messages`,
-    { clientMessageId: `fresh-${c.who}-${c.vis}`, text: 'to be deleted' },
+    { clientMessageId: `fresh-${c.who}-${c.vis}-${uniqueName('m')}`, text: 'to be deleted' },
     { token: users.member.token },
   );
   if (sent.status !== 202) throw new Error(`fresh message: ${sent.status}`);

@@ -291,6 +291,7 @@ export interface MessageRestored {
   broadcast: null | MentionBroadcast;
   linkPreview: null | string;
   sentAt: number;
+  sentOffset: number;
   removedBy: string;
 }
 

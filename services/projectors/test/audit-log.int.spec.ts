@@ -80,4 +80,45 @@ describe('the audit log projection', () => {
       )
       .then(`SELECT action, actor_id, target_message_id FROM audit_log`, [{ action: 'message_deleted', actor_id: 'mod', target_message_id: 'm2' }]);
   });
+
+  it('lists an undone removal, and the same message removed again; invite links, auto-moderation and resolved reports', async () => {
+    const removed = () => event('MessageDeleted', { groupId: 'g1', messageId: 'm1', actorId: 'mod' });
+    const restored = () =>
+      event('MessageRestored', {
+        ...{ groupId: 'g1', messageId: 'm1', senderId: 'bob', text: 'hi', attachments: [], replyTo: null, threadId: null, mentions: [], broadcast: null },
+        ...{ linkPreview: null, sentAt: 0, sentOffset: 0, removedBy: 'mod', actorId: 'olga' },
+      });
+    await spec
+      .given(
+        sent('g1', 'm1', 'bob'),
+        removed(),
+        restored(),
+        removed(),
+        event('InviteLinkCreated', { groupId: 'g1', code: 'abc', createdBy: 'mod', expiresAt: null, maxUses: 5 }),
+        event('InviteLinkRevoked', { groupId: 'g1', code: 'abc', revokedBy: 'olga' }),
+        event('AutoModerationSet', {
+          groupId: 'g1',
+          setBy: 'olga',
+          patterns: ['spam', 'scam'],
+          action: 'flag',
+          newMemberMinutes: 10,
+          newMemberSlowModeSeconds: 30,
+        }),
+        event('ReportResolved', { groupId: 'g1', reportId: 'r1', resolvedBy: 'mod', action: 'dismiss', note: null }),
+      )
+      .then(`SELECT action, actor_id, target_user_id, details FROM audit_log ORDER BY at`, [
+        { action: 'message_deleted', actor_id: 'mod', target_user_id: 'bob', details: {} },
+        { action: 'message_restored', actor_id: 'olga', target_user_id: 'bob', details: {} },
+        { action: 'message_deleted', actor_id: 'mod', target_user_id: 'bob', details: {} },
+        { action: 'invite_link_created', actor_id: 'mod', target_user_id: null, details: { code: 'abc', expiresAt: null, maxUses: 5 } },
+        { action: 'invite_link_revoked', actor_id: 'olga', target_user_id: null, details: { code: 'abc' } },
+        {
+          action: 'auto_moderation_changed',
+          actor_id: 'olga',
+          target_user_id: null,
+          details: { patterns: 2, action: 'flag', newMemberMinutes: 10, newMemberSlowModeSeconds: 30 },
+        },
+        { action: 'report_resolved', actor_id: 'mod', target_user_id: null, details: { reportId: 'r1', action: 'dismiss' } },
+      ]);
+  });
 });

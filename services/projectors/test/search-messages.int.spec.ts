@@ -18,3 +18,15 @@ describe('the message search projection', () => {
     await log.then({ match: { 'text.cjk': '東京' } }, [{ message_id: 'ms-2' }]);
   });
 });
+
+describe('the message search projection and undone removals', () => {
+  it('indexes a restored message again at its first position, with its thread', async () => {
+    const restored = event('MessageRestored', {
+      ...{ groupId: 'g-r', messageId: 'mr-1', senderId: 'u-1', text: 'the returning heron', threadId: 'mr-0', replyTo: null },
+      ...{ attachments: [], mentions: [], broadcast: null, linkPreview: null, sentAt: Date.UTC(2024, 0, 1), sentOffset: 7, removedBy: 'mod' },
+    });
+    await projectionSpec(searchMessages)
+      .given(sent('g-r', 'mr-1', 'u-1', 'the returning heron'), event('MessageDeleted', { groupId: 'g-r', messageId: 'mr-1' }), restored)
+      .then({ match: { text: 'heron' } }, [{ message_id: 'mr-1', thread_id: 'mr-0', offset: 7, sent_at: '2024-01-01T00:00:00.000Z' }]);
+  });
+});

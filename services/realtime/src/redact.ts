@@ -10,14 +10,15 @@ export type ShownEvent = { type: string; [field: string]: unknown };
 const GONE = { text: null, mentions: [], broadcast: null, linkPreview: null };
 
 /**
- * An event as it may be shown now. Only MessageSent and MessageEdited carry content: a deleted
+ * An event as it may be shown now. Only MessageSent, MessageEdited and MessageRestored (a
+ * moderator's removal undone) carry content: a deleted
  * message's carry none, and a message edited since carries its current text, so no frame
  * brings back a deleted text or the text before an edit. Unknown state (the read model has no
  * such message) shows nothing rather than guessing.
  */
 export function redact<E extends ShownEvent>(event: E, state: MessageState | undefined): E {
-  if (event.type !== 'MessageSent' && event.type !== 'MessageEdited') return event;
-  if (!state || state.deleted) return { ...event, ...GONE, ...(event.type === 'MessageSent' ? { attachments: [] } : {}) };
+  if (event.type !== 'MessageSent' && event.type !== 'MessageEdited' && event.type !== 'MessageRestored') return event;
+  if (!state || state.deleted) return { ...event, ...GONE, ...(event.type === 'MessageEdited' ? {} : { attachments: [] }) };
   return event.text === state.text ? event : { ...event, text: state.text };
 }
 
@@ -28,6 +29,7 @@ export function finalStates(events: ShownEvent[]): Map<string, MessageState> {
     if (e.type === 'MessageDeleted') states.set(String(e.messageId), { deleted: true, text: null });
     else if (e.type === 'MessageEdited' && !states.get(String(e.messageId))?.deleted)
       states.set(String(e.messageId), { deleted: false, text: (e.text as string | null) ?? null });
+    else if (e.type === 'MessageRestored') states.set(String(e.messageId), { deleted: false, text: (e.text as string | null) ?? null });
   }
   return states;
 }

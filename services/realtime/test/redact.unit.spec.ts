@@ -14,6 +14,7 @@ const sent = (messageId: string, text: string) => ({
 });
 const edited = (messageId: string, text: string) => ({ type: 'MessageEdited', messageId, text });
 const deleted = (messageId: string) => ({ type: 'MessageDeleted', messageId });
+const restored = (messageId: string, text: string) => ({ ...sent(messageId, text), type: 'MessageRestored' });
 
 describe('what an event may show', () => {
   it('when its message was deleted, then a MessageSent carries no text, attachments, mentions or preview, an edit no text', () => {
@@ -43,6 +44,13 @@ describe('what an event may show', () => {
     const states = finalStates([sent('a', 'x'), edited('a', 'y'), edited('b', 'b1'), deleted('a'), edited('a', 'late'), edited('b', 'b2')]);
     expect(states.get('a')).toEqual({ deleted: true, text: null });
     expect(states.get('b')).toEqual({ deleted: false, text: 'b2' });
+  });
+
+  it('when a moderator’s removal was undone, then the message is back; removed again, its restore shows nothing', () => {
+    expect(finalStates([sent('a', 'x'), deleted('a'), restored('a', 'x')]).get('a')).toEqual({ deleted: false, text: 'x' });
+    expect(finalStates([deleted('a'), restored('a', 'x'), deleted('a')]).get('a')).toEqual({ deleted: true, text: null });
+    expect(redact(restored('a', 'secret'), { deleted: true, text: null })).toMatchObject({ text: null, attachments: [], mentions: [] });
+    expect(redact(restored('a', 'before'), { deleted: false, text: 'after' })).toMatchObject({ text: 'after' });
   });
 });
 

@@ -1,5 +1,11 @@
 import type { Pool } from './db';
 
+/**
+ * How long a moderator's removal of someone else's message can be undone: the messages
+ * projection keeps the removed content this long and no longer, the command API refuses later.
+ */
+export const RESTORE_WINDOW_MS = 24 * 3600_000;
+
 export interface Restriction {
   /** Set when a ban is in force: its end, null for a permanent one. */
   bannedUntil?: number | null;

@@ -78,6 +78,7 @@ function sample(type: EventType): DomainEvent {
       broadcast: null,
       linkPreview: null,
       sentAt: 1_700_000_000_000,
+      sentOffset: 3,
       removedBy: 'u1',
     },
     ReactionAdded: { ...group, messageId: 'm1', userId: 'u2', emoji: '👍' },

@@ -14,6 +14,7 @@ import { MessagePace } from './pace';
 import { EditMessageRequest, MAX_BATCH_ITEMS, SendBatchRequest, SendBatchResponse, SendMessageRequest, SendMessageResponse } from './schemas';
 import { inputOf, Sends, type Sender } from './sends';
 import { loadMessage, MessageHeads, rolesIn } from './state';
+import { restoreRoutes } from '../moderation/restore';
 
 const senderOf = (req: Request): Sender => ({ userId: req.user!.sub, envelope: envelopeOf(req), minPositions: req.minPositions });
 
@@ -121,6 +122,7 @@ export async function messageRoutes(routes: CommandRoutes, ctx: CommandContext, 
       res.json({ position: await onMessage(req, decideDelete) });
     },
   );
+  restoreRoutes(routes, ctx, heads, messageHeads);
 
   for (const [method, add] of [
     ['post', true],

@@ -37,6 +37,20 @@ const ACTIONS: { [T in EventType]?: Describe<T> } = {
   MemberTimedOut: (e) => ({ action: 'member_timed_out', actorId: e.timedOutBy, targetUserId: e.userId, details: { reason: e.reason, until: iso(e.until) } }),
   MessagePinned: (e) => ({ action: 'message_pinned', actorId: e.actorId, targetMessageId: e.messageId }),
   MessageUnpinned: (e) => ({ action: 'message_unpinned', actorId: e.actorId, targetMessageId: e.messageId }),
+  InviteRevoked: (e) => ({ action: 'invite_revoked', actorId: e.revokedBy, targetUserId: e.userId }),
+  InviteLinkCreated: (e) => ({
+    action: 'invite_link_created',
+    actorId: e.createdBy,
+    details: { code: e.code, expiresAt: iso(e.expiresAt), maxUses: e.maxUses },
+  }),
+  InviteLinkRevoked: (e) => ({ action: 'invite_link_revoked', actorId: e.revokedBy, details: { code: e.code } }),
+  AutoModerationSet: (e) => ({
+    action: 'auto_moderation_changed',
+    actorId: e.setBy,
+    details: { patterns: e.patterns.length, action: e.action, newMemberMinutes: e.newMemberMinutes, newMemberSlowModeSeconds: e.newMemberSlowModeSeconds },
+  }),
+  ReportResolved: (e) => ({ action: 'report_resolved', actorId: e.resolvedBy, details: { reportId: e.reportId, action: e.action } }),
+  MessageRestored: (e) => ({ action: 'message_restored', actorId: e.actorId, targetUserId: e.senderId, targetMessageId: e.messageId }),
 };
 
 /**
@@ -50,7 +64,8 @@ const ACTIONS: { [T in EventType]?: Describe<T> } = {
  */
 export const auditLog = defineProjection({
   name: 'audit-log',
-  version: 1,
+  // v2: invites revoked, invite links, auto-moderation, resolved reports and undone removals.
+  version: 2,
   storage: 'postgres',
   topics: ['groups', 'messages'],
   tables: ['audit_log', 'audit_senders'],
@@ -66,16 +81,15 @@ export const auditLog = defineProjection({
     await client.query(`CREATE TABLE ${table('audit_senders')} (message_id text PRIMARY KEY, sender_id text NOT NULL)`);
   },
   // Entries only add rows (keyed by position), so they commute; a message's send and deletion keep their order.
-  keys: ({ event }) => (event.type === 'MessageSent' || event.type === 'MessageDeleted' ? [event.messageId] : undefined),
+  keys: ({ event }) => (event.type === 'MessageSent' || event.type === 'MessageDeleted' || event.type === 'MessageRestored' ? [event.messageId] : undefined),
   batchHandlers: {
     ...(Object.fromEntries(Object.keys(ACTIONS).map((type) => [type, entries])) as { [T in EventType]?: BatchHandler<T, PostgresContext> }),
-    MessageSent: (envelopes, ctx) =>
-      withRows(
-        ctx,
-        `INSERT INTO ${ctx.table('audit_senders')} (message_id, sender_id)
-         SELECT message_id, sender_id FROM json_to_recordset($1::json) AS x(message_id text, sender_id text) ON CONFLICT DO NOTHING`,
-        envelopes.map(({ event: e }) => ({ message_id: e.messageId, sender_id: e.senderId })),
-      ),
+    MessageSent: keepSenders,
+    // A restored message is there again: listed, and its sender kept for its next deletion.
+    MessageRestored: async (envelopes, ctx) => {
+      await entries(envelopes, ctx);
+      await keepSenders(envelopes, ctx);
+    },
     // Listed only when the deleter is not the sender; the sender's row goes, as a message is deleted once.
     MessageDeleted: (envelopes, ctx) =>
       withRows(
@@ -90,6 +104,15 @@ export const auditLog = defineProjection({
       ),
   },
 });
+
+function keepSenders(envelopes: Envelope<EventOf<'MessageSent' | 'MessageRestored'>>[], ctx: PostgresContext) {
+  return withRows(
+    ctx,
+    `INSERT INTO ${ctx.table('audit_senders')} (message_id, sender_id)
+     SELECT message_id, sender_id FROM json_to_recordset($1::json) AS x(message_id text, sender_id text) ON CONFLICT DO NOTHING`,
+    envelopes.map(({ event: e }) => ({ message_id: e.messageId, sender_id: e.senderId })),
+  );
+}
 
 /** Writes the entries ACTIONS describes for a batch of one event type. */
 function entries(envelopes: Envelope[], ctx: PostgresContext) {

@@ -17,6 +17,12 @@ export const AUDIT_ACTIONS = [
   'message_pinned',
   'message_unpinned',
   'message_deleted',
+  'message_restored',
+  'invite_revoked',
+  'invite_link_created',
+  'invite_link_revoked',
+  'auto_moderation_changed',
+  'report_resolved',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
