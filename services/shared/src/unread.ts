@@ -64,5 +64,58 @@ export async function unreadCounts(pool: Pool, userIds: string[], groupIds?: str
   }));
 }
 
+export interface ThreadUnreadCount {
+  userId: string;
+  groupId: string;
+  threadId: string;
+  unread: number;
+  /** The thread marker, as the position token of the newest message of the thread read; null before the first move. */
+  marker: string | null;
+}
+
+/**
+ * Unread counts of the threads the users follow in conversations they can read, from the views
+ * at read time like `unreadCounts` (docs/unread.md). Unread: replies after the furthest of the
+ * thread marker and the user's own newest reply in it (writing there reads it), not deleted,
+ * not the user's own nor of someone they blocked; UNREAD_CAP at most per thread, through the
+ * (thread_id, "offset") index. `groupIds` and `threadIds` narrow the threads.
+ */
+export async function threadUnreadCounts(
+  pool: Pool,
+  userIds: string[],
+  narrow: { groupIds?: string[]; threadIds?: string[] } = {},
+): Promise<ThreadUnreadCount[]> {
+  if (!userIds.length) return [];
+  const { rows } = await pool.query<{ user_id: string; group_id: string; thread_id: string; partition: number | null; offset: string | null; unread: number }>(
+    `SELECT f.user_id, f.group_id, f.thread_id, tm.partition, tm."offset", c.unread
+       FROM thread_follows f
+       CROSS JOIN LATERAL group_access(f.group_id, f.user_id) a
+       LEFT JOIN thread_read_markers tm ON tm.user_id = f.user_id AND tm.group_id = f.group_id AND tm.thread_id = f.thread_id
+       CROSS JOIN LATERAL (
+         SELECT greatest(tm."offset", (SELECT max(own."offset") FROM messages own WHERE own.thread_id = f.thread_id AND own.sender_id = f.user_id)) AS since
+       ) b
+       CROSS JOIN LATERAL (
+         SELECT count(*)::int AS unread
+           FROM (SELECT 1 FROM messages msg
+                  WHERE msg.thread_id = f.thread_id AND msg."offset" > coalesce(b.since, -1)
+                    AND NOT msg.deleted AND msg.sender_id <> f.user_id
+                    AND NOT EXISTS (SELECT 1 FROM blocks bl WHERE bl.user_id = f.user_id AND bl.blocked_user_id = msg.sender_id)
+                  ORDER BY msg."offset" DESC
+                  LIMIT $2) x
+       ) c
+      WHERE f.user_id = ANY($1) AND f.following AND a.can_read
+        AND ($3::text[] IS NULL OR f.group_id = ANY($3)) AND ($4::text[] IS NULL OR f.thread_id = ANY($4))
+      ORDER BY f.user_id, f.thread_id`,
+    [userIds, UNREAD_CAP, narrow.groupIds ?? null, narrow.threadIds ?? null],
+  );
+  return rows.map((r) => ({
+    userId: r.user_id,
+    groupId: r.group_id,
+    threadId: r.thread_id,
+    unread: r.unread,
+    marker: messagePosition(r.partition, r.offset),
+  }));
+}
+
 const messagePosition = (partition: number | null, offset: string | null) =>
   partition === null || offset === null ? null : formatPosition({ topic: 'messages', partition, offset: BigInt(offset) });

@@ -1,4 +1,4 @@
-import { notFound, parsePosition, type Pool } from '@groupchat/shared';
+import { notFound, parsePosition, threadUnreadCounts, type Pool } from '@groupchat/shared';
 import { historyOf, type HistoryPage, type HistoryParams } from './history';
 import { MESSAGE_COLUMNS, MESSAGE_JOINS, toMessage, type MessageItem, type MessageRow } from './message-row';
 
@@ -49,7 +49,7 @@ export async function aroundOf(pool: Pool, groupId: string, callerId: string, me
   return page;
 }
 
-/** The threads the caller follows in groups they may read, most recent reply first. */
+/** The threads the caller follows in groups they may read, most recent reply first, each with its unread count and the caller's marker in it. */
 export async function followedThreads(pool: Pool, callerId: string, limit: number) {
   const { rows } = await pool.query<MessageRow>(
     `WITH page AS (
@@ -63,7 +63,9 @@ export async function followedThreads(pool: Pool, callerId: string, limit: numbe
      SELECT ${MESSAGE_COLUMNS} FROM page p ${MESSAGE_JOINS} ORDER BY p.last_reply_at DESC NULLS LAST, p.message_id`,
     [limit, callerId],
   );
-  return { items: rows.map(toMessage) };
+  const items = rows.map(toMessage);
+  const counts = new Map((await threadUnreadCounts(pool, [callerId], { threadIds: items.map((m) => m.id) })).map((c) => [c.threadId, c]));
+  return { items: items.map((m) => ({ ...m, unread: counts.get(m.id)?.unread ?? 0, marker: counts.get(m.id)?.marker ?? null })) };
 }
 
 /** The pinned messages of a group the caller may read, newest pin first (at most 100). */

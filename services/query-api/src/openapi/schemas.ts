@@ -282,7 +282,19 @@ export const ThreadPage = named(
   }),
 );
 export const PinList = named('PinList', z.strictObject({ items: z.array(Message.extend({ pinnedBy: z.string().nullable(), pinnedAt: dateTime })) }));
-export const FollowedThreads = named('FollowedThreads', z.strictObject({ items: z.array(Message).describe('thread roots, most recent reply first') }));
+export const FollowedThread = named(
+  'FollowedThread',
+  Message.extend({
+    unread: count.describe(
+      `replies of others after my marker in the thread (or after my own newest reply there, if further), not deleted, not of people I block; at most ${UNREAD_CAP}`,
+    ),
+    marker: z
+      .string()
+      .nullable()
+      .describe('position of the newest message of the thread read; null before the first PUT /me/read-markers/{groupId} with this threadId'),
+  }),
+);
+export const FollowedThreads = named('FollowedThreads', z.strictObject({ items: z.array(FollowedThread).describe('thread roots, most recent reply first') }));
 export const MessageHit = named(
   'MessageHit',
   z.strictObject({
