@@ -68,6 +68,47 @@ describe('moving a read marker', () => {
   });
 });
 
+describe('moving a thread marker', () => {
+  const inThread = (offset: bigint): MoveMarker => ({ ...at(offset), threadId: 'm1' });
+  const thread = (at: { messageId: string; threadId: string | null } | null, rootFound = true): Partial<MarkerState> => ({ thread: { rootFound, at } });
+
+  it('moves forward to the root or a reply of that thread, apart from the main list', () => {
+    given(state({ ...thread({ messageId: 'r9', threadId: 'm1' }), stored: 20n }))
+      .when(decideMoveMarker, inThread(30n))
+      .then([{ ...moved(30), threadId: 'm1' }]);
+    given(state(thread({ messageId: 'm1', threadId: null })))
+      .when(decideMoveMarker, inThread(12n))
+      .then([{ ...moved(12), threadId: 'm1' }]);
+  });
+
+  it('never moves backwards', () => {
+    given(state({ ...thread({ messageId: 'r2', threadId: 'm1' }), stored: 30n }))
+      .when(decideMoveMarker, inThread(25n))
+      .then([]);
+    given(state({ ...thread({ messageId: 'r2', threadId: 'm1' }), pending: 40n }))
+      .when(decideMoveMarker, inThread(35n))
+      .then([]);
+  });
+
+  it('refuses a message of the main list or of another thread, and a thread that is not one of this conversation', () => {
+    given(state(thread({ messageId: 'x', threadId: null })))
+      .when(decideMoveMarker, inThread(30n))
+      .thenFails(422, 'validation_failed');
+    given(state(thread({ messageId: 'x', threadId: 'm2' })))
+      .when(decideMoveMarker, inThread(30n))
+      .thenFails(422, 'validation_failed');
+    given(state(thread(null)))
+      .when(decideMoveMarker, inThread(30n))
+      .thenFails(422, 'validation_failed');
+    given(state(thread({ messageId: 'r2', threadId: 'm1' }, false)))
+      .when(decideMoveMarker, inThread(30n))
+      .thenFails(422, 'validation_failed');
+    given(state({ ...thread({ messageId: 'r2', threadId: 'm1' }), role: null }))
+      .when(decideMoveMarker, inThread(30n))
+      .thenFails(403, 'not_a_member');
+  });
+});
+
 describe('batching marker moves', () => {
   const envelope: Envelope = { actorId: 'ann', correlationId: 'r1', occurredAt: 0 };
   const mark = (groupId: string, offset: number): Marker => ({ groupId, partition: 2, offset });

@@ -6,6 +6,13 @@ import { waitUntil } from '@groupchat/test-kit';
 import { TestClient } from '../../realtime/test/support/client';
 import { apiOf, readingOwnWrites, registerUsers, type Api, type TestUser } from './support/client';
 
+interface FollowedThread {
+  id: string;
+  groupId: string;
+  unread: number;
+  marker: string | null;
+}
+
 interface Unread {
   groupId: string;
   unread: number;
@@ -28,6 +35,13 @@ describe('read markers and unread counts on the real app', () => {
   const send = (u: TestUser, body: object, groupId = group) =>
     ok(api.post(`/groups/${groupId}/messages`, { clientMessageId: `c${Math.random().toString(36).slice(2)}`, ...body }, as(u)));
   const mark = (u: TestUser, position: string, groupId = group) => api.put(`/me/read-markers/${groupId}`, { position }, as(u));
+  const markThread = (u: TestUser, position: string, threadId: string, groupId = group) =>
+    api.put(`/me/read-markers/${groupId}`, { position, threadId }, as(u));
+  const threadsOf = async (u: TestUser) => {
+    const res = await api.get<{ items: FollowedThread[] }>('/me/threads', as(u));
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return new Map(res.body.items.map((t) => [t.id, { unread: t.unread, marker: t.marker }]));
+  };
   const latest = new Map<string, string | null>();
   const unreadOf = async (u: TestUser) => {
     const res = await api.get<{ items: Unread[] }>('/me/unread', as(u));
@@ -105,6 +119,64 @@ describe('read markers and unread counts on the real app', () => {
     expect((await unreadOf(bo)).get(group)?.marker).not.toBe(newest.position);
   });
 
+  it('moves a thread marker forward only, to messages of that thread, and counts the replies of others after it', async () => {
+    const mainBefore = (await unreadOf(bo)).get(group)!;
+    const root = await send(ada, { text: 'a thread of its own' });
+    const mine = await send(bo, { text: 'I take part', threadId: root.messageId });
+    const r2 = await send(ada, { text: 'second reply', threadId: root.messageId });
+    const r3 = await send(ada, { text: 'third reply', threadId: root.messageId });
+    const r4 = await send(ada, { text: 'fourth reply', threadId: root.messageId });
+    const other = await send(ada, { text: 'another root' });
+    const elsewhere = await send(ada, { text: 'a reply elsewhere', threadId: other.messageId });
+    // bo follows by replying; what came before his own reply is read, his own reply is not counted.
+    expect((await threadsOf(bo)).get(root.messageId)).toEqual({ unread: 3, marker: null });
+
+    const moved = await ok(markThread(bo, r2.position, root.messageId));
+    expect(moved).toEqual({ groupId: group, threadId: root.messageId, marker: r2.position, position: expect.stringMatching(/^u\./) });
+    expect((await threadsOf(bo)).get(root.messageId)).toEqual({ unread: 2, marker: r2.position });
+
+    for (const back of [mine.position, root.position, r2.position]) expect((await ok(markThread(bo, back, root.messageId))).marker).toBe(r2.position);
+    expect((await threadsOf(bo)).get(root.messageId)).toEqual({ unread: 2, marker: r2.position });
+
+    const refused = async (res: ReturnType<typeof markThread>, field: string) => {
+      const r = await res;
+      expect({ status: r.status, code: r.body?.code, fields: r.body?.errors?.map((e: { field: string }) => e.field) }, JSON.stringify(r.body)).toEqual({
+        status: 422,
+        code: 'validation_failed',
+        fields: [field],
+      });
+      expect(r.headers.get('content-type')).toContain('application/problem+json');
+    };
+    await refused(markThread(bo, other.position, root.messageId), 'position');
+    await refused(markThread(bo, elsewhere.position, root.messageId), 'position');
+    await refused(markThread(bo, r4.position, 'no-such-thread'), 'threadId');
+    await refused(markThread(bo, r4.position, r3.messageId), 'threadId');
+    await refused(markThread(bo, r4.position, root.messageId, quiet), 'position');
+    const [, partition, offset] = r4.position.split('.');
+    await refused(markThread(bo, `m.${partition}.${BigInt(offset!) + 1000n}`, root.messageId), 'position');
+    expect((await api.put(`/me/read-markers/${group}`, { position: r4.position, threadId: 'not an id!' }, as(bo))).status).toBe(422);
+    expect((await threadsOf(bo)).get(root.messageId)).toEqual({ unread: 2, marker: r2.position });
+
+    await ok(markThread(bo, r4.position, root.messageId));
+    expect((await threadsOf(bo)).get(root.messageId)).toEqual({ unread: 0, marker: r4.position });
+    // The main list's marker and counts are untouched by thread moves (the new roots are unread there).
+    expect((await unreadOf(bo)).get(group)).toEqual({ ...mainBefore, unread: mainBefore.unread + 2 });
+  });
+
+  it("leaves replies of someone I block out of a thread's count", async () => {
+    await ok(api.post(`/groups/${group}/join`, undefined, as(cy)));
+    const root = await send(bo, { text: 'bo asks' });
+    await send(cy, { text: 'cy answers', threadId: root.messageId });
+    const ada1 = await send(ada, { text: 'ada answers', threadId: root.messageId });
+    expect((await threadsOf(bo)).get(root.messageId)).toEqual({ unread: 2, marker: null });
+    await ok(api.put(`/me/blocks/${cy.userId}`, undefined, as(bo)));
+    expect((await threadsOf(bo)).get(root.messageId)).toEqual({ unread: 1, marker: null });
+    await ok(markThread(bo, ada1.position, root.messageId));
+    expect((await threadsOf(bo)).get(root.messageId)).toEqual({ unread: 0, marker: ada1.position });
+    await ok(api.del(`/me/blocks/${cy.userId}`, undefined, as(bo)));
+    await ok(api.post(`/groups/${group}/leave`, undefined, as(cy)));
+  });
+
   it('pushes the new counts to every socket of the reader when others send and when the reader moves the marker', async () => {
     const [phone, laptop] = await Promise.all([TestClient.ready(app.wsUrl, bo.token), TestClient.ready(app.wsUrl, bo.token)]);
     try {
@@ -125,8 +197,10 @@ describe('read markers and unread counts on the real app', () => {
     }
   });
 
-  it('gives the same counts after the read-markers projection is rebuilt from the log', async () => {
+  it('gives the same counts, of threads too, after the read-markers projection is rebuilt from the log', async () => {
     const before = await unreadOf(bo);
+    const threadsBefore = await threadsOf(bo);
+    expect([...threadsBefore.values()].some((t) => t.marker !== null)).toBe(true);
     let rt: Runtime | undefined;
     try {
       rt = await createRuntime(app.config, 'read-markers-rebuild');
@@ -145,5 +219,6 @@ describe('read markers and unread counts on the real app', () => {
       await rt?.close();
     }
     expect(await unreadOf(bo)).toEqual(before);
+    expect(await threadsOf(bo)).toEqual(threadsBefore);
   });
 });

@@ -4554,8 +4554,8 @@ export interface paths {
         };
         get?: never;
         /**
-         * Move my read marker in a conversation forward (members)
-         * @description The marker is the position of the newest message read; it never moves backwards (a position at or before it changes nothing and answers the marker as it is). Moves are recorded as ReadMarkerMoved events, at most one append per user per second: a move made within a second of the last waits for the next append, with the moves of the other conversations. A position that is not a message of this conversation, or past its newest message, is refused with 422.
+         * Move my read marker in a conversation, or in one of its threads, forward (members)
+         * @description The marker is the position of the newest message read; it never moves backwards (a position at or before it changes nothing and answers the marker as it is). With `threadId` (a thread root of this conversation) the marker of that thread moves instead, apart from the main list's: the position must then be the root or a reply in that thread. Moves are recorded as ReadMarkerMoved events, at most one append per user per second: a move made within a second of the last waits for the next append, with the moves of the other conversations and threads. A position that is not a message of this conversation (or of the thread), or past its newest message, and a `threadId` that is not a thread of this conversation, are refused with 422.
          */
         put: {
             parameters: {
@@ -7349,6 +7349,8 @@ export interface components {
         };
         MoveReadMarkerResponse: {
             groupId: string;
+            /** @description the thread whose marker moved, when the request named one */
+            threadId?: string;
             /** @description the marker now: the requested position, or the one already further on */
             marker: string;
             /** @description log position of the move that set the marker; pass it back as X-Min-Position */
@@ -7357,6 +7359,8 @@ export interface components {
         MoveReadMarkerRequest: {
             /** @description position of the newest message read (a message’s `position` as history and live events give it) */
             position: string;
+            /** @description a thread's root message id: moves my marker in that thread instead of the conversation's main list; the position must then be the root or one of its replies */
+            threadId?: string | null;
         };
         NotificationSettingResponse: {
             /** @description the conversation, or null for the default */
@@ -7811,9 +7815,51 @@ export interface components {
                 pinnedAt: string;
             }[];
         };
+        FollowedThread: {
+            id: string;
+            groupId: string;
+            senderId: string;
+            sender: {
+                username: string | null;
+                displayName: string | null;
+                avatarMediaId: string | null;
+            };
+            clientMessageId: string;
+            /** @description null when deleted or attachments only */
+            text: string | null;
+            attachments: components["schemas"]["Attachment"][];
+            /** Format: date-time */
+            sentAt: string;
+            editedAt: string | null;
+            deleted: boolean;
+            reactions: components["schemas"]["Reaction"][];
+            replyTo: components["schemas"]["Quote"] | null;
+            /** @description the root of the thread this message is a reply in */
+            threadId: string | null;
+            /** @description for a root with replies: how many are live and when the last came */
+            thread: {
+                replyCount: number;
+                /** Format: date-time */
+                lastReplyAt: string;
+            } | null;
+            /** @description ids of the members the text mentions */
+            mentions: string[];
+            /** @description @here or @everyone */
+            broadcast: ("here" | "everyone") | null;
+            /** @description the link whose preview is shown: GET /link-previews?url= */
+            linkPreview: string | null;
+            /** @description the caller has blocked the sender: the web collapses it */
+            senderBlocked: boolean;
+            /** @description opaque position token of the message in the log */
+            position: string;
+            /** @description replies of others after my marker in the thread (or after my own newest reply there, if further), not deleted, not of people I block; at most 1000 */
+            unread: number;
+            /** @description position of the newest message of the thread read; null before the first PUT /me/read-markers/{groupId} with this threadId */
+            marker: string | null;
+        };
         FollowedThreads: {
             /** @description thread roots, most recent reply first */
-            items: components["schemas"]["Message"][];
+            items: components["schemas"]["FollowedThread"][];
         };
         MessageHit: {
             id: string;
