@@ -32,4 +32,10 @@ export const ACTION_WORDS: Record<AuditAction, string> = {
   message_pinned: 'pinned a message',
   message_unpinned: 'unpinned a message',
   message_deleted: "deleted someone's message",
+  message_restored: "restored someone's deleted message",
+  invite_revoked: 'revoked the invite of',
+  invite_link_created: 'created an invite link',
+  invite_link_revoked: 'revoked an invite link',
+  auto_moderation_changed: 'changed auto-moderation',
+  report_resolved: 'resolved a report',
 };

@@ -66,6 +66,8 @@ export const messagesApi = {
   edit: (groupId: string, messageId: string, text: string, mentions: string[] = []) =>
     api.patch<{ position: string }>(`/groups/${enc(groupId)}/messages/${enc(messageId)}`, { text, ...(mentions.length ? { mentions } : {}) }),
   remove: (groupId: string, messageId: string) => api.del<{ position: string }>(`/groups/${enc(groupId)}/messages/${enc(messageId)}`),
+  /** Undo a moderator's removal of someone else's message, within a day (moderators and up). */
+  restore: (groupId: string, messageId: string) => api.post<{ position: string }>(`/groups/${enc(groupId)}/messages/${enc(messageId)}/restore`),
   removeLinkPreview: (groupId: string, messageId: string) => api.del<{ position: string }>(`/groups/${enc(groupId)}/messages/${enc(messageId)}/link-preview`),
   react: (groupId: string, messageId: string, emoji: string) =>
     api.post<{ position: string }>(`/groups/${enc(groupId)}/messages/${enc(messageId)}/reactions/${enc(emoji)}`),

@@ -76,7 +76,7 @@ function laterTime(a: string | undefined, b: string): string {
   return a && a > b ? a : b;
 }
 
-/** What an edit, deletion, preview removal or reaction event does to the message it names; null for other events. */
+/** What an edit, deletion, restore, preview removal or reaction event does to the message it names; null for other events. */
 export function changeOf(event: RawEvent, me: string | null): ((m: ChatMessage) => ChatMessage) | null {
   switch (event.type) {
     case 'MessageEdited':
@@ -92,6 +92,16 @@ export function changeOf(event: RawEvent, me: string | null): ((m: ChatMessage) 
       return (m) => ({ ...m, linkPreview: null });
     case 'MessageDeleted':
       return (m) => ({ ...m, deleted: true, text: null, attachments: [], reactions: [] });
+    // A moderator's removal undone: the content comes back as it was (reactions with the next history read).
+    case 'MessageRestored':
+      return (m) => ({
+        ...m,
+        deleted: false,
+        text: typeof event.text === 'string' ? event.text : null,
+        attachments: Array.isArray(event.attachments) ? (event.attachments as Attachment[]) : [],
+        linkPreview: typeof event.linkPreview === 'string' ? event.linkPreview : null,
+        ...mentioning(event),
+      });
     case 'ReactionAdded':
     case 'ReactionRemoved':
       return (m) => ({ ...m, reactions: withReaction(m.reactions, String(event.emoji), String(event.userId), me, event.type === 'ReactionAdded') });

@@ -66,6 +66,25 @@ describe('replies, threads and pins in the stores', () => {
     expect(replies.thread('g1', 'm1').items[0]!.deleted).toBe(true);
   });
 
+  it('brings a removed message back on a live restore, with its text and attachments, and counts a restored reply again', () => {
+    messages.applyEvent('g1', 'm.1.3', sent(3, { threadId: 'm1' }));
+    messages.applyEvent('g1', 'm.1.4', { type: 'MessageDeleted', messageId: 'm2', groupId: 'g1', occurredAt: at(4) });
+    messages.applyEvent('g1', 'm.1.5', { type: 'MessageDeleted', messageId: 'm3', groupId: 'g1', occurredAt: at(5) });
+    const attachments = [{ mediaId: 'x', kind: 'image', contentType: 'image/png', size: 1 }];
+    messages.applyEvent('g1', 'm.1.6', { type: 'MessageRestored', messageId: 'm2', groupId: 'g1', text: 'back', attachments, mentions: [], occurredAt: at(6) });
+    messages.applyEvent('g1', 'm.1.7', {
+      type: 'MessageRestored',
+      messageId: 'm3',
+      groupId: 'g1',
+      text: 'r',
+      threadId: 'm1',
+      attachments: [],
+      occurredAt: at(7),
+    });
+    expect(main()[1]).toMatchObject({ id: 'm2', deleted: false, text: 'back', attachments });
+    expect(main()[0]!.thread).toMatchObject({ replyCount: 1 });
+  });
+
   it('quotes a loaded parent on a live reply, and turns the quote to deleted when the parent goes', () => {
     messages.applyEvent('g1', 'm.1.3', sent(3, { replyTo: 'm2' }));
     expect(main()[2]!.replyTo).toMatchObject({ id: 'm2', senderId: 'u2', text: 'text 2', deleted: false });

@@ -109,6 +109,11 @@ export const useMessagesStore = defineStore('messages', () => {
         set(t, withQuoteDeleted(t.items, messageId));
         return update(groupId, messageId, changeOf(event, me.value)!) || !!root;
       }
+      case 'MessageRestored': {
+        const root = typeof event.threadId === 'string' ? event.threadId : null;
+        if (root) set(t, withReplyCounted(t.items, root, 1, at));
+        return update(groupId, messageId, changeOf(event, me.value)!) || !!root;
+      }
       default: {
         const change = changeOf(event, me.value);
         return change ? update(groupId, messageId, change) : false;
