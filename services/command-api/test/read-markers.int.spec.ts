@@ -197,6 +197,25 @@ describe('read markers and unread counts on the real app', () => {
     }
   });
 
+  it('pushes the count of a followed thread to every socket of the reader when a reply arrives and when the thread marker moves', async () => {
+    const root = await send(bo, { text: 'bo wonders' });
+    const [phone, laptop] = await Promise.all([TestClient.ready(app.wsUrl, bo.token), TestClient.ready(app.wsUrl, bo.token)]);
+    try {
+      const reply = await send(ada, { text: 'ada knows', threadId: root.messageId });
+      const one = { type: 'thread-unread', groupId: group, threadId: root.messageId, unread: 1, marker: null };
+      for (const c of [phone, laptop]) expect(await c.next((f) => f.type === 'thread-unread' && f.threadId === root.messageId)).toEqual(one);
+
+      const from = [phone.frames.length, laptop.frames.length];
+      await ok(markThread(bo, reply.position, root.messageId));
+      const none = { ...one, unread: 0, marker: reply.position };
+      for (const [i, c] of [phone, laptop].entries())
+        expect(await c.next((f) => f.type === 'thread-unread' && f.threadId === root.messageId, { from: from[i] })).toEqual(none);
+    } finally {
+      phone.close();
+      laptop.close();
+    }
+  });
+
   it('gives the same counts, of threads too, after the read-markers projection is rebuilt from the log', async () => {
     const before = await unreadOf(bo);
     const threadsBefore = await threadsOf(bo);

@@ -61,6 +61,7 @@ export type ServerFrame =
   | { type: 'resync'; groupId: string; reason: ResyncReason }
   | { type: 'ack'; clientMessageId: string; messageId: string; position: string }
   | { type: 'unread'; groupId: string; unread: number; mentions: number; marker: string | null }
+  | { type: 'thread-unread'; groupId: string; threadId: string; unread: number; marker: string | null }
   | { type: 'error'; code: string; message: string; groupId?: string; clientMessageId?: string; status?: number; retryAfter?: number; errors?: unknown };
 
 export class FrameError extends Error {}

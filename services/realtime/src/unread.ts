@@ -1,4 +1,4 @@
-import { tailTopics, unreadCounts, waitForPositions, type Position, type Runtime, type Tail } from '@groupchat/shared';
+import { tailTopics, threadUnreadCounts, unreadCounts, waitForPositions, type Position, type Runtime, type Tail } from '@groupchat/shared';
 import type { ServerFrame } from './protocol';
 
 export interface UnreadSink {
@@ -10,16 +10,20 @@ export interface UnreadSink {
 const GATHER_MS = 50;
 
 /**
- * Pushes `{type:"unread"}` frames when a count of a connected user changes (docs/unread.md).
+ * Pushes `{type:"unread"}` frames when a count of a connected user changes, and
+ * `{type:"thread-unread"}` frames when the count of a thread they follow does (docs/unread.md).
  * It keeps the last counts of connected users only, loaded with one query when their first
  * socket authenticates. A record of the messages topic marks its group changed, a record of
  * the users topic (ReadMarkerMoved among others) marks its user changed; changes gather for
- * GATHER_MS, then, once the read models have applied them, at most two queries recount every
- * affected pair: no query per message per user, and nothing is counted in memory that could drift.
+ * GATHER_MS, then, once the read models have applied them, at most two queries (and two for
+ * threads) recount every affected pair: no query per message per user, and nothing is counted
+ * in memory that could drift.
  */
 export class UnreadPush {
   private readonly sinks = new Map<string, Set<UnreadSink>>();
   private readonly counts = new Map<string, Map<string, string>>();
+  /** The last thread counts sent, per user and thread. */
+  private readonly threadCounts = new Map<string, Map<string, number>>();
   private groups = new Map<string, Position>();
   private users = new Map<string, Position>();
   private timer?: NodeJS.Timeout;
@@ -55,11 +59,18 @@ export class UnreadPush {
     if (mine) return void mine.add(sink);
     this.sinks.set(sink.userId, new Set([sink]));
     const known = new Map<string, string>();
+    const threads = new Map<string, number>();
     this.counts.set(sink.userId, known);
+    this.threadCounts.set(sink.userId, threads);
     // A recount that lands first has the newer figures: the initial load only fills what it left.
+    const failed = (err: unknown) => this.rt.log.warn({ err }, 'loading unread counts failed; they are pushed from the next change');
     void unreadCounts(this.rt.pool, [sink.userId]).then(
       (rows) => rows.forEach((r) => known.has(r.groupId) || known.set(r.groupId, `${r.unread}/${r.mentions}`)),
-      (err: unknown) => this.rt.log.warn({ err }, 'loading unread counts failed; they are pushed from the next change'),
+      failed,
+    );
+    void threadUnreadCounts(this.rt.pool, [sink.userId]).then(
+      (rows) => rows.forEach((r) => threads.has(r.threadId) || threads.set(r.threadId, r.unread)),
+      failed,
     );
   }
 
@@ -68,6 +79,7 @@ export class UnreadPush {
     if (!mine?.delete(sink) || mine.size) return;
     this.sinks.delete(sink.userId);
     this.counts.delete(sink.userId);
+    this.threadCounts.delete(sink.userId);
   }
 
   /** A messages-topic record of the group landed (called by the live feed for every record). */
@@ -111,13 +123,21 @@ export class UnreadPush {
       waitForPositions(this.rt.pool, [...users.values()], { projections: ['read-markers'], timeoutMs }),
     ]).catch(() => undefined);
     const connected = [...this.sinks.keys()];
-    const [inGroups, ofUsers] = await Promise.all([
-      groups.size ? unreadCounts(this.rt.pool, connected, [...groups.keys()]) : [],
-      unreadCounts(
-        this.rt.pool,
-        [...users.keys()].filter((u) => this.sinks.has(u)),
-      ),
+    const groupIds = [...groups.keys()];
+    const movers = [...users.keys()].filter((u) => this.sinks.has(u));
+    const [inGroups, ofUsers, threadsInGroups, threadsOfUsers] = await Promise.all([
+      groups.size ? unreadCounts(this.rt.pool, connected, groupIds) : [],
+      unreadCounts(this.rt.pool, movers),
+      groups.size ? threadUnreadCounts(this.rt.pool, connected, { groupIds }) : [],
+      threadUnreadCounts(this.rt.pool, movers),
     ]);
+    for (const row of [...threadsInGroups, ...threadsOfUsers]) {
+      const known = this.threadCounts.get(row.userId);
+      if (!known || known.get(row.threadId) === row.unread) continue;
+      known.set(row.threadId, row.unread);
+      const frame: ServerFrame = { type: 'thread-unread', groupId: row.groupId, threadId: row.threadId, unread: row.unread, marker: row.marker };
+      for (const sink of this.sinks.get(row.userId) ?? []) sink.sendJson(frame);
+    }
     for (const row of [...inGroups, ...ofUsers]) {
       const known = this.counts.get(row.userId);
       const value = `${row.unread}/${row.mentions}`;
