@@ -21,6 +21,9 @@ export interface ThreadPage {
   hasMore: boolean;
 }
 
+/** A thread root the caller follows, with its unread replies and the caller's marker in it. */
+export type FollowedThread = Message & { unread: number; marker: string | null };
+
 export type PinnedMessage = Message & { pinnedBy: string | null; pinnedAt: string };
 
 const path = (groupId: string, ...rest: string[]) => `/groups/${enc(groupId)}/${rest.map(enc).join('/')}`;
@@ -48,9 +51,13 @@ export const conversationsApi = {
   },
   follow: (groupId: string, rootId: string) => api.put<{ position: string }>(path(groupId, 'threads', rootId, 'follow')),
   unfollow: (groupId: string, rootId: string) => api.del<{ position: string }>(path(groupId, 'threads', rootId, 'follow')),
-  async followed(me: string | null): Promise<Message[]> {
+  async followed(me: string | null): Promise<FollowedThread[]> {
     const res = await api.get<{ items: Raw[] }>('/me/threads', { limit: 50 });
-    return res.items.map((m) => toMessage(m, me));
+    return res.items.map((m) => ({
+      ...toMessage(m, me),
+      unread: typeof m.unread === 'number' ? m.unread : 0,
+      marker: typeof m.marker === 'string' ? m.marker : null,
+    }));
   },
   async pins(groupId: string, me: string | null): Promise<PinnedMessage[]> {
     const res = await api.get<{ items: Raw[] }>(path(groupId, 'pins'));

@@ -78,6 +78,7 @@ export function useChatSync() {
       // Every (re)connection reloads the counts: frames missed while away are in them.
       realtime.on('ready', () => void unread.load().catch(() => undefined)),
       realtime.on('unread', (f) => unread.apply(f.groupId, f)),
+      realtime.on('threadUnread', (f) => unread.applyThread(f.threadId, f)),
       realtime.on('unsubscribed', (f) => {
         if (f.reason === 'client') return;
         void groups.loadMine().catch(() => undefined);

@@ -1,15 +1,16 @@
 import { ref } from 'vue';
 import { errorMessage } from '../api';
-import { conversationsApi } from '../api/conversations';
-import type { Message } from '../api/types';
+import { conversationsApi, type FollowedThread } from '../api/conversations';
 import { useAuthStore } from '../stores/auth.store';
+import { useUnreadStore } from '../stores/unread.store';
 import { useUsersStore } from '../stores/users.store';
 
-/** The threads the caller follows (GET /me/threads), most recent reply first. */
+/** The threads the caller follows (GET /me/threads), most recent reply first; their counts go to the unread store, which frames keep live. */
 export function useFollowedThreads() {
   const auth = useAuthStore();
   const users = useUsersStore();
-  const items = ref<Message[]>([]);
+  const unread = useUnreadStore();
+  const items = ref<FollowedThread[]>([]);
   const loaded = ref(false);
   const loading = ref(false);
   const error = ref<string | null>(null);
@@ -19,6 +20,7 @@ export function useFollowedThreads() {
     error.value = null;
     try {
       items.value = await conversationsApi.followed(auth.userId);
+      unread.setThreads(items.value);
       items.value.forEach((m) => void users.ensure(m.senderId));
       loaded.value = true;
     } catch (err) {

@@ -23,6 +23,7 @@ export type ServerFrame =
   | { type: 'subscribed'; groupId: string; position?: string }
   | { type: 'unsubscribed'; groupId: string; reason: 'client' | 'removed' | 'left' | 'group_deleted' }
   | { type: 'unread'; groupId: string; unread: number; mentions: number; marker?: string | null }
+  | { type: 'thread-unread'; groupId: string; threadId: string; unread: number; marker?: string | null }
   | { type: 'error'; code: string; message: string; groupId?: string };
 
 /** The subset of the browser WebSocket the client uses, so tests can pass a fake. */

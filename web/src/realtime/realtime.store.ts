@@ -11,6 +11,7 @@ type Listeners = {
   typing: (frame: { groupId: string; userId: string }) => void;
   presence: (frame: { groupId: string; online: string[] }) => void;
   unread: (frame: { groupId: string; unread: number; mentions: number; marker?: string | null }) => void;
+  threadUnread: (frame: { groupId: string; threadId: string; unread: number; marker?: string | null }) => void;
   resync: (frame: { groupId?: string }) => void;
   unsubscribed: (frame: { groupId: string; reason: string }) => void;
   error: (frame: { code: string; message: string; groupId?: string }) => void;
@@ -49,6 +50,7 @@ export const useRealtimeStore = defineStore('realtime', () => {
     typing: new Set(),
     presence: new Set(),
     unread: new Set(),
+    threadUnread: new Set(),
     resync: new Set(),
     unsubscribed: new Set(),
     error: new Set(),
@@ -110,6 +112,8 @@ export const useRealtimeStore = defineStore('realtime', () => {
         return emit('presence', frame);
       case 'unread':
         return emit('unread', frame);
+      case 'thread-unread':
+        return emit('threadUnread', frame);
       case 'resync':
         return emit('resync', frame);
       case 'subscribed':

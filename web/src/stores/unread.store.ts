@@ -12,10 +12,20 @@ export interface Counts {
 export const UNREAD_SHOWN_CAP = 1000;
 const MARK_DEBOUNCE_MS = 1000;
 
+/** A followed thread's count as the server has it, and the thread's marker. */
+export interface ThreadCount {
+  id: string;
+  groupId: string;
+  unread: number;
+  marker: string | null;
+}
+
 /**
  * Unread and mention counts per conversation, as the server has them (GET /me/unread, then the
- * realtime `unread` frames), so they are the same after a reload and on every device. Reading
- * moves the marker: debounced, never backwards, flushed when the tab is hidden.
+ * realtime `unread` frames), so they are the same after a reload and on every device; and the
+ * unread counts of followed threads (GET /me/threads, then `thread-unread` frames). Reading
+ * moves the marker of the conversation or of the thread: debounced, never backwards, flushed
+ * when the tab is hidden.
  */
 export const useUnreadStore = defineStore('unread', () => {
   const counts = reactive<Record<string, Counts>>({});
@@ -25,6 +35,10 @@ export const useUnreadStore = defineStore('unread', () => {
   const pending = reactive(new Map<string, string>());
   /** The marker of each conversation as it was when last opened: where its "New messages" line goes. */
   const opened = reactive<Record<string, string | null>>({});
+  /** Unread replies per followed thread (by root id), and the thread markers, known and about to be sent. */
+  const threadCounts = reactive<Record<string, number>>({});
+  const threadMarkers = new Map<string, string>();
+  const pendingThreads = new Map<string, { groupId: string; position: string }>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   async function load() {
@@ -43,6 +57,24 @@ export const useUnreadStore = defineStore('unread', () => {
     if (next.marker && isAfter(next.marker, markers.get(groupId))) markers.set(groupId, next.marker);
   }
 
+  /** Counts of followed threads as GET /me/threads gave them. */
+  function setThreads(items: ThreadCount[]) {
+    for (const t of items) applyThread(t.id, t);
+  }
+
+  /** A `thread-unread` frame, or a thread of GET /me/threads. */
+  function applyThread(threadId: string, next: { unread: number; marker?: string | null }) {
+    threadCounts[threadId] = next.unread;
+    if (next.marker && isAfter(next.marker, threadMarkers.get(threadId))) threadMarkers.set(threadId, next.marker);
+  }
+
+  /** The replies of a thread up to `position` have been seen: its marker follows within a second. */
+  function readThread(groupId: string, threadId: string, position: string) {
+    if (!isAfter(position, pendingThreads.get(threadId)?.position ?? threadMarkers.get(threadId))) return;
+    pendingThreads.set(threadId, { groupId, position });
+    timer ??= setTimeout(() => void flush(), MARK_DEBOUNCE_MS);
+  }
+
   /** The messages up to `position` have been seen: the marker follows within a second. */
   function read(groupId: string, position: string) {
     if (!isAfter(position, pending.get(groupId) ?? markers.get(groupId))) return;
@@ -54,14 +86,20 @@ export const useUnreadStore = defineStore('unread', () => {
     clearTimeout(timer);
     timer = undefined;
     const moves = [...pending];
+    const threadMoves = [...pendingThreads];
     pending.clear();
-    await Promise.all(
-      moves.map(async ([groupId, position]) => {
+    pendingThreads.clear();
+    // Refused (a position the server does not know yet) or failed: the next read carries it again.
+    await Promise.all([
+      ...moves.map(async ([groupId, position]) => {
         markers.set(groupId, position);
-        // Refused (a position the server does not know yet) or failed: the next read carries it again.
         await unreadApi.mark(groupId, position).catch(() => markers.delete(groupId));
       }),
-    );
+      ...threadMoves.map(async ([threadId, { groupId, position }]) => {
+        threadMarkers.set(threadId, position);
+        await unreadApi.markThread(groupId, threadId, position).catch(() => threadMarkers.delete(threadId));
+      }),
+    ]);
   }
 
   /** Every conversation read up to its newest message (loaded afresh: frames carry no positions). */
@@ -90,13 +128,16 @@ export const useUnreadStore = defineStore('unread', () => {
     pending.clear();
     markers.clear();
     latest.clear();
+    pendingThreads.clear();
+    threadMarkers.clear();
+    for (const k of Object.keys(threadCounts)) delete threadCounts[k];
     for (const k of Object.keys(opened)) delete opened[k];
     for (const k of Object.keys(counts)) delete counts[k];
   }
 
   const anyUnread = computed(() => Object.values(counts).some((c) => c.unread > 0));
 
-  return { counts, opened, anyUnread, load, apply, read, flush, markAllRead, open, markerOf, reset };
+  return { counts, opened, threadCounts, anyUnread, load, apply, setThreads, applyThread, read, readThread, flush, markAllRead, open, markerOf, reset };
 });
 
 /** A count as the sidebar shows it. */

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 
 const mark = vi.fn(async (groupId: string, position: string) => ({ groupId, marker: position, position: 'u.0.1' }));
+const markThread = vi.fn(async (groupId: string, threadId: string, position: string) => ({ groupId, threadId, marker: position, position: 'u.0.2' }));
 vi.mock('../api/unread', () => ({
   unreadApi: {
     list: vi.fn(async () => ({
@@ -13,6 +14,7 @@ vi.mock('../api/unread', () => ({
       ],
     })),
     mark,
+    markThread,
   },
 }));
 
@@ -23,6 +25,7 @@ describe('unread store', () => {
     setActivePinia(createPinia());
     vi.useFakeTimers();
     mark.mockClear();
+    markThread.mockClear();
   });
   afterEach(() => vi.useRealTimers());
 
@@ -52,6 +55,24 @@ describe('unread store', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(mark).toHaveBeenCalledTimes(2);
     expect(unread.markerOf('g1')).toBe('m.0.12');
+  });
+
+  it('moves a thread marker like a conversation marker, apart from it, and keeps the thread counts the server sends', async () => {
+    const unread = useUnreadStore();
+    unread.setThreads([{ id: 't1', groupId: 'g1', unread: 2, marker: 'm.0.20' }]);
+    expect(unread.threadCounts).toEqual({ t1: 2 });
+    unread.readThread('g1', 't1', 'm.0.19');
+    unread.readThread('g1', 't1', 'm.0.24');
+    unread.readThread('g1', 't1', 'm.0.22');
+    unread.read('g1', 'm.0.30');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(markThread.mock.calls).toEqual([['g1', 't1', 'm.0.24']]);
+    expect(mark.mock.calls).toEqual([['g1', 'm.0.30']]);
+    unread.readThread('g1', 't1', 'm.0.24');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(markThread).toHaveBeenCalledTimes(1);
+    unread.applyThread('t1', { unread: 0, marker: 'm.0.24' });
+    expect(unread.threadCounts).toEqual({ t1: 0 });
   });
 
   it('marks all read: every conversation with unread messages up to its newest, at once', async () => {
