@@ -6,7 +6,7 @@ import type { TestApp } from '@groupchat/test-kit/app';
 import { startE2eApp } from './support/app';
 import { launchBrowser, openPerson, type Person } from './support/browser';
 import { messagesWithText, signInViaUi, textBecomes, type Account } from './support/people';
-import type { ApiActor } from './support/seed';
+import { ApiActor } from './support/seed';
 import { sharedGroup } from './support/two-people';
 
 describe('unread counts in the browser', () => {
@@ -87,5 +87,35 @@ describe('unread counts in the browser', () => {
     expect(await y('Gloves too')).toBeLessThan(at);
     expect(await y('Ladders next week')).toBeGreaterThan(at);
     expect(laptop.errors).toEqual([]);
+  });
+
+  it('shows the unread replies of a followed thread in the Threads list; reading the thread clears them on both devices, for good', async () => {
+    const root = `Which rootstock? ${Date.now().toString(36)}`;
+    const { messageId: rootId } = await ann.call<{ messageId: string }>('POST', `/groups/${groupId}/messages`, {
+      clientMessageId: `r${Date.now()}`,
+      text: root,
+    });
+    const benApi = (await ApiActor.signIn(app, ben)).seen(ann.lastPosition);
+    await benApi.call('POST', `/groups/${groupId}/messages`, { clientMessageId: `b${Date.now()}`, text: 'M26 for me', threadId: rootId });
+    ann.seen(benApi.lastPosition);
+    for (const text of ['MM106 is hardier', 'Seedling for a big tree'])
+      await ann.call('POST', `/groups/${groupId}/messages`, { clientMessageId: `a${Math.random().toString(36).slice(2)}`, text, threadId: rootId });
+
+    const item = (page: Page) => page.getByTestId('followed-thread').filter({ hasText: root });
+    const count = (page: Page) => item(page).getByTestId('thread-unread-count');
+    await Promise.all([laptop.page.goto('/threads'), phone.page.goto('/threads')]);
+    for (const page of [laptop.page, phone.page]) await textBecomes(count(page), '2 unread replies', { contains: true });
+
+    await item(laptop.page).getByRole('link').click();
+    await laptop.page.getByTestId('thread-replies').getByText('Seedling for a big tree').waitFor();
+    await count(phone.page).waitFor({ state: 'detached' });
+
+    await laptop.page.goto('/threads');
+    await item(laptop.page).waitFor();
+    await expect(count(laptop.page).count()).resolves.toBe(0);
+    await phone.page.reload();
+    await item(phone.page).waitFor();
+    await expect(count(phone.page).count()).resolves.toBe(0);
+    expect([...laptop.errors, ...phone.errors]).toEqual([]);
   });
 });
