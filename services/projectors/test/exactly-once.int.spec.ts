@@ -9,7 +9,7 @@ import { consumerGroup, createProjectors } from '../src';
 import { isolatedConfig, stackEnv, waitUntil } from '@groupchat/test-kit';
 
 const CHILD = fileURLToPath(new URL('./support/run-projectors.ts', import.meta.url));
-const UNDER_TEST = ['groups', 'messages', 'timeline'];
+const UNDER_TEST = ['groups', 'messages', 'timeline', 'audit-log'];
 const subset = () => projections.filter((p) => UNDER_TEST.includes(p.name));
 
 /** Checksums over every row of the views, in a fixed order: equal checksums, equal read models. */
@@ -19,6 +19,7 @@ const CHECKSUMS = {
   groups: `SELECT md5(string_agg(g::text, '|' ORDER BY group_id)) AS sum FROM groups g`,
   memberships: `SELECT md5(string_agg(m::text, '|' ORDER BY group_id, user_id)) AS sum FROM memberships m`,
   message_events: `SELECT md5(string_agg(e::text, '|' ORDER BY group_id, "offset")) AS sum FROM message_events e`,
+  audit_log: `SELECT md5(string_agg(a::text, '|' ORDER BY topic, partition, "offset")) AS sum FROM audit_log a`,
 };
 
 describe('exactly once, across a kill -9', () => {
@@ -136,6 +137,13 @@ describe('exactly once, across a kill -9', () => {
     expect(reactions.length).toBe(expected.reactions.size);
     expect(new Set(reactions.map((r) => r.k))).toEqual(expected.reactions);
     expect((await h.rows<{ n: number }>(`SELECT count(*)::int AS n FROM message_events`))[0]!.n).toBe(expected.messageTopicEvents);
+    // The audit log: each group's creation and each message's (first) deletion by another, once.
+    const removals = [...expected.messages.values()].filter((m) => m.deleted).length;
+    const audit = await h.rows<{ action: string; n: number }>(`SELECT action, count(*)::int AS n FROM audit_log GROUP BY action ORDER BY action`);
+    expect(audit).toEqual([
+      { action: 'group_created', n: expected.memberCount.size },
+      { action: 'message_deleted', n: removals },
+    ]);
   });
 
   it(
