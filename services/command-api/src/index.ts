@@ -10,6 +10,7 @@ import { commandContext } from './http/context';
 import { commandErrors } from './http/errors';
 import { CommandRoutes } from './http/routes';
 import { GroupHeads } from './groups/heads';
+import { dataExportRoutes } from './exports/routes';
 import { createMediaRoutes } from './media';
 import { createLinkPreviewRoutes } from './link-previews';
 import { groupRoutes } from './groups/routes';
@@ -59,6 +60,7 @@ export async function createCommandApi(rt: Runtime): Promise<CommandApi> {
   routes.router.use(media.router);
   const previews = await createLinkPreviewRoutes(rt, media.store);
   routes.router.use(previews.router);
+  const exports = dataExportRoutes(routes, ctx, media.store);
   routes.router.use(commandErrors);
   const openapi = {
     paths: { ...routes.openapi.paths, ...media.openapi.paths, ...previews.openapi.paths },
@@ -68,6 +70,7 @@ export async function createCommandApi(rt: Runtime): Promise<CommandApi> {
     router: routes.router,
     openapi,
     async close() {
+      await exports.close();
       await Promise.all([media.close(), previews.close()]);
       await Promise.all([heads.close(), messages.close(), markers.close()]);
       await log.close();
