@@ -538,6 +538,21 @@ const TABLE: Row[] = [
     any: [401, 200, 200, 200, 200, 200, 200],
     request: () => ({ method: 'GET', path: '/me/notification-settings' }),
   },
+  // data exports are the caller's own: asked for, followed, downloaded (the download row waits for the export to be ready)
+  { op: 'POST /me/export', any: [401, 202, 202, 202, 202, 202, 202], request: () => ({ method: 'POST', path: '/me/export' }) },
+  { op: 'GET /me/export', any: [401, 200, 200, 200, 200, 200, 200], request: () => ({ method: 'GET', path: '/me/export' }) },
+  {
+    op: 'GET /me/export/download',
+    any: [401, 200, 200, 200, 200, 200, 200],
+    request: async (c) => {
+      if (c.actor)
+        await waitUntil(async () => (await api.get('/me/export', { token: c.actor!.token })).body?.status === 'ready', {
+          timeoutMs: 60_000,
+          what: `the export of ${c.who} to be ready`,
+        });
+      return { method: 'GET', path: '/me/export/download' };
+    },
+  },
   {
     op: 'POST /me/push-subscriptions',
     any: [401, 201, 201, 201, 201, 201, 201],

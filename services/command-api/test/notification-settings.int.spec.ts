@@ -99,4 +99,14 @@ describe('notification settings and push subscriptions on the real app', () => {
     expectStatus(await api.del('/me/push-subscriptions', { endpoint }, as(ada)), 204);
     expect((await read('/me/push-subscriptions', ada)).items).toEqual([]);
   });
+
+  it('takes the same endpoint subscribed many times at once: every request succeeds, one subscription remains', async () => {
+    const endpoint = `https://push.example.com/send/${randomBytes(8).toString('hex')}`;
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => api.post('/me/push-subscriptions', { endpoint, keys: keys() }, as(i % 2 ? ada : bo))),
+    );
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
+    const held = [...(await read('/me/push-subscriptions', ada)).items, ...(await read('/me/push-subscriptions', bo)).items];
+    expect(held.filter((x: { subscriptionId: string }) => x.subscriptionId === answers[0]!.body.subscriptionId)).toHaveLength(1);
+  });
 });
