@@ -1,4 +1,4 @@
--- A user's data exports (docs/accounts.md, "Your data"): made in the background by any
+-- A user's data exports (docs/privacy.md, "Your data"): made in the background by any
 -- command-api instance (claimed with SKIP LOCKED, kept alive by a heartbeat, taken over when
 -- it stops), stored in the media store under storage_key, deleted when they expire.
 CREATE TABLE data_exports (

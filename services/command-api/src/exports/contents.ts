@@ -39,7 +39,7 @@ uploads/            the files themselves
 `;
 
 /**
- * Writes everything of one user into the zip (docs/accounts.md, "Your data"): read from the
+ * Writes everything of one user into the zip (docs/privacy.md, "Your data"): read from the
  * read models and the media store in pages, so no query or file is ever held whole, and
  * `tick` runs after every step so the caller can record progress or stop.
  */

@@ -54,7 +54,7 @@ async function latest(pool: Pool, userId: string): Promise<Row | undefined> {
   return rows[0];
 }
 
-/** POST /me/export, GET /me/export and its download (docs/accounts.md, "Your data"). */
+/** POST /me/export, GET /me/export and its download (docs/privacy.md, "Your data"). */
 export function dataExportRoutes(routes: CommandRoutes, ctx: CommandContext, store: MediaStore): { close(): Promise<void> } {
   const { pool, log } = ctx.rt;
   const worker = new ExportWorker(pool, store, log).start();
