@@ -1,5 +1,6 @@
 // An owner creates an invite link in the settings of a private group; someone who has just
-// registered opens it, sees "Join <group>?", joins, and lands in the group's chat.
+// has no account opens it, registers from the sign-in page it leads to, is back at "Join <group>?",
+// joins, and lands in the group's chat.
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { TestApp } from '@groupchat/test-kit/app';
@@ -41,9 +42,8 @@ describe('invite links in the browser', () => {
     expect(url).toMatch(/\/invite\/[A-Za-z0-9_-]{22}$/);
     await section.getByTestId('invite-link').getByText('0 of 10 uses').waitFor();
 
-    await registerViaUi(app, newcomer.page, { prefix: 'new', displayName: 'Nina Newcomer' });
-    await newcomer.page.goto(new URL(url).pathname);
-    await newcomer.page.getByRole('heading', { name: `Join ${name}?` }).waitFor();
+    // Signed out, the newcomer opens the link, creates an account from the sign-in page, and is back at the invite.
+    await registerViaUi(app, newcomer.page, { prefix: 'new', displayName: 'Nina Newcomer', startAt: new URL(url).pathname, landsOn: `Join ${name}?` });
     await newcomer.page.getByRole('button', { name: `Join ${name}` }).click();
     await newcomer.page.waitForURL(`**/groups/${groupId}`);
     await textBecomes(newcomer.page.getByTestId('chat-title'), name);

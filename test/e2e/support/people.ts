@@ -42,10 +42,22 @@ export async function registerViaApi(
   return { userId: res.body.userId, username, displayName: input.displayName };
 }
 
-/** Fills the registration form and lands on Discover. */
-export async function registerViaUi(app: TestApp, page: Page, input: { prefix: string; displayName: string; interests?: string[] }): Promise<Account> {
+/**
+ * Fills the registration form and lands on Discover. With `startAt`, the person, signed out,
+ * opens that page first, is sent to sign in, follows "Create an account", and lands on the
+ * page they opened (whose heading is `landsOn`).
+ */
+export async function registerViaUi(
+  app: TestApp,
+  page: Page,
+  input: { prefix: string; displayName: string; interests?: string[]; startAt?: string; landsOn?: string },
+): Promise<Account> {
   const username = uniqueUsername(input.prefix);
-  await page.goto('/register');
+  if (input.startAt) {
+    await page.goto(input.startAt);
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByRole('heading', { name: 'Create your account' }).waitFor();
+  } else await page.goto('/register');
   await page.getByLabel('Username', { exact: true }).fill(username);
   await page.getByLabel('Email').fill(`${username}@example.com`);
   await page.getByLabel('Password').fill(PASSWORD);
@@ -56,7 +68,7 @@ export async function registerViaUi(app: TestApp, page: Page, input: { prefix: s
     await interests.press('Enter');
   }
   await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { name: 'Discover groups' }).waitFor();
+  await page.getByRole('heading', { name: input.landsOn ?? 'Discover groups' }).waitFor();
   const login = await call(app, 'POST', '/auth/login', { login: username, password: PASSWORD });
   expect(login.status).toBe(200);
   return { userId: login.body.user.id as string, username, displayName: input.displayName };
