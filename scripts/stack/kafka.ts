@@ -5,7 +5,7 @@ import { CACHE, DATA, PORTS, REPO, javaBin } from './paths';
 import { launch, portOpen, readPid, run, terminate, waitFor } from './proc';
 import type { Part } from './part';
 
-const VERSION = '3.9.1';
+const VERSION = '4.4.0';
 const LIB = join(CACHE, `kafka-${VERSION}`, 'lib');
 const HOME = join(DATA, 'kafka');
 const LOG_DIR = join(HOME, 'logs');
@@ -65,7 +65,7 @@ export const kafka: Part = {
     launch(
       'kafka',
       javaBin(),
-      ['-Xms256m', '-Xmx768m', '-XX:+UseG1GC', `-Dlog4j.configuration=file:${join(REPO, 'stack/kafka/log4j.properties')}`, `-Dkafka.logs.dir=${LOG_DIR}`, '-cp', `${LIB}/*`, 'kafka.Kafka', props],
+      ['-Xms256m', '-Xmx768m', '-XX:+UseG1GC', `-Dlog4j2.configurationFile=${join(REPO, 'stack/kafka/log4j2.yaml')}`, `-Dkafka.logs.dir=${LOG_DIR}`, '-cp', `${LIB}/*`, 'kafka.Kafka', props],
       STDOUT,
     );
     await waitFor('kafka', `wait for the broker on 127.0.0.1:${PORTS.kafka}`, () => portOpen(PORTS.kafka), 90_000, LOG, 'kafka');
