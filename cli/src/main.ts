@@ -24,7 +24,7 @@ events
   .option('--until <time|position>', 'stop before this time, or at this position (inclusive)')
   .option('--type <types>', 'only these event types (comma-separated)')
   .option('--group <groupId>', 'only events of this group')
-  .option('--format <format>', 'jsonl or csv', 'jsonl')
+  .option('--format <format>', 'jsonl, csv or parquet (parquet needs --out)', 'jsonl')
   .option('--out <file>', 'write to this file instead of stdout')
   .action(async (opts) => {
     const { exported, read } = await exportEvents(opts);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '@groupchat/schemas';
 import { EventLog, createKafka, type Config } from '@groupchat/shared';
 import { isolatedConfig, waitUntil } from '@groupchat/test-kit';
+import { ParquetReader } from '@dsnp/parquetjs';
 import { cli } from './support/cli';
 
 const meta = (occurredAt: number) => ({ eventId: randomUUID(), occurredAt, actorId: 'u1', correlationId: 'c', causationId: null });
@@ -79,6 +80,35 @@ describe('groupchat events', () => {
     expect(rows).toHaveLength(11);
     expect(rows.slice(1).every((row) => row.includes(',MessageSent,') && row.includes(',g1,'))).toBe(true);
     expect(rows[1]).toContain(',g1-m100,');
+  });
+
+  it('exports to Parquet with typed columns, readable by a Parquet reader; Parquet needs a file', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'export-')), 'messages.parquet');
+    const r = await cli(config, ['events', 'export', '--topic', 'messages', '--group', 'g1', '--format', 'parquet', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('exported 25 of 40 events');
+    const bytes = readFileSync(out);
+    expect([bytes.subarray(0, 4).toString(), bytes.subarray(-4).toString()]).toEqual(['PAR1', 'PAR1']);
+    const reader = await ParquetReader.openFile(out);
+    try {
+      expect(Number(reader.getRowCount())).toBe(25);
+      const fields = reader.getSchema().fields;
+      expect([fields.offset!.primitiveType, fields.occurredAt!.originalType, fields.groupId!.repetitionType]).toEqual([
+        'INT64',
+        'TIMESTAMP_MILLIS',
+        'OPTIONAL',
+      ]);
+      const cursor = reader.getCursor();
+      const first = (await cursor.next()) as Record<string, unknown>;
+      expect(first).toMatchObject({ topic: 'messages', type: 'MessageSent', groupId: 'g1', actorId: 'u1', messageId: 'g1-m1' });
+      expect((first.occurredAt as Date).toISOString()).toBe('2026-11-01T10:00:00.000Z');
+      expect(JSON.parse(first.payload as string)).toMatchObject({ text: expect.any(String), senderId: expect.any(String) });
+    } finally {
+      await reader.close();
+    }
+    const toStdout = await cli(config, ['events', 'export', '--format', 'parquet']);
+    expect(toStdout.code).not.toBe(0);
+    expect(toStdout.stderr).toContain('--format parquet writes a file: give it with --out');
   });
 
   it('counts events by type and day', async () => {

@@ -6,7 +6,8 @@ import { progress } from '../progress';
 import { matches, parseFilter } from './filter';
 import { formatter, type Format } from './format';
 import { parseBound, parseTopics, resolveRanges } from './range';
-import { readRanges } from './reader';
+import { readRanges, type LogRecord } from './reader';
+import { parquetOutput } from './parquet';
 import { CliError } from '../context';
 
 export interface ExportOptions {
@@ -25,7 +26,9 @@ async function write(out: Writable, chunk: string) {
 
 /** Streams the chosen slice of the log, decoded, to a file or stdout. */
 export async function exportEvents(opts: ExportOptions): Promise<{ exported: number; read: number }> {
-  if (opts.format !== 'jsonl' && opts.format !== 'csv') throw new CliError(`--format "${opts.format}" is not supported: use jsonl or csv`);
+  if (opts.format !== 'jsonl' && opts.format !== 'csv' && opts.format !== 'parquet')
+    throw new CliError(`--format "${opts.format}" is not supported: use jsonl, csv or parquet`);
+  if (opts.format === 'parquet' && !opts.out) throw new CliError('--format parquet writes a file: give it with --out');
   const topics = parseTopics(opts.topic);
   const since = parseBound('--since', opts.since);
   const until = parseBound('--until', opts.until);
@@ -36,23 +39,33 @@ export async function exportEvents(opts: ExportOptions): Promise<{ exported: num
   await admin.connect();
   const ranges = await resolveRanges(admin, config, topics, since, until).finally(() => admin.disconnect());
   const total = ranges.reduce((n, r) => n + Number(r.end - r.start), 0);
-  const out: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;
-  const fmt = formatter(opts.format as Format);
-  if (fmt.header) await write(out, fmt.header);
   const bar = progress(total, 'export');
   let exported = 0;
+  const sink = opts.format === 'parquet' ? await parquetOutput(opts.out!) : await textOutput(opts.format as Format, opts.out);
   const read = await readRanges(kafka, config, serde(), ranges, {
     onRecord: async (r) => {
       if (!matches(filter, r)) return;
       exported++;
-      await write(out, fmt.line(r));
+      await sink.row(r);
     },
     onProgress: (n) => bar.update(n),
   });
   bar.stop();
-  if (opts.out) {
-    out.end();
-    await once(out, 'finish');
-  }
+  await sink.close();
   return { exported, read };
+}
+
+/** JSON lines or CSV, to a file or stdout, waiting for the reader of a slow pipe. */
+async function textOutput(format: Format, path: string | undefined) {
+  const out: Writable = path ? createWriteStream(path) : process.stdout;
+  const fmt = formatter(format);
+  if (fmt.header) await write(out, fmt.header);
+  return {
+    row: (r: LogRecord) => write(out, fmt.line(r)),
+    async close() {
+      if (!path) return;
+      out.end();
+      await once(out, 'finish');
+    },
+  };
 }
