@@ -125,6 +125,29 @@ const TABLE: Row[] = [
     any: [401, 403, 403, 403, 403, 403, 403],
     request: () => ({ method: 'POST', path: '/me/password', body: { currentPassword: 'not the password', newPassword: 'another long passphrase' } }),
   },
+  // accounts mail: a bogus token or a wrong password, so the accounts keep their state
+  { op: 'GET /me/account', any: [401, 200, 200, 200, 200, 200, 200], request: () => ({ method: 'GET', path: '/me/account' }) },
+  { op: 'POST /me/email-verification', any: [401, 202, 202, 202, 202, 202, 202], request: () => ({ method: 'POST', path: '/me/email-verification' }) },
+  {
+    op: 'POST /me/email',
+    any: [401, 403, 403, 403, 403, 403, 403],
+    request: () => ({ method: 'POST', path: '/me/email', body: { email: `${uniqueName('moved')}@example.com`, password: 'not the password' } }),
+  },
+  {
+    op: 'POST /auth/verify-email',
+    any: [422, 422, 422, 422, 422, 422, 422],
+    request: () => ({ method: 'POST', path: '/auth/verify-email', body: { token: 'never-issued' } }),
+  },
+  {
+    op: 'POST /auth/password-reset',
+    any: [202, 202, 202, 202, 202, 202, 202],
+    request: () => ({ method: 'POST', path: '/auth/password-reset', body: { email: `${uniqueName('nobody')}@example.com` } }),
+  },
+  {
+    op: 'POST /auth/password-reset/confirm',
+    any: [422, 422, 422, 422, 422, 422, 422],
+    request: () => ({ method: 'POST', path: '/auth/password-reset/confirm', body: { token: 'never-issued', password: 'another long passphrase' } }),
+  },
   // the caller's own profile, other people's profiles, discovery, search, media
   { op: 'GET /me', any: [401, 200, 200, 200, 200, 200, 200], request: () => ({ method: 'GET', path: '/me' }) },
   { op: 'PATCH /me', any: [401, 200, 200, 200, 200, 200, 200], request: () => ({ method: 'PATCH', path: '/me', body: { bio: 'authz matrix' } }) },

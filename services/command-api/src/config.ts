@@ -95,6 +95,21 @@ const KEYS = {
     .describe(
       'wait before checking a login to an account past LOGIN_LIMIT_PER_ACCOUNT from an IP that has not failed on it: slows guessing, never refuses the owner',
     ),
+  EMAIL_VERIFY_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(24 * 3600)
+    .describe('how long the link in a verification or change-of-email mail works'),
+  PASSWORD_RESET_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(30 * 60)
+    .describe('how long the link in a password-reset mail works'),
+  VERIFY_RESEND_LIMIT: z.coerce.number().int().positive().default(5).describe('verification and change-of-email mails per hour for one account'),
+  PASSWORD_RESET_LIMIT_PER_EMAIL: z.coerce.number().int().positive().default(5).describe('password-reset requests per hour naming one email address'),
+  PASSWORD_RESET_LIMIT_PER_IP: z.coerce.number().int().positive().default(20).describe('password-reset requests per hour from one IP'),
   MEDIA_UPLOAD_LIMIT: z.coerce.number().int().positive().default(60).describe('uploads per 10 minutes of one user'),
   GROUP_CREATE_LIMIT: z.coerce.number().int().positive().default(20).describe('groups created per hour by one user'),
   LINK_PREVIEW_ALLOW_LOOPBACK: z

@@ -6,6 +6,11 @@ import { authRoutes } from './accounts/routes';
 import { parseCookies } from './accounts/refresh-cookie';
 import { preparePasswords } from './accounts/passwords';
 import { profileRoutes } from './accounts/profile-routes';
+import { accountMail } from './accounts/account-mail';
+import { AccountTokens } from './accounts/account-tokens';
+import { emailRoutes } from './accounts/email-routes';
+import { passwordResetRoutes } from './accounts/password-reset';
+import { createMailer } from './mail/mailer';
 import { commandContext } from './http/context';
 import { commandErrors } from './http/errors';
 import { CommandRoutes } from './http/routes';
@@ -45,7 +50,12 @@ export async function createCommandApi(rt: Runtime): Promise<CommandApi> {
   // Nothing a sign-in form sends comes near 16 KB; the limit caps what validation ever sees.
   routes.limitBodies('/auth/', AUTH_BODY_LIMIT);
   routes.router.use('/auth', parseCookies);
-  const { credentials } = authRoutes(routes, ctx);
+  const mailer = createMailer(rt.config, rt.log);
+  const tokens = new AccountTokens(rt.pool);
+  const mail = accountMail(rt.config, tokens, mailer, rt.log);
+  const { credentials, checkPassword, refreshTokens } = authRoutes(routes, ctx, mail);
+  emailRoutes(routes, ctx, { tokens, mail, checkPassword });
+  passwordResetRoutes(routes, ctx, { tokens, mail, refreshTokens });
   profileRoutes(routes, ctx, credentials);
   groupRoutes(routes, ctx, heads, credentials);
   moderationRoutes(routes, ctx, heads, credentials);
@@ -73,7 +83,7 @@ export async function createCommandApi(rt: Runtime): Promise<CommandApi> {
       await exports.close();
       await Promise.all([media.close(), previews.close()]);
       await Promise.all([heads.close(), messages.close(), markers.close()]);
-      await log.close();
+      await Promise.all([log.close(), mailer.close()]);
     },
   };
 }

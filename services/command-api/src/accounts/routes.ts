@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, formatPosition, signAccessToken, unauthorized } from '@groupchat/shared';
+import { formatPosition, signAccessToken, unauthorized } from '@groupchat/shared';
 import type { Request, Response } from 'express';
 import type { CommandContext } from '../http/context';
 import { envelopeOf, stamp, uuidV5 } from '../http/envelope';
@@ -10,19 +10,18 @@ import { CredentialStore } from './credentials';
 import { decideRegister } from './decide';
 import { loginGuard } from './login-guard';
 import { hashPassword, verifyPassword } from './passwords';
-import { changePassword, passwordHashOf } from './password-change';
+import { changePassword } from './password-change';
+import { budgetOf, currentPasswordCheck } from './password-check';
+import type { AccountMail } from './account-mail';
 import { checkCookieOrigin, clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie';
 import { RefreshTokens, type Issued } from './refresh-tokens';
 import { ChangePasswordRequest, LoginRequest, LoginResponse, RefreshRequest, RegisterRequest, RegisterResponse, Tokens } from './schemas';
 
-/** Whose failed-login budget an attempt draws on: the account's, whichever form named it; an unknown login its own. */
-const budgetOf = (user: { userId: string } | undefined, login: string) =>
-  user ? `user:${user.userId}` : `login:${login.normalize('NFC').trim().toLowerCase()}`;
-
-export function authRoutes(routes: CommandRoutes, ctx: CommandContext) {
+export function authRoutes(routes: CommandRoutes, ctx: CommandContext, mail: AccountMail) {
   const { config, pool } = ctx.rt;
   const credentials = new CredentialStore(pool, config.APPEND_TIMEOUT_MS);
   const guard = loginGuard(config);
+  const checkPassword = currentPasswordCheck(pool, guard);
   const refreshTokens = new RefreshTokens(pool, { ttlSeconds: config.REFRESH_TOKEN_TTL_SECONDS, familySeconds: config.REFRESH_FAMILY_LIFETIME_SECONDS });
   /** The cookie always; the token in JSON only for a client that handles it itself. */
   const tokens = (res: Response, user: { userId: string; username: string }, issued: Issued, inBody: boolean) => {
@@ -74,6 +73,7 @@ export function authRoutes(routes: CommandRoutes, ctx: CommandContext) {
         failed: () => credentials.release(claim),
       });
       res.status(201).json({ userId: claim.userId, position });
+      mail.send('verify_email', { userId: claim.userId, name: input.displayName ?? input.username, email: input.email });
     },
   );
 
@@ -185,19 +185,12 @@ export function authRoutes(routes: CommandRoutes, ctx: CommandContext) {
     async (req, res) => {
       const input = parseInput(ChangePasswordRequest, req.body);
       const userId = req.user!.sub;
-      // A stolen access token must not buy unlimited guesses: failures draw on the login budget of the account.
-      const budget = budgetOf({ userId }, '');
-      await guard.admit(req, budget);
-      const current = await passwordHashOf(pool, userId);
-      if (!current || !(await verifyPassword(current, input.currentPassword))) {
-        await guard.failed(req, budget);
-        throw new AppError(403, 'invalid_credentials', 'the current password is wrong');
-      }
+      await checkPassword(req, userId, input.currentPassword);
       await changePassword(pool, refreshTokens, userId, await hashPassword(input.newPassword));
       clearRefreshCookie(res);
       res.status(204).end();
     },
   );
 
-  return { credentials };
+  return { credentials, checkPassword, refreshTokens };
 }

@@ -60,3 +60,16 @@ export const Tokens = z.object({
 });
 export const LoginResponse = Tokens.extend({ user: z.object({ id: z.string(), username: z.string(), email: z.string() }) });
 export const PositionResponse = z.object({ position: z.string().describe('log position of the appended event; pass it back as X-Min-Position') });
+
+export const TokenRequest = z.object({ token: z.string().min(1).max(256).describe('the token from the link in the mail') });
+export const PasswordResetRequest = z.object({ email });
+export const PasswordResetConfirmRequest = z.object({ token: TokenRequest.shape.token, password });
+export const ChangeEmailRequest = z.object({ email, password: text({ min: 1, max: 256, trim: false }).describe('the current password') });
+export const MailAccepted = z.object({ message: z.string() });
+export const ChangeEmailAccepted = MailAccepted.extend({ pendingEmail: z.string() });
+export const EmailVerified = z.object({ email: z.string().describe('the account’s address, now verified') });
+export const AccountResponse = z.object({
+  email: z.string(),
+  emailVerified: z.boolean(),
+  pendingEmail: z.string().nullable().describe('a new address waiting for its confirmation link to be followed'),
+});

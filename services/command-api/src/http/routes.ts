@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { jsonBody, jsonSchemaOf, unsupportedType, type OpenApiPart } from '@groupchat/shared';
 
 export interface Operation {
-  method: 'post' | 'patch' | 'put' | 'delete';
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   /** Express style, e.g. `/groups/:id/join`. */
   path: string;
   summary: string;

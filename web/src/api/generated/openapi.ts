@@ -610,6 +610,602 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s email address and whether it is verified */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the account */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountResponse"];
+                    };
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown (a private group is unknown to non-members) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/email-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the verification mail again
+         * @description A new link replaces the earlier ones. 409 when the address is already verified; VERIFY_RESEND_LIMIT mails an hour per account, then 429.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a mail is on its way */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailAccepted"];
+                    };
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown (a private group is unknown to non-members) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the caller’s email address
+         * @description Needs the current password (403 invalid_credentials; failures count against the login budget). The new address gets a confirmation link; until it is followed (POST /auth/verify-email) the old address stays in force. 409 email_taken when another account has it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChangeEmailRequest"];
+                };
+            };
+            responses: {
+                /** @description a confirmation mail is on its way to the new address */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChangeEmailAccepted"];
+                    };
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not allowed for the caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown (a private group is unknown to non-members) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description request body over 1MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description request body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid fields, listed in `errors` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Follow the link of a verification or change-of-email mail
+         * @description The token works once, until EMAIL_VERIFY_TTL_SECONDS after it was sent (else 422 invalid_token). A change of address takes effect here: login by email then takes the new one, and links mailed to the old one stop working. 409 email_taken if another account took the address meanwhile.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TokenRequest"];
+                };
+            };
+            responses: {
+                /** @description verified */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmailVerified"];
+                    };
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description request body over 16KB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description request body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid fields, listed in `errors` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a password-reset mail
+         * @description Always 202 with the same body, whether an account has the address or not; the lookup and the mail happen after the answer, so its timing tells nothing either. The link works once, for PASSWORD_RESET_TTL_SECONDS. Limited per address (PASSWORD_RESET_LIMIT_PER_EMAIL an hour) and per IP (PASSWORD_RESET_LIMIT_PER_IP), then 429.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordResetRequest"];
+                };
+            };
+            responses: {
+                /** @description accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailAccepted"];
+                    };
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description request body over 16KB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description request body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid fields, listed in `errors` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with the token of a reset mail
+         * @description The token works once, until PASSWORD_RESET_TTL_SECONDS after it was sent (else 422 invalid_token). Every session of the account ends; following the link also verifies the address it was mailed to.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordResetConfirmRequest"];
+                };
+            };
+            responses: {
+                /** @description the new password is set; every refresh token of the account is revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description request body over 16KB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description request body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid fields, listed in `errors` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me": {
         parameters: {
             query?: never;
@@ -3928,6 +4524,105 @@ export interface paths {
         };
         trace?: never;
     };
+    "/groups/{id}/messages/{messageId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo a moderator's removal of someone else's message, within a day (moderators and up)
+         * @description The message comes back as it was when removed, for everyone, live and in history and search. A message its sender deleted cannot be restored (409 `not_restorable`), nor one removed more than a day ago; one that is not deleted answers 409 `not_deleted`. Restores of one group are decided one at a time, so two moderators' restores make one event.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path: {
+                    id: string;
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description appended to the log */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PositionResponse"];
+                    };
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not allowed for the caller */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown (a private group is unknown to non-members) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/groups/{id}/messages/{messageId}/reactions/{emoji}": {
         parameters: {
             query?: never;
@@ -5127,6 +5822,225 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The status of my latest data export, with its progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the latest export */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DataExportStatus"];
+                    };
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown (a private group is unknown to non-members) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Ask for a zip of all my data (made in the background)
+         * @description Profile, memberships, every message I sent that is not deleted (by conversation), my reactions and my uploads, as JSON files plus the uploaded files. Answers 202 with the export's status; while one is queued or running, asking again answers that one. Follow it with GET /me/export. At most 5 a day. Pass X-Min-Position to include your latest writes. Not a log write: no position.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description queued (or the one already under way) */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DataExportStatus"];
+                    };
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/export/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download my latest data export (application/zip), once ready */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position token(s) of the caller’s earlier writes; state checks wait (bounded) until the read models have reached them */
+                    "X-Min-Position"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the zip */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description malformed JSON or X-Min-Position */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown (a private group is unknown to non-members) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a dependency is down or the read model is behind; see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -6404,7 +7318,7 @@ export interface paths {
                     before?: string;
                     limit?: number;
                     /** @description only these actions (repeat or comma-separate) */
-                    action?: ("group_created" | "group_deleted" | "settings_changed" | "member_invited" | "member_removed" | "role_changed" | "member_banned" | "member_unbanned" | "member_timed_out" | "message_pinned" | "message_unpinned" | "message_deleted")[];
+                    action?: ("group_created" | "group_deleted" | "settings_changed" | "member_invited" | "member_removed" | "role_changed" | "member_banned" | "member_unbanned" | "member_timed_out" | "message_pinned" | "message_unpinned" | "message_deleted" | "message_restored" | "invite_revoked" | "invite_link_created" | "invite_link_revoked" | "auto_moderation_changed" | "report_resolved")[];
                     /** @description only actions by this user */
                     actorId?: string;
                     /** @description csv: every matching entry as a file (the limit does not apply) */
@@ -7149,6 +8063,40 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        AccountResponse: {
+            email: string;
+            emailVerified: boolean;
+            /** @description a new address waiting for its confirmation link to be followed */
+            pendingEmail: string | null;
+        };
+        MailAccepted: {
+            message: string;
+        };
+        ChangeEmailAccepted: {
+            message: string;
+            pendingEmail: string;
+        };
+        ChangeEmailRequest: {
+            email: string;
+            /** @description the current password */
+            password: string;
+        };
+        EmailVerified: {
+            /** @description the account’s address, now verified */
+            email: string;
+        };
+        TokenRequest: {
+            /** @description the token from the link in the mail */
+            token: string;
+        };
+        PasswordResetRequest: {
+            email: string;
+        };
+        PasswordResetConfirmRequest: {
+            /** @description the token from the link in the mail */
+            token: string;
+            password: string;
+        };
         PositionResponse: {
             /** @description log position of the appended event; pass it back as X-Min-Position */
             position: string;
@@ -7411,6 +8359,25 @@ export interface components {
         PushUnsubscribeRequest: {
             endpoint: string;
         };
+        DataExportStatus: {
+            exportId: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "ready" | "failed" | "expired";
+            progress: {
+                done: number;
+                /** @description 0 until the export has counted what it will write */
+                total: number;
+            };
+            createdAt: string;
+            finishedAt: string | null;
+            /** @description after this the file is deleted; ask for a new export */
+            expiresAt: string | null;
+            /** @description bytes of the zip, once ready */
+            size: number | null;
+            /** @description GET it with the access token, once ready */
+            downloadUrl: string | null;
+            error: string | null;
+        };
         MediaUploaded: {
             mediaId: string;
             /** @enum {string} */
@@ -7516,7 +8483,7 @@ export interface components {
                 /** Format: date-time */
                 at: string;
                 /** @enum {string} */
-                action: "group_created" | "group_deleted" | "settings_changed" | "member_invited" | "member_removed" | "role_changed" | "member_banned" | "member_unbanned" | "member_timed_out" | "message_pinned" | "message_unpinned" | "message_deleted";
+                action: "group_created" | "group_deleted" | "settings_changed" | "member_invited" | "member_removed" | "role_changed" | "member_banned" | "member_unbanned" | "member_timed_out" | "message_pinned" | "message_unpinned" | "message_deleted" | "message_restored" | "invite_revoked" | "invite_link_created" | "invite_link_revoked" | "auto_moderation_changed" | "report_resolved";
                 /** @description who did it (null: the system) */
                 actor: {
                     userId: string;
