@@ -8,6 +8,7 @@ import { startE2eApp } from './support/app';
 import { launchBrowser, openPerson, type Person } from './support/browser';
 import { registerViaApi, registerViaUi, signInViaUi, textBecomes } from './support/people';
 import { ApiActor } from './support/seed';
+import { waitUntil } from '@groupchat/test-kit';
 
 describe('invite links in the browser', () => {
   let app: TestApp;
@@ -15,15 +16,15 @@ describe('invite links in the browser', () => {
   let owner: Person;
   let newcomer: Person;
   let groupId: string;
+  let ownerApi: ApiActor;
   const name = `Lichen lovers ${Date.now().toString(36)}`;
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startE2eApp(), launchBrowser()]);
     [owner, newcomer] = await Promise.all([openPerson(browser, app.url), openPerson(browser, app.url)]);
     const ownerAccount = await registerViaApi(app, { prefix: 'own', displayName: 'Olga Owner' });
-    groupId = await (
-      await ApiActor.signIn(app, ownerAccount)
-    ).createGroup({ name, description: 'Slow growers.', interests: ['lichen'], visibility: 'private' });
+    ownerApi = await ApiActor.signIn(app, ownerAccount);
+    groupId = await ownerApi.createGroup({ name, description: 'Slow growers.', interests: ['lichen'], visibility: 'private' });
     await signInViaUi(owner.page, ownerAccount);
   });
 
@@ -47,5 +48,23 @@ describe('invite links in the browser', () => {
     await newcomer.page.getByRole('button', { name: `Join ${name}` }).click();
     await newcomer.page.waitForURL(`**/groups/${groupId}`);
     await textBecomes(newcomer.page.getByTestId('chat-title'), name);
+  });
+
+  it('an invite by name is listed as pending, and revoking it takes it off the list', async () => {
+    const invitee = await registerViaApi(app, { prefix: 'inv', displayName: 'Ivo Invitee' });
+    // The search field asks once typing pauses: wait until the new account can be found at all.
+    await waitUntil(
+      async () => (await ownerApi.call<{ items: { id: string }[] }>('GET', `/users?q=${invitee.username}`)).items.some((u) => u.id === invitee.userId),
+      { what: 'the new account to be found by name' },
+    );
+    await owner.page.goto(`/groups/${groupId}/settings`);
+    await owner.page.getByTestId('invite-search').fill(invitee.username);
+    await owner.page.getByRole('button', { name: 'Invite Ivo Invitee' }).click();
+    const pending = owner.page.getByTestId('pending-invites');
+    const row = pending.getByTestId('pending-invite').filter({ hasText: 'Ivo Invitee' });
+    await row.filter({ hasText: 'invited by Olga Owner' }).filter({ hasText: 'lapses' }).waitFor();
+    await pending.getByRole('button', { name: 'Revoke the invite of Ivo Invitee' }).click();
+    await pending.getByRole('status').filter({ hasText: 'The invite of Ivo Invitee is revoked.' }).waitFor();
+    await row.waitFor({ state: 'detached' });
   });
 });

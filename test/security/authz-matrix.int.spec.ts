@@ -333,6 +333,12 @@ const TABLE: Row[] = [
       return { method: 'DELETE', path: `/groups/${gid(c)}/invites/${invitee.userId}`, headers: { 'x-min-position': invited.body.position } };
     },
   },
+  {
+    op: 'GET /groups/{id}/invites',
+    public: [401, 403, 403, 403, 200, 200, 200],
+    private: [401, 404, 404, 403, 200, 200, 200],
+    request: (c) => ({ method: 'GET', path: `/groups/${gid(c)}/invites` }),
+  },
   // invite links (docs/moderation.md): moderators and up manage them; anyone signed in opens and uses one
   {
     op: 'POST /groups/{id}/invite-links',

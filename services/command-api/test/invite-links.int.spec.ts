@@ -118,8 +118,17 @@ describe('invite links on the real app', () => {
     const [fay] = await registerUsers(api, ['fay']);
     await ok(api.post(`/groups/${closed}/invites`, { userId: fay.userId }, as(mo)));
     expectStatus(await api.get(`/groups/${closed}`, as(fay)));
+    // Moderators see it pending, with who invited and when it lapses; members do not.
+    const pending = await api.get(`/groups/${closed}/invites`, as(mo));
+    expect(pending.body.items.find((i: { userId: string }) => i.userId === fay.userId)).toMatchObject({
+      username: fay.username,
+      invitedBy: mo.userId,
+      expiresAt: expect.any(String),
+    });
+    expectStatus(await api.get(`/groups/${closed}/invites`, as(bo)), 403);
     expectStatus(await api.del(`/groups/${closed}/invites/${fay.userId}`, undefined, as(bo)), 403);
     await ok(api.del(`/groups/${closed}/invites/${fay.userId}`, undefined, as(mo)));
+    expect((await api.get(`/groups/${closed}/invites`, as(mo))).body.items.some((i: { userId: string }) => i.userId === fay.userId)).toBe(false);
     expectStatus(await api.get(`/groups/${closed}`, as(fay)), 404);
     expectStatus(await api.post(`/groups/${closed}/join`, undefined, as(fay)), 404);
     expectStatus(await api.del(`/groups/${closed}/invites/${fay.userId}`, undefined, as(mo)), 404);

@@ -69,10 +69,10 @@ interface Row {
 }
 
 /** 404 for those who may not see the group, 403 below moderator: the rule of every moderators' listing. */
-export async function assertModerator(pool: Pool, groupId: string, callerId: string) {
+export async function assertModerator(pool: Pool, groupId: string, callerId: string, what = 'read the audit log') {
   const { rows } = await pool.query<{ can_see: boolean; can_moderate: boolean }>('SELECT can_see, can_moderate FROM group_access($1, $2)', [groupId, callerId]);
   if (!rows[0]?.can_see) throw notFound('group');
-  if (!rows[0].can_moderate) throw forbidden('only moderators and above read the audit log', 'not_a_moderator');
+  if (!rows[0].can_moderate) throw forbidden(`only moderators and above ${what}`, 'not_a_moderator');
 }
 
 /** A page of entries older than `after` (a log place), newest first, with the users named. */

@@ -1,5 +1,6 @@
 import { forbidden, notFound, restrictionsIn, type Pool } from '@groupchat/shared';
 import { GROUP_COLUMNS, groupDetail, type GroupRow } from './group-row';
+import { assertModerator } from './audit';
 
 /**
  * One group as the caller may see it. A private group exists only for its members and the
@@ -55,6 +56,37 @@ export async function bansOf(pool: Pool, groupId: string, callerId: string) {
       reason: r.reason,
       bannedBy: r.banned_by,
       bannedAt: r.banned_at.toISOString(),
+    })),
+  };
+}
+
+/** The invites by user still pending (not used, revoked or lapsed), newest first: moderators and up, who may revoke them. */
+export async function invitesOf(pool: Pool, groupId: string, callerId: string) {
+  await assertModerator(pool, groupId, callerId, 'see the pending invites');
+  const { rows } = await pool.query<{
+    user_id: string;
+    username: string | null;
+    display_name: string | null;
+    invited_by: string;
+    inviter_name: string | null;
+    invited_at: Date;
+    expires_at: Date | null;
+  }>(
+    `SELECT i.user_id, u.username, u.display_name, i.invited_by, coalesce(b.display_name, b.username) AS inviter_name, i.invited_at, i.expires_at
+       FROM invites i LEFT JOIN users u ON u.user_id = i.user_id LEFT JOIN users b ON b.user_id = i.invited_by
+      WHERE i.group_id = $1 AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = i.group_id AND m.user_id = i.user_id)
+      ORDER BY i.invited_at DESC, i.user_id LIMIT 1000`,
+    [groupId],
+  );
+  return {
+    items: rows.map((r) => ({
+      userId: r.user_id,
+      username: r.username,
+      displayName: r.display_name,
+      invitedBy: r.invited_by,
+      invitedByName: r.inviter_name,
+      invitedAt: r.invited_at.toISOString(),
+      expiresAt: r.expires_at?.toISOString() ?? null,
     })),
   };
 }

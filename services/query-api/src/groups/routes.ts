@@ -4,7 +4,7 @@ import { indexName, parse, type Runtime } from '@groupchat/shared';
 import { membershipsOf, readYourWrites } from '../access';
 import { cursorParam, decodeCursor, limitParam, listParam, pathId, textParam } from '../paging';
 import { auditCsv, auditOf, auditParams } from './audit';
-import { bansOf, groupById } from './detail';
+import { bansOf, groupById, invitesOf } from './detail';
 import { discoverGroups } from './discovery';
 import { inviteLinkPreview, inviteLinksOf } from './invite-links';
 import { membersOf } from './members';
@@ -22,7 +22,7 @@ export const discoveryParams = z.object({
 export const membersParams = z.object({ cursor: cursorParam, limit: limitParam(100, 500) });
 export const recommendedParams = z.object({ limit: limitParam(20, 50) });
 
-/** GET /groups (discovery), /groups/recommended, /groups/:id, /groups/:id/members, /groups/:id/bans. */
+/** GET /groups (discovery), /groups/recommended, /groups/:id, /groups/:id/members, /groups/:id/bans, /groups/:id/invites. */
 export function groupRoutes(router: Router, rt: Runtime, auth: RequestHandler) {
   const index = indexName(rt.config, 'groups');
   const reads = [auth, readYourWrites(rt)];
@@ -48,6 +48,10 @@ export function groupRoutes(router: Router, rt: Runtime, auth: RequestHandler) {
 
   router.get('/groups/:id/bans', ...reads, async (req, res) => {
     res.json(await bansOf(rt.pool, pathId(req.params.id, 'group'), req.user!.sub));
+  });
+
+  router.get('/groups/:id/invites', ...reads, async (req, res) => {
+    res.json(await invitesOf(rt.pool, pathId(req.params.id, 'group'), req.user!.sub));
   });
 
   router.get('/groups/:id/reports', ...reads, async (req, res) => {

@@ -99,6 +99,14 @@ export const queryOpenApi: OpenApiPart = {
       notFound: true,
       forbidden: true,
     }),
+    '/groups/{id}/invites': get({
+      summary: 'The invites by user still pending, newest first (moderators and above, who may revoke them; docs/moderation.md)',
+      tag: 'groups',
+      path: id('group id'),
+      answer: answers.InviteList,
+      notFound: true,
+      forbidden: true,
+    }),
     '/groups/{id}/reports': get({
       summary: 'The report queue (moderators and above; reports about moderators: admins and owners)',
       tag: 'groups',

@@ -141,6 +141,22 @@ export const BlockList = named(
     ),
   }),
 );
+export const InviteList = named(
+  'InviteList',
+  z.strictObject({
+    items: z.array(
+      z.strictObject({
+        userId: z.string(),
+        username: z.string().nullable(),
+        displayName: z.string().nullable(),
+        invitedBy: z.string(),
+        invitedByName: z.string().nullable(),
+        invitedAt: dateTime,
+        expiresAt: dateTime.nullable().describe('the invite lapses then (7 days after it was made); null: never'),
+      }),
+    ),
+  }),
+);
 export const BanList = named(
   'BanList',
   z.strictObject({
