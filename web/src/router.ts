@@ -4,6 +4,14 @@ import { useAuthStore } from './stores/auth.store';
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true, title: 'Sign in' } },
   { path: '/register', name: 'register', component: () => import('./views/RegisterView.vue'), meta: { public: true, title: 'Create account' } },
+  {
+    path: '/forgot-password',
+    name: 'forgot-password',
+    component: () => import('./views/ForgotPasswordView.vue'),
+    meta: { public: true, title: 'Forgot password' },
+  },
+  { path: '/reset-password', name: 'reset-password', component: () => import('./views/ResetPasswordView.vue'), meta: { public: true, title: 'New password' } },
+  { path: '/verify-email', name: 'verify-email', component: () => import('./views/VerifyEmailView.vue'), meta: { public: true, title: 'Confirm email' } },
   { path: '/', name: 'discover', component: () => import('./views/DiscoverView.vue'), meta: { title: 'Discover groups' } },
   { path: '/groups/new', name: 'group-new', component: () => import('./views/CreateGroupView.vue'), meta: { title: 'New group' } },
   { path: '/groups/:id', name: 'chat', component: () => import('./views/ChatView.vue'), props: true, meta: { title: 'Chat' } },
