@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { NO_ABUSE_LIMITS, startTestApp, type TestApp } from '@groupchat/test-kit/app';
-import { waitUntil } from '@groupchat/test-kit';
+import { freePort, waitUntil } from '@groupchat/test-kit';
 import { linkIn, mailsTo, tokenIn, waitForMail, waitForMails } from '@groupchat/test-kit/mailpit';
 import { apiOf, uniqueName, type Api } from './support/client';
 
@@ -176,5 +176,30 @@ describe('accounts mail: expiry and limits', () => {
       expect(answers.map((a) => a.status)).toEqual([202, 202, 429]);
       expect(Number(answers[2]!.headers.get('retry-after'))).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('accounts mail when the mail server is down', () => {
+  let app: TestApp;
+  let api: Api;
+
+  beforeAll(async () => {
+    // Nothing listens there: every connection is refused.
+    app = await startTestApp({ ...NO_ABUSE_LIMITS, SMTP_URL: `smtp://127.0.0.1:${await freePort()}` });
+    api = apiOf(app);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('when mails cannot be sent, then registration, resend and reset answer as usual, and nothing of the failure reaches the client', async () => {
+    const user = await register(api, 'nomail');
+    const resent = await api.post('/me/email-verification', undefined, { token: user.token });
+    expect(resent.status).toBe(202);
+    expect(resent.body).toEqual({ message: 'a verification mail is on its way' });
+    const reset = await api.post('/auth/password-reset', { email: user.email });
+    expect(reset.status).toBe(202);
+    expect(JSON.stringify([resent.body, reset.body])).not.toMatch(/ECONNREFUSED|smtp|127\.0\.0\.1/i);
+    expect((await api.post('/auth/login', { login: user.username, password: PASSWORD })).status).toBe(200);
   });
 });
