@@ -1908,7 +1908,87 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The invites by user still pending, newest first (moderators and above, who may revoke them; docs/moderation.md) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description position tokens a command returned (comma-separated); the answer waits, up to about 5 s, until the read models include them */
+                    "X-Min-Position"?: string;
+                };
+                path: {
+                    /** @description group id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InviteList"];
+                    };
+                };
+                /** @description malformed cursor or position token */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description not allowed for the caller’s role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description unknown, deleted, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description invalid query parameters, one entry per field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description a read model is behind the given X-Min-Position, or a dependency is down */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** Invite a user to a private group (moderator and above) */
         post: {
@@ -8579,6 +8659,19 @@ export interface components {
                 avatarMediaId: string | null;
                 /** Format: date-time */
                 blockedAt: string;
+            }[];
+        };
+        InviteList: {
+            items: {
+                userId: string;
+                username: string | null;
+                displayName: string | null;
+                invitedBy: string;
+                invitedByName: string | null;
+                /** Format: date-time */
+                invitedAt: string;
+                /** @description the invite lapses then (7 days after it was made); null: never */
+                expiresAt: string | null;
             }[];
         };
         BanList: {
