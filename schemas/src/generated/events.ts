@@ -81,6 +81,7 @@ export interface GroupUpdated {
   visibility: null | Visibility;
   slowModeSeconds: null | number;
   broadcastMinRole: null | BroadcastMinRole;
+  retentionDays: null | number;
 }
 
 export interface InviteLinkCreated {
@@ -527,7 +528,7 @@ export interface AddedFields {
   AutoModerationSet: never;
   GroupCreated: 'slowModeSeconds' | 'kind' | 'broadcastMinRole';
   GroupDeleted: never;
-  GroupUpdated: 'broadcastMinRole';
+  GroupUpdated: 'broadcastMinRole' | 'retentionDays';
   InviteLinkCreated: never;
   InviteLinkRevoked: never;
   InviteRevoked: never;

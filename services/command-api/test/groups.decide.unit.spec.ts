@@ -56,6 +56,7 @@ const updated = (fields: object) => ({
   visibility: null,
   slowModeSeconds: null,
   broadcastMinRole: null,
+  retentionDays: null,
   ...fields,
 });
 
@@ -71,6 +72,15 @@ describe('updating and deleting a group', () => {
     given(as('moderator'))
       .when(decideUpdateGroup, { groupId: 'g1', slowModeSeconds: 30 })
       .then([updated({ slowModeSeconds: 30 })]);
+  });
+  it('given an admin, when setting retention, then accepted; keeping forever travels as 0; a moderator may not', () => {
+    given(as('admin'))
+      .when(decideUpdateGroup, { groupId: 'g1', retentionDays: 30 })
+      .then([updated({ retentionDays: 30 })]);
+    given(as('owner'))
+      .when(decideUpdateGroup, { groupId: 'g1', retentionDays: null })
+      .then([updated({ retentionDays: 0 })]);
+    given(as('moderator')).when(decideUpdateGroup, { groupId: 'g1', retentionDays: 30 }).thenFails(403, 'forbidden');
   });
   it('given an admin, when setting who may mention @here and @everyone, then accepted; a moderator may not', () => {
     given(as('admin'))

@@ -60,10 +60,13 @@ export interface UpdateGroup {
   visibility?: Visibility;
   slowModeSeconds?: number;
   broadcastMinRole?: BroadcastMinRole;
+  /** Days messages are kept (docs/privacy.md); null: forever. */
+  retentionDays?: number | null;
 }
 
 /**
- * Owners and admins change what the group is and who may mention @here and @everyone, but only
+ * Owners and admins change what the group is, who may mention @here and @everyone and how long
+ * messages are kept, but only
  * owners open a private group; moderators may only set slow mode. A direct conversation has
  * nothing to change.
  */
@@ -71,7 +74,12 @@ export function decideUpdateGroup(s: GroupState, c: UpdateGroup): Decided[] {
   const role = memberOf(s.group, s.actorRole);
   notDirect(s.group!, 'has no settings');
   const settingsOnly =
-    c.name === undefined && c.description === undefined && c.interests === undefined && c.visibility === undefined && c.broadcastMinRole === undefined;
+    c.name === undefined &&
+    c.description === undefined &&
+    c.interests === undefined &&
+    c.visibility === undefined &&
+    c.broadcastMinRole === undefined &&
+    c.retentionDays === undefined;
   if (settingsOnly ? !permissions.setSlowMode(role) : !permissions.editGroup(role))
     throw forbidden(settingsOnly ? 'only moderators and above set slow mode' : 'only owners and admins edit the group');
   if (c.visibility === 'public' && s.group!.visibility === 'private' && !permissions.makePublic(role))
@@ -86,6 +94,8 @@ export function decideUpdateGroup(s: GroupState, c: UpdateGroup): Decided[] {
       visibility: c.visibility ?? null,
       slowModeSeconds: c.slowModeSeconds ?? null,
       broadcastMinRole: c.broadcastMinRole ?? null,
+      // In the event, null means unchanged, so "keep forever" travels as 0.
+      retentionDays: c.retentionDays === undefined ? null : (c.retentionDays ?? 0),
     },
   ];
 }

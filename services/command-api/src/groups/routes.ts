@@ -80,7 +80,7 @@ export function groupRoutes(routes: CommandRoutes, ctx: CommandContext, heads: G
     'patch',
     '/groups/:id',
     {
-      summary: 'Update a group (owner, admin; moderators may only set slowModeSeconds); not a direct conversation',
+      summary: 'Update a group (owner, admin: also retentionDays; moderators may only set slowModeSeconds); not a direct conversation',
       body: { name: 'UpdateGroupRequest', schema: UpdateGroupRequest },
       errors: [403, 404],
     },
