@@ -1,4 +1,4 @@
-import { parsePosition, waitForPositions, type Position } from '@groupchat/shared';
+import { parsePosition, retainedSql, waitForPositions, type Position } from '@groupchat/shared';
 import type { Context } from './context';
 import { eventFrame, type ResyncReason } from './protocol';
 import { redact } from './redact';
@@ -53,7 +53,8 @@ export async function replay(ctx: Context, sub: Subscription, token: string): Pr
     const { rows } = await pool.query<ReplayRow>(
       `SELECT e."offset", e.payload::text AS payload, m.message_id IS NOT NULL AS known, m.deleted, m.text
          FROM message_events e LEFT JOIN messages m ON m.message_id = e.payload->>'messageId'
-        WHERE e.group_id = $1 AND e."offset" > $2 AND e."offset" <= $3 ORDER BY e."offset" LIMIT $4`,
+        WHERE e.group_id = $1 AND e."offset" > $2 AND e."offset" <= $3 AND (m.message_id IS NULL OR ${retainedSql('m')})
+        ORDER BY e."offset" LIMIT $4`,
       [groupId, cursor, until, replayPageSize],
     );
     for (const row of rows) {

@@ -33,3 +33,4 @@ export * from './trust-proxy';
 export * from './groups-fold';
 export * from './group-view';
 export * from './partition-progress';
+export * from './retention';

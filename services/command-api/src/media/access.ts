@@ -1,4 +1,4 @@
-import type { Logger, Pool } from '@groupchat/shared';
+import { retainedSql, type Logger, type Pool } from '@groupchat/shared';
 import { findParent, type MediaRecord } from './repository';
 
 /**
@@ -7,7 +7,8 @@ import { findParent, type MediaRecord } from './repository';
  * A thumbnail is visible exactly when the upload it was made for is.
  *
  * Only the uploader's own messages can carry an upload (the command-api attaches uploads of
- * the sender only), which keeps the search to that sender's messages.
+ * the sender only), which keeps the search to that sender's messages. A message past its
+ * group's retention (docs/privacy.md) no longer shares its uploads.
  */
 export async function canView(pool: Pool, log: Logger, media: MediaRecord, userId: string): Promise<boolean> {
   const principal = (await findParent(pool, media.mediaId)) ?? media;
@@ -16,7 +17,7 @@ export async function canView(pool: Pool, log: Logger, media: MediaRecord, userI
     const { rows } = await pool.query<{ visible: boolean }>(
       `SELECT EXISTS (
                 SELECT 1 FROM messages m CROSS JOIN LATERAL group_access(m.group_id, $3) a
-                 WHERE m.sender_id = $2 AND NOT m.deleted AND a.can_read
+                 WHERE m.sender_id = $2 AND NOT m.deleted AND a.can_read AND ${retainedSql('m')}
                    AND m.attachments <> '[]'::jsonb
                    AND m.attachments @> jsonb_build_array(jsonb_build_object('mediaId', $1::text)))
            OR EXISTS (SELECT 1 FROM users u WHERE u.avatar_media_id = $1) AS visible`,

@@ -13,8 +13,8 @@ interface Entry {
 
 type Describe<T extends EventType> = (e: EventOf<T>) => Entry | null;
 
-/** The settings a GroupUpdated may change: it carries the new value of each field it changes, null for the others. */
-const SETTINGS = ['name', 'description', 'interests', 'visibility', 'slowModeSeconds', 'broadcastMinRole'] as const;
+/** The settings a GroupUpdated may change: it carries the new value of each field it changes, null for the others (retentionDays 0: kept forever). */
+const SETTINGS = ['name', 'description', 'interests', 'visibility', 'slowModeSeconds', 'broadcastMinRole', 'retentionDays'] as const;
 
 /**
  * The actions listed, by event type. A new moderation event (reports, invite links, blocked

@@ -15,14 +15,15 @@ export const groups = defineProjection({
   // v2: kind (group or direct) and broadcast_min_role (who may mention @here and @everyone).
   // v3: bans and timeouts (docs/moderation.md), which the access rule reads.
   // v4: invites lapse (expires_at; the view shows only pending ones) and can be revoked.
-  version: 4,
+  // v5: retention_days (docs/privacy.md): messages older than that leave the read models; null keeps them.
+  version: 5,
   storage: 'postgres',
   topics: ['groups', 'messages'],
   tables: ['groups', 'group_activity', 'memberships', 'invites', 'bans', 'timeouts'],
   views: {
     groups: (
       t,
-    ) => `SELECT g.group_id, g.name, g.description, g.interests, g.visibility, g.owner_id, g.slow_mode_seconds, g.member_count, g.kind, g.broadcast_min_role,
+    ) => `SELECT g.group_id, g.name, g.description, g.interests, g.visibility, g.owner_id, g.slow_mode_seconds, g.member_count, g.kind, g.broadcast_min_role, g.retention_days,
                            g.created_at, g.updated_at, coalesce(a.last_activity_at, g.created_at) AS last_activity_at, g.deleted
                       FROM ${t('groups')} g LEFT JOIN ${t('group_activity')} a USING (group_id)`,
     memberships: (t) => `SELECT * FROM ${t('memberships')}`,
@@ -43,6 +44,7 @@ export const groups = defineProjection({
       slow_mode_seconds int NOT NULL DEFAULT 0,
       kind text NOT NULL DEFAULT 'group',
       broadcast_min_role text NOT NULL DEFAULT 'moderator',
+      retention_days int,
       member_count int NOT NULL DEFAULT 0,
       created_at timestamptz NOT NULL,
       updated_at timestamptz NOT NULL,
@@ -111,9 +113,11 @@ export const groups = defineProjection({
         `UPDATE ${ctx.table('groups')} g
             SET name = coalesce(x.name, g.name), description = coalesce(x.description, g.description), interests = coalesce(x.interests, g.interests),
                 visibility = coalesce(x.visibility, g.visibility), slow_mode_seconds = coalesce(x.slow_mode_seconds, g.slow_mode_seconds),
-                broadcast_min_role = coalesce(x.broadcast_min_role, g.broadcast_min_role), updated_at = ${ms('x.at')}
+                broadcast_min_role = coalesce(x.broadcast_min_role, g.broadcast_min_role),
+                retention_days = CASE WHEN x.retention_days IS NULL THEN g.retention_days ELSE nullif(x.retention_days, 0) END, updated_at = ${ms('x.at')}
            FROM json_to_recordset($1::json)
-             AS x(group_id text, name text, description text, interests text[], visibility text, slow_mode_seconds int, broadcast_min_role text, at bigint)
+             AS x(group_id text, name text, description text, interests text[], visibility text, slow_mode_seconds int, broadcast_min_role text,
+                  retention_days int, at bigint)
           WHERE g.group_id = x.group_id`,
         envelopes.map(({ event: e }) => ({
           group_id: e.groupId,
@@ -123,6 +127,7 @@ export const groups = defineProjection({
           visibility: e.visibility,
           slow_mode_seconds: e.slowModeSeconds,
           broadcast_min_role: e.broadcastMinRole,
+          retention_days: e.retentionDays,
           at: e.occurredAt,
         })),
       ),

@@ -2,7 +2,7 @@ import type { Role } from '../access';
 
 /** The columns of the `groups` view every group listing selects, plus the caller's role. */
 export const GROUP_COLUMNS = `g.group_id, g.name, g.description, g.interests, g.visibility, g.owner_id, g.slow_mode_seconds,
-  g.member_count, g.created_at, g.updated_at, g.last_activity_at, g.kind, g.broadcast_min_role`;
+  g.member_count, g.created_at, g.updated_at, g.last_activity_at, g.kind, g.broadcast_min_role, g.retention_days`;
 
 export interface GroupRow {
   group_id: string;
@@ -18,6 +18,7 @@ export interface GroupRow {
   last_activity_at: Date | null;
   kind: 'group' | 'direct';
   broadcast_min_role: Role;
+  retention_days: number | null;
   my_role: Role | null;
 }
 
@@ -55,5 +56,6 @@ export function groupDetail(r: GroupRow & { invited: boolean }) {
     invited: r.invited,
     kind: r.kind,
     broadcastMinRole: r.broadcast_min_role,
+    retentionDays: r.retention_days,
   };
 }

@@ -1,4 +1,4 @@
-import { notFound, type Pool } from '@groupchat/shared';
+import { notFound, retainedSql, type Pool } from '@groupchat/shared';
 import { MESSAGE_COLUMNS, MESSAGE_JOINS, toMessage, type MessageItem, type MessageRow } from './message-row';
 
 export interface HistoryParams {
@@ -26,6 +26,7 @@ export function historySql(forward: boolean): string {
          AND ($6::text IS NULL AND m.thread_id IS NULL OR m.thread_id = $6::text)
          AND ($3::bigint IS NULL OR m."offset" > $3::bigint)
          AND ($4::bigint IS NULL OR m."offset" < $4::bigint)
+         AND ${retainedSql('m')}
        ORDER BY m."offset" ${forward ? 'ASC' : 'DESC'}
        LIMIT $5
     )

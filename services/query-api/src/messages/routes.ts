@@ -1,6 +1,6 @@
 import type { RequestHandler, Router } from 'express';
 import { z } from 'zod';
-import { badRequest, indexName, parse, parsePosition, type Pool, type Runtime } from '@groupchat/shared';
+import { badRequest, indexName, parse, parsePosition, retentionCutoff, type Pool, type Runtime } from '@groupchat/shared';
 import { membershipsOf, readYourWrites } from '../access';
 import { cursorParam, decodeCursor, limitParam, pathId, textParam } from '../paging';
 import { passed } from '../passed';
@@ -74,10 +74,26 @@ export function messageRoutes(router: Router, rt: Runtime, auth: RequestHandler)
     const after = decodeCursor(`messages:${p.sort}`, p.cursor);
     const f = parseSearchFilters(p.q);
     const groups = [...memberships.keys()];
-    const [senderIds, groupIds] = await Promise.all([usersNamed(rt.pool, f.from), groupsNamed(rt.pool, groups, f.in)]);
+    const [senderIds, groupIds, cutoffs] = await Promise.all([
+      usersNamed(rt.pool, f.from),
+      groupsNamed(rt.pool, groups, f.in),
+      retentionCutoffs(rt.pool, groups),
+    ]);
     const filters = { senderIds, groupIds, has: f.has, sentBefore: f.before, sentAfter: f.after };
-    res.json(await searchMessages(rt.es, index, { q: f.text, groupId: p.groupId || undefined, sort: p.sort, after, limit: p.limit, ...filters }, groups));
+    res.json(
+      await searchMessages(rt.es, index, { q: f.text, groupId: p.groupId || undefined, sort: p.sort, after, limit: p.limit, ...filters }, groups, cutoffs),
+    );
   });
+}
+
+/** The oldest kept sent time (epoch ms) of each of these groups that has a retention (docs/privacy.md). */
+async function retentionCutoffs(pool: Pool, groups: string[]): Promise<Map<string, number>> {
+  const { rows } = await pool.query<{ group_id: string; retention_days: number }>(
+    'SELECT group_id, retention_days FROM groups WHERE group_id = ANY($1) AND retention_days IS NOT NULL',
+    [groups],
+  );
+  const now = Date.now();
+  return new Map(rows.map((r) => [r.group_id, retentionCutoff(r.retention_days, now)]));
 }
 
 /** `from:` names users by username; undefined when the query names none. */

@@ -40,13 +40,17 @@ const SORTS: Record<MessageSort, unknown[]> = {
  * nothing outside it is scored, counted or highlighted. A groupId narrows further; it can
  * never widen, so naming a group the caller is not in finds nothing.
  */
-export function messageSearchQuery(p: MessageSearchParams, memberGroupIds: string[]) {
+export function messageSearchQuery(p: MessageSearchParams, memberGroupIds: string[], cutoffs: ReadonlyMap<string, number> = new Map()) {
   return {
     size: p.limit + 1,
     query: {
       bool: {
         must: p.q ? [{ multi_match: { query: p.q, type: 'most_fields', fields: ['text', 'text.cjk'] } }] : [],
         filter: [{ terms: { group_id: memberGroupIds } }, ...(p.groupId ? [{ term: { group_id: p.groupId } }] : []), ...filtersOf(p)],
+        // Retention (docs/privacy.md): a group's messages sent before its cutoff are not found, swept or not.
+        must_not: [...cutoffs].map(([g, cutoff]) => ({
+          bool: { filter: [{ term: { group_id: g } }, { range: { sent_at: { lt: cutoff, format: 'epoch_millis' } } }] },
+        })),
       },
     },
     sort: SORTS[p.sort],
@@ -77,8 +81,8 @@ function filtersOf(p: MessageSearchParams): object[] {
   ];
 }
 
-export async function searchMessages(es: EsClient, index: string, p: MessageSearchParams, memberGroupIds: string[]) {
-  const result = await searchAlias<MessageDoc>(es, index, messageSearchQuery(p, memberGroupIds));
+export async function searchMessages(es: EsClient, index: string, p: MessageSearchParams, memberGroupIds: string[], cutoffs?: ReadonlyMap<string, number>) {
+  const result = await searchAlias<MessageDoc>(es, index, messageSearchQuery(p, memberGroupIds, cutoffs));
   const { hits, nextCursor } = pageOf(result, p.limit, `messages:${p.sort}`);
   return {
     items: hits.map((h) => ({

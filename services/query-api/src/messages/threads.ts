@@ -1,4 +1,4 @@
-import { notFound, parsePosition, threadUnreadCounts, type Pool } from '@groupchat/shared';
+import { notFound, parsePosition, retainedSql, threadUnreadCounts, type Pool } from '@groupchat/shared';
 import { historyOf, type HistoryPage, type HistoryParams } from './history';
 import { MESSAGE_COLUMNS, MESSAGE_JOINS, toMessage, type MessageItem, type MessageRow } from './message-row';
 
@@ -6,7 +6,7 @@ import { MESSAGE_COLUMNS, MESSAGE_JOINS, toMessage, type MessageItem, type Messa
 export async function messageOf(pool: Pool, groupId: string, callerId: string, messageId: string): Promise<MessageItem | null> {
   const { rows } = await pool.query<MessageRow>(
     `SELECT ${MESSAGE_COLUMNS} FROM messages p ${MESSAGE_JOINS}
-      WHERE p.message_id = $3 AND p.group_id = $1 AND EXISTS (SELECT 1 FROM group_access($1, $2) a WHERE a.can_read)`,
+      WHERE p.message_id = $3 AND p.group_id = $1 AND ${retainedSql('p')} AND EXISTS (SELECT 1 FROM group_access($1, $2) a WHERE a.can_read)`,
     [groupId, callerId, messageId],
   );
   return rows[0] ? toMessage(rows[0]) : null;
@@ -56,7 +56,7 @@ export async function followedThreads(pool: Pool, callerId: string, limit: numbe
        SELECT m.* FROM thread_follows f
          JOIN messages m ON m.message_id = f.thread_id
          JOIN LATERAL group_access(m.group_id, $2) a ON a.can_read
-        WHERE f.user_id = $2 AND f.following
+        WHERE f.user_id = $2 AND f.following AND ${retainedSql('m')}
         ORDER BY m.last_reply_at DESC NULLS LAST, m.message_id
         LIMIT $1
      )
@@ -75,7 +75,7 @@ export async function pinsOf(pool: Pool, groupId: string, callerId: string) {
        SELECT a.group_id FROM group_access($1, $2) a WHERE a.can_read
      ), page AS (
        SELECT m.*, pn.pinned_by, pn.pinned_at FROM pins pn JOIN messages m ON m.message_id = pn.message_id AND NOT m.deleted
-        WHERE pn.group_id = $1 AND EXISTS (SELECT 1 FROM grp)
+        WHERE pn.group_id = $1 AND EXISTS (SELECT 1 FROM grp) AND ${retainedSql('m')}
         ORDER BY pn.pinned_at DESC LIMIT 100
      )
      SELECT grp.group_id AS grp, ${MESSAGE_COLUMNS}, p.pinned_by, p.pinned_at FROM grp LEFT JOIN page p ON true ${MESSAGE_JOINS}

@@ -44,6 +44,7 @@ export const GroupDetail = named(
     invited: z.boolean().describe('the caller holds an invite (accept with POST /groups/{id}/join)'),
     kind: z.enum(['group', 'direct']).describe('`direct`: a direct conversation (GET /dms), named by its members, with no settings'),
     broadcastMinRole: role.describe('the least role that may mention @here and @everyone'),
+    retentionDays: z.number().int().nullable().describe('messages older than this many days are not served (docs/privacy.md); null: kept forever'),
     myBan: z
       .strictObject({ until: dateTime.nullable().describe('null: permanent'), reason: z.string().nullable() })
       .nullable()

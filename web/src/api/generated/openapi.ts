@@ -1711,7 +1711,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Update a group (owner, admin; moderators may only set slowModeSeconds); not a direct conversation */
+        /** Update a group (owner, admin: also retentionDays; moderators may only set slowModeSeconds); not a direct conversation */
         patch: {
             parameters: {
                 query?: never;
@@ -8212,6 +8212,8 @@ export interface components {
              * @enum {string}
              */
             broadcastMinRole?: "owner" | "admin" | "moderator" | "member";
+            /** @description messages older than this many days are no longer served: history, threads, pins, search, media (owners and admins set it); null keeps them forever */
+            retentionDays?: number | null;
         };
         InviteRequest: {
             userId: string;
@@ -8543,6 +8545,8 @@ export interface components {
              * @enum {string}
              */
             broadcastMinRole: "owner" | "admin" | "moderator" | "member";
+            /** @description messages older than this many days are not served (docs/privacy.md); null: kept forever */
+            retentionDays: number | null;
             /** @description a ban of the caller in force (docs/moderation.md): they cannot join or read */
             myBan: {
                 /** @description null: permanent */
