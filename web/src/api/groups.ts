@@ -23,7 +23,7 @@ export interface Invite {
 }
 
 /** What PATCH /groups/{id} takes: the description fields and the settings. */
-export type GroupPatch = Partial<GroupInput> & { slowModeSeconds?: number; broadcastMinRole?: Role };
+export type GroupPatch = Partial<GroupInput> & { slowModeSeconds?: number; broadcastMinRole?: Role; retentionDays?: number | null };
 
 export interface GroupSearch {
   q?: string;

@@ -17,7 +17,12 @@ export type AttachmentKind = Schemas['Attachment']['kind'];
 export type User = Omit<Schemas['UserProfile'], 'bio' | 'createdAt'> & { bio?: string; createdAt?: string; email?: Schemas['Me']['email'] };
 export type GroupSummary = Partly<Schemas['GroupSummary'], 'lastActivityAt' | 'myRole'>;
 export type GroupDetail = GroupSummary &
-  Partial<Pick<Schemas['GroupDetail'], 'ownerId' | 'slowModeSeconds' | 'createdAt' | 'invited' | 'kind' | 'broadcastMinRole' | 'myBan' | 'myTimeout'>>;
+  Partial<
+    Pick<
+      Schemas['GroupDetail'],
+      'ownerId' | 'slowModeSeconds' | 'createdAt' | 'invited' | 'kind' | 'broadcastMinRole' | 'retentionDays' | 'myBan' | 'myTimeout'
+    >
+  >;
 export type Member = Partly<Schemas['MemberPage']['items'][number], 'joinedAt'>;
 
 /** Any paged listing: the items and the cursor of the next page. */
