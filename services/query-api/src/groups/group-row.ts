@@ -1,8 +1,9 @@
+import { retentionDaysSql } from '@groupchat/shared';
 import type { Role } from '../access';
 
 /** The columns of the `groups` view every group listing selects, plus the caller's role. */
 export const GROUP_COLUMNS = `g.group_id, g.name, g.description, g.interests, g.visibility, g.owner_id, g.slow_mode_seconds,
-  g.member_count, g.created_at, g.updated_at, g.last_activity_at, g.kind, g.broadcast_min_role, g.retention_days`;
+  g.member_count, g.created_at, g.updated_at, g.last_activity_at, g.kind, g.broadcast_min_role, ${retentionDaysSql('g')} AS retention_days`;
 
 export interface GroupRow {
   group_id: string;

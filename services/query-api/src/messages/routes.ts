@@ -1,6 +1,6 @@
 import type { RequestHandler, Router } from 'express';
 import { z } from 'zod';
-import { badRequest, indexName, parse, parsePosition, retentionCutoff, type Pool, type Runtime } from '@groupchat/shared';
+import { badRequest, indexName, parse, parsePosition, retentionCutoff, retentionDaysSql, type Pool, type Runtime } from '@groupchat/shared';
 import { membershipsOf, readYourWrites } from '../access';
 import { cursorParam, decodeCursor, limitParam, pathId, textParam } from '../paging';
 import { passed } from '../passed';
@@ -89,7 +89,7 @@ export function messageRoutes(router: Router, rt: Runtime, auth: RequestHandler)
 /** The oldest kept sent time (epoch ms) of each of these groups that has a retention (docs/privacy.md). */
 async function retentionCutoffs(pool: Pool, groups: string[]): Promise<Map<string, number>> {
   const { rows } = await pool.query<{ group_id: string; retention_days: number }>(
-    'SELECT group_id, retention_days FROM groups WHERE group_id = ANY($1) AND retention_days IS NOT NULL',
+    `SELECT group_id, ${retentionDaysSql('g')} AS retention_days FROM groups g WHERE group_id = ANY($1) AND ${retentionDaysSql('g')} IS NOT NULL`,
     [groups],
   );
   const now = Date.now();
